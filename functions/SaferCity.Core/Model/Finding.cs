@@ -1,0 +1,16 @@
+namespace SaferCity.Core.Model;
+
+/// <summary>
+/// A data-quality finding: something in the lists that could not be understood.
+/// Findings never stop a run; they go to the coordinator and onto the dashboard.
+/// </summary>
+/// <param name="Id">The action number, or the item id in brackets when the number is missing.</param>
+/// <param name="Field">"deadline", "lead", "rag", "number", "theme", "text", "leads-list"…</param>
+/// <param name="Problem">"missing", "unreadable", "unknown", "duplicate"…</param>
+/// <param name="Value">The offending value, when showing it helps (never an email address on the public side).</param>
+public sealed record Finding(string Id, string Field, string Problem, string? Value = null)
+{
+    public string Describe() => Value is null
+        ? $"{Id}: {Field} {Problem}"
+        : $"{Id}: {Field} {Problem} (\"{Value}\")";
+}

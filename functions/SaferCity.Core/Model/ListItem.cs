@@ -1,0 +1,15 @@
+namespace SaferCity.Core.Model;
+
+/// <summary>
+/// One SharePoint list item as any source delivers it, before it is understood.
+/// Field values are normalised by the source to one of: <c>null</c>, <see cref="string"/>,
+/// <see cref="bool"/>, or <see cref="IReadOnlyList{T}"/> of strings (multi-choice columns).
+/// Dates arrive as ISO-8601 strings, numbers as invariant strings, so one parser serves every source.
+/// </summary>
+public sealed record ListItem(string Id, DateTimeOffset? LastModified, IReadOnlyDictionary<string, object?> Fields)
+{
+    public object? this[string column] => Fields.TryGetValue(column, out var value) ? value : null;
+}
+
+/// <summary>Both lists, as read in one go.</summary>
+public sealed record TrackerLists(IReadOnlyList<ListItem> Tracker, IReadOnlyList<ListItem> Leads);

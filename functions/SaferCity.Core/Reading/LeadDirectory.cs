@@ -1,0 +1,78 @@
+using SaferCity.Core.Model;
+
+namespace SaferCity.Core.Reading;
+
+/// <summary>
+/// Resolves the free text of "Responsibility / Lead service" to leads from the leads list.
+/// Matching is case-insensitive and treats ’ and ' alike. A part that names no lead exactly
+/// is searched for a lead's name or alias as whole words ("Department of Community and Children's
+/// Services Serious Organised Crime Board" still reaches DCCS), longest names first.
+/// </summary>
+public sealed class LeadDirectory
+{
+    private readonly Dictionary<string, Lead> _byName = new(StringComparer.Ordinal);
+    private readonly List<(string Key, Lead Lead)> _longestFirst = [];
+
+    public LeadDirectory(IEnumerable<Lead> leads)
+    {
+        var all = leads.ToList();
+        Leads = all;
+        foreach (var lead in all)
+        {
+            foreach (var name in lead.Aliases.Prepend(lead.Name))
+            {
+                var key = Normalise(name);
+                if (key.Length > 0) _byName.TryAdd(key, lead);
+            }
+        }
+        _longestFirst.AddRange(_byName.Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length));
+    }
+
+    public static LeadDirectory Empty { get; } = new([]);
+
+    public IReadOnlyList<Lead> Leads { get; }
+
+    /// <summary>The leads one written part names; empty when it names none.</summary>
+    public IReadOnlyList<Lead> Resolve(string part)
+    {
+        var key = Normalise(part);
+        if (key.Length == 0) return [];
+        if (_byName.TryGetValue(key, out var exact)) return [exact];
+
+        // Whole-word containment, consuming matched words so "Police" does not match inside
+        // "City of London Police" once the longer name has taken it.
+        var padded = " " + key + " ";
+        var found = new List<Lead>();
+        foreach (var (alias, lead) in _longestFirst)
+        {
+            var at = padded.IndexOf(" " + alias + " ", StringComparison.Ordinal);
+            if (at < 0) continue;
+            padded = string.Concat(padded.AsSpan(0, at), " | ", padded.AsSpan(at + alias.Length + 2));
+            if (!found.Contains(lead)) found.Add(lead);
+        }
+        return found;
+    }
+
+    /// <summary>Lower case, curly apostrophes straightened, punctuation dropped, spaces folded.</summary>
+    public static string Normalise(string text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        var space = false;
+        foreach (var raw in text)
+        {
+            var c = raw is '\u2019' or '\u2018' or '`' ? '\'' : char.ToLowerInvariant(raw);
+            if (char.IsLetterOrDigit(c) || c == '\'' || c == '&')
+            {
+                if (space && n > 0) buffer[n++] = ' ';
+                space = false;
+                buffer[n++] = c;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+        return new string(buffer[..n]);
+    }
+}

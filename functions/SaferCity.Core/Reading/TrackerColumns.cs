@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SaferCity.Core.Reading;
+
+/// <summary>
+/// Internal names of the tracker list's columns. Every name is configurable
+/// (<c>Tracker__Columns__KeyAction</c> …) because partnerships name their columns themselves.
+/// </summary>
+public sealed class TrackerColumns
+{
+    [Required] public string Number { get; set; } = "Title";
+    [Required] public string Theme { get; set; } = "Theme";
+    [Required] public string KeyAction { get; set; } = "KeyAction";
+    [Required] public string DeliveryDeadline { get; set; } = "DeliveryDeadline";
+    [Required] public string LeadService { get; set; } = "LeadService";
+    [Required] public string Rag { get; set; } = "RAG";
+    [Required] public string Comments { get; set; } = "Comments";
+    [Required] public string Status { get; set; } = "Status";
+    [Required] public string HideFromDashboard { get; set; } = "HideFromDashboard";
+
+    /// <summary>The columns to ask Graph for, so reads carry only what is mapped.</summary>
+    public IEnumerable<string> All() =>
+        [Number, Theme, KeyAction, DeliveryDeadline, LeadService, Rag, Comments, Status, HideFromDashboard];
+}
+
+/// <summary>Internal names of the leads list's columns.</summary>
+public sealed class LeadColumns
+{
+    [Required] public string Name { get; set; } = "Title";
+    [Required] public string Aliases { get; set; } = "Aliases";
+    [Required] public string Email { get; set; } = "Email";
+
+    public IEnumerable<string> All() => [Name, Aliases, Email];
+}

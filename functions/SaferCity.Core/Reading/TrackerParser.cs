@@ -1,0 +1,167 @@
+using System.Net.Mail;
+using SaferCity.Core.Model;
+
+namespace SaferCity.Core.Reading;
+
+/// <summary>The lists, understood: actions, the leads directory, and what could not be understood.</summary>
+public sealed record ParsedTracker(
+    IReadOnlyList<TrackerAction> Actions,
+    LeadDirectory Directory,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<Finding> LeadsListFindings);
+
+/// <summary>
+/// Understands list items. Never throws on content: whatever cannot be read becomes a
+/// <see cref="Finding"/> and the rest of the item is kept, so one bad row never stops a run.
+/// </summary>
+public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumns)
+{
+    private static readonly char[] LeadSeparators = [';', ',', '/', '\n', '\r'];
+
+    public TrackerParser() : this(new TrackerColumns(), new LeadColumns()) { }
+
+    public ParsedTracker Parse(TrackerLists lists)
+    {
+        var leadFindings = new List<Finding>();
+        var directory = new LeadDirectory(ReadLeads(lists.Leads, leadFindings));
+        var findings = new List<Finding>();
+        var actions = new List<TrackerAction>(lists.Tracker.Count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var item in lists.Tracker)
+        {
+            var action = ReadAction(item, directory, findings);
+            if (action is null) continue;
+            if (!seen.Add(action.Number))
+            {
+                findings.Add(new Finding(action.Number, "number", "duplicate", $"item {item.Id}"));
+                continue;
+            }
+            actions.Add(action);
+        }
+        actions.Sort(ActionNumberComparer.Instance);
+        return new ParsedTracker(actions, directory, findings, leadFindings);
+    }
+
+    private TrackerAction? ReadAction(ListItem item, LeadDirectory directory, List<Finding> findings)
+    {
+        var number = FieldText.Clean(item[columns.Number]);
+        if (number is null)
+        {
+            findings.Add(new Finding($"[item {item.Id}]", "number", "missing"));
+            return null;
+        }
+        number = number.TrimEnd('.');
+
+        var theme = FieldText.Clean(item[columns.Theme]);
+        if (theme is null) findings.Add(new Finding(number, "theme", "missing"));
+
+        var text = FieldText.Clean(item[columns.KeyAction]);
+        if (text is null) findings.Add(new Finding(number, "text", "missing"));
+
+        var comments = FieldText.Clean(item[columns.Comments]) ?? "";
+        var status = FieldText.Clean(item[columns.Status]);
+        var complete = Completion.IsComplete(status, comments);
+
+        var deadlineText = FieldText.Clean(item[columns.DeliveryDeadline]);
+        var deadline = DeadlineParser.Parse(deadlineText);
+        if (deadlineText is null) findings.Add(new Finding(number, "deadline", "missing"));
+        else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(deadlineText)));
+
+        var ragText = FieldText.Clean(item[columns.Rag]);
+        var rag = RagParser.Parse(ragText);
+        if (ragText is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
+        else if (ragText is not null && rag is null) findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
+
+        var leadNames = SplitLeads(item[columns.LeadService]);
+        var leads = new List<string>();
+        if (leadNames.Count == 0) findings.Add(new Finding(number, "lead", "missing"));
+        foreach (var name in leadNames)
+        {
+            var resolved = directory.Resolve(name);
+            if (resolved.Count == 0) findings.Add(new Finding(number, "lead", "unknown", Truncate(name)));
+            foreach (var lead in resolved)
+            {
+                if (!leads.Contains(lead.Name)) leads.Add(lead.Name);
+            }
+        }
+
+        return new TrackerAction
+        {
+            ItemId = item.Id,
+            Number = number,
+            Theme = theme ?? "(No theme)",
+            Text = text ?? "",
+            Deadline = deadline,
+            LeadNames = leadNames,
+            Leads = leads,
+            Rag = rag,
+            Complete = complete,
+            Comments = comments,
+            Hidden = FieldText.AsBool(item[columns.HideFromDashboard]),
+            LastModified = item.LastModified,
+        };
+    }
+
+    private static List<string> SplitLeads(object? value)
+    {
+        IEnumerable<string> parts = value switch
+        {
+            IReadOnlyList<string> choices => choices,
+            _ => FieldText.AsString(value)?.Split(LeadSeparators) ?? [],
+        };
+        var names = new List<string>();
+        foreach (var part in parts)
+        {
+            var name = FieldText.Clean(part);
+            if (name is not null && !names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);
+        }
+        return names;
+    }
+
+    private IEnumerable<Lead> ReadLeads(IReadOnlyList<ListItem> items, List<Finding> findings)
+    {
+        var aliasOwner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var name = FieldText.Clean(item[leadColumns.Name]);
+            if (name is null)
+            {
+                findings.Add(new Finding($"[leads item {item.Id}]", "name", "missing"));
+                continue;
+            }
+            var aliases = Split(item[leadColumns.Aliases]);
+            foreach (var alias in aliases.Prepend(name))
+            {
+                var key = LeadDirectory.Normalise(alias);
+                if (aliasOwner.TryGetValue(key, out var owner) && owner != name)
+                    findings.Add(new Finding(name, "alias", "duplicate", $"{alias} (also {owner})"));
+                else aliasOwner[key] = name;
+            }
+
+            var emails = new List<string>();
+            foreach (var email in Split(item[leadColumns.Email]))
+            {
+                // The address itself is never echoed: findings can reach published files.
+                if (IsEmail(email)) emails.Add(email);
+                else findings.Add(new Finding(name, "email", "invalid"));
+            }
+            if (emails.Count == 0 && !findings.Any(f => f.Id == name && f.Field == "email"))
+                findings.Add(new Finding(name, "email", "missing"));
+            yield return new Lead(name, aliases, emails);
+        }
+    }
+
+    private static List<string> Split(object? value) => value switch
+    {
+        IReadOnlyList<string> list => list.Select(FieldText.Clean).OfType<string>().ToList(),
+        _ => (FieldText.AsString(value) ?? "").Split([';', ',', '\n'])
+            .Select(FieldText.Clean).OfType<string>().ToList(),
+    };
+
+    private static bool IsEmail(string text) =>
+        text.Length <= 254 && !text.Contains(' ') && text.Count(c => c == '@') == 1 &&
+        MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
+
+    private static string Truncate(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
+}
