@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SaferCity.Cli;
+using SaferCity.Core.Pipeline;
+using SaferCity.Infrastructure;
+
+CliArguments cli;
+try
+{
+    cli = CliArguments.Parse(args);
+    if (cli.Command != "run") throw new UsageException($"Unknown command '{cli.Command}'.");
+}
+catch (UsageException e)
+{
+    if (e.Problem is not null) Console.Error.WriteLine(e.Problem);
+    Console.Error.WriteLine(CliArguments.Usage);
+    return e.Problem is null ? 0 : 2;
+}
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    ContentRootPath = AppContext.BaseDirectory,
+    EnvironmentName = Environments.Production,
+});
+builder.Configuration.AddInMemoryCollection(cli.Settings);
+builder.Services.AddSaferCity(builder.Configuration);
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+try
+{
+    using var host = builder.Build();
+    await host.StartAsync(cancel.Token); // validates every option before anything runs
+    var dryRun = host.Services.GetRequiredService<IOptions<LocalOptions>>().Value.DryRun;
+    var outcome = await host.Services.GetRequiredService<TrackerPipeline>()
+        .RunAsync(new RunRequest(cli.AsOf, DryRun: dryRun), cancel.Token);
+    await host.StopAsync(CancellationToken.None);
+    Console.WriteLine(RunSummary.Describe(outcome, host.Services));
+    if (outcome.Status == RunStatus.CompletedWithFailures)
+    {
+        Console.Error.WriteLine(outcome.Message);
+        return 1;
+    }
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine($"Invalid setting: {string.Join(" ", e.Failures)}");
+    return 2;
+}
+catch (PipelineException e)
+{
+    Console.Error.WriteLine($"Run failed: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Run cancelled; nothing was recorded.");
+    return 130;
+}

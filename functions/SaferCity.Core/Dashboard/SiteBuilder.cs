@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using SaferCity.Core.Pipeline;
+
+namespace SaferCity.Core.Dashboard;
+
+/// <summary>
+/// The files of the public site, in publishing order: assets first, then the data, index.html last,
+/// so a reader never gets a page that points at data or styles that are not there yet.
+/// </summary>
+public static class SiteBuilder
+{
+    private const string ResourcePrefix = "dashboard/assets/";
+
+    // Assets are addressed with ?v=hash, so they can be cached long; the page and data must be fresh.
+    private const string AssetCache = "public, max-age=31536000, immutable";
+    private const string FreshCache = "public, max-age=60, must-revalidate";
+
+    private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
+
+    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options)
+    {
+        var files = new List<SiteFile>();
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, content) in Assets.Value)
+        {
+            files.Add(new SiteFile(path, content, ContentTypeOf(path), AssetCache));
+            versions[path] = ShortHash(content);
+        }
+        files.Add(new SiteFile("dashboard.json", DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
+        files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
+        files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(document, options, versions)),
+            "text/html; charset=utf-8", FreshCache));
+        return files;
+    }
+
+    public static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
+        ".csv" => "text/csv; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".ico" => "image/x-icon",
+        ".woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    };
+
+    public static string ShortHash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content))[..12];
+
+    private static IReadOnlyList<(string, byte[])> LoadAssets()
+    {
+        var assembly = typeof(SiteBuilder).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => ("assets/" + n[ResourcePrefix.Length..].Replace('\\', '/'), Read(assembly, n)))
+            .ToList();
+    }
+
+    private static byte[] Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}

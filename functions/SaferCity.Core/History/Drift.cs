@@ -1,0 +1,88 @@
+using System.Globalization;
+using SaferCity.Core.Model;
+
+namespace SaferCity.Core.History;
+
+public enum DriftKind
+{
+    RagWorsened,
+    RagImproved,
+    DeadlineSlipped,
+    DeadlineBroughtForward,
+    Completed,
+    Reopened,
+    Added,
+}
+
+/// <summary>One change since the baseline snapshot. From/To are RAG words or ISO dates.</summary>
+public sealed record DriftChange(DriftKind Kind, string? From = null, string? To = null)
+{
+    public string KindName => char.ToLowerInvariant(Kind.ToString()[0]) + Kind.ToString()[1..];
+}
+
+/// <summary>The drift of every current action against a baseline, and the actions that went.</summary>
+public sealed record DriftResult(
+    Snapshot? Baseline,
+    IReadOnlyDictionary<string, IReadOnlyList<DriftChange>> ByAction,
+    IReadOnlyList<string> Removed)
+{
+    public static readonly DriftResult None = new(null, new Dictionary<string, IReadOnlyList<DriftChange>>(), []);
+
+    public IReadOnlyList<DriftChange> For(string number) =>
+        ByAction.TryGetValue(number, out var changes) ? changes : [];
+}
+
+/// <summary>
+/// Compares the tracker with a baseline. The baseline is the latest snapshot taken at least
+/// <c>windowDays</c> before as-of, else the oldest one before as-of; snapshots of the as-of day
+/// itself never count, so running twice on one day gives the same drift.
+/// </summary>
+public static class DriftCalculator
+{
+    public static Snapshot? ChooseBaseline(IEnumerable<DateOnly> snapshotDays, DateOnly asOf, int windowDays, Func<DateOnly, Snapshot?> load)
+    {
+        var earlier = snapshotDays.Where(d => d < asOf).Order().ToList();
+        if (earlier.Count == 0) return null;
+        var cutoff = asOf.AddDays(-windowDays);
+        var inWindow = earlier.Where(d => d <= cutoff).ToList();
+        return load(inWindow.Count > 0 ? inWindow[^1] : earlier[0]);
+    }
+
+    public static DriftResult Compare(Snapshot? baseline, IReadOnlyList<TrackerAction> current)
+    {
+        if (baseline is null) return DriftResult.None;
+        var before = new Dictionary<string, SnapshotAction>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in baseline.Actions) before.TryAdd(a.Id, a);
+
+        var byAction = new Dictionary<string, IReadOnlyList<DriftChange>>(StringComparer.OrdinalIgnoreCase);
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var action in current)
+        {
+            present.Add(action.Number);
+            var changes = Changes(before.GetValueOrDefault(action.Number), action);
+            if (changes.Count > 0) byAction[action.Number] = changes;
+        }
+        var removed = baseline.Actions.Where(a => !present.Contains(a.Id)).Select(a => a.Id).ToList();
+        return new DriftResult(baseline, byAction, removed);
+    }
+
+    private static List<DriftChange> Changes(SnapshotAction? was, TrackerAction now)
+    {
+        if (was is null) return [new DriftChange(DriftKind.Added)];
+        var changes = new List<DriftChange>();
+        if (!was.Complete && now.Complete) changes.Add(new DriftChange(DriftKind.Completed));
+        if (was.Complete && !now.Complete) changes.Add(new DriftChange(DriftKind.Reopened));
+        if (was.Rag is { } from && now.Rag is { } to && from != to)
+        {
+            changes.Add(new DriftChange(to > from ? DriftKind.RagWorsened : DriftKind.RagImproved, from.ToWord(), to.ToWord()));
+        }
+        if (was.Deadline is { } oldDate && now.Deadline is { } newDate && oldDate != newDate)
+        {
+            changes.Add(new DriftChange(newDate > oldDate ? DriftKind.DeadlineSlipped : DriftKind.DeadlineBroughtForward,
+                Iso(oldDate), Iso(newDate)));
+        }
+        return changes;
+    }
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace SaferCity.Core.Html;
+
+/// <summary>
+/// Writes HTML that is safe by construction: tag and attribute names come from code,
+/// and every text or attribute value goes through the encoder. There is no way to write
+/// an unencoded value, so nothing from the list can become markup.
+/// </summary>
+public sealed class HtmlWriter
+{
+    // All of Unicode passes through as characters (readable, compact); markup characters are always encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private readonly StringBuilder _sb;
+    private readonly StringWriter _writer;
+
+    public HtmlWriter(int capacity = 16 * 1024)
+    {
+        _sb = new StringBuilder(capacity);
+        _writer = new StringWriter(_sb);
+    }
+
+    public HtmlWriter Doctype()
+    {
+        _sb.Append("<!DOCTYPE html>\n");
+        return this;
+    }
+
+    public HtmlWriter Open(string tag, params ReadOnlySpan<(string Name, string? Value)> attributes)
+    {
+        _sb.Append('<').Append(tag);
+        foreach (var (name, value) in attributes)
+        {
+            if (value is null) continue;
+            _sb.Append(' ').Append(name).Append("=\"");
+            Encoder.Encode(_writer, value);
+            _sb.Append('"');
+        }
+        _sb.Append('>');
+        return this;
+    }
+
+    /// <summary>An element with no content and no closing tag (meta, link, input, br).</summary>
+    public HtmlWriter Void(string tag, params ReadOnlySpan<(string Name, string? Value)> attributes) => Open(tag, attributes);
+
+    public HtmlWriter Close(string tag)
+    {
+        _sb.Append("</").Append(tag).Append('>');
+        return this;
+    }
+
+    public HtmlWriter Text(string? text)
+    {
+        if (!string.IsNullOrEmpty(text)) Encoder.Encode(_writer, text);
+        return this;
+    }
+
+    public HtmlWriter Element(string tag, string? text, params ReadOnlySpan<(string Name, string? Value)> attributes) =>
+        Open(tag, attributes).Text(text).Close(tag);
+
+    public HtmlWriter Line()
+    {
+        _sb.Append('\n');
+        return this;
+    }
+
+    public override string ToString() => _sb.ToString();
+}

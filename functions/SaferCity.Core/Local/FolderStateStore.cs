@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using SaferCity.Core.Pipeline;
+
+namespace SaferCity.Core.Local;
+
+/// <summary>
+/// State in a local folder (--state DIR). Each write goes to a temporary file that is then renamed
+/// over the old one, so a document is always whole; versions are content hashes.
+/// </summary>
+public sealed class FolderStateStore(string root) : IStateStore
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public async Task<StoredDocument?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        var path = PathOf(name);
+        if (!File.Exists(path)) return null;
+        var content = await File.ReadAllBytesAsync(path, cancellationToken);
+        return new StoredDocument(content, VersionOf(content));
+    }
+
+    public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        var path = PathOf(name);
+        var current = File.Exists(path) ? VersionOf(await File.ReadAllBytesAsync(path, cancellationToken)) : null;
+        if (current != expectedVersion) throw new StateConflictException(name);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                await file.WriteAsync(content, cancellationToken);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        return VersionOf(content.Span);
+    }
+
+    private string PathOf(string name)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, name));
+        if (!path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException($"State name '{name}' leaves the state folder.", nameof(name));
+        return path;
+    }
+
+    private static string VersionOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}

@@ -1,0 +1,36 @@
+using MimeKit;
+using SaferCity.Core.Pipeline;
+
+namespace SaferCity.Core.Local;
+
+/// <summary>
+/// "Sends" by writing each message as an .eml file (MIME, text and HTML parts) into an outbox folder:
+/// the sender when no SendGrid key is set, and the preview for --dry-run. Open the files in any mail client.
+/// </summary>
+public sealed class OutboxEmailSender(string folder, string from) : IEmailSender
+{
+    public string Folder { get; } = folder;
+
+    public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var mime = ToMime(message, from);
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, FileNameOf(message.DigestId));
+        await mime.WriteToAsync(path, cancellationToken);
+        return SendResult.Ok(mime.MessageId);
+    }
+
+    public static string FileNameOf(string digestId) => digestId.Replace('/', '_') + ".eml";
+
+    public static MimeMessage ToMime(EmailMessage message, string from)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(from));
+        foreach (var to in message.To) mime.To.Add(MailboxAddress.Parse(to));
+        mime.Subject = message.Subject;
+        mime.Headers.Add("X-SaferCity-Digest", message.DigestId);
+        foreach (var (key, value) in message.Tags) mime.Headers.Add("X-SaferCity-" + key, value);
+        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        return mime;
+    }
+}

@@ -1,0 +1,71 @@
+using SaferCity.Core.Model;
+
+namespace SaferCity.Core.Pipeline;
+
+// The pipeline's edges. Each has a local implementation in this project (files and folders)
+// and a cloud one in SaferCity.Infrastructure (Graph, Blob storage, SendGrid).
+
+/// <summary>Where the two lists come from.</summary>
+public interface ITrackerSource
+{
+    /// <summary>Reads both lists whole, or throws <see cref="PipelineException"/> saying why not.</summary>
+    Task<TrackerLists> ReadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Small named documents (history, ledger) with optimistic concurrency.</summary>
+public interface IStateStore
+{
+    Task<StoredDocument?> ReadAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the whole document atomically. <paramref name="expectedVersion"/> null means "must not exist yet";
+    /// otherwise the version read before. Throws <see cref="StateConflictException"/> when someone else wrote first.
+    /// Returns the new version.
+    /// </summary>
+    Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, string? expectedVersion, CancellationToken cancellationToken);
+}
+
+public sealed record StoredDocument(ReadOnlyMemory<byte> Content, string Version);
+
+/// <summary>Where the public site goes. Files are written in the order given, and only when changed.</summary>
+public interface ISitePublisher
+{
+    Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken);
+}
+
+public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl);
+
+public sealed record PublishResult(int Written, int Unchanged);
+
+/// <summary>Sends one email. Returns how it went; throws only on cancellation.</summary>
+public interface IEmailSender
+{
+    Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}
+
+public sealed record EmailMessage(
+    string DigestId,
+    IReadOnlyList<string> To,
+    string Subject,
+    string Text,
+    string Html,
+    IReadOnlyDictionary<string, string> Tags);
+
+public sealed record SendResult(bool Sent, string? MessageId = null, string? Error = null)
+{
+    public static SendResult Ok(string? messageId = null) => new(true, messageId);
+    public static SendResult Failed(string error) => new(false, null, error);
+}
+
+/// <summary>Keeps two runs from overlapping (a retry, a manual run, another instance).</summary>
+public interface IRunLock
+{
+    /// <summary>A handle to dispose when done, or null when another run holds the lock.</summary>
+    Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A run could not complete; the message is the one line a person reads.</summary>
+public class PipelineException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed class StateConflictException(string name)
+    : PipelineException($"State '{name}' was changed by another run; nothing was overwritten.");

@@ -1,0 +1,41 @@
+using SaferCity.Core.History;
+using SaferCity.Core.Model;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Rules;
+
+namespace SaferCity.Core.Pipeline;
+
+/// <summary>Everything one run worked out: the input to the dashboard, the digests and the history.</summary>
+public sealed record RunReport(
+    DateOnly AsOf,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<Assessment> Assessments,
+    DriftResult Drift,
+    ParsedTracker Tracker,
+    TrackerHistory History)
+{
+    public IReadOnlyList<Finding> Findings => Tracker.Findings;
+
+    public LeadDirectory Directory => Tracker.Directory;
+
+    public static RunReport Build(DateOnly asOf, DateTimeOffset generatedAt, ParsedTracker tracker, TrackerHistory history,
+        RemindersOptions reminders, DriftOptions driftOptions)
+    {
+        var baseline = DriftCalculator.ChooseBaseline(history.Days.Select(d => d.AsOf), asOf, driftOptions.WindowDays, history.SnapshotAt);
+        var drift = DriftCalculator.Compare(baseline, tracker.Actions);
+        var assessments = tracker.Actions
+            .Select(a => ActionRules.Assess(a, asOf, reminders, drift.For(a.Number)))
+            .ToList();
+        return new RunReport(asOf, generatedAt, assessments, drift, tracker, history);
+    }
+
+    public Snapshot Snapshot() => global::SaferCity.Core.History.Snapshot.Of(AsOf, GeneratedAt, Tracker.Actions);
+
+    public RagCounts PublicCounts()
+    {
+        var visible = Assessments.Where(a => !a.Action.Hidden).Select(a => a.Action).ToList();
+        var open = visible.Where(a => a.Open).ToList();
+        return new RagCounts(open.Count(a => a.Rag == Rag.Red), open.Count(a => a.Rag == Rag.Amber),
+            open.Count(a => a.Rag == Rag.Green), visible.Count(a => a.Complete));
+    }
+}

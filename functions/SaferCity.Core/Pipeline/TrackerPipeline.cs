@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.History;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Reminders;
+using SaferCity.Core.Rules;
+
+namespace SaferCity.Core.Pipeline;
+
+/// <param name="AsOf">The UK day the run acts as; today in Europe/London when null.</param>
+/// <param name="Publish">Write the dashboard.</param>
+/// <param name="Remind">Send this week's digests.</param>
+/// <param name="DryRun">Compute and preview everything; record nothing.</param>
+public sealed record RunRequest(DateOnly? AsOf = null, bool Publish = true, bool Remind = true, bool DryRun = false);
+
+public enum RunStatus
+{
+    Completed,
+    CompletedWithFailures,
+    Skipped,
+}
+
+public sealed record RunOutcome(
+    RunStatus Status,
+    string Message,
+    RunReport? Report = null,
+    DashboardDocument? Dashboard = null,
+    PublishResult? Published = null,
+    ReminderResult? Reminders = null,
+    bool HistoryWritten = false);
+
+/// <summary>
+/// One run: read, understand, compare, publish, remind, record. The same code runs in the
+/// Functions app and the CLI. Nothing is recorded until publishing has succeeded, so a failed
+/// run leaves the last good dashboard and state as they were.
+/// </summary>
+public sealed class TrackerPipeline(
+    ITrackerSource source,
+    IStateStore state,
+    ISitePublisher publisher,
+    IRunLock runLock,
+    ReminderService reminders,
+    TrackerParser parser,
+    IOptions<RemindersOptions> reminderOptions,
+    IOptions<DriftOptions> driftOptions,
+    IOptions<DashboardOptions> dashboardOptions,
+    TimeProvider time,
+    ILogger<TrackerPipeline> logger)
+{
+    public const string HistoryDocument = "history.json";
+    public const string PublishedDocument = "published.json";
+
+    public async Task<RunOutcome> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var asOf = request.AsOf ?? UkClock.Today(time);
+
+        await using var held = await runLock.TryAcquireAsync(cancellationToken);
+        if (held is null)
+        {
+            logger.LogWarning("Run skipped: another run holds the lock");
+            return new RunOutcome(RunStatus.Skipped, "Skipped: another run is in progress.");
+        }
+
+        var lists = await source.ReadAsync(cancellationToken);
+        var tracker = parser.Parse(lists);
+
+        var (history, historyVersion) = await LoadHistoryAsync(cancellationToken);
+        var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value);
+
+        // A run for a day before the newest snapshot (a look back) must not rewrite later history.
+        var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
+        var updated = recordable ? history.Record(report.Snapshot(), report.PublicCounts()) : history;
+        report = report with { History = updated };
+
+        var dashboard = DashboardBuilder.Build(report);
+        var (fingerprint, previous) = await StableGeneratedAtAsync(dashboard, cancellationToken);
+        if (previous is not null) dashboard = dashboard with { GeneratedAt = previous.GeneratedAt };
+
+        PublishResult? published = null;
+        if (request.Publish)
+        {
+            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value), cancellationToken);
+        }
+
+        ReminderResult? sent = null;
+        if (request.Remind)
+        {
+            sent = await reminders.SendAsync(report, dashboard.Summary, request.DryRun, cancellationToken);
+        }
+
+        var historyWritten = false;
+        if (!request.DryRun)
+        {
+            if (request.Publish && previous is null)
+            {
+                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(fingerprint, dashboard.GeneratedAt));
+                var current = await state.ReadAsync(PublishedDocument, cancellationToken);
+                await state.WriteAsync(PublishedDocument, marker, current?.Version, cancellationToken);
+            }
+            if (!ReferenceEquals(updated, history))
+            {
+                await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(updated), historyVersion, cancellationToken);
+                historyWritten = true;
+            }
+        }
+
+        var failures = sent?.Failed.Count ?? 0;
+        var status = failures > 0 ? RunStatus.CompletedWithFailures : RunStatus.Completed;
+        var message = failures > 0
+            ? $"{failures} digest(s) could not be sent and will be retried next run: " +
+              string.Join("; ", sent!.Failed.Select(f => $"{f.Key}: {f.Error}"))
+            : "Completed.";
+
+        // One structured line per run: the thing to look for in the logs.
+        logger.LogInformation(
+            "Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
+            "site {Written} written/{Unchanged} unchanged; digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
+            "history {HistoryWritten}; {ElapsedMs} ms",
+            status, DriftCalculator.Iso(asOf), dashboard.Summary.Total, dashboard.Summary.Open, dashboard.Summary.Overdue,
+            dashboard.Summary.DueSoon, report.Findings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
+            sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
+            historyWritten ? "written" : "unchanged", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        return new RunOutcome(status, message, report, dashboard, published, sent, historyWritten);
+    }
+
+    private async Task<(TrackerHistory, string?)> LoadHistoryAsync(CancellationToken cancellationToken)
+    {
+        var stored = await state.ReadAsync(HistoryDocument, cancellationToken);
+        if (stored is null) return (TrackerHistory.Empty, null);
+        try
+        {
+            return (HistoryJson.Deserialize(stored.Content.Span), stored.Version);
+        }
+        catch (JsonException e)
+        {
+            throw new PipelineException($"The stored history ({HistoryDocument}) is unreadable: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// generatedAt is the moment the content last changed, so a run that finds nothing new
+    /// produces byte-identical files and the publisher writes nothing.
+    /// </summary>
+    private async Task<(string Fingerprint, PublishedMarker? Previous)> StableGeneratedAtAsync(DashboardDocument dashboard, CancellationToken cancellationToken)
+    {
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(DashboardJson.Serialize(dashboard with { GeneratedAt = default })));
+        var stored = await state.ReadAsync(PublishedDocument, cancellationToken);
+        if (stored is null) return (fingerprint, null);
+        try
+        {
+            var marker = JsonSerializer.Deserialize<PublishedMarker>(stored.Content.Span);
+            return (fingerprint, marker?.Fingerprint == fingerprint ? marker : null);
+        }
+        catch (JsonException)
+        {
+            return (fingerprint, null);
+        }
+    }
+
+    private sealed record PublishedMarker(string Fingerprint, DateTimeOffset GeneratedAt);
+}

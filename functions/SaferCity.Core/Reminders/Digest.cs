@@ -1,0 +1,48 @@
+using SaferCity.Core.Model;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Rules;
+
+namespace SaferCity.Core.Reminders;
+
+/// <summary>What one lead is asked to look at this week. Each action appears once, in its first group.</summary>
+public sealed record LeadDigest(
+    Lead Lead,
+    IReadOnlyList<Assessment> Overdue,
+    IReadOnlyList<Assessment> DueSoon,
+    IReadOnlyList<Assessment> Drifting)
+{
+    public bool IsEmpty => Overdue.Count == 0 && DueSoon.Count == 0 && Drifting.Count == 0;
+
+    public IEnumerable<Assessment> All => Overdue.Concat(DueSoon).Concat(Drifting);
+
+    public int Count => Overdue.Count + DueSoon.Count + Drifting.Count;
+}
+
+/// <summary>Who gets what: a digest per lead with something to act on.</summary>
+public static class DigestPlanner
+{
+    public static IReadOnlyList<LeadDigest> ForLeads(RunReport report)
+    {
+        var digests = new List<LeadDigest>();
+        foreach (var lead in report.Directory.Leads)
+        {
+            var mine = report.Assessments.Where(a => a.Action.Open && a.Action.Leads.Contains(lead.Name)).ToList();
+            var overdue = mine.Where(a => a.Overdue).ToList();
+            var dueSoon = mine.Where(a => a.DueSoon).ToList();
+            var drifting = mine.Where(a => !a.Overdue && !a.DueSoon && a.WorseningDrift.Any()).ToList();
+            var digest = new LeadDigest(lead, overdue, dueSoon, drifting);
+            if (!digest.IsEmpty) digests.Add(digest);
+        }
+        return digests;
+    }
+
+    /// <summary>Open actions that reach no lead: no lead named, none matched, or the lead has no address.</summary>
+    public static IReadOnlyList<Assessment> Unrouted(RunReport report)
+    {
+        var reachable = report.Directory.Leads.Where(l => l.Emails.Count > 0).Select(l => l.Name).ToHashSet();
+        return report.Assessments.Where(a => a.Action.Open && !a.Action.Leads.Any(reachable.Contains)).ToList();
+    }
+
+    public static IReadOnlyList<Assessment> Escalations(RunReport report, RemindersOptions options) =>
+        report.Assessments.Where(a => a.Escalated(options)).OrderByDescending(a => a.DaysOverdue).ToList();
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SaferCity.Core.Rules;
+
+/// <summary>Settings section "Reminders".</summary>
+public sealed class RemindersOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>Who receives the summary (";"-separated addresses allowed).</summary>
+    public string? Coordinator { get; set; }
+
+    [Range(0, 366)] public int DueSoonDays { get; set; } = 30;
+
+    [Range(1, 3660)] public int EscalateAfterDays { get; set; } = 28;
+}
+
+/// <summary>Settings section "Drift".</summary>
+public sealed class DriftOptions
+{
+    public const string Section = "Drift";
+
+    [Range(0, 366)] public int WindowDays { get; set; } = 7;
+}

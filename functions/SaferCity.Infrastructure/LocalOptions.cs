@@ -1,0 +1,29 @@
+namespace SaferCity.Infrastructure;
+
+/// <summary>
+/// Settings section "Local": what the CLI passes from its options. The Functions app leaves it empty.
+/// </summary>
+public sealed class LocalOptions
+{
+    public const string Section = "Local";
+
+    /// <summary>A recorded Graph response for the tracker list (--tracker).</summary>
+    public string? TrackerFile { get; set; }
+
+    /// <summary>A recorded Graph response for the leads list (--leads).</summary>
+    public string? LeadsFile { get; set; }
+
+    /// <summary>Site in OutDir/site, emails in OutDir/outbox (--out).</summary>
+    public string OutDir { get; set; } = "out";
+
+    /// <summary>History and reminder ledger (--state). Defaults to OutDir/state.</summary>
+    public string? StateDir { get; set; }
+
+    /// <summary>Compute and preview; send and record nothing (--dry-run).</summary>
+    public bool DryRun { get; set; }
+
+    /// <summary>The bundled sample, used when no other source is configured.</summary>
+    public string SampleDir { get; set; } = Path.Combine(AppContext.BaseDirectory, "sample");
+
+    public string ResolvedStateDir => StateDir ?? Path.Combine(OutDir, "state");
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Reminders;
+using SaferCity.Core.Rules;
+using SaferCity.Infrastructure.Composition;
+
+namespace SaferCity.Infrastructure;
+
+/// <summary>
+/// The one composition root shared by the Functions app and the CLI. Which adapter serves each edge
+/// follows from configuration: a SharePoint site means Graph, a storage account means Blob storage,
+/// a SendGrid key means SendGrid; without them, local files and folders.
+/// </summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddSaferCity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<RemindersOptions>(configuration, RemindersOptions.Section);
+        services.AddValidatedOptions<DriftOptions>(configuration, DriftOptions.Section);
+        services.AddValidatedOptions<DashboardOptions>(configuration, DashboardOptions.Section);
+        services.AddValidatedOptions<TrackerColumns>(configuration, "Tracker:Columns");
+        services.AddValidatedOptions<LeadColumns>(configuration, "Tracker:LeadColumns");
+        services.AddValidatedOptions<LocalOptions>(configuration, LocalOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TrackerParser(
+            sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value));
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<TrackerPipeline>();
+
+        // One registration per edge; each picks its adapter from configuration.
+        services.AddTrackerSource(configuration);
+        services.AddStateAndSite(configuration);
+        services.AddEmail(configuration);
+        return services;
+    }
+
+    /// <summary>Binds a section and validates it with DataAnnotations when the host starts, so a bad setting stops it with a message naming the setting.</summary>
+    public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}
