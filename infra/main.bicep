@@ -1,0 +1,224 @@
+// SaferCity: everything `azd up` provisions. One resource group holding
+// - a Linux Flex Consumption function app (.NET 10 isolated) running as a user-assigned identity,
+// - its runtime storage (identity-based AzureWebJobsStorage and the deployment package),
+// - the dashboard storage: static website `$web` (published) and a private `state` container,
+// - Application Insights on a Log Analytics workspace (Entra ID auth only),
+// - a Key Vault (RBAC mode) holding the SendGrid API key.
+// No connection strings or shared keys: every caller authenticates with Microsoft Entra ID.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; it names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for all resources. It must offer Flex Consumption (for example uksouth).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Optional: object id of the person running the deployment; gets Key Vault Secrets Officer so they can set the SendGrid key. azd fills it in.')
+param principalId string = ''
+
+@description('Email address of the coordinator who gets the summary (Reminders__Coordinator).')
+param coordinatorEmail string
+
+@description('Sender address for digest emails, verified in SendGrid (SendGrid__From).')
+param senderEmail string
+
+@description('SharePoint site holding the tracker, e.g. https://contoso.sharepoint.com/sites/SaferCity (Tracker__SiteUrl).')
+param trackerSiteUrl string
+
+@description('Display name of the tracker list (Tracker__ListName).')
+param trackerListName string = 'SCP Progress Monitoring'
+
+@description('Display name of the leads list (Tracker__LeadsListName).')
+param leadsListName string = 'SCP Leads'
+
+@description('Microsoft Graph base URL (Graph__BaseUrl).')
+param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
+
+@description('SendGrid API host (SendGrid__Host).')
+param sendGridHost string = 'https://api.sendgrid.com'
+
+@secure()
+@description('Optional SendGrid API key, stored in Key Vault. Empty: no secret is created; set it later.')
+param sendGridApiKey string = ''
+
+@description('Days ahead a deadline counts as due soon (Reminders__DueSoonDays).')
+@minValue(1)
+param dueSoonDays int = 30
+
+@description('Days overdue after which a digest escalates (Reminders__EscalateAfterDays).')
+@minValue(1)
+param escalateAfterDays int = 28
+
+@description('Minimum age in days of the snapshot drift is measured against (Drift__WindowDays).')
+@minValue(1)
+param driftWindowDays int = 7
+
+@description('NCRONTAB (6 fields, UTC) of the refresh run. Default: hourly at 5 past.')
+param refreshSchedule string = '0 5 * * * *'
+
+@description('NCRONTAB (6 fields, UTC) of the reminder run. Default: Monday 06:00 and 07:00 UTC; timers are UTC (WEBSITE_TIME_ZONE does not work on Linux Flex), so the app acts only on the run that is 07:00 UK time, whichever of the two that is.')
+param reminderSchedule string = '0 0 6,7 * * 1'
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var functionAppName = 'func-api-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
+var stateContainerName = 'state'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module appIdentity 'app/identity.bicep' = {
+  name: 'appIdentity'
+  scope: rg
+  params: {
+    name: 'id-api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module runtimeStorage 'app/storage.bicep' = {
+  name: 'runtimeStorage'
+  scope: rg
+  params: {
+    name: 'stfunc${resourceToken}'
+    location: location
+    tags: tags
+    containers: [
+      deploymentContainerName
+    ]
+  }
+}
+
+module dashboardStorage 'app/storage.bicep' = {
+  name: 'dashboardStorage'
+  scope: rg
+  params: {
+    name: 'stdash${resourceToken}'
+    location: location
+    tags: tags
+    // `$web` is created when the static website is switched on (static-website.bicep).
+    containers: [
+      stateContainerName
+    ]
+    // Snapshots and the reminder ledger can be restored for a week after an accidental delete.
+    deleteRetentionDays: 7
+  }
+}
+
+module staticWebsite 'app/static-website.bicep' = {
+  name: 'staticWebsite'
+  scope: rg
+  params: {
+    storageAccountName: dashboardStorage.outputs.name
+    location: location
+    tags: tags
+    identityName: 'id-deploy-${resourceToken}'
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyVault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    sendGridApiKey: sendGridApiKey
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    appPrincipalId: appIdentity.outputs.principalId
+    runtimeStorageName: runtimeStorage.outputs.name
+    dashboardStorageName: dashboardStorage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    deployerPrincipalId: principalId
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    identityId: appIdentity.outputs.id
+    identityClientId: appIdentity.outputs.clientId
+    storageAccountName: runtimeStorage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    runtimeName: 'dotnet-isolated'
+    runtimeVersion: '10.0'
+    // The product's settings: the same names the CLI reads (Section__Key).
+    appSettings: {
+      Tracker__SiteUrl: trackerSiteUrl
+      Tracker__ListName: trackerListName
+      Tracker__LeadsListName: leadsListName
+      Graph__BaseUrl: graphBaseUrl
+      SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridSecretUri})'
+      SendGrid__Host: sendGridHost
+      SendGrid__From: senderEmail
+      Reminders__Coordinator: coordinatorEmail
+      Reminders__DueSoonDays: string(dueSoonDays)
+      Reminders__EscalateAfterDays: string(escalateAfterDays)
+      Drift__WindowDays: string(driftWindowDays)
+      Storage__AccountUrl: dashboardStorage.outputs.blobEndpoint
+      AZURE_CLIENT_ID: appIdentity.outputs.clientId
+      RefreshSchedule: refreshSchedule
+      ReminderSchedule: reminderSchedule
+      Dashboard__PublicUrl: dashboardStorage.outputs.webEndpoint
+    }
+  }
+  // The identity must hold its roles before the host first starts and reads its storage and secret.
+  dependsOn: [
+    rbac
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output SERVICE_API_NAME string = api.outputs.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_CLIENT_ID string = appIdentity.outputs.clientId
+output AZURE_MANAGED_IDENTITY_PRINCIPAL_ID string = appIdentity.outputs.principalId
+output AZURE_STORAGE_ACCOUNT_NAME string = runtimeStorage.outputs.name
+output DASHBOARD_STORAGE_ACCOUNT_NAME string = dashboardStorage.outputs.name
+output STORAGE_ACCOUNT_URL string = dashboardStorage.outputs.blobEndpoint
+output DASHBOARD_URL string = dashboardStorage.outputs.webEndpoint
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace SaferCity.Infra.Tests;
+
+/// <summary>Runs the real Bicep compiler from its NuGet package.</summary>
+internal static class BicepCompiler
+{
+    private static readonly Lock ExecutableLock = new();
+
+    public sealed record Result(int ExitCode, string Output, string CompiledJson)
+    {
+        /// <summary>Lines the compiler (or its linter) reports as an error or a warning.</summary>
+        public IReadOnlyList<string> Diagnostics =>
+            Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(l => l.Contains(" : Warning ", StringComparison.Ordinal)
+                         || l.Contains(" : Error ", StringComparison.Ordinal))
+                .ToList();
+    }
+
+    public static Result Build(string bicepFile)
+    {
+        var executable = EnsureExecutable();
+        var outDir = Directory.CreateTempSubdirectory("bicep-build-");
+        try
+        {
+            var start = new ProcessStartInfo(executable)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add("build");
+            start.ArgumentList.Add(bicepFile);
+            start.ArgumentList.Add("--outdir");
+            start.ArgumentList.Add(outDir.FullName);
+
+            using var process = Process.Start(start)
+                ?? throw new InvalidOperationException($"Could not start {executable}");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"bicep build {bicepFile} took longer than 3 minutes");
+            }
+
+            var json = Path.Combine(outDir.FullName, Path.GetFileNameWithoutExtension(bicepFile) + ".json");
+            return new Result(
+                process.ExitCode,
+                stdout.Result + stderr.Result,
+                File.Exists(json) ? File.ReadAllText(json) : "");
+        }
+        finally
+        {
+            outDir.Delete(recursive: true);
+        }
+    }
+
+    private static string EnsureExecutable()
+    {
+        var path = InfraPaths.BicepExecutable;
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                "The Bicep compiler was not restored (package Azure.Bicep.CommandLine.linux-x64).", path);
+        }
+
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("The Bicep compiler package used here is the linux-x64 build.");
+        }
+
+        // NuGet does not always keep the executable bit when it extracts a package.
+        lock (ExecutableLock)
+        {
+            var mode = File.GetUnixFileMode(path);
+            const UnixFileMode execute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+            if ((mode & UnixFileMode.UserExecute) == 0)
+            {
+                File.SetUnixFileMode(path, mode | execute);
+            }
+        }
+
+        return path;
+    }
+}
