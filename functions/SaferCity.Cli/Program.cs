@@ -25,6 +25,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     EnvironmentName = Environments.Production,
 });
 builder.Configuration.AddInMemoryCollection(cli.Settings);
+if (SampleDefaults.Applies(builder.Configuration)) builder.Configuration.AddInMemoryCollection(SampleDefaults.Settings);
 builder.Services.AddSaferCity(builder.Configuration);
 
 using var cancel = new CancellationTokenSource();

@@ -1,0 +1,159 @@
+using SaferCity.Core.Model;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Tests.Support;
+
+namespace SaferCity.Core.Tests.Reading;
+
+public class TrackerParserTests
+{
+    private static ParsedTracker Parse(params ListItem[] tracker) =>
+        new TrackerParser().Parse(new TrackerLists(tracker, Items.StandardLeads));
+
+    [Fact]
+    public void Parse_Sample_Reads42ActionsInSixThemes()
+    {
+        var parsed = new TrackerParser().Parse(Sample.Lists());
+
+        Assert.Equal(42, parsed.Actions.Count);
+        Assert.Equal(6, parsed.Actions.Select(a => a.Theme).Distinct().Count());
+        Assert.Equal(15, parsed.Actions.Count(a => a.Complete));
+        Assert.Equal("1.1", parsed.Actions[0].Number);
+        Assert.Equal("6.6", parsed.Actions[^1].Number);
+    }
+
+    [Fact]
+    public void Parse_Sample_KeepsTheSeedsQuirks()
+    {
+        var parsed = new TrackerParser().Parse(Sample.Lists());
+        var byNumber = parsed.Actions.ToDictionary(a => a.Number);
+
+        Assert.Empty(byNumber["1.3"].LeadNames);
+        Assert.Contains(new Finding("1.3", "lead", "missing"), parsed.Findings);
+        Assert.Equal(new DateOnly(2015, 11, 30), byNumber["1.4"].Deadline);
+        Assert.Equal("", byNumber["3.6"].Comments);
+        Assert.True(byNumber["3.9"].Complete); // "Complete - " with a hyphen
+        Assert.Equal("4 Anti-Social Behaviour", byNumber["4.1"].Theme);
+    }
+
+    [Fact]
+    public void Parse_SampleLeads_ResolveAbbreviationsAndSpellings()
+    {
+        var byNumber = new TrackerParser().Parse(Sample.Lists()).Actions.ToDictionary(a => a.Number);
+
+        Assert.Equal(["City of London Police", "Licensing", "Community Safety Team"], byNumber["2.3"].Leads); // Police, Licencing, CST
+        Assert.Equal(["Community Safety Team", "City of London Police"], byNumber["5.1"].Leads); // CST/CoLP
+        // Curly apostrophe and odd capitals: "Community safety Team, Police, Community and Children’s Services"
+        Assert.Equal(["Community Safety Team", "City of London Police", "Department of Community and Children's Services"], byNumber["6.6"].Leads);
+        // A name run into another: "Department of Community and Children's Services Serious Organised Crime Board"
+        Assert.Contains("Department of Community and Children's Services", byNumber["3.7"].Leads);
+        // "Police/Licensing Corporation Licensing team"
+        Assert.Equal(["City of London Police", "Licensing"], byNumber["3.3"].Leads);
+    }
+
+    [Fact]
+    public void Parse_LeadSeparators_SemicolonCommaSlashAndMultiChoice()
+    {
+        var parsed = Parse(
+            Items.Action("1.1", lead: "CST; CoLP"),
+            Items.Action("1.2", lead: "CST, CoLP"),
+            Items.Action("1.3", lead: "CST/CoLP"),
+            Items.Action("1.4", lead: new List<string> { "Community Safety Team", "City of London Police" }));
+
+        Assert.All(parsed.Actions, a => Assert.Equal(["Community Safety Team", "City of London Police"], a.Leads));
+        Assert.Empty(parsed.Findings);
+    }
+
+    [Fact]
+    public void Parse_LeadMatchingNoOne_IsAFindingAndKeepsTheRest()
+    {
+        var parsed = Parse(Items.Action("1.1", lead: "CST, Ministry of Magic"));
+
+        Assert.Equal(["Community Safety Team"], parsed.Actions[0].Leads);
+        Assert.Equal(["CST", "Ministry of Magic"], parsed.Actions[0].LeadNames);
+        Assert.Contains(new Finding("1.1", "lead", "unknown", "Ministry of Magic"), parsed.Findings);
+    }
+
+    [Fact]
+    public void Parse_BadValues_AreFindingsNotFailures()
+    {
+        var parsed = Parse(
+            Items.Action("1.1", deadline: "TBC"),
+            Items.Action("1.2", deadline: null),
+            Items.Action("1.3", rag: "Blue"),
+            Items.Action("1.4", rag: null),
+            Items.Action("1.5", theme: null, text: null),
+            Items.Action(null),
+            Items.Action("1.6"),
+            Items.Action("1.6", text: "A second 1.6"));
+
+        Assert.Equal(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"], parsed.Actions.Select(a => a.Number));
+        Assert.Contains(new Finding("1.1", "deadline", "unreadable", "TBC"), parsed.Findings);
+        Assert.Contains(new Finding("1.2", "deadline", "missing"), parsed.Findings);
+        Assert.Contains(new Finding("1.3", "rag", "unknown", "Blue"), parsed.Findings);
+        Assert.Contains(new Finding("1.4", "rag", "missing"), parsed.Findings);
+        Assert.Contains(new Finding("1.5", "theme", "missing"), parsed.Findings);
+        Assert.Contains(new Finding("1.5", "text", "missing"), parsed.Findings);
+        Assert.Contains(parsed.Findings, f => f.Field == "number" && f.Problem == "missing");
+        Assert.Contains(parsed.Findings, f => f is { Id: "1.6", Field: "number", Problem: "duplicate" });
+        Assert.Equal("Do the thing", parsed.Actions.Single(a => a.Number == "1.6").Text); // the first one is kept
+    }
+
+    [Fact]
+    public void Parse_CompleteWithoutRag_IsNotAFinding()
+    {
+        var parsed = Parse(Items.Action("1.1", rag: null, comments: "Complete"));
+
+        Assert.True(parsed.Actions[0].Complete);
+        Assert.Empty(parsed.Findings);
+    }
+
+    [Fact]
+    public void Parse_RichTextComments_ShownAsText()
+    {
+        var html = "<div class=\"ExternalClass3B1D\"><p>Progressing &amp; on track</p><p>Next&#58; <b>review</b></p><script>alert(1)</script></div>";
+        var parsed = Parse(Items.Action("1.1", comments: html));
+
+        Assert.Equal("Progressing & on track Next: review", parsed.Actions[0].Comments);
+    }
+
+    [Fact]
+    public void Parse_RichTextCompleteComment_IsComplete()
+    {
+        var parsed = Parse(Items.Action("1.1", comments: "<div class=\"ExternalClassA\"><p>Complete – delivered</p></div>"));
+
+        Assert.True(parsed.Actions[0].Complete);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData("Yes")]
+    [InlineData("true")]
+    public void Parse_HideFromDashboard_MarksHidden(object value) =>
+        Assert.True(Parse(Items.Action("1.1", hidden: value)).Actions[0].Hidden);
+
+    [Fact]
+    public void Parse_NumbersSortAsPeopleRead()
+    {
+        var parsed = Parse(Items.Action("1.10"), Items.Action("2.1"), Items.Action("1.2"), Items.Action("1.9"));
+
+        Assert.Equal(["1.2", "1.9", "1.10", "2.1"], parsed.Actions.Select(a => a.Number));
+    }
+
+    [Fact]
+    public void Parse_LeadsList_ReportsBadAddressesWithoutEchoingThem()
+    {
+        var leads = new[]
+        {
+            Items.Lead("Team A", "A", "not-an-address"),
+            Items.Lead("Team B", "A", "b@example.gov.uk"),
+            Items.Lead("Team C", null, null),
+        };
+        var parsed = new TrackerParser().Parse(new TrackerLists([], leads));
+
+        Assert.Contains(new Finding("Team A", "email", "invalid"), parsed.LeadsListFindings);
+        Assert.Contains(parsed.LeadsListFindings, f => f is { Id: "Team B", Field: "alias", Problem: "duplicate" });
+        Assert.Contains(new Finding("Team C", "email", "missing"), parsed.LeadsListFindings);
+        Assert.DoesNotContain(parsed.LeadsListFindings, f => f.Value?.Contains('@') == true);
+        Assert.Empty(parsed.Directory.Leads[0].Emails);
+    }
+}
