@@ -19,7 +19,8 @@ public static class SiteBuilder
 
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
 
-    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options)
+    /// <param name="json">The document already serialised, when the caller has it.</param>
+    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, byte[]? json = null)
     {
         var files = new List<SiteFile>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -28,7 +29,7 @@ public static class SiteBuilder
             files.Add(new SiteFile(path, content, ContentTypeOf(path), AssetCache));
             versions[path] = ShortHash(content);
         }
-        files.Add(new SiteFile("dashboard.json", DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
+        files.Add(new SiteFile("dashboard.json", json ?? DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
         files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
         files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(document, options, versions)),
             "text/html; charset=utf-8", FreshCache));

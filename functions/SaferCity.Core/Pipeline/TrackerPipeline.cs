@@ -77,14 +77,12 @@ public sealed class TrackerPipeline(
         var updated = recordable ? history.Record(report.Snapshot(), report.PublicCounts()) : history;
         report = report with { History = updated };
 
-        var dashboard = DashboardBuilder.Build(report);
-        var (fingerprint, previous) = await StableGeneratedAtAsync(dashboard, cancellationToken);
-        if (previous is not null) dashboard = dashboard with { GeneratedAt = previous.GeneratedAt };
+        var (dashboard, json, changed) = await StableDashboardAsync(DashboardBuilder.Build(report), cancellationToken);
 
         PublishResult? published = null;
         if (request.Publish)
         {
-            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value), cancellationToken);
+            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, json), cancellationToken);
         }
 
         ReminderResult? sent = null;
@@ -96,9 +94,9 @@ public sealed class TrackerPipeline(
         var historyWritten = false;
         if (!request.DryRun)
         {
-            if (request.Publish && previous is null)
+            if (request.Publish && changed)
             {
-                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(fingerprint, dashboard.GeneratedAt));
+                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(Hash(json), dashboard.GeneratedAt));
                 var current = await state.ReadAsync(PublishedDocument, cancellationToken);
                 await state.WriteAsync(PublishedDocument, marker, current?.Version, cancellationToken);
             }
@@ -144,24 +142,33 @@ public sealed class TrackerPipeline(
     }
 
     /// <summary>
-    /// generatedAt is the moment the content last changed, so a run that finds nothing new
-    /// produces byte-identical files and the publisher writes nothing.
+    /// generatedAt is the moment the content last changed, so a run that finds nothing new produces
+    /// byte-identical files and the publisher writes nothing. The document is serialised with the last
+    /// published generatedAt first: if the bytes hash the same, nothing changed.
     /// </summary>
-    private async Task<(string Fingerprint, PublishedMarker? Previous)> StableGeneratedAtAsync(DashboardDocument dashboard, CancellationToken cancellationToken)
+    private async Task<(DashboardDocument Document, byte[] Json, bool Changed)> StableDashboardAsync(
+        DashboardDocument dashboard, CancellationToken cancellationToken)
     {
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(DashboardJson.Serialize(dashboard with { GeneratedAt = default })));
         var stored = await state.ReadAsync(PublishedDocument, cancellationToken);
-        if (stored is null) return (fingerprint, null);
+        PublishedMarker? marker = null;
         try
         {
-            var marker = JsonSerializer.Deserialize<PublishedMarker>(stored.Content.Span);
-            return (fingerprint, marker?.Fingerprint == fingerprint ? marker : null);
+            if (stored is not null) marker = JsonSerializer.Deserialize<PublishedMarker>(stored.Content.Span);
         }
         catch (JsonException)
         {
-            return (fingerprint, null);
+            // An unreadable marker only costs one rewrite of the site.
         }
+        if (marker is not null)
+        {
+            var same = dashboard with { GeneratedAt = marker.GeneratedAt };
+            var bytes = DashboardJson.Serialize(same);
+            if (Hash(bytes) == marker.Fingerprint) return (same, bytes, false);
+        }
+        return (dashboard, DashboardJson.Serialize(dashboard), true);
     }
+
+    private static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     private sealed record PublishedMarker(string Fingerprint, DateTimeOffset GeneratedAt);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using SaferCity.Core.Model;
 
@@ -10,12 +11,139 @@ namespace SaferCity.Core.Reading;
 /// </summary>
 public static class ListItemJson
 {
+    private static readonly string[] ReadableParts = ["LookupValue", "Label", "Description", "Value", "Title"];
+
+    /// <summary>
+    /// Reads the response straight from its bytes with a forward-only reader: no document tree is built,
+    /// so a 50,000-item tracker costs little more than the text itself.
+    /// </summary>
     public static IReadOnlyList<ListItem> Parse(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        using var doc = JsonDocument.ParseValue(ref reader);
-        return Parse(doc.RootElement);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw NotAResponse();
+        List<ListItem>? items = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray) throw NotAResponse();
+            items = [];
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject) items.Add(ReadItem(ref reader, items.Count + 1));
+                else reader.Skip();
+            }
+        }
+        return items ?? throw NotAResponse();
     }
+
+    private static ListItem ReadItem(ref Utf8JsonReader reader, int index)
+    {
+        string? id = null;
+        DateTimeOffset? modified = null;
+        Dictionary<string, object?>? fields = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = ReadScalar(ref reader);
+            }
+            else if (reader.ValueTextEquals("lastModifiedDateTime"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var m)) modified = m;
+            }
+            else if (reader.ValueTextEquals("fields"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject) fields = ReadFields(ref reader);
+                else reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return new ListItem(id ?? $"#{index}", modified,
+            fields ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static Dictionary<string, object?> ReadFields(ref Utf8JsonReader reader)
+    {
+        var fields = new Dictionary<string, object?>(12, StringComparer.OrdinalIgnoreCase);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            object? value = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                JsonTokenType.True => true,
+                JsonTokenType.False => false,
+                JsonTokenType.StartArray => ReadArray(ref reader),
+                JsonTokenType.StartObject => ReadObject(ref reader),
+                _ => null,
+            };
+            fields.TryAdd(name, value);
+        }
+        return fields;
+    }
+
+    private static List<string> ReadArray(ref Utf8JsonReader reader)
+    {
+        var values = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var value = reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader) : ReadScalar(ref reader);
+            if (value is not null) values.Add(value);
+        }
+        return values;
+    }
+
+    // Lookup, person and hyperlink columns come as objects; their readable part is what matters here.
+    private static string? ReadObject(ref Utf8JsonReader reader)
+    {
+        string? best = null;
+        var rank = int.MaxValue;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var at = Array.IndexOf(ReadableParts, reader.GetString());
+            reader.Read();
+            if (at >= 0 && at < rank && reader.TokenType == JsonTokenType.String)
+            {
+                best = reader.GetString();
+                rank = at;
+            }
+            else reader.Skip();
+        }
+        return best;
+    }
+
+    private static string? ReadScalar(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String: return reader.GetString();
+            case JsonTokenType.Number: return Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.True: return "true";
+            case JsonTokenType.False: return "false";
+            case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                reader.Skip();
+                return null;
+            default: return null;
+        }
+    }
+
+    private static FormatException NotAResponse() =>
+        new("Expected a Graph list-items response: an object with a \"value\" array.");
 
     public static IReadOnlyList<ListItem> Parse(JsonElement root)
     {
@@ -64,7 +192,7 @@ public static class ListItemJson
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.Object => new[] { "LookupValue", "Label", "Description", "Value", "Title" }
+        JsonValueKind.Object => ReadableParts
             .Select(name => value.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null)
             .FirstOrDefault(s => s is not null),
         _ => null,

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using SaferCity.Core.Model;
+using SaferCity.Core.Pipeline;
+
+namespace SaferCity.Benchmarks;
+
+// The pipeline's edges held in memory, so a benchmark measures the pipeline, not a disk or a network.
+
+internal sealed class BytesSource(byte[] tracker, byte[] leads) : ITrackerSource
+{
+    public Task<TrackerLists> ReadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new TrackerLists(SaferCity.Core.Reading.ListItemJson.Parse(tracker), SaferCity.Core.Reading.ListItemJson.Parse(leads)));
+}
+
+internal sealed class MemoryState : IStateStore
+{
+    private readonly Dictionary<string, byte[]> _documents = new();
+
+    public Task<StoredDocument?> ReadAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(_documents.TryGetValue(name, out var c) ? new StoredDocument(c, Convert.ToHexString(SHA256.HashData(c))) : null);
+
+    public Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        _documents[name] = content.ToArray();
+        return Task.FromResult(Convert.ToHexString(SHA256.HashData(content.Span)));
+    }
+}
+
+internal sealed class MemorySite : ISitePublisher
+{
+    public long Bytes { get; private set; }
+
+    public Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
+    {
+        Bytes = files.Sum(f => (long)f.Content.Length);
+        return Task.FromResult(new PublishResult(files.Count, 0));
+    }
+}
+
+internal sealed class NullSender : IEmailSender
+{
+    public Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) => Task.FromResult(SendResult.Ok());
+}
+
+internal sealed class FreeLock : IRunLock
+{
+    public Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(new Nothing());
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

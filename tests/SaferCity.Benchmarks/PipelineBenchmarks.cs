@@ -1,0 +1,96 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.History;
+using SaferCity.Core.Model;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Reminders;
+using SaferCity.Core.Rules;
+using SaferCity.Synthetic;
+
+namespace SaferCity.Benchmarks;
+
+/// <summary>
+/// Each stage of one run, and the whole run in memory, against the floor: deserialising the same
+/// Graph JSON with System.Text.Json alone. Target: the whole run within 3x the floor, linear in N.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private static readonly DateOnly AsOf = new(2017, 1, 16);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private readonly RemindersOptions _reminders = new() { Coordinator = "coordinator@example.gov.uk" };
+    private readonly DashboardOptions _dashboard = new();
+
+    private byte[] _tracker = [];
+    private byte[] _leads = [];
+    private TrackerLists _lists = null!;
+    private ParsedTracker _parsed = null!;
+    private TrackerHistory _history = TrackerHistory.Empty;
+    private RunReport _report = null!;
+
+    [Params(50, 5_000, 50_000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var generated = SyntheticTracker.Generate(N);
+        _tracker = generated.TrackerJson;
+        _leads = generated.LeadsJson;
+        _lists = new TrackerLists(ListItemJson.Parse(_tracker), ListItemJson.Parse(_leads));
+        _parsed = new TrackerParser().Parse(_lists);
+        // A previous snapshot three weeks back in which one action in twenty was rated differently.
+        var previous = Snapshot.Of(AsOf.AddDays(-21), default, _parsed.Actions.Select((a, i) => i % 20 == 0 ? a with { Rag = Rag.Green } : a));
+        _history = TrackerHistory.Empty.Record(previous, new RagCounts(0, 0, 0, 0));
+        _report = RunReport.Build(AsOf, DateTimeOffset.UnixEpoch, _parsed, _history, _reminders, new DriftOptions());
+    }
+
+    [Benchmark(Baseline = true, Description = "floor: System.Text.Json deserialise")]
+    public int Floor() => JsonSerializer.Deserialize<GraphPage>(_tracker, Web)!.Value.Count;
+
+    [Benchmark(Description = "read (JSON to list items)")]
+    public int Read() => ListItemJson.Parse(_tracker).Count;
+
+    [Benchmark(Description = "parse (JSON to actions)")]
+    public int Parse() => new TrackerParser().Parse(new TrackerLists(ListItemJson.Parse(_tracker), ListItemJson.Parse(_leads))).Actions.Count;
+
+    [Benchmark(Description = "rules")]
+    public int Rules() => _parsed.Actions.Count(a => ActionRules.Assess(a, AsOf, _reminders).Overdue);
+
+    [Benchmark(Description = "drift")]
+    public int Drift() => DriftCalculator.Compare(_history.Latest(), _parsed.Actions).ByAction.Count;
+
+    [Benchmark(Description = "dashboard render")]
+    public long Dashboard() => SiteBuilder.Build(DashboardBuilder.Build(_report), _dashboard).Sum(f => (long)f.Content.Length);
+
+    [Benchmark(Description = "digest render")]
+    public int Digests()
+    {
+        var total = 0;
+        foreach (var digest in DigestPlanner.ForLeads(_report))
+            total += DigestRenderer.Render(digest, AsOf, null, null).Html.Length;
+        return total;
+    }
+
+    [Benchmark(Description = "whole pipeline (in memory)")]
+    public async Task<int> Pipeline()
+    {
+        var state = new MemoryState();
+        var time = TimeProvider.System;
+        var reminders = Options.Create(_reminders);
+        var dashboard = Options.Create(_dashboard);
+        var service = new ReminderService(state, new NullSender(), reminders, dashboard, time, NullLogger<ReminderService>.Instance);
+        var pipeline = new TrackerPipeline(new BytesSource(_tracker, _leads), state, new MemorySite(), new FreeLock(), service,
+            new TrackerParser(), reminders, Options.Create(new DriftOptions()), dashboard, time, NullLogger<TrackerPipeline>.Instance);
+        var outcome = await pipeline.RunAsync(new RunRequest(AsOf), CancellationToken.None);
+        return outcome.Dashboard!.Summary.Total;
+    }
+
+    public sealed record GraphPage(List<GraphItem> Value);
+
+    public sealed record GraphItem(string Id, DateTimeOffset? LastModifiedDateTime, Dictionary<string, JsonElement> Fields);
+}

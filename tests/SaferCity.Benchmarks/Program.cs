@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Running;
+using SaferCity.Benchmarks;
+using SaferCity.Synthetic;
+
+// `generate N DIR` writes a synthetic tracker for timing the CLI; anything else goes to BenchmarkDotNet.
+if (args is ["generate", var count, var folder])
+{
+    var generated = SyntheticTracker.Generate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    Directory.CreateDirectory(folder);
+    File.WriteAllBytes(Path.Combine(folder, "tracker.json"), generated.TrackerJson);
+    File.WriteAllBytes(Path.Combine(folder, "leads.json"), generated.LeadsJson);
+    Console.WriteLine($"Wrote {generated.Actions} actions ({generated.TrackerJson.Length:N0} bytes) to {folder}");
+    return;
+}
+
+// `stages N` times each stage once: a quick look before a full BenchmarkDotNet run.
+if (args is ["stages", var size])
+{
+    var bench = new PipelineBenchmarks { N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) };
+    bench.Setup();
+    void Time(string name, Func<object> stage)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        stage();
+        Console.WriteLine($"{name,-30} {watch.ElapsedMilliseconds,8} ms");
+    }
+    for (var round = 0; round < 2; round++)
+    {
+        Time("floor", () => bench.Floor());
+        Time("read", () => bench.Read());
+        Time("parse", () => bench.Parse());
+        Time("rules", () => bench.Rules());
+        Time("drift", () => bench.Drift());
+        Time("dashboard", () => bench.Dashboard());
+        Time("digests", () => bench.Digests());
+        Time("pipeline", () => bench.Pipeline().GetAwaiter().GetResult());
+    }
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
