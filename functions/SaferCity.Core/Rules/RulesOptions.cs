@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SaferCity.Core.Rules;
 
 /// <summary>Settings section "Reminders".</summary>
-public sealed class RemindersOptions
+public sealed class RemindersOptions : IValidatableObject
 {
     public const string Section = "Reminders";
 
@@ -13,6 +13,15 @@ public sealed class RemindersOptions
     [Range(0, 366)] public int DueSoonDays { get; set; } = 30;
 
     [Range(1, 3660)] public int EscalateAfterDays { get; set; } = 28;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var address in (Coordinator ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!System.Net.Mail.MailAddress.TryCreate(address, out _))
+                yield return new ValidationResult($"Reminders:Coordinator has '{address}', which is not an email address.", [nameof(Coordinator)]);
+        }
+    }
 }
 
 /// <summary>Settings section "Drift".</summary>

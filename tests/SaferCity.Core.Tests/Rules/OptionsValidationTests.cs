@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.Rules;
+using SaferCity.Infrastructure;
+
+namespace SaferCity.Core.Tests.Rules;
+
+/// <summary>A bad setting stops the app with a message naming it, before anything runs.</summary>
+public class OptionsValidationTests
+{
+    private static T Resolve<T>(params (string Key, string Value)[] settings) where T : class
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        using var services = new ServiceCollection().AddLogging().AddSaferCity(configuration).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<T>>().Value;
+    }
+
+    [Fact]
+    public void Options_Defaults_MatchTheBrief()
+    {
+        var reminders = Resolve<RemindersOptions>();
+
+        Assert.Equal(30, reminders.DueSoonDays);
+        Assert.Equal(28, reminders.EscalateAfterDays);
+        Assert.Equal(7, Resolve<DriftOptions>().WindowDays);
+    }
+
+    [Fact]
+    public void Options_FromEnvironmentStyleKeys_Bind()
+    {
+        var reminders = Resolve<RemindersOptions>(("Reminders:DueSoonDays", "14"), ("Reminders:Coordinator", "a@example.gov.uk; b@example.gov.uk"));
+
+        Assert.Equal(14, reminders.DueSoonDays);
+    }
+
+    [Theory]
+    [InlineData("Reminders:DueSoonDays", "-1", "DueSoonDays")]
+    [InlineData("Reminders:EscalateAfterDays", "0", "EscalateAfterDays")]
+    [InlineData("Reminders:Coordinator", "not an address", "Reminders:Coordinator")]
+    [InlineData("Drift:WindowDays", "999", "WindowDays")]
+    public void Options_BadValue_FailsNamingTheSetting(string key, string value, string named)
+    {
+        var e = Assert.ThrowsAny<OptionsValidationException>(() =>
+        {
+            _ = key.StartsWith("Drift", StringComparison.Ordinal)
+                ? (object)Resolve<DriftOptions>((key, value))
+                : Resolve<RemindersOptions>((key, value));
+        });
+
+        Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public void Options_BadDashboardUrl_Fails() =>
+        Assert.ThrowsAny<OptionsValidationException>(() => Resolve<DashboardOptions>(("Dashboard:PublicUrl", "not a url")));
+}
