@@ -9,6 +9,9 @@ public static class CoordinatorSummary
 {
     public const string Key = "coordinator";
 
+    public const string Footer =
+        "You get this email because you are the partnership's coordinator for this tracker (Reminders:Coordinator). It is sent once a week.";
+
     public static string Subject(RunReport report) =>
         $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
 
@@ -50,7 +53,7 @@ public static class CoordinatorSummary
             ("Data problems in the lists", dataProblems),
             ("Reminder delivery", deliveryNotes),
         };
-        return (DigestRenderer.Text(heading, report.AsOf, intro, sections, since, dashboardUrl, notes),
-                DigestRenderer.Html(heading, report.AsOf, intro, sections, since, dashboardUrl, notes));
+        return (DigestRenderer.Text(heading, report.AsOf, intro, sections, since, dashboardUrl, Footer, notes),
+                DigestRenderer.Html(heading, report.AsOf, intro, sections, since, dashboardUrl, Footer, notes));
     }
 }

@@ -11,6 +11,8 @@ namespace SaferCity.Core.Reminders;
 /// <summary>
 /// Writes a digest as text and as HTML. The HTML is built for mail clients (Outlook included):
 /// tables, inline styles, no script, no remote images, and every value encoded by <see cref="HtmlWriter"/>.
+/// Every value from the list passes through <see cref="EmailText"/> first: one line, and long text clipped,
+/// so a 200 KB comment makes a short email and nothing in a comment can fake a line of the text part.
 /// </summary>
 public static class DigestRenderer
 {
@@ -18,6 +20,9 @@ public static class DigestRenderer
 
     private const string Font = "font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;";
     private const string Cell = "padding:6px 8px;border-bottom:1px solid #b1b4b6;vertical-align:top;text-align:left;";
+
+    public const string LeadFooter =
+        "You get this email because the tracker names your service as a lead. It is sent once a week, only when there is something to review.";
 
     public sealed record Section(string Title, IReadOnlyList<Assessment> Items);
 
@@ -27,8 +32,9 @@ public static class DigestRenderer
         return $"week beginning {monday.ToString("d MMMM yyyy", Uk)}";
     }
 
+    /// <summary>"Community Safety Team: 4 actions to review, week beginning 16 January 2017" (one line, whatever the lead is called).</summary>
     public static string Subject(LeadDigest digest, DateOnly asOf) =>
-        $"{digest.Lead.Name}: {Plural(digest.Count, "action")} to review, {WeekLabel(asOf)}";
+        $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {Plural(digest.Count, "action")} to review, {WeekLabel(asOf)}";
 
     public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, string? sinceIso, string? dashboardUrl)
     {
@@ -38,14 +44,15 @@ public static class DigestRenderer
             new Section("Due soon", digest.DueSoon),
             new Section("Drifting", digest.Drifting),
         };
-        var intro = $"These actions in the partnership's tracker name {digest.Lead.Name} as a lead. " +
+        var name = EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null);
+        var intro = $"These actions in the partnership's tracker name {name} as a lead. " +
                     "Please review them and update the tracker (deadline, RAG rating, comments).";
-        return (Text(digest.Lead.Name, asOf, intro, sections, sinceIso, dashboardUrl),
-                Html(digest.Lead.Name, asOf, intro, sections, sinceIso, dashboardUrl));
+        return (Text(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter),
+                Html(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter));
     }
 
     public static string Text(string heading, DateOnly asOf, string intro, IEnumerable<Section> sections, string? sinceIso, string? dashboardUrl,
-        IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
+        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine(heading).AppendLine(new string('=', Math.Min(heading.Length, 72))).AppendLine();
@@ -56,10 +63,10 @@ public static class DigestRenderer
             sb.AppendLine($"{section.Title.ToUpperInvariant()} ({section.Items.Count})");
             foreach (var a in section.Items)
             {
-                sb.AppendLine($"- {a.Action.Number}: {a.Action.Text}");
-                sb.AppendLine($"  {Facts(a)}");
+                sb.AppendLine($"- {Number(a)}: {EmailText.Clip(a.Action.Text)}");
+                sb.AppendLine($"  Deadline: {DeadlineText(a)}. RAG: {RagText(a)}.");
                 foreach (var d in a.Drift) sb.AppendLine($"  {DriftLine(d, sinceIso)}");
-                if (a.Action.Comments.Length > 0) sb.AppendLine($"  Latest comment: {a.Action.Comments}");
+                sb.AppendLine($"  Latest comment: {CommentText(a)}");
             }
             sb.AppendLine();
         }
@@ -67,43 +74,44 @@ public static class DigestRenderer
         {
             if (lines.Count == 0) continue;
             sb.AppendLine($"{title.ToUpperInvariant()} ({lines.Count})");
-            foreach (var line in lines) sb.AppendLine($"- {line}");
+            foreach (var line in lines) sb.AppendLine($"- {EmailText.Clip(line)}");
             sb.AppendLine();
         }
         if (dashboardUrl is not null) sb.AppendLine($"Dashboard: {dashboardUrl}");
-        sb.AppendLine("You get this email because the tracker names your service as a lead. It is sent once a week, only when there is something to review.");
+        sb.AppendLine(footer);
         return sb.ToString();
     }
 
     public static string Html(string heading, DateOnly asOf, string intro, IEnumerable<Section> sections, string? sinceIso, string? dashboardUrl,
-        IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
+        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
     {
         var h = new HtmlWriter();
         h.Doctype().Open("html", ("lang", "en-GB")).Open("head").Void("meta", ("charset", "utf-8"))
             .Element("title", heading).Close("head").Line();
         h.Open("body", ("style", Font + "margin:0;padding:16px;background:#ffffff;")).Line();
-        h.Element("h1", heading, ("style", Font + "font-size:24px;margin:0 0 8px;"));
+        h.Element("h1", heading, ("style", Font + "font-size:24px;margin:0 0 8px;"), ("dir", "auto"));
         h.Element("p", $"{WeekLabel(asOf)}. Data as of {Long(asOf)}.", ("style", Font + "font-size:16px;margin:0 0 8px;"));
         h.Element("p", intro, ("style", Font + "font-size:16px;margin:0 0 16px;")).Line();
         foreach (var section in sections.Where(s => s.Items.Count > 0))
         {
             h.Element("h2", $"{section.Title} ({section.Items.Count})", ("style", Font + "font-size:19px;margin:24px 0 8px;"));
-            h.Open("table", ("role", "presentation"), ("cellpadding", "0"), ("cellspacing", "0"), ("width", "100%"),
+            // A data table (header cells with scope), laid out with attributes Outlook's Word engine honours.
+            h.Open("table", ("cellpadding", "0"), ("cellspacing", "0"), ("border", "0"), ("width", "100%"),
                 ("style", Font + "border-collapse:collapse;font-size:14px;"));
             h.Open("tr");
             foreach (var col in new[] { "Action", "Key action", "Deadline", "RAG", "Latest comment" })
-                h.Element("th", col, ("style", Cell + "font-weight:bold;"));
+                h.Element("th", col, ("scope", "col"), ("style", Cell + "font-weight:bold;"));
             h.Close("tr").Line();
             foreach (var a in section.Items)
             {
                 h.Open("tr");
-                h.Element("td", a.Action.Number, ("style", Cell + "font-weight:bold;white-space:nowrap;"));
-                h.Open("td", ("style", Cell)).Text(a.Action.Text);
+                h.Element("th", Number(a), ("scope", "row"), ("style", Cell + "font-weight:bold;white-space:nowrap;"));
+                h.Open("td", ("style", Cell), ("dir", "auto")).Text(EmailText.Clip(a.Action.Text));
                 foreach (var d in a.Drift) h.Element("div", DriftLine(d, sinceIso), ("style", "margin-top:4px;font-weight:bold;"));
                 h.Close("td");
                 h.Element("td", DeadlineText(a), ("style", Cell));
                 h.Element("td", RagText(a), ("style", Cell));
-                h.Element("td", a.Action.Comments.Length == 0 ? "No comment" : a.Action.Comments, ("style", Cell));
+                h.Element("td", CommentText(a), ("style", Cell), ("dir", "auto"));
                 h.Close("tr").Line();
             }
             h.Close("table").Line();
@@ -113,21 +121,24 @@ public static class DigestRenderer
             if (lines.Count == 0) continue;
             h.Element("h2", $"{title} ({lines.Count})", ("style", Font + "font-size:19px;margin:24px 0 8px;"));
             h.Open("ul", ("style", Font + "font-size:14px;"));
-            foreach (var line in lines) h.Element("li", line);
+            foreach (var line in lines) h.Element("li", EmailText.Clip(line), ("dir", "auto"));
             h.Close("ul").Line();
         }
         if (dashboardUrl is not null)
         {
             h.Open("p", ("style", Font + "font-size:16px;margin:24px 0 8px;")).Text("See every action on the ")
-                .Element("a", "partnership dashboard", ("href", dashboardUrl), ("style", "color:#1d70b8;")).Text(".").Close("p");
+                .Element("a", "partnership dashboard", ("href", dashboardUrl), ("style", "color:#1d70b8;")).Text(": ")
+                .Text(dashboardUrl).Close("p");
         }
-        h.Element("p", "You get this email because the tracker names your service as a lead. It is sent once a week, only when there is something to review.",
-            ("style", Font + "font-size:12px;color:#505a5f;margin:16px 0 0;"));
+        h.Element("p", footer, ("style", Font + "font-size:12px;color:#505a5f;margin:16px 0 0;"));
         h.Close("body").Close("html").Line();
         return h.ToString();
     }
 
-    private static string Facts(Assessment a) => $"Deadline: {DeadlineText(a)}. RAG: {RagText(a)}.";
+    private static string Number(Assessment a) => EmailText.Clip(a.Action.Number, EmailText.MaxShortLength, null);
+
+    private static string CommentText(Assessment a) =>
+        EmailText.Line(a.Action.Comments).Length == 0 ? "No comment" : EmailText.Clip(a.Action.Comments);
 
     private static string DeadlineText(Assessment a)
     {
@@ -146,7 +157,7 @@ public static class DigestRenderer
     public static string DriftLine(DriftChange d, string? sinceIso)
     {
         var since = sinceIso is null ? "" : $" since {DashboardHtml.LongDate(sinceIso)}";
-        return DashboardHtml.DriftText(new DriftItem(d.KindName, d.From, d.To)) + since;
+        return EmailText.Line(DashboardHtml.DriftText(new DriftItem(d.KindName, d.From, d.To)) + since);
     }
 
     private static string Long(DateOnly d) => d.ToString("d MMMM yyyy", Uk);

@@ -48,7 +48,7 @@ public sealed class ReminderService(
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url);
-            messages.Add((digest.Lead.Key, Message(week, digest.Lead.Key, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf),
+            messages.Add((digest.Lead.Key, Message(report, week, digest.Lead.Key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf),
                 text, html, digest.All.Select(a => a.Action.Number).ToList())));
         }
 
@@ -105,7 +105,7 @@ public sealed class ReminderService(
         {
             var notes = DeliveryNotes(ledger, failed, unconfirmed, report);
             var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url);
-            await Deliver(CoordinatorSummary.Key, Message(week, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []));
+            await Deliver(CoordinatorSummary.Key, Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []));
         }
         return new ReminderResult(week, sent, already, failed, unconfirmed);
     }
@@ -113,12 +113,19 @@ public sealed class ReminderService(
     private async Task<(ReminderLedger, string)> Save(string name, ReminderLedger ledger, string? version, CancellationToken cancellationToken) =>
         (ledger, await state.WriteAsync(name, ledger.Serialize(), version, cancellationToken));
 
-    private static EmailMessage Message(string week, string key, IReadOnlyList<string> to, string subject, string text, string html,
-        IReadOnlyList<string> actions) =>
+    /// <summary>The kind tag of a lead's digest; the coordinator's summary has kind "coordinator".</summary>
+    public const string DigestKind = "digest";
+
+    // Tags travel with the message (SendGrid categories and custom args, .eml headers), so a message
+    // found in the mail service's activity can be traced to its run, week and ledger entry.
+    private static EmailMessage Message(RunReport report, string week, string key, string kind, IReadOnlyList<string> to, string subject,
+        string text, string html, IReadOnlyList<string> actions) =>
         new($"{week}/{key}", to, subject, text, html, new Dictionary<string, string>
         {
             ["week"] = week,
             ["digest"] = key,
+            ["kind"] = kind,
+            ["run"] = report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             ["actions"] = string.Join(' ', actions),
         });
 

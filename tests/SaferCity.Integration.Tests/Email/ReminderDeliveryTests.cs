@@ -1,0 +1,225 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SaferCity.Core.Local;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reminders;
+using SaferCity.Infrastructure;
+using SaferCity.Infrastructure.SendGrid;
+
+namespace SaferCity.Integration.Tests.Email;
+
+/// <summary>
+/// The whole pipeline through the real composition, sending the sample's digests (as of 2017-01-16) with the
+/// real SendGrid client to the fake server, and the reminder ledger deciding what goes out: exactly once.
+/// </summary>
+public sealed partial class ReminderDeliveryTests : IAsyncLifetime
+{
+    private const string ApiKey = "SG.delivery-test-key-8d2b71";
+    private const string Coordinator = "coordinator@example.org";
+    private static readonly DateOnly AsOf = new(2017, 1, 16);
+
+    /// <summary>What the CLI writes to the outbox for the sample: each lead's addresses and action numbers.</summary>
+    private static readonly Dictionary<string, (string[] To, string[] Actions)> Expected = new()
+    {
+        ["city-of-london-police"] = (["partnerships@police.example.gov.uk", "crime.prevention@police.example.gov.uk"], ["2.5", "4.2", "2.7", "3.1", "3.2", "3.7", "3.8"]),
+        ["community-safety-team"] = (["community.safety@example.gov.uk"], ["2.5", "4.2", "3.1", "3.8"]),
+        ["department-of-community-and-children-s-services"] = (["dccs.safeguarding@example.gov.uk"], ["3.7"]),
+        ["housing"] = (["housing.options@example.gov.uk"], ["4.2"]),
+        ["licensing"] = (["licensing@example.gov.uk"], ["4.2", "2.7"]),
+        ["london-ambulance-service"] = (["nte.liaison@ambulance.example.nhs.uk"], ["2.5"]),
+        ["trading-standards"] = (["trading.standards@example.gov.uk"], ["3.4"]),
+    };
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("safercity-email-").FullName;
+    private readonly InMemoryLogs _logs = new();
+    private readonly InstantDelays _time = new(new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero));
+    private FakeSendGrid _fake = null!;
+
+    public async Task InitializeAsync() => _fake = await FakeSendGrid.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _fake.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private async Task<RunOutcome> RunAsync(Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Local:TrackerFile"] = SampleFiles.Tracker,
+            ["Local:LeadsFile"] = SampleFiles.Leads,
+            ["Local:OutDir"] = _dir,
+            ["Local:StateDir"] = Path.Combine(_dir, "state"),
+            ["SendGrid:ApiKey"] = ApiKey,
+            ["SendGrid:Host"] = _fake.Url,
+            ["SendGrid:From"] = "SaferCity <safercity@example.org>",
+            ["SendGrid:MaxAttempts"] = "3",
+            ["SendGrid:MaxDelay"] = "00:00:02",
+            ["Reminders:Coordinator"] = Coordinator,
+        };
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddSaferCity(config);
+        await using var provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(AsOf), CancellationToken.None);
+    }
+
+    private static string Key(RecordedRequest r) => r.DigestId.Split('/')[1];
+
+    private static IEnumerable<string> ActionNumbers(string text) => ActionLine().Matches(text).Select(m => m.Groups[1].Value);
+
+    [GeneratedRegex(@"^- (\d+\.\d+): ", RegexOptions.Multiline)]
+    private static partial Regex ActionLine();
+
+    private LedgerEntry Ledger(string key)
+    {
+        var ledger = ReminderLedger.Deserialize(File.ReadAllBytes(Path.Combine(_dir, "state", "ledger", "2017-W03.json")));
+        return ledger.For(key) ?? throw new Xunit.Sdk.XunitException($"No ledger entry for {key}");
+    }
+
+    [Fact]
+    public async Task Run_SampleWithKey_OneRequestPerLeadWithSomethingToActOnPlusTheCoordinator()
+    {
+        var outcome = await RunAsync();
+
+        Assert.Equal(RunStatus.Completed, outcome.Status);
+        var requests = _fake.Requests;
+        Assert.Equal(Expected.Keys.Append(CoordinatorSummary.Key).Order(), requests.Select(Key).Order());
+        foreach (var request in requests.Where(r => Key(r) != CoordinatorSummary.Key))
+        {
+            var (to, actions) = Expected[Key(request)];
+            Assert.Equal(1, request.PersonalizationCount);
+            Assert.Equal(to, request.To);
+            Assert.Equal(actions.Order(), ActionNumbers(request.Text).Order());
+            Assert.Equal(["safercity", "digest"], request.Categories);
+            Assert.Equal("2017-W03", request.CustomArgs["week"]);
+            Assert.Contains("week beginning 16 January 2017", request.Subject);
+        }
+        var summary = requests.Single(r => Key(r) == CoordinatorSummary.Key);
+        Assert.Equal([Coordinator], summary.To);
+        Assert.Equal(["safercity", "coordinator"], summary.Categories);
+        Assert.All(Expected.Keys, k => Assert.Equal(DeliveryState.Sent, Ledger(k).State));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "outbox")), "nothing goes to the outbox when SendGrid is configured");
+    }
+
+    [Fact]
+    public async Task Run_RateLimitedOnFirstAttempt_RetriedAndCountedOnce()
+    {
+        _fake.Script = r => Key(r) == "licensing" && !_fake.Requests.Any(p => p.Number < r.Number && Key(p) == "licensing")
+            ? FakeSendGrid.RateLimited(retryAfterSeconds: 1)
+            : null;
+
+        var outcome = await RunAsync();
+
+        Assert.Equal(RunStatus.Completed, outcome.Status);
+        Assert.Equal(2, _fake.Requests.Count(r => Key(r) == "licensing"));
+        Assert.Single(outcome.Reminders!.Sent, "licensing");
+        var entry = Ledger("licensing");
+        Assert.Equal(DeliveryState.Sent, entry.State);
+        Assert.Equal(1, entry.Attempts); // one ledger attempt; the retry happened inside the send
+        Assert.Equal([TimeSpan.FromSeconds(1)], _time.Delays);
+    }
+
+    [Fact]
+    public async Task Run_BadRequestForOneDigest_FailsOnlyItReportsItAndTheNextRunSendsOnlyIt()
+    {
+        _fake.Script = r => Key(r) == "housing" ? FakeSendGrid.BadRequest("Does not contain a valid address.", "personalizations.0.to") : null;
+
+        var first = await RunAsync();
+
+        Assert.Equal(RunStatus.CompletedWithFailures, first.Status);
+        Assert.Contains("housing: SendGrid answered 400 Bad Request: Does not contain a valid address.", first.Message);
+        Assert.Equal(["housing"], first.Reminders!.Failed.Select(f => f.Key));
+        Assert.Equal(Expected.Count, first.Reminders.Sent.Count); // six leads and the coordinator
+        Assert.Equal(DeliveryState.Failed, Ledger("housing").State);
+        Assert.Contains("Digest for housing could not be sent", _fake.Requests.Single(r => Key(r) == CoordinatorSummary.Key).Text);
+
+        _fake.Script = _ => null;
+        var before = _fake.Requests.Count;
+        var second = await RunAsync();
+
+        Assert.Equal(RunStatus.Completed, second.Status);
+        Assert.Equal(["housing"], _fake.Requests.Skip(before).Select(Key));
+        Assert.Equal(DeliveryState.Sent, Ledger("housing").State);
+        Assert.Equal(2, Ledger("housing").Attempts);
+    }
+
+    [Fact]
+    public async Task Run_ThreeDigestsFailAfterRetries_NextRunFinishesWithoutResendingTheOthers()
+    {
+        string[] failing = ["community-safety-team", "licensing", "trading-standards"];
+        _fake.Script = r => failing.Contains(Key(r)) ? FakeSendGrid.ServerError() : null;
+
+        var first = await RunAsync();
+
+        Assert.Equal(RunStatus.CompletedWithFailures, first.Status);
+        Assert.Equal(failing, first.Reminders!.Failed.Select(f => f.Key).Order());
+        Assert.All(failing, k => Assert.Equal(3, _fake.Requests.Count(r => Key(r) == k))); // MaxAttempts
+        Assert.All(failing, k => Assert.Contains($"{k}: SendGrid answered 500 Internal Server Error", first.Message));
+
+        _fake.Script = _ => null;
+        var before = _fake.Requests.Count;
+        var second = await RunAsync();
+
+        Assert.Equal(RunStatus.Completed, second.Status);
+        Assert.Equal(failing, _fake.Requests.Skip(before).Select(Key).Order());
+        Assert.Equal(failing, second.Reminders!.Sent.Order());
+        // Every lead got exactly one accepted request over the two runs.
+        Assert.All(Expected.Keys.Except(failing), k => Assert.Equal(1, _fake.Requests.Count(r => Key(r) == k)));
+        Assert.All(Expected.Keys, k => Assert.Equal(DeliveryState.Sent, Ledger(k).State));
+    }
+
+    [Fact]
+    public async Task Run_SecondRunInTheSameWeek_SendsNothing()
+    {
+        await RunAsync();
+        var before = _fake.Requests.Count;
+
+        var second = await RunAsync();
+
+        Assert.Equal(RunStatus.Completed, second.Status);
+        Assert.Equal(before, _fake.Requests.Count);
+        Assert.Empty(second.Reminders!.Sent);
+        Assert.Equal(Expected.Count + 1, second.Reminders.AlreadySent.Count);
+    }
+
+    [Fact]
+    public async Task Run_SendGridHangs_EachAttemptIsCutOffAndTheDigestsAreReportedFailed()
+    {
+        _fake.Script = r => Key(r) == "trading-standards" ? FakeSendGrid.Hang() : null;
+
+        var outcome = await RunAsync(new() { ["SendGrid:Timeout"] = "00:00:01", ["SendGrid:MaxAttempts"] = "2" });
+
+        Assert.Equal(RunStatus.CompletedWithFailures, outcome.Status);
+        Assert.Equal(2, _fake.Requests.Count(r => Key(r) == "trading-standards"));
+        Assert.Contains("trading-standards: SendGrid did not answer within 1 s (gave up after 2 attempts)", outcome.Message);
+        Assert.Equal(DeliveryState.Failed, Ledger("trading-standards").State);
+    }
+
+    [Fact]
+    public async Task Run_FailuresAndRetries_ApiKeyNeverInAnyLogLineOrMessage()
+    {
+        _fake.Script = r => Key(r) switch
+        {
+            "housing" => FakeSendGrid.BadRequest($"API key {ApiKey} does not have permission."),
+            "licensing" => FakeSendGrid.ServerError(),
+            _ => null,
+        };
+
+        var outcome = await RunAsync();
+
+        Assert.NotEmpty(_logs.Lines);
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains(ApiKey));
+        Assert.DoesNotContain(ApiKey, outcome.Message);
+        Assert.DoesNotContain(ApiKey, File.ReadAllText(Path.Combine(_dir, "state", "ledger", "2017-W03.json")));
+        Assert.Contains("[redacted]", outcome.Message);
+    }
+}
