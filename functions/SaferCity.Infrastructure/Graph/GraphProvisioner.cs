@@ -107,7 +107,7 @@ public sealed class GraphProvisioner(
         // A Date column takes a date: the month text of the seed ("December 2016") becomes its last day.
         fields.Remove(columns.DeliveryDeadline);
         if (DeadlineParser.Parse(item[new TrackerColumns().DeliveryDeadline] as string) is { } deadline)
-            fields[columns.DeliveryDeadline] = deadline.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+            fields[columns.DeliveryDeadline] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
         return fields;
     }
 
