@@ -60,7 +60,7 @@ catch (OptionsValidationException e)
 }
 catch (PipelineException e)
 {
-    Console.Error.WriteLine($"Run failed: {e.Message}");
+    Console.Error.WriteLine($"{(cli.Command == "provision" ? "Provisioning" : "Run")} failed: {e.Message}");
     return 1;
 }
 catch (OperationCanceledException)

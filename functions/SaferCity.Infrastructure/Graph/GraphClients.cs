@@ -32,7 +32,7 @@ public static class GraphClients
                 allowedHosts: [new Uri(baseUrl).Host],
                 observabilityOptions: null,
                 isCaeEnabled: true,
-                scopes: [options.Scope]);
+                scopes: [options.Scope()]);
         return new GraphServiceClient(http, auth, baseUrl);
     }
 }
