@@ -68,7 +68,10 @@ internal static class GraphCalls
         TaskCanceledException or TimeoutException => "no answer in time (timed out)",
         HttpRequestException http => $"cannot reach Graph: {http.Message}",
         JsonException => "the response was not valid JSON",
-        _ => e.Message,
+        Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException =>
+            "no Azure credential could get a Graph token (sign in with 'az login' locally; in Azure give the app a managed identity)",
+        _ => e.Message.Split('\n', 2)[0].Trim(), // one line, the first, is what a person reads
+
     };
 
     private static string Status(int code)
