@@ -157,14 +157,10 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var name = body["displayName"]!.GetValue<string>();
         var columns = body["columns"]?.AsArray() ?? [];
-        EmulatedList list;
+        EmulatedList? list = null;
         lock (gate)
         {
-            if (lists.Any(l => l.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase)))
-            {
-                list = null!;
-            }
-            else
+            if (!lists.Any(l => l.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
                 list = new EmulatedList($"list-{lists.Count + 1}", name, (JsonArray)columns.DeepClone(), []);
                 lists.Add(list);
