@@ -3,11 +3,14 @@ using System.Globalization;
 namespace SaferCity.Cli;
 
 /// <summary>
-/// The command line of <c>run</c>, turned into configuration keys so the CLI and the Functions app
+/// The command line of <c>run</c> and <c>provision</c>, turned into configuration keys so the CLI and the Functions app
 /// read their settings the same way (appsettings.json, then environment, then these).
 /// </summary>
 public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDictionary<string, string?> Settings)
 {
+    /// <summary>provision --import-sample: fill new, empty lists with the bundled sample.</summary>
+    public bool ImportSample { get; init; }
+
     public const string Usage = """
         Usage:
           safercity run [--tracker FILE] [--leads FILE] [--as-of yyyy-MM-dd]
@@ -20,6 +23,11 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
           --state             History and reminder ledger (default: OUT/state).
           --storage           A Blob storage connection string: site to $web, state to blobs.
           --dry-run           Compute and preview everything; send and record nothing.
+
+          safercity provision [--import-sample]
+
+          Creates the tracker and leads lists on the site in Tracker__SiteUrl (lists that exist are left
+          alone). --import-sample fills empty lists with the bundled sample tracker.
         """;
 
     public static CliArguments Parse(IReadOnlyList<string> args)
@@ -28,6 +36,7 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
         var command = args[0];
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         DateOnly? asOf = null;
+        var importSample = false;
         for (var i = 1; i < args.Count; i++)
         {
             var option = args[i];
@@ -42,6 +51,7 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
                 case "--state": settings["Local:StateDir"] = Value(); break;
                 case "--storage": settings["Storage:ConnectionString"] = Value(); break;
                 case "--dry-run": settings["Local:DryRun"] = "true"; break;
+                case "--import-sample" when command == "provision": importSample = true; break;
                 case "--as-of":
                     var text = Value();
                     asOf = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -52,7 +62,7 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
                 default: throw new UsageException($"Unknown option '{option}'.");
             }
         }
-        return new CliArguments(command, asOf, settings);
+        return new CliArguments(command, asOf, settings) { ImportSample = importSample };
     }
 }
 

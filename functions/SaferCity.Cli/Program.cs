@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 using SaferCity.Cli;
 using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure;
+using SaferCity.Infrastructure.Graph;
 
 CliArguments cli;
 try
 {
     cli = CliArguments.Parse(args);
-    if (cli.Command != "run") throw new UsageException($"Unknown command '{cli.Command}'.");
+    if (cli.Command is not ("run" or "provision")) throw new UsageException($"Unknown command '{cli.Command}'.");
 }
 catch (UsageException e)
 {
@@ -35,6 +36,12 @@ try
 {
     using var host = builder.Build();
     await host.StartAsync(cancel.Token); // validates every option before anything runs
+    if (cli.Command == "provision")
+    {
+        var lines = await host.Services.GetRequiredService<GraphProvisioner>().ProvisionAsync(cli.ImportSample, cancel.Token);
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+        return 0;
+    }
     var dryRun = host.Services.GetRequiredService<IOptions<LocalOptions>>().Value.DryRun;
     var outcome = await host.Services.GetRequiredService<TrackerPipeline>()
         .RunAsync(new RunRequest(cli.AsOf, DryRun: dryRun), cancel.Token);
@@ -54,7 +61,7 @@ catch (OptionsValidationException e)
 }
 catch (PipelineException e)
 {
-    Console.Error.WriteLine($"Run failed: {e.Message}");
+    Console.Error.WriteLine($"{(cli.Command == "provision" ? "Provisioning" : "Run")} failed: {e.Message}");
     return 1;
 }
 catch (OperationCanceledException)

@@ -1,0 +1,315 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace SaferCity.Integration.Tests.Graph;
+
+/// <summary>
+/// Just enough of Microsoft Graph for SharePoint lists, on 127.0.0.1 and a free port: the site by path,
+/// lists by display name, list items in pages (<c>$top</c>, <c>@odata.nextLink</c>, <c>expand=fields(select=…)</c>),
+/// creating lists and items. It records every request and can misbehave on a chosen page of a list.
+/// </summary>
+public sealed partial class GraphEmulator : IAsyncDisposable
+{
+    public const string SiteUrl = "https://contoso.sharepoint.com/sites/scp";
+    public const string SiteId = "contoso.sharepoint.com,5a1e2c3d-0000-4000-8000-000000000001,5a1e2c3d-0000-4000-8000-000000000002";
+    public const string TrackerList = "SCP Progress Monitoring";
+    public const string LeadsList = "SCP Leads";
+
+    private readonly WebApplication app;
+    private readonly Lock gate = new();
+    private readonly List<EmulatedList> lists = [];
+    private readonly List<PageFault> faults = [];
+    private readonly ConcurrentQueue<string> requests = new();
+
+    private GraphEmulator()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        app = builder.Build();
+        app.Run(HandleAsync);
+    }
+
+    /// <summary>http://127.0.0.1:{port}/v1.0 — what Graph__BaseUrl points at.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Items per page; a smaller <c>$top</c> wins. Real SharePoint allows up to 5000.</summary>
+    public int PageSize { get; set; } = 200;
+
+    /// <summary>Every request as "METHOD path?query", query decoded, in arrival order.</summary>
+    public IReadOnlyList<string> Requests => [.. requests];
+
+    /// <summary>Serving the bundled sample (tracker and leads lists) unless told to start empty.</summary>
+    public static async Task<GraphEmulator> StartAsync(bool withSample = true)
+    {
+        var emulator = new GraphEmulator();
+        if (withSample)
+        {
+            emulator.AddList(TrackerList, RecordedItems(SampleFiles.Tracker));
+            emulator.AddList(LeadsList, RecordedItems(SampleFiles.Leads));
+        }
+        await emulator.app.StartAsync();
+        emulator.BaseUrl = emulator.app.Urls.Single() + "/v1.0";
+        return emulator;
+    }
+
+    /// <summary>The <c>value</c> array of a recorded list-items response.</summary>
+    public static IEnumerable<JsonObject> RecordedItems(string path) =>
+        JsonNode.Parse(File.ReadAllText(path))!["value"]!.AsArray().Select(item => item!.AsObject());
+
+    public void AddList(string displayName, IEnumerable<JsonObject> items)
+    {
+        lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, null, [.. items.Select(i => (JsonObject)i.DeepClone())]));
+    }
+
+    public EmulatedList? FindList(string displayName)
+    {
+        lock (gate) return lists.FirstOrDefault(l => string.Equals(l.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Answer page <paramref name="page"/> of a list with <paramref name="status"/>, <paramref name="times"/> times (default: always).</summary>
+    public void FailPage(string list, int page, HttpStatusCode status, int times = int.MaxValue, int? retryAfterSeconds = null) =>
+        AddFault(new PageFault(list, page, times) { Status = status, RetryAfterSeconds = retryAfterSeconds });
+
+    /// <summary>Answer page <paramref name="page"/> with 200 and a body that is not JSON.</summary>
+    public void MalformPage(string list, int page) => AddFault(new PageFault(list, page, int.MaxValue) { Malformed = true });
+
+    /// <summary>Answer page <paramref name="page"/> only after <paramref name="delay"/>.</summary>
+    public void DelayPage(string list, int page, TimeSpan delay) => AddFault(new PageFault(list, page, int.MaxValue) { Delay = delay });
+
+    private void AddFault(PageFault fault)
+    {
+        lock (gate) faults.Add(fault);
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "";
+        requests.Enqueue($"{request.Method} {path}{Uri.UnescapeDataString(request.QueryString.Value ?? "")}");
+
+        const string sites = "/v1.0/sites/";
+        if (!path.StartsWith(sites, StringComparison.Ordinal))
+        {
+            await ErrorAsync(context, HttpStatusCode.NotFound, "invalidRequest", $"No route for {path}.");
+            return;
+        }
+        var rest = path[sites.Length..];
+        if (rest.Contains(':'))
+        {
+            await SiteByPathAsync(context, rest);
+            return;
+        }
+        var parts = rest.Split('/');
+        if (parts[0] != SiteId)
+        {
+            await ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The site does not exist.");
+            return;
+        }
+        var list = parts.Length == 4 && parts[1] == "lists" ? FindListById(parts[2]) : null;
+        var task = (request.Method, parts.Length, parts.ElementAtOrDefault(1), parts.ElementAtOrDefault(3)) switch
+        {
+            ("GET", 2, "lists", _) => ListsAsync(context),
+            ("POST", 2, "lists", _) => CreateListAsync(context),
+            (_, 4, "lists", "items") when list is null => ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The list does not exist."),
+            ("GET", 4, "lists", "items") => ItemsPageAsync(context, list!),
+            ("POST", 4, "lists", "items") => CreateItemAsync(context, list!),
+            _ => ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Unsupported: {request.Method} {path}"),
+        };
+        await task;
+    }
+
+    // GET /sites/{hostname}:/{server-relative-path}
+    private static Task SiteByPathAsync(HttpContext context, string rest)
+    {
+        var site = new Uri(SiteUrl);
+        var (host, sitePath) = (rest[..rest.IndexOf(':')], rest[(rest.IndexOf(':') + 1)..].TrimEnd(':', '/'));
+        if (!host.Equals(site.Host, StringComparison.OrdinalIgnoreCase) || !sitePath.Equals(site.AbsolutePath, StringComparison.OrdinalIgnoreCase))
+            return ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "Requested site could not be found");
+        return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["id"] = SiteId, ["displayName"] = "Safer City Partnership", ["webUrl"] = SiteUrl });
+    }
+
+    // GET /sites/{id}/lists?$filter=displayName eq '…'
+    private Task ListsAsync(HttpContext context)
+    {
+        var filter = DisplayNameFilter().Match(context.Request.Query["$filter"].ToString());
+        var name = filter.Success ? filter.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal) : null;
+        JsonArray value;
+        lock (gate)
+        {
+            value = [.. lists.Where(l => name is null || l.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase))
+                .Select(l => new JsonObject { ["id"] = l.Id, ["displayName"] = l.DisplayName })];
+        }
+        return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["value"] = value });
+    }
+
+    // POST /sites/{id}/lists {displayName, columns, list}
+    private async Task CreateListAsync(HttpContext context)
+    {
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var name = body["displayName"]!.GetValue<string>();
+        var columns = body["columns"]?.AsArray() ?? [];
+        EmulatedList? list = null;
+        lock (gate)
+        {
+            if (!lists.Any(l => l.DisplayName.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                list = new EmulatedList($"list-{lists.Count + 1}", name, (JsonArray)columns.DeepClone(), []);
+                lists.Add(list);
+            }
+        }
+        if (list is null)
+        {
+            await ErrorAsync(context, HttpStatusCode.Conflict, "nameAlreadyExists", $"A list named '{name}' already exists.");
+            return;
+        }
+        await JsonAsync(context, HttpStatusCode.Created, new JsonObject { ["id"] = list.Id, ["displayName"] = list.DisplayName });
+    }
+
+    // POST /sites/{id}/lists/{id}/items {fields}
+    private async Task CreateItemAsync(HttpContext context, EmulatedList list)
+    {
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var fields = (JsonObject)(body["fields"]?.DeepClone() ?? new JsonObject());
+        // Like SharePoint, a field the list has no column for is refused.
+        var unknown = fields.Select(f => f.Key).FirstOrDefault(key => key != "Title" && list.Columns is not null &&
+            !list.Columns.Any(c => string.Equals(c?["name"]?.GetValue<string>(), key, StringComparison.OrdinalIgnoreCase)));
+        if (unknown is not null)
+        {
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Field '{unknown}' is not recognized");
+            return;
+        }
+        JsonObject item;
+        lock (gate)
+        {
+            item = new JsonObject { ["id"] = (list.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["lastModifiedDateTime"] = "2017-01-13T16:30:00Z", ["fields"] = fields };
+            list.Items.Add(item);
+        }
+        await JsonAsync(context, HttpStatusCode.Created, (JsonObject)item.DeepClone());
+    }
+
+    // GET /sites/{id}/lists/{id}/items?$expand=fields(select=…)&$top=N[&$skiptoken=offset]
+    private async Task ItemsPageAsync(HttpContext context, EmulatedList list)
+    {
+        var query = context.Request.Query;
+        var size = Math.Min(PageSize, int.TryParse(query["$top"], out var top) && top > 0 ? top : 200);
+        var skip = int.TryParse(query["$skiptoken"], out var token) ? token : 0;
+        var page = skip / size + 1;
+
+        var fault = TakeFault(list.DisplayName, page);
+        if (fault is { Delay: { } delay })
+        {
+            try { await Task.Delay(delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; }
+        }
+        if (fault is { Status: { } status })
+        {
+            if (fault.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ErrorAsync(context, status, status == HttpStatusCode.TooManyRequests ? "activityLimitReached" : "serviceNotAvailable", $"Injected {(int)status} on page {page}.");
+            return;
+        }
+        if (fault is { Malformed: true })
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"value\":[{\"id\":\"1\",\"fields\":{\"Title\":");
+            return;
+        }
+
+        var (withFields, select) = ExpandedFields(query["$expand"].ToString());
+        JsonObject body;
+        lock (gate)
+        {
+            body = new JsonObject
+            {
+                ["value"] = new JsonArray([.. list.Items.Skip(skip).Take(size).Select(item => Project(item, withFields, select))]),
+            };
+            if (skip + size < list.Items.Count) body["@odata.nextLink"] = NextLink(context.Request, skip + size);
+        }
+        await JsonAsync(context, HttpStatusCode.OK, body);
+    }
+
+    private static JsonNode Project(JsonObject item, bool withFields, HashSet<string>? select)
+    {
+        var copy = new JsonObject();
+        foreach (var (key, value) in item)
+        {
+            if (key == "fields") continue;
+            copy[key] = value?.DeepClone();
+        }
+        if (withFields && item["fields"] is JsonObject fields)
+        {
+            copy["fields"] = new JsonObject(fields
+                .Where(f => select is null || select.Contains(f.Key))
+                .Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())));
+        }
+        return copy;
+    }
+
+    /// <summary>expand=fields → all fields; expand=fields(select=A,B) or fields($select=A,B) → only those; no expand → none.</summary>
+    private static (bool WithFields, HashSet<string>? Select) ExpandedFields(string expand)
+    {
+        if (expand.Equals("fields", StringComparison.OrdinalIgnoreCase)) return (true, null);
+        var match = FieldsSelect().Match(expand);
+        return match.Success
+            ? (true, new HashSet<string>(match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase))
+            : (false, null);
+    }
+
+    private string NextLink(HttpRequest request, int offset)
+    {
+        var query = QueryString.Create(request.Query.Where(q => q.Key != "$skiptoken").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))))
+            .Add("$skiptoken", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return $"{BaseUrl[..BaseUrl.IndexOf("/v1.0", StringComparison.Ordinal)]}{request.Path.ToUriComponent()}{query}";
+    }
+
+    private PageFault? TakeFault(string list, int page)
+    {
+        lock (gate)
+        {
+            var fault = faults.FirstOrDefault(f => f.List == list && f.Page == page && f.Remaining > 0);
+            if (fault is not null) fault.Remaining--;
+            return fault;
+        }
+    }
+
+    private EmulatedList? FindListById(string id)
+    {
+        lock (gate) return lists.FirstOrDefault(l => l.Id == id);
+    }
+
+    private static Task ErrorAsync(HttpContext context, HttpStatusCode status, string code, string message) =>
+        JsonAsync(context, status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
+
+    private static Task JsonAsync(HttpContext context, HttpStatusCode status, JsonNode body)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    [GeneratedRegex(@"^\s*displayName\s+eq\s+'((?:[^']|'')*)'\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DisplayNameFilter();
+
+    [GeneratedRegex(@"^fields\(\$?select=([^)]*)\)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldsSelect();
+
+    /// <summary>A list as stored: its columns when it was created through the API (null for recorded ones), and its items.</summary>
+    public sealed record EmulatedList(string Id, string DisplayName, JsonArray? Columns, List<JsonObject> Items);
+
+    private sealed record PageFault(string List, int Page, int Times)
+    {
+        public int Remaining { get; set; } = Times;
+        public HttpStatusCode? Status { get; init; }
+        public int? RetryAfterSeconds { get; init; }
+        public TimeSpan? Delay { get; init; }
+        public bool Malformed { get; init; }
+    }
+}
