@@ -65,7 +65,7 @@ public class SampleRunTests
         foreach (var number in new[] { "2.5", "4.2", "2.7", "3.1", "3.2", "3.7", "3.8" })
         {
             Assert.Contains($"- {number}: ", text);
-            Assert.Contains($">{number}</td>", police.Html);
+            Assert.Contains($">{number}</th>", police.Html); // the row header of its table
         }
         Assert.Contains("https://dashboard.example.gov.uk/", text);
     }
