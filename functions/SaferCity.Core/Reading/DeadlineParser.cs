@@ -11,6 +11,10 @@ namespace SaferCity.Core.Reading;
 /// </summary>
 public static partial class DeadlineParser
 {
+    // A deadline outside these years is a typing slip ("0201", "20177"), not a plan.
+    private const int MinYear = 1900;
+    private const int MaxYear = 2200;
+
     private static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -23,13 +27,13 @@ public static partial class DeadlineParser
         if (s.Length > 10 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') &&
             DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
-            return UkClock.DateOf(instant);
+            return instant.Year is >= MinYear and <= MaxYear ? UkClock.DateOf(instant) : null;
         }
 
         if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d.M.yyyy", "d MMMM yyyy", "d MMM yyyy"],
                 CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var day))
         {
-            return day;
+            return day.Year is >= MinYear and <= MaxYear ? day : null;
         }
 
         var iso = IsoMonth().Match(s);
@@ -64,7 +68,7 @@ public static partial class DeadlineParser
 
     private static DateOnly? EndOfMonth(int year, int month)
     {
-        if (year is < 1900 or > 2200 || month is < 1 or > 12) return null;
+        if (year is < MinYear or > MaxYear || month is < 1 or > 12) return null;
         return new DateOnly(year, month, DateTime.DaysInMonth(year, month));
     }
 

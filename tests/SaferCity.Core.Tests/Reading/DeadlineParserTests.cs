@@ -44,5 +44,9 @@ public class DeadlineParserTests
     [InlineData("2016-13")]
     [InlineData("Smarch 2017")]
     [InlineData("Ma 2017")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("31/12/0201")]
+    [InlineData("December 20177")]
     public void Parse_Unreadable_ReturnsNull(string text) => Assert.Null(DeadlineParser.Parse(text));
 }
