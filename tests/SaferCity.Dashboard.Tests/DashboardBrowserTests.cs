@@ -232,8 +232,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.Sample.Url(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        var fcp = await page.EvaluateAsync<double>(
-            "() => (performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint') || { startTime: -1 }).startTime");
+        // The paint entry can land after the load event, so wait for it (buffered); the timeout only guards against a hang.
+        var fcp = await page.EvaluateAsync<double>("""
+            () => new Promise(resolve => new PerformanceObserver((list, observer) => {
+              const entry = list.getEntriesByName('first-contentful-paint')[0];
+              if (entry) { observer.disconnect(); resolve(entry.startTime); }
+            }).observe({ type: 'paint', buffered: true }))
+            """).WaitAsync(TimeSpan.FromSeconds(60));
 
         var report = string.Join("\n", sizes.Select(kv => $"{kv.Key}: {kv.Value} bytes")) +
                      $"\ntotal: {total} bytes\nfirst-contentful-paint: {fcp:F0} ms (headless Chromium, 127.0.0.1)";
