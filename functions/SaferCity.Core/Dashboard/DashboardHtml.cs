@@ -5,7 +5,8 @@ namespace SaferCity.Core.Dashboard;
 
 /// <summary>
 /// index.html, rendered on the server so it works without JavaScript. Script only enhances
-/// (filters, history); it is a separate file, so the Content-Security-Policy allows no inline code.
+/// (filters, the stale-data banner); it is a separate file, so the Content-Security-Policy allows no inline code.
+/// Nothing here writes a style attribute: every look comes from the stylesheets.
 /// </summary>
 public static class DashboardHtml
 {
@@ -13,17 +14,25 @@ public static class DashboardHtml
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'self'";
 
+    /// <summary>Above this many actions the tables list open actions only; the JSON and CSV still hold them all.</summary>
+    public const int LargeTrackerThreshold = 2000;
+
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    private static readonly string[] Columns = ["Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments"];
 
     public static string Render(DashboardDocument doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
     {
-        var h = new HtmlWriter(8 * 1024 + doc.Actions.Count * 1200);
+        var large = doc.Actions.Count > LargeTrackerThreshold;
+        var h = new HtmlWriter(8 * 1024 + doc.Actions.Count * (large ? 500 : 900));
         h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
         h.Void("meta", ("charset", "utf-8")).Line();
         h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
         h.Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", ContentSecurityPolicy)).Line();
         h.Void("meta", ("name", "referrer"), ("content", "no-referrer")).Line();
         h.Element("title", $"{options.Title}: action plan progress").Line();
+        // An empty icon: otherwise every visit asks for /favicon.ico and logs a 404.
+        h.Void("link", ("rel", "icon"), ("href", "data:,")).Line();
         h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/site.css", assetVersions))).Line();
         h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/print.css", assetVersions)), ("media", "print")).Line();
         h.Open("script", ("src", Asset("assets/site.js", assetVersions)), ("defer", "defer")).Close("script").Line();
@@ -31,54 +40,28 @@ public static class DashboardHtml
 
         h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
             ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture))).Line();
-        h.Element("a", "Skip to the actions", ("href", "#actions"), ("class", "skip-link")).Line();
+        h.Element("a", "Skip to main content", ("href", "#main"), ("class", "skip-link")).Line();
         h.Open("header", ("class", "site-header")).Open("div", ("class", "width-container"));
         h.Element("p", options.Title, ("class", "site-header__title"));
         h.Close("div").Close("header").Line();
 
-        h.Open("main", ("id", "main"), ("class", "width-container")).Line();
+        h.Open("main", ("id", "main"), ("class", "width-container"), ("tabindex", "-1")).Line();
         h.Element("h1", "Action plan progress");
         h.Open("p", ("class", "lede")).Text("Data as of ").Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf));
         if (doc.DriftSince is { } since) h.Text(". Changes are shown since ").Element("time", LongDate(since), ("datetime", since));
         h.Text(".").Close("p").Line();
-        h.Open("div", ("id", "stale-banner"), ("class", "banner banner--warning"), ("role", "alert"), ("hidden", "hidden"));
-        h.Element("p", "This data may be out of date: the dashboard has not been refreshed recently. Please tell the partnership coordinator.");
+        h.Open("div", ("id", "stale-banner"), ("class", "banner"), ("role", "alert"), ("hidden", "hidden"));
+        h.Open("p").Element("strong", "This data may be out of date.").Text(" The dashboard has not been refreshed since ")
+            .Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(". Please tell the partnership coordinator.").Close("p");
         h.Close("div").Line();
 
         Summary(h, doc.Summary);
-        h.Open("div", ("id", "filters"), ("class", "filters")).Close("div").Line();
+        Trend(h, doc.Trend);
+        Completed(h, doc, large);
+        Actions(h, doc, large);
+        Removed(h, doc.Removed);
+        DataQuality(h, doc.DataQuality);
 
-        h.Open("div", ("id", "actions")).Line();
-        foreach (var theme in doc.Themes)
-        {
-            ThemeTable(h, theme, doc.Actions.Where(a => a.Theme == theme).ToList());
-        }
-        h.Close("div").Line();
-
-        if (doc.Removed.Count > 0)
-        {
-            h.Open("section", ("class", "section"), ("aria-labelledby", "removed-heading"));
-            h.Element("h2", "Removed since last period", ("id", "removed-heading"));
-            h.Open("ul");
-            foreach (var r in doc.Removed) h.Element("li", $"Action {r.Id}");
-            h.Close("ul").Close("section").Line();
-        }
-
-        if (doc.DataQuality.Count > 0)
-        {
-            h.Open("section", ("class", "section"), ("aria-labelledby", "dq-heading"));
-            h.Element("h2", "Data to check", ("id", "dq-heading"));
-            h.Element("p", "These entries in the tracker could not be fully understood.");
-            h.Open("ul", ("class", "data-quality"));
-            foreach (var f in doc.DataQuality)
-                h.Element("li", f.Value is null ? $"{f.Id}: {f.Field} {f.Problem}" : $"{f.Id}: {f.Field} {f.Problem} ({f.Value})");
-            h.Close("ul").Close("section").Line();
-        }
-
-        h.Open("p", ("class", "downloads"));
-        h.Element("a", "Download the actions (CSV)", ("href", "actions.csv"), ("download", "actions.csv")).Text(" · ");
-        h.Element("a", "Data (JSON)", ("href", "dashboard.json"));
-        h.Close("p").Line();
         h.Close("main").Line();
         h.Open("footer", ("class", "site-footer")).Open("div", ("class", "width-container"));
         h.Element("p", $"Generated {doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture)} UTC from the partnership's action tracker.");
@@ -89,7 +72,7 @@ public static class DashboardHtml
 
     private static void Summary(HtmlWriter h, DashboardSummary s)
     {
-        h.Open("section", ("aria-labelledby", "summary-heading"), ("class", "section")).Line();
+        h.Open("section", ("aria-labelledby", "summary-heading")).Line();
         h.Element("h2", "Summary", ("id", "summary-heading"), ("class", "visually-hidden"));
         h.Open("ul", ("class", "summary-cards")).Line();
         Card(h, s.Total, "actions in total", "total");
@@ -111,62 +94,213 @@ public static class DashboardHtml
         h.Close("li").Line();
     }
 
-    private static void ThemeTable(HtmlWriter h, string theme, IReadOnlyList<DashboardAction> actions)
+    /// <summary>RAG counts across snapshots as an inline SVG line chart, with the same numbers as a table for anyone who cannot see it.</summary>
+    private static void Trend(HtmlWriter h, IReadOnlyList<TrendPoint> trend)
     {
-        h.Open("section", ("class", "theme"), ("data-theme", theme)).Line();
-        h.Open("table", ("class", "actions-table")).Line();
-        h.Element("caption", theme, ("class", "actions-table__caption")).Line();
+        if (trend.Count == 0) return;
+        h.Open("section", ("aria-labelledby", "trend-heading"), ("class", "trend")).Line();
+        h.Element("h2", "Trend", ("id", "trend-heading"));
+        TrendChart.Render(h, trend);
+        h.Open("details", ("class", "trend__data")).Element("summary", "Trend data as a table").Line();
+        h.Open("table", ("class", "data-table")).Element("caption", "Open actions by RAG, and completed actions, at each snapshot");
         h.Open("thead").Open("tr");
-        foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments" })
-            h.Element("th", col, ("scope", "col"));
-        h.Close("tr").Close("thead").Line().Open("tbody").Line();
-        foreach (var a in actions) Row(h, a);
-        h.Close("tbody").Close("table").Close("section").Line();
+        foreach (var col in TrendChart.TableColumns) h.Element("th", col, ("scope", "col"));
+        h.Close("tr").Close("thead").Open("tbody").Line();
+        foreach (var p in trend)
+        {
+            h.Open("tr").Open("th", ("scope", "row")).Element("time", LongDate(p.AsOf), ("datetime", p.AsOf)).Close("th");
+            h.Element("td", Num(p.Red)).Element("td", Num(p.Amber)).Element("td", Num(p.Green)).Element("td", Num(p.Complete));
+            h.Close("tr").Line();
+        }
+        h.Close("tbody").Close("table").Close("details").Close("section").Line();
     }
 
-    private static void Row(HtmlWriter h, DashboardAction a)
+    /// <summary>
+    /// For the committee paper: what was completed since the drift baseline (or everything complete on a first run).
+    /// Shown in print only; on screen the completed rows sit greyed out in their themes.
+    /// </summary>
+    private static void Completed(HtmlWriter h, DashboardDocument doc, bool large)
     {
-        var classes = a.Status == "complete" ? "action action--complete" : a.Overdue ? "action action--overdue" : "action";
-        h.Open("tr", ("id", "action-" + a.Id), ("class", classes), ("data-id", a.Id), ("data-rag", a.Rag ?? "none"),
-            ("data-status", a.Status), ("data-overdue", a.Overdue ? "true" : "false"), ("data-due-soon", a.DueSoon ? "true" : "false"),
-            ("data-leads", string.Join("|", a.Leads)));
+        var sinceBaseline = doc.DriftSince is not null;
+        h.Open("section", ("aria-labelledby", "completed-heading"), ("class", "print-only"), ("id", "completed")).Line();
+        h.Element("h2", sinceBaseline ? $"Completed since {LongDate(doc.DriftSince!)}" : "Completed actions", ("id", "completed-heading"));
+        if (large && !sinceBaseline)
+        {
+            h.Element("p", $"{Num(doc.Summary.Complete)} actions are complete; they are listed in the CSV and JSON downloads.");
+            h.Close("section").Line();
+            return;
+        }
+        var any = false;
+        foreach (var a in doc.Actions)
+        {
+            if (a.Status != "complete" || (sinceBaseline && !HasDrift(a, "completed"))) continue;
+            if (!any) h.Open("ul", ("class", "completed-list")).Line();
+            any = true;
+            h.Open("li").Element("strong", a.Id).Text(" ").Text(a.Text).Close("li").Line();
+        }
+        if (any) h.Close("ul");
+        else h.Element("p", "No actions were completed in this period.");
+        h.Close("section").Line();
+    }
+
+    private static void Actions(HtmlWriter h, DashboardDocument doc, bool large)
+    {
+        h.Open("section", ("aria-labelledby", "actions-heading"), ("id", "actions")).Line();
+        h.Element("h2", "Actions by theme", ("id", "actions-heading"));
+        h.Element("p", "Completed actions are listed above; open actions follow, by theme.", ("class", "print-only"));
+        if (large)
+        {
+            h.Open("p", ("class", "notice"))
+                .Text($"This tracker has {Num(doc.Actions.Count)} actions, so this page lists only the {Num(doc.Summary.Open)} open ones. Every action is in the ");
+            h.Element("a", "CSV download", ("href", "actions.csv")).Text(" and the ").Element("a", "JSON data", ("href", "dashboard.json")).Text(".");
+            h.Close("p").Line();
+        }
+        Downloads(h);
+        h.Open("div", ("id", "filters"), ("class", "filters")).Close("div").Line();
+        h.Open("div", ("id", "actions-list")).Line();
+        var index = 0;
+        foreach (var (theme, actions) in GroupByTheme(doc, openOnly: large))
+        {
+            ThemeTable(h, theme, actions, ++index, doc.DriftSince);
+        }
+        h.Close("div").Close("section").Line();
+    }
+
+    /// <summary>One pass over the actions, themes in tracker order (any theme the list of themes misses comes last, in order of appearance).</summary>
+    internal static List<(string Theme, List<DashboardAction> Actions)> GroupByTheme(DashboardDocument doc, bool openOnly)
+    {
+        var groups = new List<(string, List<DashboardAction>)>(doc.Themes.Count);
+        var byTheme = new Dictionary<string, List<DashboardAction>>(doc.Themes.Count, StringComparer.Ordinal);
+        foreach (var theme in doc.Themes)
+        {
+            if (byTheme.ContainsKey(theme)) continue;
+            var list = new List<DashboardAction>();
+            byTheme[theme] = list;
+            groups.Add((theme, list));
+        }
+        foreach (var a in doc.Actions)
+        {
+            if (openOnly && a.Status == "complete") continue;
+            if (!byTheme.TryGetValue(a.Theme, out var list))
+            {
+                list = [];
+                byTheme[a.Theme] = list;
+                groups.Add((a.Theme, list));
+            }
+            list.Add(a);
+        }
+        groups.RemoveAll(g => g.Item2.Count == 0);
+        return groups;
+    }
+
+    private static void ThemeTable(HtmlWriter h, string theme, List<DashboardAction> actions, int index, string? since)
+    {
+        h.Open("div", ("class", "theme")).Line();
+        h.Open("table", ("class", "actions-table")).Line();
+        h.Element("caption", theme, ("id", "theme-" + index.ToString(CultureInfo.InvariantCulture)));
+        h.Open("thead").Open("tr");
+        foreach (var col in Columns) h.Element("th", col, ("scope", "col"));
+        h.Close("tr").Close("thead").Line().Open("tbody").Line();
+        foreach (var a in actions) Row(h, a, since);
+        h.Close("tbody").Close("table").Close("div").Line();
+    }
+
+    private static void Row(HtmlWriter h, DashboardAction a, string? since)
+    {
+        var complete = a.Status == "complete";
+        h.Open("tr", ("id", "action-" + a.Id), ("data-status", a.Status), ("data-rag", a.Rag ?? "none"),
+            ("data-due", complete ? null : a.Overdue ? "overdue" : a.DueSoon ? "soon" : null));
         h.Element("th", a.Id, ("scope", "row"));
         h.Element("td", a.Text);
         h.Open("td");
         if (a.Deadline is { } d) h.Element("time", LongMonthOrDate(d), ("datetime", d));
         else h.Text("Not set");
         h.Close("td");
-        h.Open("td");
-        if (a.Leads.Count == 0) h.Text("No lead named");
+        // site.js reads the leads back from this cell (one name, or a list), so they are not repeated in an attribute.
+        if (a.Leads.Count == 0) h.Element("td", "No lead named", ("class", "no-lead"));
+        else if (a.Leads.Count == 1) h.Element("td", a.Leads[0]);
         else
         {
-            h.Open("ul", ("class", "plain-list"));
+            h.Open("td").Open("ul");
             foreach (var lead in a.Leads) h.Element("li", lead);
-            h.Close("ul");
+            h.Close("ul").Close("td");
         }
-        h.Close("td");
         h.Open("td").Element("strong", RagWord(a.Rag), ("class", "tag tag--" + (a.Rag ?? "none"))).Close("td");
         h.Open("td");
-        Flags(h, a);
+        Flags(h, a, complete, since);
+        History(h, a);
         h.Close("td");
-        h.Element("td", a.Comments.Length == 0 ? "No comment" : a.Comments, ("class", "comments"));
+        h.Element("td", a.Comments.Length == 0 ? "No comment" : a.Comments);
         h.Close("tr").Line();
     }
 
-    private static void Flags(HtmlWriter h, DashboardAction a)
+    private static void Flags(HtmlWriter h, DashboardAction a, bool complete, string? since)
     {
-        h.Open("ul", ("class", "plain-list flags"));
-        if (a.Status == "complete") h.Open("li").Element("strong", "Complete", ("class", "tag tag--complete")).Close("li");
-        else
-        {
-            if (a.Overdue)
-                h.Open("li").Element("strong", $"Overdue by {Days(a.DaysOverdue)}", ("class", "tag tag--overdue")).Close("li");
-            else if (a.DueSoon) h.Open("li").Element("strong", "Due soon", ("class", "tag tag--due-soon")).Close("li");
-            else h.Element("li", "Open");
-            if (a.RagMismatch) h.Element("li", "Rated on track, but the deadline has passed", ("class", "flag-mismatch"));
-        }
-        foreach (var d in a.Drift) h.Element("li", DriftText(d), ("class", "drift drift--" + d.Kind));
+        var mismatch = !complete && a.RagMismatch;
+        var list = 1 + (mismatch ? 1 : 0) + a.Drift.Count > 1;
+        if (list) h.Open("ul").Open("li");
+        if (complete) h.Element("strong", "Complete", ("class", "tag tag--complete"));
+        else if (a.Overdue) h.Element("strong", $"Overdue by {Days(a.DaysOverdue)}", ("class", "tag tag--overdue"));
+        else if (a.DueSoon) h.Element("strong", "Due soon", ("class", "tag tag--due-soon"));
+        else h.Text("Open");
+        if (!list) return;
+        h.Close("li");
+        if (mismatch) h.Element("li", "Rated on track, but the deadline has passed", ("class", "flag-mismatch"));
+        foreach (var d in a.Drift) h.Element("li", DriftText(d, since), ("class", "drift drift--" + d.Kind));
         h.Close("ul");
+    }
+
+    /// <summary>The action's RAG and deadline over time; only when there is more than one state to show.</summary>
+    private static void History(HtmlWriter h, DashboardAction a)
+    {
+        if (a.History.Count < 2) return;
+        h.Open("details", ("class", "history")).Open("summary").Text("History").Element("span", $" of action {a.Id}", ("class", "visually-hidden"))
+            .Close("summary").Open("ol", ("class", "history__list"));
+        for (var i = a.History.Count - 1; i >= 0; i--)
+        {
+            var p = a.History[i];
+            h.Open("li").Element("time", ShortDate(p.AsOf), ("datetime", p.AsOf))
+                .Text($": {RagWord(p.Rag)}, due {(p.Deadline is { } d ? LongMonthOrDate(d) : "not set")}{(p.Status == "complete" ? ", complete" : "")}")
+                .Close("li");
+        }
+        h.Close("ol").Close("details");
+    }
+
+    private static void Removed(HtmlWriter h, IReadOnlyList<RemovedAction> removed)
+    {
+        if (removed.Count == 0) return;
+        h.Open("section", ("aria-labelledby", "removed-heading"));
+        h.Element("h2", "Removed since last period", ("id", "removed-heading"));
+        h.Open("ul");
+        foreach (var r in removed) h.Element("li", $"Action {r.Id}");
+        h.Close("ul").Close("section").Line();
+    }
+
+    private static void DataQuality(HtmlWriter h, IReadOnlyList<DataQualityItem> items)
+    {
+        if (items.Count == 0) return;
+        h.Open("section", ("aria-labelledby", "dq-heading"), ("class", "data-quality"));
+        h.Element("h2", "Data to check", ("id", "dq-heading"));
+        h.Element("p", "These entries in the tracker could not be fully understood.");
+        h.Open("ul");
+        foreach (var f in items)
+            h.Element("li", f.Value is null ? $"{f.Id}: {f.Field} {f.Problem}" : $"{f.Id}: {f.Field} {f.Problem} ({f.Value})");
+        h.Close("ul").Close("section").Line();
+    }
+
+    private static void Downloads(HtmlWriter h)
+    {
+        h.Open("p", ("class", "downloads"));
+        h.Element("a", "Download all actions (CSV)", ("href", "actions.csv"), ("download", "actions.csv")).Text(" ");
+        h.Element("a", "Data (JSON)", ("href", "dashboard.json"));
+        h.Close("p").Line();
+    }
+
+    private static bool HasDrift(DashboardAction a, string kind)
+    {
+        foreach (var d in a.Drift)
+            if (d.Kind == kind) return true;
+        return false;
     }
 
     public static string DriftText(DriftItem d) => d.Kind switch
@@ -181,6 +315,10 @@ public static class DashboardHtml
         _ => d.Kind,
     };
 
+    /// <summary>A drift item with the day it is measured from, as the digests word it ("↓ Worse: Amber → Red since 9 Jan 2017").</summary>
+    public static string DriftText(DriftItem d, string? since) =>
+        since is null ? DriftText(d) : $"{DriftText(d)} since {ShortDate(since)}";
+
     public static string RagWord(string? rag) => rag switch
     {
         "green" => "Green",
@@ -191,13 +329,15 @@ public static class DashboardHtml
 
     private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 
+    private static string Num(int n) => n.ToString("N0", UkCulture);
+
     private static string Asset(string path, IReadOnlyDictionary<string, string> versions) =>
         versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;
 
     public static string LongDate(string iso) =>
         DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var d) ? d.ToString("d MMMM yyyy", UkCulture) : iso;
 
-    private static string ShortDate(string? iso) =>
+    internal static string ShortDate(string? iso) =>
         iso is not null && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var d) ? d.ToString("d MMM yyyy", UkCulture) : iso ?? "";
 
     /// <summary>Month-end deadlines read as the month, the way the tracker writes them.</summary>

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using SaferCity.Core.Dashboard;
+using static SaferCity.Core.Tests.Dashboard.DashboardFixtures;
+
+namespace SaferCity.Core.Tests.Dashboard;
+
+public sealed class DashboardHtmlTests
+{
+    private static readonly string[] Payloads =
+        ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"alert(1)", "javascript:alert(1)"];
+
+    [Fact]
+    public void Render_HostileValuesInEveryField_AreEncodedNeverMarkup()
+    {
+        var actions = Payloads.Select((p, i) => Action(p, p, rag: i % 2 == 0 ? "amber" : null, leads: [p, p + "2"], text: p, comments: p,
+            drift: [new DriftItem("ragWorsened", p, p), new DriftItem(p)], overdue: true)
+            with { Deadline = p, History = [new HistoryPoint(p, p, p, "open"), new HistoryPoint("2017-01-16", "red", p, p)] }).ToList();
+        var doc = Document(actions, driftSince: Payloads[0]) with
+        {
+            Removed = [new RemovedAction(Payloads[0])],
+            DataQuality = [new DataQualityItem(Payloads[1], "lead", "unknown", Payloads[2])],
+        };
+
+        var html = DashboardHtml.Render(doc, new DashboardOptions { Title = Payloads[0] }, NoVersions);
+
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.DoesNotContain("\" onmouseover=\"", html);
+        Assert.DoesNotContain("href=\"javascript", html);
+        Assert.Single(Regex.Matches(html, "<script"));
+        // The payloads are all there, as text.
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+        Assert.Contains("&quot; onmouseover=&quot;alert(1)", html);
+        Assert.Contains("javascript:alert(1)", html);
+        // Decoding the page's text gives every payload back exactly.
+        var text = WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]*>", " "));
+        Assert.All(Payloads, p => Assert.Contains(p, text));
+    }
+
+    [Fact]
+    public void Render_Always_HasStrictCspMetaNoStyleAttributesAndNoInlineScript()
+    {
+        var html = Render(Document([Action("1.1", "1. Theme", drift: [new DriftItem("ragWorsened", "amber", "red")])]));
+
+        var csp = Regex.Match(html, "<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">");
+        Assert.True(csp.Success);
+        Assert.Equal(DashboardHtml.ContentSecurityPolicy, WebUtility.HtmlDecode(csp.Groups[1].Value));
+        Assert.Contains("script-src 'self'", DashboardHtml.ContentSecurityPolicy);
+        Assert.Contains("style-src 'self'", DashboardHtml.ContentSecurityPolicy);
+        Assert.DoesNotMatch(@"\sstyle\s*=", html);
+        Assert.DoesNotContain("<style", html);
+        Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
+        // Every script element loads a file and holds nothing.
+        var scripts = Regex.Matches(html, "<script([^>]*)>(.*?)</script>", RegexOptions.Singleline);
+        Assert.Single(scripts);
+        Assert.Contains("src=\"assets/site.js\"", scripts[0].Groups[1].Value);
+        Assert.Equal("", scripts[0].Groups[2].Value);
+    }
+
+    [Fact]
+    public void Render_ThemesAndRows_OneCaptionedTablePerThemeWithScopes()
+    {
+        var doc = Document([Action("1.1", "1. One"), Action("2.1", "2. Two"), Action("1.2", "1. One"), Action("2.2", "2. Two", status: "complete")]);
+
+        var html = Render(doc);
+
+        var captions = Regex.Matches(html, "<caption[^>]*>([^<]*)</caption>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["1. One", "2. Two"], captions.Where(c => c.Length < 10));
+        var rowIds = Regex.Matches(html, "<tr id=\"action-([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["1.1", "1.2", "2.1", "2.2"], rowIds);
+        Assert.Equal(4, Regex.Matches(html, "<th scope=\"row\">[12]\\.[12]</th>").Count);
+        Assert.Equal(2, Regex.Matches(html, "<th scope=\"col\">Key action</th>").Count);
+        Assert.Contains("<tr id=\"action-2.2\" data-status=\"complete\"", html);
+    }
+
+    [Fact]
+    public void GroupByTheme_InterleavedActions_GroupsInThemeOrderOnce()
+    {
+        var doc = Document(
+            [Action("2.1", "Two"), Action("1.1", "One"), Action("9.1", "Stray"), Action("2.2", "Two", status: "complete"), Action("1.2", "One")],
+            themes: ["One", "Two", "Empty"]);
+
+        var all = DashboardHtml.GroupByTheme(doc, openOnly: false);
+        var open = DashboardHtml.GroupByTheme(doc, openOnly: true);
+
+        Assert.Equal(["One", "Two", "Stray"], all.Select(g => g.Theme));
+        Assert.Equal(["1.1", "1.2"], all[0].Actions.Select(a => a.Id));
+        Assert.Equal(["2.1", "2.2"], all[1].Actions.Select(a => a.Id));
+        Assert.Equal(["2.1"], open[1].Actions.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Render_RagAndFlags_InWordsNotColourAlone()
+    {
+        var html = Render(Document([
+            Action("1.1", "T", rag: "amber", overdue: true, drift: [new DriftItem("ragWorsened", "green", "amber")]),
+            Action("1.2", "T", rag: null, dueSoon: true),
+            Action("1.3", "T", status: "complete"),
+        ], driftSince: "2017-01-09"));
+
+        Assert.Contains("<strong class=\"tag tag--amber\">Amber</strong>", html);
+        Assert.Contains("<strong class=\"tag tag--none\">Not rated</strong>", html);
+        Assert.Contains("Overdue by 16 days", html);
+        Assert.Contains("Rated on track, but the deadline has passed", html);
+        Assert.Contains("Due soon", html);
+        Assert.Contains("<strong class=\"tag tag--complete\">Complete</strong>", html);
+        Assert.Contains("↓ Worse: Green → Amber since 9 Jan 2017", html);
+        Assert.Contains("Changes are shown since <time datetime=\"2017-01-09\">9 January 2017</time>", html);
+    }
+
+    [Fact]
+    public void Render_HistoryWithChanges_DetailsNewestFirst_AndNoneForASingleState()
+    {
+        var changed = Action("1.1", "T", rag: "red") with
+        {
+            History = [new HistoryPoint("2016-12-05", "green", "2016-12-31", "open"), new HistoryPoint("2017-01-09", "red", "2017-03-31", "open")],
+        };
+        var steady = Action("1.2", "T") with { History = [new HistoryPoint("2017-01-09", "green", "2017-03-31", "open")] };
+
+        var html = Render(Document([changed, steady]));
+
+        Assert.Single(Regex.Matches(html, "<details class=\"history\">"));
+        var entries = Regex.Matches(html, "<ol class=\"history__list\">(.*?)</ol>").Single().Groups[1].Value;
+        Assert.Equal(
+            "<li><time datetime=\"2017-01-09\">9 Jan 2017</time>: Red, due March 2017</li>" +
+            "<li><time datetime=\"2016-12-05\">5 Dec 2016</time>: Green, due December 2016</li>", entries);
+        Assert.Contains("History<span class=\"visually-hidden\"> of action 1.1</span>", html);
+    }
+
+    [Fact]
+    public void Render_CompletedSection_SinceBaselineListsOnlyNewlyCompleted()
+    {
+        var html = Render(Document([
+            Action("1.1", "T", status: "complete", drift: [new DriftItem("completed")], text: "Newly done"),
+            Action("1.2", "T", status: "complete", text: "Done long ago"),
+            Action("1.3", "T", text: "Still open"),
+        ], driftSince: "2017-01-09"));
+
+        var section = Regex.Match(html, "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("Completed since 9 January 2017", section);
+        Assert.Contains("Newly done", section);
+        Assert.DoesNotContain("Done long ago", section);
+        Assert.DoesNotContain("Still open", section);
+    }
+
+    [Fact]
+    public void Render_TrendChart_SvgWithTitleDescAndDataTable()
+    {
+        var html = Render(Document([Action("1.1", "T")]));
+
+        Assert.Matches("<svg [^>]*role=\"img\"[^>]*aria-labelledby=\"trend-title trend-desc\"", html);
+        Assert.Contains("<title id=\"trend-title\">", html);
+        Assert.Contains("<desc id=\"trend-desc\">2 snapshots from 9 January 2017 to 16 January 2017. Latest: 0 red, 2 amber and 4 green open actions; 5 complete.</desc>", html);
+        Assert.Equal(4, Regex.Matches(html, "<polyline points=").Count);
+        Assert.Contains("<tr><th scope=\"row\"><time datetime=\"2017-01-09\">9 January 2017</time></th><td>1</td><td>2</td><td>3</td><td>4</td></tr>", html);
+        Assert.Contains("href=\"actions.csv\"", html);
+        Assert.Contains("href=\"dashboard.json\"", html);
+    }
+
+    [Fact]
+    public void Render_LargeTracker_ListsOpenActionsOnlyAndPointsToTheData()
+    {
+        var actions = Enumerable.Range(1, DashboardHtml.LargeTrackerThreshold + 1)
+            .Select(i => Action($"{i % 7}.{i}", $"Theme {i % 7}", status: i % 3 == 0 ? "complete" : "open")).ToList();
+        var doc = Document(actions);
+
+        var html = Render(doc);
+
+        var open = actions.Count(a => a.Status == "open");
+        Assert.Equal(open, Regex.Matches(html, "<tr id=\"action-").Count);
+        Assert.DoesNotContain("data-status=\"complete\"", html);
+        Assert.Contains($"This tracker has 2,001 actions, so this page lists only the {open:N0} open ones.", html);
+        Assert.Equal(7, Regex.Matches(html, "<table class=\"actions-table\">").Count);
+    }
+}
