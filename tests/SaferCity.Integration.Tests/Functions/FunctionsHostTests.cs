@@ -14,7 +14,8 @@ public sealed class FunctionsHostTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
+        // What the Functions host itself provides before Program.cs runs.
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddSaferCity(configuration).AddSaferCityFunctions(configuration);
         return services.BuildServiceProvider();
     }
@@ -26,9 +27,9 @@ public sealed class FunctionsHostTests
     };
 
     [Fact]
-    public void Services_CloudSettings_ValidateAndResolveEveryFunction()
+    public async Task Services_CloudSettings_ValidateAndResolveEveryFunction()
     {
-        using var provider = Build(CloudSettings());
+        await using var provider = Build(CloudSettings());
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -40,11 +41,11 @@ public sealed class FunctionsHostTests
     [Theory]
     [InlineData("Storage:AccountUrl", "Storage__AccountUrl")]
     [InlineData("Tracker:SiteUrl", "Tracker__SiteUrl")]
-    public void Validate_RequiredCloudSettingMissing_FailsNamingIt(string key, string named)
+    public async Task Validate_RequiredCloudSettingMissing_FailsNamingIt(string key, string named)
     {
         var settings = CloudSettings();
         settings.Remove(key);
-        using var provider = Build(settings);
+        await using var provider = Build(settings);
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
@@ -54,7 +55,8 @@ public sealed class FunctionsHostTests
     [Fact]
     public void FunctionsMetadata_Build_ListsEveryFunctionWithItsScheduleSetting()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
+        var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var configuration = output.Parent!.Name; // bin/<Configuration>/net10.0
         var path = Path.Combine(AzuriteInstance.RepositoryRoot(), "functions", "SaferCity.Functions", "bin", configuration, "net10.0", "functions.metadata");
         using var metadata = JsonDocument.Parse(File.ReadAllText(path));
 
