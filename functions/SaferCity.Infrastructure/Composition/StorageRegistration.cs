@@ -54,10 +54,18 @@ internal static class StorageRegistration
     }
 
     /// <summary>A connection string (Azurite, --storage) wins; else the account URL with the app's managed identity.</summary>
-    internal static BlobServiceClient CreateServiceClient(StorageOptions options) =>
-        !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new BlobServiceClient(options.ConnectionString)
-            : new BlobServiceClient(new Uri(options.AccountUrl!), new DefaultAzureCredential());
+    internal static BlobServiceClient CreateServiceClient(StorageOptions options)
+    {
+        // The SDK's default gives up only after ~25 s of backing off per call; a run makes a few dozen calls and
+        // the next run (or the function's retry) comes soon, so fail within seconds and say why.
+        var client = new BlobClientOptions
+        {
+            Retry = { MaxRetries = 3, Delay = TimeSpan.FromSeconds(0.5), MaxDelay = TimeSpan.FromSeconds(4), NetworkTimeout = TimeSpan.FromSeconds(30) },
+        };
+        return !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(options.ConnectionString, client)
+            : new BlobServiceClient(new Uri(options.AccountUrl!), new DefaultAzureCredential(), client);
+    }
 
     private static BlobContainerClient StateContainer(IServiceProvider sp) =>
         sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Storage(sp).StateContainer);

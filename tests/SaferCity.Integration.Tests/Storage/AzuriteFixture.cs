@@ -58,7 +58,8 @@ public sealed class AzuriteInstance(string? location) : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--silent", "--loose" })
+        // --disableTelemetry: Azurite otherwise reports usage over the internet (and then takes ~30 s to shut down offline).
+        foreach (var arg in new[] { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--silent", "--loose", "--disableTelemetry" })
             start.ArgumentList.Add(arg);
         if (location is null) start.ArgumentList.Add("--inMemoryPersistence");
         else
