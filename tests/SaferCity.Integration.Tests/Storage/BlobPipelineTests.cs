@@ -21,8 +21,9 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => Directory.Delete(outDir, recursive: true);
 
-    private BlobPipelineHost Host(string? siteContainer = null, Action<IServiceCollection>? replace = null) =>
-        new(azurite.ConnectionString, siteContainer ?? site, state, outDir, replace);
+    private BlobPipelineHost Host(string? siteContainer = null, Action<IServiceCollection>? replace = null,
+        IDictionary<string, string?>? settings = null) =>
+        new(azurite.ConnectionString, siteContainer ?? site, state, outDir, replace, settings);
 
     private BlobContainerClient Container(string name) => azurite.Azurite.Client().GetBlobContainerClient(name);
 
@@ -141,6 +142,37 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         // The first run's snapshot came back from the blob: it is the drift baseline (the only one).
         Assert.Equal(BlobPipelineHost.AsOf, two.Report!.Drift.Baseline!.AsOf);
         Assert.Equal(one.Dashboard!.Summary, two.Dashboard!.Summary);
+    }
+
+    [Fact]
+    public async Task Run_DryRunWithStorage_ReadsBlobStatePreviewsLocallyAndWritesNoBlob()
+    {
+        using (var real = Host()) await real.RunAsync(remind: false);
+        var siteBefore = await EtagsAsync(Container(site));
+        var stateBefore = await EtagsAsync(Container(state));
+
+        using var dry = Host(settings: new Dictionary<string, string?> { ["Local:DryRun"] = "true" });
+        var outcome = await dry.Pipeline.RunAsync(new RunRequest(BlobPipelineHost.AsOf.AddDays(7), DryRun: true), CancellationToken.None);
+
+        Assert.Equal(BlobPipelineHost.AsOf, outcome.Report!.Drift.Baseline!.AsOf); // history came from the blob
+        Assert.True(System.IO.File.Exists(Path.Combine(outDir, "site", "index.html")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml"));
+        Assert.Equal(siteBefore, await EtagsAsync(Container(site)));
+        Assert.Equal(stateBefore, await EtagsAsync(Container(state)));
+    }
+
+    [Fact]
+    public async Task RefreshNowBody_FromRealRun_CarriesFiguresAndNoAddresses()
+    {
+        using var host = Host();
+        var outcome = await host.RunAsync(); // with reminders, so the report knows every lead's address
+
+        var body = System.Text.Json.JsonSerializer.Serialize(SaferCity.Functions.RefreshNowBody.From(outcome), SaferCity.Functions.RefreshNowBody.Json);
+
+        Assert.Contains("\"total\":42", body);
+        Assert.Contains("\"filesWritten\":", body);
+        Assert.DoesNotContain("@", body);
+        Assert.DoesNotContain("actions", body);
     }
 
     private async Task<ReminderLedger> ReadLedgerAsync(BlobPipelineHost host)
