@@ -1,7 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using SaferCity.Functions;
 using SaferCity.Infrastructure;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Services.AddSaferCity(builder.Configuration);
+builder.Services.AddSaferCity(builder.Configuration).AddSaferCityFunctions(builder.Configuration);
 builder.Build().Run();

@@ -1,0 +1,45 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SaferCity.Infrastructure;
+
+namespace SaferCity.Functions;
+
+/// <summary>What only the Functions host adds to <c>AddSaferCity</c>: telemetry and the cloud-only settings checks.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddSaferCityFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        // The Application Insights logger keeps only warnings by default; the run's summary line is Information.
+        services.Configure<LoggerFilterOptions>(options =>
+        {
+            var rule = options.Rules.FirstOrDefault(r =>
+                r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+            if (rule is not null) options.Rules.Remove(rule);
+        });
+
+        services.AddOptions<CloudSettings>()
+            .Configure(s =>
+            {
+                s.Storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+                s.TrackerSiteUrl = configuration["Tracker:SiteUrl"];
+            })
+            .Validate(s => s.Storage.IsConfigured,
+                "Storage__AccountUrl (or Storage__ConnectionString) is required: the Functions app keeps its site and state in Blob storage.")
+            .Validate(s => Uri.TryCreate(s.TrackerSiteUrl, UriKind.Absolute, out _),
+                "Tracker__SiteUrl is required: the SharePoint site that holds the tracker list.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>Settings the CLI may leave out (it falls back to folders and the sample) but the cloud may not.</summary>
+    internal sealed class CloudSettings
+    {
+        public StorageOptions Storage { get; set; } = new();
+
+        public string? TrackerSiteUrl { get; set; }
+    }
+}

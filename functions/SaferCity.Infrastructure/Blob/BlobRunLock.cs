@@ -1,0 +1,167 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Logging;
+using SaferCity.Core.Pipeline;
+
+namespace SaferCity.Infrastructure.Blob;
+
+/// <summary>
+/// The run lock across every instance: a 60-second lease on the blob "run.lock" in the state container,
+/// renewed every 20 seconds while the run holds it and released when it ends. A crashed run's lease
+/// simply expires, so a lock is never stuck for more than a minute.
+/// </summary>
+/// <remarks>
+/// If renewal fails for good (another run broke the lease, or storage was unreachable until the lease ran out)
+/// the lock is lost, and another run may start. What is safest then is to stop writing at once rather than
+/// to carry on and hope: the lock marks the shared <see cref="LeaseGuard"/>, and from that moment the Blob
+/// state store and publisher refuse to write. Because every digest's intent is written to the ledger before
+/// it is sent, the refusal also stops any further email; the run fails with a clear message, and the next
+/// run picks up where the ledger says. Writes already in flight are still protected by their ETag conditions.
+/// <see cref="LeaseLost"/> exposes the same event as a token for callers that can pass it on.
+/// </remarks>
+internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider time, ILogger<BlobRunLock> logger, LeaseGuard? guard = null)
+    : IRunLock
+{
+    private readonly TimeProvider time = time;
+    private readonly ILogger logger = logger;
+    private readonly LeaseGuard? guard = guard;
+
+    public const string BlobName = "run.lock";
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+
+    private volatile Held? current;
+
+    /// <summary>Cancelled when the lease of the run in progress is lost; never cancelled otherwise.</summary>
+    public CancellationToken LeaseLost => current?.Lost ?? CancellationToken.None;
+
+    public async Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(BlobName);
+        var lease = blob.GetBlobLeaseClient(); // a fresh lease id per run
+        try
+        {
+            try
+            {
+                await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                await CreateLockBlobAsync(blob, cancellationToken);
+                await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null; // LeaseAlreadyPresent: another run holds it
+        }
+        catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+        {
+            throw BlobErrors.Wrap($"taking the run lock ({container.Name}/{BlobName})", e);
+        }
+
+        guard?.Reset();
+        var held = new Held(this, lease);
+        current = held;
+        return held;
+    }
+
+    private async Task CreateLockBlobAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Another run created it first (and may hold it): the acquire that follows tells.
+        }
+    }
+
+    private sealed class Held : IAsyncDisposable
+    {
+        private readonly BlobRunLock owner;
+        private readonly BlobLeaseClient lease;
+        private readonly CancellationTokenSource stop = new();
+        private readonly CancellationTokenSource lost = new();
+        private readonly Task renewing;
+        private DateTimeOffset renewedAt;
+
+        public Held(BlobRunLock owner, BlobLeaseClient lease)
+        {
+            this.owner = owner;
+            this.lease = lease;
+            renewedAt = owner.time.GetUtcNow();
+            renewing = RenewAsync();
+        }
+
+        public CancellationToken Lost => lost.Token;
+
+        private async Task RenewAsync()
+        {
+            using var timer = new PeriodicTimer(RenewEvery, owner.time);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token))
+                {
+                    try
+                    {
+                        await lease.RenewAsync(cancellationToken: stop.Token);
+                        renewedAt = owner.time.GetUtcNow();
+                    }
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    // 409/412: the lease is gone or someone else's now. Definitely lost.
+                    catch (RequestFailedException e) when (e.Status is 409 or 412)
+                    {
+                        MarkLost($"renewal refused: {e.ErrorCode ?? e.Status.ToString()}", e);
+                        return;
+                    }
+                    catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+                    {
+                        // Unreachable: the lease still holds until it expires; try again at the next tick if that is in time.
+                        if (owner.time.GetUtcNow() - renewedAt + RenewEvery >= LeaseDuration)
+                        {
+                            MarkLost("storage unreachable until the lease ran out", e);
+                            return;
+                        }
+                        owner.logger.LogWarning(e, "Run lock renewal failed; retrying in {Seconds} s", RenewEvery.TotalSeconds);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
+
+        private void MarkLost(string reason, Exception e)
+        {
+            owner.logger.LogError(e, "Run lock lost ({Reason}): this run stops writing state, publishing and sending", reason);
+            owner.guard?.MarkLost(reason);
+            lost.Cancel();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await renewing;
+            if (ReferenceEquals(owner.current, this)) owner.current = null;
+            try
+            {
+                if (!lost.IsCancellationRequested) await lease.ReleaseAsync();
+            }
+            catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+            {
+                // Not worth failing the run over: the lease expires by itself within a minute.
+                owner.logger.LogWarning("Could not release the run lock ({Reason}); it expires within {Seconds} s",
+                    e.GetType().Name, LeaseDuration.TotalSeconds);
+            }
+            stop.Dispose(); // "lost" stays undisposed: a caller may still hold its token
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using SaferCity.Core.Pipeline;
+
+namespace SaferCity.Infrastructure.Blob;
+
+/// <summary>
+/// The site in the static website container ("$web"). One listing (with metadata) per publish tells
+/// which files changed: each blob carries the SHA-256 of its content in metadata "contenthash", so an
+/// unchanged run writes nothing. Files go up in the order given (assets, data, index.html last) and the
+/// first failure stops the publish, so the live index.html never points at files that are not there yet.
+/// </summary>
+internal sealed class BlobSitePublisher(
+    BlobServiceClient service,
+    BlobContainerClient site,
+    bool enableStaticWebsite,
+    ILogger<BlobSitePublisher> logger,
+    LeaseGuard? guard = null) : ISitePublisher
+{
+    public const string HashKey = "contenthash";
+    public const string IndexDocument = "index.html";
+
+    private volatile bool ready;
+
+    public async Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            if (file.Path.Length == 0 || file.Path.StartsWith('/') || file.Path.Contains('\\') || file.Path.Split('/').Contains(".."))
+                throw new ArgumentException($"Site path '{file.Path}' is not a plain relative path.");
+        }
+
+        Dictionary<string, BlobItem> existing;
+        try
+        {
+            await EnsureReadyAsync(cancellationToken);
+            existing = new Dictionary<string, BlobItem>(StringComparer.Ordinal);
+            await foreach (var item in site.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
+                existing[item.Name] = item;
+        }
+        catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+        {
+            throw BlobErrors.Wrap($"listing container '{site.Name}'", e);
+        }
+
+        int written = 0, unchanged = 0;
+        foreach (var file in files)
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(file.Content.Span));
+            if (existing.TryGetValue(file.Path, out var current) && IsSame(current, file, hash))
+            {
+                unchanged++;
+                continue;
+            }
+            guard?.ThrowIfLost();
+            try
+            {
+                await site.GetBlobClient(file.Path).UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
+                    Metadata = new Dictionary<string, string> { [HashKey] = hash },
+                }, cancellationToken);
+            }
+            catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+            {
+                throw BlobErrors.Wrap($"publishing '{file.Path}' ({written} of {files.Count} files written before it; later files untouched)", e);
+            }
+            written++;
+        }
+        return new PublishResult(written, unchanged);
+    }
+
+    // Headers count as content: a changed Content-Type or Cache-Control is re-uploaded too.
+    private static bool IsSame(BlobItem current, SiteFile file, string hash) =>
+        current.Metadata is { } metadata && metadata.TryGetValue(HashKey, out var stored) && stored == hash &&
+        current.Properties.ContentType == file.ContentType && current.Properties.CacheControl == file.CacheControl;
+
+    /// <summary>Once per process: the container exists, and static website hosting is on (or we said it is not).</summary>
+    private async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (ready) return;
+        // In Azure "$web" appears when static website hosting is switched on; Azurite has no such feature.
+        await site.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+        if (site.Name == "$web") await CheckStaticWebsiteAsync(cancellationToken);
+        ready = true;
+    }
+
+    private async Task CheckStaticWebsiteAsync(CancellationToken cancellationToken)
+    {
+        BlobServiceProperties properties;
+        try
+        {
+            properties = (await service.GetPropertiesAsync(cancellationToken)).Value;
+        }
+        catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+        {
+            // Azurite, or an identity without rights to read service properties: unknown, not fatal.
+            logger.LogInformation("Could not read whether static website hosting is on ({Reason}); publishing anyway", e.GetType().Name);
+            return;
+        }
+        if (properties.StaticWebsite is not { Enabled: false } website) return; // on, or not reported (Azurite)
+
+        if (!enableStaticWebsite)
+        {
+            logger.LogWarning(
+                "Static website hosting is off: the dashboard is not served. Enable it with the app setting " +
+                "Storage__EnableStaticWebsite=true, or: az storage blob service-properties update --account-name ACCOUNT " +
+                "--static-website --index-document index.html --auth-mode login");
+            return;
+        }
+        try
+        {
+            website.Enabled = true;
+            website.IndexDocument = IndexDocument;
+            await service.SetPropertiesAsync(properties, cancellationToken);
+            logger.LogInformation("Static website hosting switched on (index document {Index})", IndexDocument);
+        }
+        catch (Exception e) when (BlobErrors.IsStorageFailure(e) || e is RequestFailedException)
+        {
+            logger.LogWarning(e, "Static website hosting is off and could not be switched on: the dashboard is not served. " +
+                "Enable it in the portal (Static website) or with az storage blob service-properties update --static-website --index-document index.html");
+        }
+    }
+}

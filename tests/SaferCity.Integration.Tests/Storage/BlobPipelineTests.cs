@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.DependencyInjection;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reminders;
+using SaferCity.Core.Rules;
+
+namespace SaferCity.Integration.Tests.Storage;
+
+/// <summary>The real pipeline with its site and state in Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly string site = AzuriteFixture.UniqueContainer("site");
+    private readonly string state = AzuriteFixture.UniqueContainer("state");
+    private readonly string outDir = Directory.CreateTempSubdirectory("safercity-blob-").FullName;
+
+    public void Dispose() => Directory.Delete(outDir, recursive: true);
+
+    private BlobPipelineHost Host(string? siteContainer = null, Action<IServiceCollection>? replace = null,
+        IDictionary<string, string?>? settings = null) =>
+        new(azurite.ConnectionString, siteContainer ?? site, state, outDir, replace, settings);
+
+    private BlobContainerClient Container(string name) => azurite.Azurite.Client().GetBlobContainerClient(name);
+
+    [Fact]
+    public async Task Run_SampleIntoWebContainer_PublishesWithHeadersAndSecondRunWritesNothing()
+    {
+        // "$web" itself (the one test that uses it): the container the static website serves.
+        using var host = Host(siteContainer: "$web");
+        var first = await host.RunAsync(remind: false);
+        var web = Container("$web");
+
+        var index = (await web.GetBlobClient("index.html").GetPropertiesAsync()).Value;
+        var json = (await web.GetBlobClient("dashboard.json").GetPropertiesAsync()).Value;
+        Assert.Equal("text/html; charset=utf-8", index.ContentType);
+        Assert.Equal("application/json; charset=utf-8", json.ContentType);
+        Assert.False(string.IsNullOrEmpty(index.CacheControl));
+        Assert.False(string.IsNullOrEmpty(json.CacheControl));
+        Assert.Equal(64, index.Metadata["contenthash"].Length);
+        var dashboard = DashboardJson.Deserialize((await web.GetBlobClient("dashboard.json").DownloadContentAsync()).Value.Content.ToArray());
+        Assert.Equal(42, dashboard!.Summary.Total);
+
+        var before = await EtagsAsync(web);
+        Assert.Equal(first.Published!.Written, before.Count);
+
+        using var again = Host(siteContainer: "$web");
+        var second = await again.RunAsync(remind: false);
+
+        Assert.Equal(0, second.Published!.Written);
+        Assert.Equal(before.Count, second.Published.Unchanged);
+        Assert.Equal(before, await EtagsAsync(web));
+    }
+
+    [Fact]
+    public async Task Publish_LaterFileFails_EarlierFilesWrittenAndIndexHtmlUntouched()
+    {
+        using var host = Host();
+        await host.RunAsync(remind: false);
+        var container = Container(site);
+        var oldIndex = await DownloadAsync(container, "index.html");
+        var oldEtags = await EtagsAsync(container);
+
+        // Someone else holds a lease on dashboard.json, so uploading it fails (412, lease id missing).
+        var lease = container.GetBlobClient("dashboard.json").GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            var publisher = host.Services.GetRequiredService<ISitePublisher>();
+            var files = new List<SiteFile>
+            {
+                File("assets/new-first.css", "a{}", "text/css; charset=utf-8"),
+                File("dashboard.json", "{\"changed\":true}", "application/json; charset=utf-8"),
+                File("index.html", "<p>changed</p>", "text/html; charset=utf-8"),
+            };
+
+            var failure = await Assert.ThrowsAsync<PipelineException>(() => publisher.PublishAsync(files, CancellationToken.None));
+
+            Assert.Contains("dashboard.json", failure.Message);
+            Assert.DoesNotContain('\n', failure.Message);
+            Assert.True(await container.GetBlobClient("assets/new-first.css").ExistsAsync()); // before the failure: written
+            Assert.Equal(oldIndex, await DownloadAsync(container, "index.html"));              // after it: untouched
+            Assert.Equal(oldEtags["index.html"], (await EtagsAsync(container))["index.html"]);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Run_TwoPipelinesStartedTogether_OneRunsOneSkippedEachDigestOnce()
+    {
+        var sent = new ConcurrentQueue<string>();
+        var firstDone = new TaskCompletionSource();
+        var secondDone = new TaskCompletionSource();
+        // Whichever run takes the lock waits, while holding it, until the other has finished: the overlap is certain.
+        using var first = Host(replace: s => Wire(s, sent, secondDone.Task));
+        using var second = Host(replace: s => Wire(s, sent, firstDone.Task));
+
+        var runs = new[]
+        {
+            Task.Run(async () => { try { return await first.RunAsync(); } finally { firstDone.SetResult(); } }),
+            Task.Run(async () => { try { return await second.RunAsync(); } finally { secondDone.SetResult(); } }),
+        };
+        var outcomes = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.Single(outcomes, o => o.Status == RunStatus.Skipped);
+        var ran = Assert.Single(outcomes, o => o.Status == RunStatus.Completed);
+        Assert.NotEmpty(ran.Reminders!.Sent);
+        Assert.Equal(sent.Distinct().Count(), sent.Count);
+        Assert.Equal(ran.Reminders.Sent.Count, sent.Count);
+        Assert.Equal(sent.Count, Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml").Length);
+
+        var ledger = await ReadLedgerAsync(first);
+        Assert.Equal(ran.Reminders.Sent.Order(), ledger.Entries.Where(e => e.Value.State == DeliveryState.Sent).Select(e => e.Key).Order());
+    }
+
+    private static void Wire(IServiceCollection services, ConcurrentQueue<string> sent, Task otherDone)
+    {
+        services.Decorate<IEmailSender>((inner, _) => new RecordingEmailSender(inner, sent));
+        services.Decorate<ITrackerSource>((inner, _) => new InterceptingSource(inner, () => otherDone.WaitAsync(TimeSpan.FromMinutes(2))));
+    }
+
+    [Fact]
+    public async Task Run_SecondPipelineSameWeek_ReadsHistoryAndLedgerFromBlobsAndSendsNothing()
+    {
+        using var first = Host();
+        var one = await first.RunAsync();
+        Assert.True(one.HistoryWritten);
+        Assert.NotEmpty(one.Reminders!.Sent);
+
+        using var second = Host();
+        var two = await second.RunAsync(BlobPipelineHost.AsOf.AddDays(2));
+
+        Assert.Empty(two.Reminders!.Sent);
+        Assert.Equal(one.Reminders.Sent.Order(), two.Reminders.AlreadySent.Order());
+        // The first run's snapshot came back from the blob: it is the drift baseline (the only one).
+        Assert.Equal(BlobPipelineHost.AsOf, two.Report!.Drift.Baseline!.AsOf);
+        Assert.Equal(one.Dashboard!.Summary, two.Dashboard!.Summary);
+    }
+
+    [Fact]
+    public async Task Run_DryRunWithStorage_ReadsBlobStatePreviewsLocallyAndWritesNoBlob()
+    {
+        using (var real = Host()) await real.RunAsync(remind: false);
+        var siteBefore = await EtagsAsync(Container(site));
+        var stateBefore = await EtagsAsync(Container(state));
+
+        using var dry = Host(settings: new Dictionary<string, string?> { ["Local:DryRun"] = "true" });
+        var outcome = await dry.Pipeline.RunAsync(new RunRequest(BlobPipelineHost.AsOf.AddDays(7), DryRun: true), CancellationToken.None);
+
+        Assert.Equal(BlobPipelineHost.AsOf, outcome.Report!.Drift.Baseline!.AsOf); // history came from the blob
+        Assert.True(System.IO.File.Exists(Path.Combine(outDir, "site", "index.html")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml"));
+        Assert.Equal(siteBefore, await EtagsAsync(Container(site)));
+        Assert.Equal(stateBefore, await EtagsAsync(Container(state)));
+    }
+
+    [Fact]
+    public async Task RefreshNowBody_FromRealRun_CarriesFiguresAndNoAddresses()
+    {
+        using var host = Host();
+        var outcome = await host.RunAsync(); // with reminders, so the report knows every lead's address
+
+        var body = System.Text.Json.JsonSerializer.Serialize(SaferCity.Functions.RefreshNowBody.From(outcome), SaferCity.Functions.RefreshNowBody.Json);
+
+        Assert.Contains("\"total\":42", body);
+        Assert.Contains("\"filesWritten\":", body);
+        Assert.DoesNotContain("@", body);
+        Assert.DoesNotContain("actions", body);
+    }
+
+    private async Task<ReminderLedger> ReadLedgerAsync(BlobPipelineHost host)
+    {
+        var stored = await host.Services.GetRequiredService<IStateStore>()
+            .ReadAsync(ReminderLedger.DocumentName(UkClock.IsoWeek(BlobPipelineHost.AsOf)), CancellationToken.None);
+        return ReminderLedger.Deserialize(stored!.Content.Span);
+    }
+
+    internal static SiteFile File(string path, string text, string contentType) =>
+        new(path, System.Text.Encoding.UTF8.GetBytes(text), contentType, "public, max-age=300");
+
+    internal static async Task<string> DownloadAsync(BlobContainerClient container, string name) =>
+        (await container.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString();
+
+    internal static async Task<Dictionary<string, ETag>> EtagsAsync(BlobContainerClient container)
+    {
+        var etags = new Dictionary<string, ETag>();
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions()))
+            etags[item.Name] = item.Properties.ETag!.Value;
+        return etags;
+    }
+}
