@@ -23,7 +23,7 @@ internal static partial class FieldText
     {
         var text = AsString(value);
         if (text is null) return null;
-        if (text.Contains('<')) text = FromRichText(text);
+        if (IsRichText(text)) text = FromRichText(text);
         text = Fold(text);
         return text.Length == 0 ? null : text;
     }
@@ -34,6 +34,16 @@ internal static partial class FieldText
         string s => s.Trim().ToLowerInvariant() is "yes" or "true" or "1" or "y",
         _ => false,
     };
+
+    /// <summary>
+    /// SharePoint's rich text is a document of block markup (<c>&lt;div class="ExternalClass…"&gt;</c>, <c>&lt;p&gt;</c>…).
+    /// Anything else that merely contains a '&lt;' is plain text someone typed, and is shown exactly as typed.
+    /// </summary>
+    public static bool IsRichText(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        return start.Length > 0 && start[0] == '<' && RichTextStart().IsMatch(text);
+    }
 
     /// <summary>
     /// Rich-text columns come as HTML (<c>&lt;div class="ExternalClass…"&gt;&lt;p&gt;…</c>).
@@ -65,6 +75,9 @@ internal static partial class FieldText
         }
         return sb.ToString();
     }
+
+    [GeneratedRegex(@"^\s*<(div|p|span|font|strong|em|b|i|u|ul|ol|li|table|h[1-6]|br)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RichTextStart();
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][^>]*>")]
     private static partial Regex LooksLikeHtml();

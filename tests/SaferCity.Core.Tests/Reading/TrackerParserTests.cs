@@ -157,3 +157,18 @@ public class TrackerParserTests
         Assert.Empty(parsed.Directory.Leads[0].Emails);
     }
 }
+
+public class PlainTextMarkupTests
+{
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("Use <Ctrl> and a < b")]
+    public void Parse_PlainTextThatLooksLikeMarkup_KeptExactlyAsTyped(string typed)
+    {
+        var parsed = new TrackerParser().Parse(new TrackerLists([Items.Action("1.1", text: typed, comments: typed)], Items.StandardLeads));
+
+        Assert.Equal(typed, parsed.Actions[0].Text);
+        Assert.Equal(typed, parsed.Actions[0].Comments);
+    }
+}
