@@ -3,11 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure;
+using SaferCity.Infrastructure.SendGrid;
 
 namespace SaferCity.Functions;
 
-/// <summary>What only the Functions host adds to <c>AddSaferCity</c>: telemetry and the cloud-only settings checks.</summary>
+/// <summary>What only the Functions host adds to <c>AddSaferCity</c>: telemetry, the cloud-only settings checks, no local outbox.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddSaferCityFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -32,7 +34,26 @@ public static class FunctionsServiceCollectionExtensions
             .Validate(s => Uri.TryCreate(s.TrackerSiteUrl, UriKind.Absolute, out _),
                 "Tracker__SiteUrl is required: the SharePoint site that holds the tracker list.")
             .ValidateOnStart();
+
+        // In the cloud there is no outbox anyone reads: without a usable SendGrid key, every digest fails
+        // with the reason and stays due in the ledger, so it goes out on the first run after the key is fixed.
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            return sendGrid.HasApiKey
+                ? sp.GetRequiredService<SendGridEmailSender>()
+                : new UnavailableEmailSender(sendGrid.IsUnresolvedReference
+                    ? "SendGrid__ApiKey is a Key Vault reference the app could not resolve (check the secret and the app's access to the vault)"
+                    : "SendGrid__ApiKey is not set");
+        });
         return services;
+    }
+
+    /// <summary>Fails every send with one reason; the ledger keeps the digests due.</summary>
+    internal sealed class UnavailableEmailSender(string reason) : IEmailSender
+    {
+        public Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(SendResult.Failed(reason));
     }
 
     /// <summary>Settings the CLI may leave out (it falls back to folders and the sample) but the cloud may not.</summary>

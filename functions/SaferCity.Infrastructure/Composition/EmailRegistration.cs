@@ -19,16 +19,18 @@ internal static class EmailRegistration
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SendGridOptions>(configuration, SendGridOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            return new SendGridEmailSender(SendGridEmailSender.CreateHttpClient(sendGrid), sendGrid,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SendGridEmailSender>>());
+        });
         services.AddSingleton<IEmailSender>(sp =>
         {
             var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
             var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmailRegistration).FullName!);
-            if (sendGrid.HasApiKey && !local.DryRun)
-            {
-                return new SendGridEmailSender(SendGridEmailSender.CreateHttpClient(sendGrid), sendGrid,
-                    sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SendGridEmailSender>>());
-            }
+            if (sendGrid.HasApiKey && !local.DryRun) return sp.GetRequiredService<SendGridEmailSender>();
 
             var outbox = Path.Combine(local.OutDir, "outbox");
             if (sendGrid.IsUnresolvedReference)

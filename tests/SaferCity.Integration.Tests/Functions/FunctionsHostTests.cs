@@ -52,6 +52,34 @@ public sealed class FunctionsHostTests
         Assert.Contains(named, failure.Message);
     }
 
+    [Theory]
+    [InlineData(null, "SendGrid__ApiKey is not set")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/SendGrid--ApiKey/)", "Key Vault reference")]
+    public async Task EmailSender_NoUsableKeyInTheCloud_FailsEachSendWithTheReasonInsteadOfAnOutbox(string? key, string reason)
+    {
+        var settings = CloudSettings();
+        settings["SendGrid:ApiKey"] = key;
+        await using var provider = Build(settings);
+
+        var sender = provider.GetRequiredService<SaferCity.Core.Pipeline.IEmailSender>();
+        var result = await sender.SendAsync(new SaferCity.Core.Pipeline.EmailMessage("2017-W03/housing", ["h@example.gov.uk"], "s", "t", "<p>h</p>",
+            new Dictionary<string, string>()), CancellationToken.None);
+
+        Assert.False(result.Sent);
+        Assert.Contains(reason, result.Error);
+    }
+
+    [Fact]
+    public async Task EmailSender_KeyInTheCloud_IsSendGrid()
+    {
+        var settings = CloudSettings();
+        settings["SendGrid:ApiKey"] = "SG.test";
+        settings["SendGrid:From"] = "safercity@example.gov.uk";
+        await using var provider = Build(settings);
+
+        Assert.IsType<SaferCity.Infrastructure.SendGrid.SendGridEmailSender>(provider.GetRequiredService<SaferCity.Core.Pipeline.IEmailSender>());
+    }
+
     [Fact]
     public void FunctionsMetadata_Build_ListsEveryFunctionWithItsScheduleSetting()
     {
