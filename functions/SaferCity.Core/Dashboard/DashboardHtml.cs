@@ -17,6 +17,9 @@ public static class DashboardHtml
     /// <summary>Above this many actions the tables list open actions only; the JSON and CSV still hold them all.</summary>
     public const int LargeTrackerThreshold = 2000;
 
+    /// <summary>A page stays usable in a browser; past this many rows the data files carry the rest.</summary>
+    public const int MaxRows = 2000;
+
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     private static readonly string[] Columns = ["Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments"];
@@ -148,10 +151,15 @@ public static class DashboardHtml
         h.Open("section", ("aria-labelledby", "actions-heading"), ("id", "actions")).Line();
         h.Element("h2", "Actions by theme", ("id", "actions-heading"));
         h.Element("p", "Completed actions are listed above; open actions follow, by theme.", ("class", "print-only"));
+        Func<DashboardAction, bool> include = a => true;
         if (large)
         {
+            var shown = MostUrgentOpen(doc, MaxRows);
+            include = shown.Contains;
             h.Open("p", ("class", "notice"))
-                .Text($"This tracker has {Num(doc.Actions.Count)} actions, so this page lists only the {Num(doc.Summary.Open)} open ones. Every action is in the ");
+                .Text(shown.Count < doc.Summary.Open
+                    ? $"This tracker has {Num(doc.Actions.Count)} actions, so this page lists the {Num(shown.Count)} most urgent of the {Num(doc.Summary.Open)} open ones (overdue first, then due soon). Every action is in the "
+                    : $"This tracker has {Num(doc.Actions.Count)} actions, so this page lists only the {Num(doc.Summary.Open)} open ones. Every action is in the ");
             h.Element("a", "CSV download", ("href", "actions.csv")).Text(" and the ").Element("a", "JSON data", ("href", "dashboard.json")).Text(".");
             h.Close("p").Line();
         }
@@ -159,7 +167,7 @@ public static class DashboardHtml
         h.Open("div", ("id", "filters"), ("class", "filters")).Close("div").Line();
         h.Open("div", ("id", "actions-list")).Line();
         var index = 0;
-        foreach (var (theme, actions) in GroupByTheme(doc, openOnly: large))
+        foreach (var (theme, actions) in GroupByTheme(doc, include))
         {
             ThemeTable(h, theme, actions, ++index, doc.DriftSince);
         }
@@ -167,7 +175,7 @@ public static class DashboardHtml
     }
 
     /// <summary>One pass over the actions, themes in tracker order (any theme the list of themes misses comes last, in order of appearance).</summary>
-    internal static List<(string Theme, List<DashboardAction> Actions)> GroupByTheme(DashboardDocument doc, bool openOnly)
+    internal static List<(string Theme, List<DashboardAction> Actions)> GroupByTheme(DashboardDocument doc, Func<DashboardAction, bool> include)
     {
         var groups = new List<(string, List<DashboardAction>)>(doc.Themes.Count);
         var byTheme = new Dictionary<string, List<DashboardAction>>(doc.Themes.Count, StringComparer.Ordinal);
@@ -180,7 +188,7 @@ public static class DashboardHtml
         }
         foreach (var a in doc.Actions)
         {
-            if (openOnly && a.Status == "complete") continue;
+            if (!include(a)) continue;
             if (!byTheme.TryGetValue(a.Theme, out var list))
             {
                 list = [];
@@ -192,6 +200,17 @@ public static class DashboardHtml
         groups.RemoveAll(g => g.Item2.Count == 0);
         return groups;
     }
+
+    /// <summary>Open actions by urgency: most days overdue, then rated on track but overdue, due soonest, drifting, then the rest.</summary>
+    internal static HashSet<DashboardAction> MostUrgentOpen(DashboardDocument doc, int limit) =>
+        doc.Actions.Where(a => a.Status == "open")
+            .OrderByDescending(a => a.Overdue)
+            .ThenByDescending(a => a.DaysOverdue)
+            .ThenByDescending(a => a.DueSoon)
+            .ThenBy(a => a.Deadline ?? "9999")
+            .ThenByDescending(a => a.Drift.Count)
+            .Take(limit)
+            .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<DashboardAction>);
 
     private static void ThemeTable(HtmlWriter h, string theme, List<DashboardAction> actions, int index, string? since)
     {

@@ -77,7 +77,7 @@ public sealed class DashboardBuilderTests
 
         // The reader orders actions by number, so themes come in the order of their first action.
         Assert.Equal(["1. First", "2. Second"], doc.Themes);
-        var groups = DashboardHtml.GroupByTheme(doc, openOnly: false);
+        var groups = DashboardHtml.GroupByTheme(doc, _ => true);
         Assert.Equal(["1. First", "2. Second"], groups.Select(g => g.Theme));
         Assert.Equal(["1.1", "1.2"], groups[0].Actions.Select(a => a.Id));
         Assert.All(groups, g => Assert.All(g.Actions, a => Assert.Equal(g.Theme, a.Theme)));

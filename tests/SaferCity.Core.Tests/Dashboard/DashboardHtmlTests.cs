@@ -82,8 +82,8 @@ public sealed class DashboardHtmlTests
             [Action("2.1", "Two"), Action("1.1", "One"), Action("9.1", "Stray"), Action("2.2", "Two", status: "complete"), Action("1.2", "One")],
             themes: ["One", "Two", "Empty"]);
 
-        var all = DashboardHtml.GroupByTheme(doc, openOnly: false);
-        var open = DashboardHtml.GroupByTheme(doc, openOnly: true);
+        var all = DashboardHtml.GroupByTheme(doc, _ => true);
+        var open = DashboardHtml.GroupByTheme(doc, a => a.Status == "open");
 
         Assert.Equal(["One", "Two", "Stray"], all.Select(g => g.Theme));
         Assert.Equal(["1.1", "1.2"], all[0].Actions.Select(a => a.Id));
@@ -173,5 +173,25 @@ public sealed class DashboardHtmlTests
         Assert.DoesNotContain("data-status=\"complete\"", html);
         Assert.Contains($"This tracker has 2,001 actions, so this page lists only the {open:N0} open ones.", html);
         Assert.Equal(7, Regex.Matches(html, "<table class=\"actions-table\">").Count);
+    }
+
+    [Fact]
+    public void Render_VeryLargeTracker_ListsTheMostUrgentOpenActionsUpToTheCap()
+    {
+        var actions = Enumerable.Range(1, DashboardHtml.MaxRows * 2)
+            .Select(i => Action($"{i % 5}.{i}", $"Theme {i % 5}", status: "open") with
+            {
+                Overdue = i % 4 == 0,
+                DaysOverdue = i % 4 == 0 ? i : 0,
+            }).ToList();
+        var doc = Document(actions);
+
+        var html = Render(doc);
+
+        Assert.Equal(DashboardHtml.MaxRows, Regex.Matches(html, "<tr id=\"action-").Count);
+        // Every overdue action (1,000 of them) is shown, the most overdue certainly.
+        Assert.Contains($"id=\"action-0.{DashboardHtml.MaxRows * 2}\"", html);
+        Assert.Equal(1000, Regex.Matches(html, "data-due=\"overdue\"").Count);
+        Assert.Contains("lists the 2,000 most urgent of the 4,000 open ones", html);
     }
 }
