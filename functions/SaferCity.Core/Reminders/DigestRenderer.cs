@@ -24,7 +24,19 @@ public static class DigestRenderer
     public const string LeadFooter =
         "You get this email because the tracker names your service as a lead. It is sent once a week, only when there is something to review.";
 
-    public sealed record Section(string Title, IReadOnlyList<Assessment> Items);
+    /// <summary>An email stays readable: past this many actions (or notes) a section lists the most urgent and counts the rest.</summary>
+    public const int MaxPerSection = 100;
+
+    public sealed record Section(string Title, IReadOnlyList<Assessment> Items)
+    {
+        /// <summary>The items to list: all of them, or the most overdue and soonest due when there are too many.</summary>
+        public IReadOnlyList<Assessment> Shown => Items.Count <= MaxPerSection
+            ? Items
+            : Items.OrderByDescending(a => a.DaysOverdue).ThenBy(a => a.Action.Deadline ?? DateOnly.MaxValue).Take(MaxPerSection).ToList();
+    }
+
+    private static string MoreLine(int more) =>
+        $"…and {more:N0} more: see the dashboard or its CSV download for every one.";
 
     public static string WeekLabel(DateOnly asOf)
     {
@@ -61,20 +73,23 @@ public static class DigestRenderer
         foreach (var section in sections.Where(s => s.Items.Count > 0))
         {
             sb.AppendLine($"{section.Title.ToUpperInvariant()} ({section.Items.Count})");
-            foreach (var a in section.Items)
+            var shown = section.Shown;
+            foreach (var a in shown)
             {
                 sb.AppendLine($"- {Number(a)}: {EmailText.Clip(a.Action.Text)}");
                 sb.AppendLine($"  Deadline: {DeadlineText(a)}. RAG: {RagText(a)}.");
                 foreach (var d in a.Drift) sb.AppendLine($"  {DriftLine(d, sinceIso)}");
                 sb.AppendLine($"  Latest comment: {CommentText(a)}");
             }
+            if (shown.Count < section.Items.Count) sb.AppendLine(MoreLine(section.Items.Count - shown.Count));
             sb.AppendLine();
         }
         foreach (var (title, lines) in notes ?? [])
         {
             if (lines.Count == 0) continue;
             sb.AppendLine($"{title.ToUpperInvariant()} ({lines.Count})");
-            foreach (var line in lines) sb.AppendLine($"- {EmailText.Clip(line)}");
+            foreach (var line in lines.Take(MaxPerSection)) sb.AppendLine($"- {EmailText.Clip(line)}");
+            if (lines.Count > MaxPerSection) sb.AppendLine(MoreLine(lines.Count - MaxPerSection));
             sb.AppendLine();
         }
         if (dashboardUrl is not null) sb.AppendLine($"Dashboard: {dashboardUrl}");
@@ -102,7 +117,8 @@ public static class DigestRenderer
             foreach (var col in new[] { "Action", "Key action", "Deadline", "RAG", "Latest comment" })
                 h.Element("th", col, ("scope", "col"), ("style", Cell + "font-weight:bold;"));
             h.Close("tr").Line();
-            foreach (var a in section.Items)
+            var shown = section.Shown;
+            foreach (var a in shown)
             {
                 h.Open("tr");
                 h.Element("th", Number(a), ("scope", "row"), ("style", Cell + "font-weight:bold;white-space:nowrap;"));
@@ -115,13 +131,15 @@ public static class DigestRenderer
                 h.Close("tr").Line();
             }
             h.Close("table").Line();
+            if (shown.Count < section.Items.Count) h.Element("p", MoreLine(section.Items.Count - shown.Count), ("style", Font + "font-size:14px;"));
         }
         foreach (var (title, lines) in notes ?? [])
         {
             if (lines.Count == 0) continue;
             h.Element("h2", $"{title} ({lines.Count})", ("style", Font + "font-size:19px;margin:24px 0 8px;"));
             h.Open("ul", ("style", Font + "font-size:14px;"));
-            foreach (var line in lines) h.Element("li", EmailText.Clip(line), ("dir", "auto"));
+            foreach (var line in lines.Take(MaxPerSection)) h.Element("li", EmailText.Clip(line), ("dir", "auto"));
+            if (lines.Count > MaxPerSection) h.Element("li", MoreLine(lines.Count - MaxPerSection));
             h.Close("ul").Line();
         }
         if (dashboardUrl is not null)
