@@ -60,6 +60,7 @@ internal static partial class FieldText
 
     private static string Fold(string text)
     {
+        if (IsFolded(text)) return text; // the usual case: nothing to change, nothing to allocate
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -74,6 +75,24 @@ internal static partial class FieldText
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    private static bool IsFolded(string text)
+    {
+        if (text.Length == 0) return true;
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace) return false;
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c) || char.IsControl(c)) return false;
+            else previousSpace = false;
+        }
+        return true;
     }
 
     [GeneratedRegex(@"^\s*<(div|p|span|font|strong|em|b|i|u|ul|ol|li|table|h[1-6]|br)\b", RegexOptions.IgnoreCase)]

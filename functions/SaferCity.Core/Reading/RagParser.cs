@@ -5,11 +5,14 @@ namespace SaferCity.Core.Reading;
 /// <summary>"G"/"A"/"R" or "Green"/"Amber"/"Red", any case; anything else is unknown (null).</summary>
 public static class RagParser
 {
-    public static Rag? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    public static Rag? Parse(string? text)
     {
-        "g" or "green" => Rag.Green,
-        "a" or "amber" => Rag.Amber,
-        "r" or "red" => Rag.Red,
-        _ => null,
-    };
+        var t = text.AsSpan().Trim();
+        if (Is(t, "g") || Is(t, "green")) return Rag.Green;
+        if (Is(t, "a") || Is(t, "amber")) return Rag.Amber;
+        if (Is(t, "r") || Is(t, "red")) return Rag.Red;
+        return null;
+    }
+
+    private static bool Is(ReadOnlySpan<char> text, string word) => text.Equals(word, StringComparison.OrdinalIgnoreCase);
 }

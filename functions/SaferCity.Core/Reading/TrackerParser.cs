@@ -27,10 +27,11 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         var findings = new List<Finding>();
         var actions = new List<TrackerAction>(lists.Tracker.Count);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var memo = new Memo(directory);
 
         foreach (var item in lists.Tracker)
         {
-            var action = ReadAction(item, directory, findings);
+            var action = ReadAction(item, memo, findings);
             if (action is null) continue;
             if (!seen.Add(action.Number))
             {
@@ -43,7 +44,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         return new ParsedTracker(actions, directory, findings, leadFindings);
     }
 
-    private TrackerAction? ReadAction(ListItem item, LeadDirectory directory, List<Finding> findings)
+    private TrackerAction? ReadAction(ListItem item, Memo memo, List<Finding> findings)
     {
         var number = FieldText.Clean(item[columns.Number]);
         if (number is null)
@@ -64,7 +65,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         var complete = Completion.IsComplete(status, comments);
 
         var deadlineText = FieldText.Clean(item[columns.DeliveryDeadline]);
-        var deadline = DeadlineParser.Parse(deadlineText);
+        var deadline = memo.Deadline(deadlineText);
         if (deadlineText is null) findings.Add(new Finding(number, "deadline", "missing"));
         else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(deadlineText)));
 
@@ -78,7 +79,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         if (leadNames.Count == 0) findings.Add(new Finding(number, "lead", "missing"));
         foreach (var name in leadNames)
         {
-            var resolved = directory.Resolve(name);
+            var resolved = memo.Leads(name);
             if (resolved.Count == 0) findings.Add(new Finding(number, "lead", "unknown", Truncate(name)));
             foreach (var lead in resolved)
             {
@@ -101,6 +102,29 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             Hidden = FieldText.AsBool(item[columns.HideFromDashboard]),
             LastModified = item.LastModified,
         };
+    }
+
+    /// <summary>
+    /// A tracker repeats itself: the same few deadlines ("March 2017") and lead names in every row.
+    /// Each distinct text is understood once per run.
+    /// </summary>
+    private sealed class Memo(LeadDirectory directory)
+    {
+        private readonly Dictionary<string, DateOnly?> _deadlines = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<Lead>> _leads = new(StringComparer.Ordinal);
+
+        public DateOnly? Deadline(string? text)
+        {
+            if (text is null) return null;
+            if (!_deadlines.TryGetValue(text, out var day)) _deadlines[text] = day = DeadlineParser.Parse(text);
+            return day;
+        }
+
+        public IReadOnlyList<Lead> Leads(string name)
+        {
+            if (!_leads.TryGetValue(name, out var leads)) _leads[name] = leads = directory.Resolve(name);
+            return leads;
+        }
     }
 
     private static List<string> SplitLeads(object? value)
