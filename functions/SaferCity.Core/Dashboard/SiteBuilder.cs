@@ -20,7 +20,7 @@ public static class SiteBuilder
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
 
     /// <param name="json">The document already serialised, when the caller has it.</param>
-    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, byte[]? json = null)
+    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, ReadOnlyMemory<byte>? json = null)
     {
         var files = new List<SiteFile>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);

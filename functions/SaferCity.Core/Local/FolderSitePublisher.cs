@@ -22,7 +22,10 @@ public sealed class FolderSitePublisher(string siteFolder) : ISitePublisher
             }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temp = path + ".tmp";
-            await File.WriteAllBytesAsync(temp, file.Content.ToArray(), cancellationToken);
+            await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await stream.WriteAsync(file.Content, cancellationToken);
+            }
             File.Move(temp, path, overwrite: true);
             written++;
         }

@@ -66,8 +66,10 @@ public sealed class TrackerPipeline(
             return new RunOutcome(RunStatus.Skipped, "Skipped: another run is in progress.");
         }
 
-        var lists = await source.ReadAsync(cancellationToken);
-        var tracker = parser.Parse(lists);
+        var stages = new StageTimes();
+        // The raw items are not kept in a local: in an async method a local lives as long as the run,
+        // and on a large tracker the raw items are the biggest thing in memory.
+        var tracker = await ReadAndUnderstandAsync(stages, cancellationToken);
 
         var (history, historyVersion) = await LoadHistoryAsync(cancellationToken);
         var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value);
@@ -76,6 +78,7 @@ public sealed class TrackerPipeline(
         var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
         var updated = recordable ? history.Record(report.Snapshot(), report.PublicCounts()) : history;
         report = report with { History = updated };
+        stages.Mark("compare");
 
         var (dashboard, json, changed) = await StableDashboardAsync(DashboardBuilder.Build(report), cancellationToken);
 
@@ -84,12 +87,14 @@ public sealed class TrackerPipeline(
         {
             published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, json), cancellationToken);
         }
+        stages.Mark("publish");
 
         ReminderResult? sent = null;
         if (request.Remind)
         {
             sent = await reminders.SendAsync(report, dashboard.Summary, request.DryRun, cancellationToken);
         }
+        stages.Mark("remind");
 
         var historyWritten = false;
         if (!request.DryRun)
@@ -107,6 +112,8 @@ public sealed class TrackerPipeline(
             }
         }
 
+        stages.Mark("record");
+
         var failures = sent?.Failed.Count ?? 0;
         var status = failures > 0 ? RunStatus.CompletedWithFailures : RunStatus.Completed;
         var message = failures > 0
@@ -118,13 +125,22 @@ public sealed class TrackerPipeline(
         logger.LogInformation(
             "Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
             "site {Written} written/{Unchanged} unchanged; digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
-            "history {HistoryWritten}; {ElapsedMs} ms",
+            "history {HistoryWritten}; {ElapsedMs} ms ({Stages})",
             status, DriftCalculator.Iso(asOf), dashboard.Summary.Total, dashboard.Summary.Open, dashboard.Summary.Overdue,
             dashboard.Summary.DueSoon, report.Findings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
             sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
-            historyWritten ? "written" : "unchanged", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            historyWritten ? "written" : "unchanged", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
 
         return new RunOutcome(status, message, report, dashboard, published, sent, historyWritten);
+    }
+
+    private async Task<ParsedTracker> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)
+    {
+        var lists = await source.ReadAsync(cancellationToken);
+        stages.Mark("read");
+        var tracker = parser.Parse(lists);
+        stages.Mark("understand");
+        return tracker;
     }
 
     private async Task<(TrackerHistory, string?)> LoadHistoryAsync(CancellationToken cancellationToken)
@@ -146,7 +162,7 @@ public sealed class TrackerPipeline(
     /// byte-identical files and the publisher writes nothing. The document is serialised with the last
     /// published generatedAt first: if the bytes hash the same, nothing changed.
     /// </summary>
-    private async Task<(DashboardDocument Document, byte[] Json, bool Changed)> StableDashboardAsync(
+    private async Task<(DashboardDocument Document, ReadOnlyMemory<byte> Json, bool Changed)> StableDashboardAsync(
         DashboardDocument dashboard, CancellationToken cancellationToken)
     {
         var stored = await state.ReadAsync(PublishedDocument, cancellationToken);
@@ -168,7 +184,23 @@ public sealed class TrackerPipeline(
         return (dashboard, DashboardJson.Serialize(dashboard), true);
     }
 
-    private static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    private static string Hash(ReadOnlyMemory<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content.Span));
+
+    /// <summary>How long each stage took, for the run's log line: where to look when a run gets slow.</summary>
+    private sealed class StageTimes
+    {
+        private readonly List<(string Stage, long Ms)> _stages = [];
+        private long _last = Stopwatch.GetTimestamp();
+
+        public void Mark(string stage)
+        {
+            var now = Stopwatch.GetTimestamp();
+            _stages.Add((stage, (long)Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds));
+            _last = now;
+        }
+
+        public override string ToString() => string.Join(", ", _stages.Select(s => $"{s.Stage} {s.Ms} ms"));
+    }
 
     private sealed record PublishedMarker(string Fingerprint, DateTimeOffset GeneratedAt);
 }
