@@ -31,7 +31,9 @@ if (args is ["stages", var size])
         Time("parse", () => bench.Parse());
         Time("rules", () => bench.Rules());
         Time("drift", () => bench.Drift());
-        Time("dashboard", () => bench.Dashboard());
+        Time("dashboard model", () => bench.DashboardModel());
+        Time("dashboard files", () => bench.Dashboard());
+        Time("json only", () => SaferCity.Core.Dashboard.DashboardJson.Serialize(SaferCity.Core.Dashboard.DashboardBuilder.Build(bench.Report)).Length);
         Time("digests", () => bench.Digests());
         Time("pipeline", () => bench.Pipeline().GetAwaiter().GetResult());
     }

@@ -15,6 +15,7 @@ public static class DashboardBuilder
 
     public static DashboardDocument Build(RunReport report)
     {
+        var dates = new IsoDates();
         var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
         var hidden = report.Assessments.Where(a => a.Action.Hidden).Select(a => a.Action.Number)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -46,7 +47,7 @@ public static class DashboardBuilder
             DriftCalculator.Iso(report.AsOf),
             report.GeneratedAt,
             summary,
-            visible.Select(a => ToAction(a, report.History)).ToList(),
+            visible.Select(a => ToAction(a, report.History, dates)).ToList(),
             removed,
             report.Findings.Where(f => !hidden.Contains(f.Id)).Select(ToItem).ToList())
         {
@@ -56,20 +57,15 @@ public static class DashboardBuilder
         };
     }
 
-    private static DashboardAction ToAction(Assessment a, TrackerHistory history)
+    private static DashboardAction ToAction(Assessment a, TrackerHistory history, IsoDates dates)
     {
         var action = a.Action;
-        // Resolved leads by their proper names, then whatever was written that matched no one.
-        var leads = action.Leads.Concat(action.LeadNames.Where(n => !action.Leads.Contains(n, StringComparer.OrdinalIgnoreCase)))
-            .Select(PublicText.Redact)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
         return new DashboardAction(
             PublicText.Redact(action.Number),
             PublicText.Redact(action.Theme),
             PublicText.Redact(action.Text),
-            action.Deadline is { } d ? DriftCalculator.Iso(d) : null,
-            leads,
+            dates.Of(action.Deadline),
+            Leads(action),
             action.Rag?.ToWord(),
             action.Complete ? "complete" : "open",
             a.Overdue,
@@ -77,19 +73,54 @@ public static class DashboardBuilder
             a.DueSoon,
             a.RagMismatch,
             PublicText.Redact(action.Comments),
-            a.Drift.Select(c => new DriftItem(c.KindName, c.From, c.To)).ToList())
+            a.Drift.Count == 0 ? [] : a.Drift.Select(c => new DriftItem(c.KindName, c.From, c.To)).ToList())
         {
-            History = HistoryOf(action.Number, history),
+            History = HistoryOf(action.Number, history, dates),
         };
     }
 
-    private static IReadOnlyList<HistoryPoint> HistoryOf(string id, TrackerHistory history)
+    /// <summary>Resolved leads by their proper names, then whatever was written that matched no one.</summary>
+    private static List<string> Leads(TrackerAction action)
+    {
+        var leads = new List<string>(action.Leads.Count + 1);
+        foreach (var name in action.Leads) Add(name);
+        foreach (var name in action.LeadNames) Add(name);
+        return leads;
+
+        void Add(string name)
+        {
+            var shown = PublicText.Redact(name);
+            foreach (var lead in leads)
+            {
+                if (string.Equals(lead, shown, StringComparison.OrdinalIgnoreCase)) return;
+            }
+            leads.Add(shown);
+        }
+    }
+
+    private static IReadOnlyList<HistoryPoint> HistoryOf(string id, TrackerHistory history, IsoDates dates)
     {
         if (!history.Actions.TryGetValue(id, out var entries)) return [];
-        return entries.Where(e => !e.Gone && !e.Hidden)
-            .Select(e => new HistoryPoint(DriftCalculator.Iso(e.From), e.Rag?.ToWord(),
-                e.Deadline is { } d ? DriftCalculator.Iso(d) : null, e.Complete ? "complete" : "open"))
-            .ToList();
+        var points = new List<HistoryPoint>(entries.Count);
+        foreach (var e in entries)
+        {
+            if (e.Gone || e.Hidden) continue;
+            points.Add(new HistoryPoint(dates.Of(e.From)!, e.Rag?.ToWord(), dates.Of(e.Deadline), e.Complete ? "complete" : "open"));
+        }
+        return points;
+    }
+
+    /// <summary>A tracker has few distinct dates and many actions: each date is formatted once per build.</summary>
+    private sealed class IsoDates
+    {
+        private readonly Dictionary<DateOnly, string> _formatted = [];
+
+        public string? Of(DateOnly? day)
+        {
+            if (day is not { } d) return null;
+            if (!_formatted.TryGetValue(d, out var text)) _formatted[d] = text = DriftCalculator.Iso(d);
+            return text;
+        }
     }
 
     private static IReadOnlyList<TrendPoint> Trend(RunReport report)

@@ -17,7 +17,18 @@ public enum DriftKind
 /// <summary>One change since the baseline snapshot. From/To are RAG words or ISO dates.</summary>
 public sealed record DriftChange(DriftKind Kind, string? From = null, string? To = null)
 {
-    public string KindName => char.ToLowerInvariant(Kind.ToString()[0]) + Kind.ToString()[1..];
+    /// <summary>The name used in dashboard.json: "ragWorsened", "deadlineSlipped"…</summary>
+    public string KindName => Kind switch
+    {
+        DriftKind.RagWorsened => "ragWorsened",
+        DriftKind.RagImproved => "ragImproved",
+        DriftKind.DeadlineSlipped => "deadlineSlipped",
+        DriftKind.DeadlineBroughtForward => "deadlineBroughtForward",
+        DriftKind.Completed => "completed",
+        DriftKind.Reopened => "reopened",
+        DriftKind.Added => "added",
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
+    };
 }
 
 /// <summary>The drift of every current action against a baseline, and the actions that went.</summary>
