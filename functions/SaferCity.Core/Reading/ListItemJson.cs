@@ -33,16 +33,17 @@ public static class ListItemJson
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray) throw NotAResponse();
             items = [];
+            var names = new List<string>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType == JsonTokenType.StartObject) items.Add(ReadItem(ref reader, items.Count + 1));
+                if (reader.TokenType == JsonTokenType.StartObject) items.Add(ReadItem(ref reader, items.Count + 1, names));
                 else reader.Skip();
             }
         }
         return items ?? throw NotAResponse();
     }
 
-    private static ListItem ReadItem(ref Utf8JsonReader reader, int index)
+    private static ListItem ReadItem(ref Utf8JsonReader reader, int index, List<string> names)
     {
         string? id = null;
         DateTimeOffset? modified = null;
@@ -62,7 +63,7 @@ public static class ListItemJson
             else if (reader.ValueTextEquals("fields"u8))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject) fields = ReadFields(ref reader);
+                if (reader.TokenType == JsonTokenType.StartObject) fields = ReadFields(ref reader, names);
                 else reader.Skip();
             }
             else
@@ -75,12 +76,12 @@ public static class ListItemJson
             fields ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase));
     }
 
-    private static Dictionary<string, object?> ReadFields(ref Utf8JsonReader reader)
+    private static Dictionary<string, object?> ReadFields(ref Utf8JsonReader reader, List<string> names)
     {
         var fields = new Dictionary<string, object?>(12, StringComparer.OrdinalIgnoreCase);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = FieldName(ref reader, names);
             reader.Read();
             object? value = reader.TokenType switch
             {
@@ -95,6 +96,18 @@ public static class ListItemJson
             fields.TryAdd(name, value);
         }
         return fields;
+    }
+
+    /// <summary>Every item repeats the same column names: one string per name, not one per item.</summary>
+    private static string FieldName(ref Utf8JsonReader reader, List<string> names)
+    {
+        foreach (var known in names)
+        {
+            if (reader.ValueTextEquals(known)) return known;
+        }
+        var name = reader.GetString()!;
+        if (names.Count < 64) names.Add(name);
+        return name;
     }
 
     private static List<string> ReadArray(ref Utf8JsonReader reader)
