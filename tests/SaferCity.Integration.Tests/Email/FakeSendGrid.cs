@@ -21,6 +21,7 @@ public sealed class FakeSendGrid : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<int, int> _answered = new();
     private int _count;
 
     private FakeSendGrid(WebApplication app) => _app = app;
@@ -29,6 +30,10 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The requests answered 2xx: messages SendGrid would deliver. A hung request is never among them.</summary>
+    public IReadOnlyList<RecordedRequest> AcceptedRequests =>
+        [.. _requests.Where(r => _answered.TryGetValue(r.Number, out var status) && status is >= 200 and < 300)];
 
     /// <summary>Chooses the answer to a request; null means the default 202.</summary>
     public Func<RecordedRequest, Reply?> Script { get; set; } = _ => null;
@@ -58,10 +63,12 @@ public sealed class FakeSendGrid : IAsyncDisposable
         var reply = Script(request) ?? Accepted();
         if (reply.Hang)
         {
-            // Never answers: the client's timeout (or the server stopping) ends it.
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
-            return;
+            // Never answers: the client's timeout (or the server stopping) ends it; unless released, then it is accepted.
+            var aborted = Task.Delay(Timeout.Infinite, context.RequestAborted);
+            if (await Task.WhenAny(aborted, reply.Until ?? aborted) == aborted || context.RequestAborted.IsCancellationRequested) return;
+            reply = Accepted();
         }
+        _answered[request.Number] = reply.Status;
         context.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers) context.Response.Headers[name] = value;
         if (reply.Body is not null)
@@ -90,6 +97,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
     public static Reply Hang() => new(0, new Dictionary<string, string>(), Hang: true);
 
+    /// <summary>Holds the request until <paramref name="release"/> completes, then accepts it (202).</summary>
+    public static Reply HangUntil(Task release) => new(0, new Dictionary<string, string>(), Hang: true, Until: release);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -97,7 +107,7 @@ public sealed class FakeSendGrid : IAsyncDisposable
     }
 }
 
-public sealed record Reply(int Status, IReadOnlyDictionary<string, string> Headers, string? Body = null, bool Hang = false);
+public sealed record Reply(int Status, IReadOnlyDictionary<string, string> Headers, string? Body = null, bool Hang = false, Task? Until = null);
 
 /// <summary>One request as received, with readers for the parts of the mail/send body the tests look at.</summary>
 public sealed record RecordedRequest(int Number, IReadOnlyDictionary<string, string> Headers, JsonElement Body)

@@ -83,6 +83,12 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     /// <summary>Answer page <paramref name="page"/> only after <paramref name="delay"/>.</summary>
     public void DelayPage(string list, int page, TimeSpan delay) => AddFault(new PageFault(list, page, int.MaxValue) { Delay = delay });
 
+    /// <summary>The fault clears: every page answers normally again.</summary>
+    public void ClearFaults()
+    {
+        lock (gate) faults.Clear();
+    }
+
     private void AddFault(PageFault fault)
     {
         lock (gate) faults.Add(fault);

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using SaferCity.Core.Reminders;
+using SaferCity.Integration.Tests.Email;
+
+namespace SaferCity.Integration.Tests.Reliability;
+
+/// <summary>
+/// The process dies between sending and recording: the real CLI, as a child process, sending to the fake SendGrid,
+/// is killed while SendGrid holds one digest. The ledger recorded the intent before the send, so the next run knows
+/// it may have gone: it is reported to the coordinator as unconfirmed and not resent; everything else goes exactly once.
+/// </summary>
+public sealed class ProcessKillTests : IAsyncLifetime
+{
+    private const string Week = "2017-W03";
+    private readonly string dir = Directory.CreateTempSubdirectory("safercity-kill-").FullName;
+    private FakeSendGrid sendGrid = null!;
+
+    public async Task InitializeAsync() => sendGrid = await FakeSendGrid.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await sendGrid.DisposeAsync();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    private Process StartCli()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // This project uses ASP.NET Core's shared framework (Kestrel), so the Microsoft.Extensions.* assemblies the CLI
+        // normally carries are not copied next to it: run it on the test host's frameworks, which include them.
+        foreach (var arg in new[]
+                 {
+                     "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
+                     Path.Combine(AppContext.BaseDirectory, "safercity.dll"), "run", "--as-of", "2017-01-16", "--out", dir,
+                     "--tracker", SampleFiles.Tracker, "--leads", SampleFiles.Leads,
+                 })
+            start.ArgumentList.Add(arg);
+        // Only the fake: never a developer's real Graph site or storage account.
+        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl" }) start.Environment.Remove(key);
+        start.Environment["SendGrid__ApiKey"] = FullStack.ApiKey;
+        start.Environment["SendGrid__Host"] = sendGrid.Url;
+        start.Environment["SendGrid__From"] = "SaferCity <safercity@example.org>";
+        start.Environment["Reminders__Coordinator"] = FullStack.Coordinator;
+        return Process.Start(start)!;
+    }
+
+    [Fact]
+    public async Task Run_KilledWhileSendGridHoldsADigest_NextRunReportsItUnconfirmedAndSendsEveryOtherExactlyOnce()
+    {
+        Process? running = null;
+        var held = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<string>();
+        // The third digest is received and never answered; the process is killed right there, while that send is in flight.
+        sendGrid.Script = r =>
+        {
+            lock (seen)
+            {
+                if (!seen.Contains(r.DigestId)) seen.Add(r.DigestId);
+                if (seen.Count != 3 || seen[2] != r.DigestId) return null;
+            }
+            running!.Kill(entireProcessTree: true);
+            held.TrySetResult(r.DigestId);
+            return FakeSendGrid.Hang();
+        };
+
+        using (var first = StartCli())
+        {
+            running = first;
+            var stderr = first.StandardError.ReadToEndAsync();
+            _ = first.StandardOutput.ReadToEndAsync();
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard
+            await first.WaitForExitAsync(guard.Token);
+            Assert.True(held.Task.IsCompleted, $"the third digest never reached SendGrid: {await stderr}");
+            Assert.NotEqual(0, first.ExitCode); // killed, not finished
+        }
+        var victim = await held.Task;
+        var ledgerPath = Path.Combine(dir, "state", "ledger", $"{Week}.json");
+        var afterKill = ReminderLedger.Deserialize(File.ReadAllBytes(ledgerPath)); // whole, and parseable
+        Assert.Equal(DeliveryState.Sending, afterKill.For(victim.Split('/')[1])!.State);
+        Assert.Equal(2, afterKill.Entries.Values.Count(e => e.State == DeliveryState.Sent));
+
+        sendGrid.Script = _ => null;
+        string stdout;
+        using (var second = StartCli())
+        {
+            var output = second.StandardOutput.ReadToEndAsync();
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard
+            await second.WaitForExitAsync(guard.Token);
+            stdout = await output;
+            Assert.True(second.ExitCode == 0, await second.StandardError.ReadToEndAsync());
+        }
+
+        Assert.Contains($"Digests for {Week}: 5 sent, 2 already sent this week, 0 failed, 1 unconfirmed.", stdout);
+        var perDigest = sendGrid.Requests.GroupBy(r => r.DigestId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(8, perDigest.Count);
+        Assert.All(perDigest, d => Assert.True(d.Value == 1, $"{d.Key}: {d.Value} requests"));
+        Assert.Equal(7, sendGrid.AcceptedRequests.Count); // the held one was never answered
+        var summary = sendGrid.AcceptedRequests.Single(r => r.DigestId == $"{Week}/coordinator").Text;
+        Assert.Contains($"Digest for {victim.Split('/')[1]} may not have gone out", summary);
+        Assert.Equal(DeliveryState.Sending, ReminderLedger.Deserialize(File.ReadAllBytes(ledgerPath)).For(victim.Split('/')[1])!.State);
+    }
+}
