@@ -20,6 +20,16 @@ public static class DashboardHtml
     /// <summary>A page stays usable in a browser; past this many rows the data files carry the rest.</summary>
     public const int MaxRows = 2000;
 
+    /// <summary>A table cell stays readable; the data files keep every character.</summary>
+    public const int MaxCellLength = 2000;
+
+    internal static string Clip(string text)
+    {
+        if (text.Length <= MaxCellLength) return text;
+        var cut = char.IsHighSurrogate(text[MaxCellLength - 1]) ? MaxCellLength - 1 : MaxCellLength;
+        return string.Concat(text.AsSpan(0, cut), "… (continues in the CSV and JSON downloads)");
+    }
+
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     private static readonly string[] Columns = ["Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments"];
@@ -230,7 +240,7 @@ public static class DashboardHtml
         h.Open("tr", ("id", "action-" + a.Id), ("data-status", a.Status), ("data-rag", a.Rag ?? "none"),
             ("data-due", complete ? null : a.Overdue ? "overdue" : a.DueSoon ? "soon" : null));
         h.Element("th", a.Id, ("scope", "row"));
-        h.Element("td", a.Text);
+        h.Element("td", Clip(a.Text));
         h.Open("td");
         if (a.Deadline is { } d) h.Element("time", LongMonthOrDate(d), ("datetime", d));
         else h.Text("Not set");
@@ -249,7 +259,7 @@ public static class DashboardHtml
         Flags(h, a, complete, since);
         History(h, a);
         h.Close("td");
-        h.Element("td", a.Comments.Length == 0 ? "No comment" : a.Comments);
+        h.Element("td", a.Comments.Length == 0 ? "No comment" : Clip(a.Comments));
         h.Close("tr").Line();
     }
 

@@ -194,4 +194,27 @@ public sealed class DashboardHtmlTests
         Assert.Equal(1000, Regex.Matches(html, "data-due=\"overdue\"").Count);
         Assert.Contains("lists the 2,000 most urgent of the 4,000 open ones", html);
     }
+
+    [Fact]
+    public void Render_VeryLongComment_ClippedInThePageOnly()
+    {
+        var comment = string.Concat(Enumerable.Repeat("Long update. ", 20_000));
+        var doc = Document([Action("1.1", "T", comments: comment)]);
+
+        var html = Render(doc);
+
+        Assert.Contains("… (continues in the CSV and JSON downloads)", html);
+        Assert.True(html.Length < 20_000, $"page is {html.Length} characters");
+        Assert.Equal(comment, doc.Actions[0].Comments); // the data keeps every character
+    }
+
+    [Fact]
+    public void Clip_CutInsideASurrogatePair_KeepsThePairWhole()
+    {
+        var text = new string('a', DashboardHtml.MaxCellLength - 1) + "\U0001F6A8" + "tail";
+
+        var clipped = DashboardHtml.Clip(text);
+
+        Assert.StartsWith(new string('a', DashboardHtml.MaxCellLength - 1) + "…", clipped);
+    }
 }

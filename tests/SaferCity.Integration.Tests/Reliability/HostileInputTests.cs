@@ -91,8 +91,12 @@ public sealed class HostileInputTests : IDisposable
         }
         Assert.Equal((43, 2, 4), (shown, hidden, reported)); // reported: 9.20 twice, no number (null, blank), no fields at all
         Assert.Equal(items.Count, shown + hidden + reported);
-        // Plain text is shown as typed, whatever its length: the 200 KB comment is published whole, as text.
+        // Plain text is kept as typed, whatever its length: the data files carry the 200 KB comment whole,
+        // and the page shows its start with a pointer to them.
         Assert.Equal(LongCommentBytes, dashboard.Actions.Single(a => a.Id == "9.49").Comments!.Length);
+        var page = await File.ReadAllTextAsync(Path.Combine(run.Root, "out", "site", "index.html"));
+        Assert.Contains("… (continues in the CSV and JSON downloads)", page);
+        Assert.True(page.Length < LongCommentBytes, $"index.html is {page.Length} characters");
     }
 
     [Fact]
