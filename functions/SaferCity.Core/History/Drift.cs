@@ -73,7 +73,8 @@ public static class DriftCalculator
             var changes = Changes(before.GetValueOrDefault(action.Number), action);
             if (changes.Count > 0) byAction[action.Number] = changes;
         }
-        var removed = baseline.Actions.Where(a => !present.Contains(a.Id)).Select(a => a.Id).ToList();
+        var removed = baseline.Actions.Where(a => !present.Contains(a.Id)).Select(a => a.Id)
+            .Order(ActionNumberComparer.Instance).ToList();
         return new DriftResult(baseline, byAction, removed);
     }
 

@@ -12,11 +12,14 @@ public static class HistoryJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
     };
 
-    public static byte[] Serialize(TrackerHistory history) => JsonSerializer.SerializeToUtf8Bytes(history, Options);
+    // Source-generated: no reflection, and the history of a large tracker is megabytes.
+    private static readonly HistoryJsonContext Context = new(Options);
+
+    public static byte[] Serialize(TrackerHistory history) => JsonSerializer.SerializeToUtf8Bytes(history, Context.TrackerHistory);
 
     public static TrackerHistory Deserialize(ReadOnlySpan<byte> json)
     {
-        var history = JsonSerializer.Deserialize<TrackerHistory>(json, Options) ?? throw new JsonException("Empty history document.");
+        var history = JsonSerializer.Deserialize(json, Context.TrackerHistory) ?? throw new JsonException("Empty history document.");
         // Keys are action numbers; keep lookups case-insensitive as the parser's are.
         return history with
         {
@@ -24,3 +27,6 @@ public static class HistoryJson
         };
     }
 }
+
+[JsonSerializable(typeof(TrackerHistory))]
+internal sealed partial class HistoryJsonContext : JsonSerializerContext;

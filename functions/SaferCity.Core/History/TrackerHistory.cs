@@ -23,7 +23,6 @@ public sealed record TrackerHistory(
             var state = entries.LastOrDefault(e => e.From <= day);
             if (state is { Gone: false }) actions.Add(new SnapshotAction(id, state.Rag, state.Deadline, state.Complete, state.Hidden));
         }
-        actions.Sort((a, b) => ActionNumberComparer.Instance.Compare(a.Id, b.Id));
         return new Snapshot(day, taken.TakenAt, actions);
     }
 

@@ -61,4 +61,16 @@ public class TrackerHistoryTests
         Assert.Equal(history.Latest()!.Actions, back.Latest()!.Actions);
         Assert.Equal(history.SnapshotAt(new DateOnly(2017, 1, 2))!.Actions, back.SnapshotAt(new DateOnly(2017, 1, 2))!.Actions);
     }
+
+    [Fact]
+    public void SameContentAs_SameActionsInAnotherOrder_IsTheSame()
+    {
+        var a = Snap("2017-01-02", ("1.1", Rag.Green), ("1.2", Rag.Red));
+        var b = Snap("2017-01-09", ("1.2", Rag.Red), ("1.1", Rag.Green));
+        var c = Snap("2017-01-09", ("1.2", Rag.Red), ("1.1", Rag.Amber));
+
+        Assert.True(a.SameContentAs(b));
+        Assert.False(a.SameContentAs(c));
+        Assert.False(a.SameContentAs(Snap("2017-01-09", ("1.1", Rag.Green))));
+    }
 }
