@@ -47,7 +47,7 @@ try
         .RunAsync(new RunRequest(cli.AsOf, DryRun: dryRun), cancel.Token);
     await host.StopAsync(CancellationToken.None);
     Console.WriteLine(RunSummary.Describe(outcome, host.Services));
-    if (outcome.Status == RunStatus.CompletedWithFailures)
+    if (outcome.Status is RunStatus.CompletedWithFailures or RunStatus.Skipped)
     {
         Console.Error.WriteLine(outcome.Message);
         return 1;
@@ -64,8 +64,14 @@ catch (PipelineException e)
     Console.Error.WriteLine($"{(cli.Command == "provision" ? "Provisioning" : "Run")} failed: {e.Message}");
     return 1;
 }
-catch (OperationCanceledException)
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
     Console.Error.WriteLine("Run cancelled; nothing was recorded.");
     return 130;
+}
+catch (Exception e)
+{
+    // Whatever went wrong, the person at the terminal gets one line, and the exit code says it failed.
+    Console.Error.WriteLine($"{(cli.Command == "provision" ? "Provisioning" : "Run")} failed: {e.GetType().Name}: {e.Message}");
+    return 1;
 }

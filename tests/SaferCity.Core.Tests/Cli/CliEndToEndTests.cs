@@ -115,4 +115,19 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("is not a Graph list-items response", stderr);
         Assert.False(Directory.Exists(Path.Combine(_out, "site")));
     }
+
+    [Fact]
+    public async Task Run_StateFolderUnwritable_FailsWithOneLineAndExitCode1()
+    {
+        // The state "folder" is a file: nothing can be written there.
+        var state = Path.Combine(_out, "state-is-a-file");
+        await File.WriteAllTextAsync(state, "not a folder");
+
+        var (code, _, stderr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out, "--state", state);
+
+        Assert.Equal(1, code);
+        var lines = stderr.Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith("Run failed: ", lines[0]);
+    }
 }
