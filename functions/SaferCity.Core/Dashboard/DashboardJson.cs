@@ -23,10 +23,9 @@ public static class DashboardJson
     public static ReadOnlyMemory<byte> Serialize(DashboardDocument document)
     {
         var buffer = new MemoryStream(64 * 1024 + document.Actions.Count * 800);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }))
-        {
-            JsonSerializer.Serialize(writer, document, Context.DashboardDocument);
-        }
+        // The stream overload flushes as it goes; a Utf8JsonWriter over the stream would first build the
+        // whole document in a buffer of its own, doubling as it grows.
+        JsonSerializer.Serialize(buffer, document, Context.DashboardDocument);
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
