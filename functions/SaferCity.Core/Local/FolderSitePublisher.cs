@@ -15,7 +15,7 @@ public sealed class FolderSitePublisher(string siteFolder) : ISitePublisher
             var path = Path.GetFullPath(Path.Combine(Folder, file.Path));
             if (!path.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 throw new ArgumentException($"Site path '{file.Path}' leaves the site folder.");
-            if (File.Exists(path) && (await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(file.Content.Span))
+            if (await SameContentAsync(path, file.Content, cancellationToken))
             {
                 unchanged++;
                 continue;
@@ -30,5 +30,22 @@ public sealed class FolderSitePublisher(string siteFolder) : ISitePublisher
             written++;
         }
         return new PublishResult(written, unchanged);
+    }
+
+    /// <summary>Compared in chunks, length first: a large tracker's files are tens of megabytes.</summary>
+    private static async Task<bool> SameContentAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != content.Length) return false;
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var buffer = new byte[1 << 16];
+        var offset = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (offset + read > content.Length || !buffer.AsSpan(0, read).SequenceEqual(content.Span.Slice(offset, read))) return false;
+            offset += read;
+        }
+        return offset == content.Length;
     }
 }
