@@ -143,7 +143,34 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         return names;
     }
 
-    private IEnumerable<Lead> ReadLeads(IReadOnlyList<ListItem> items, List<Finding> findings)
+    /// <summary>
+    /// Leads whose names come to the same key ("Police" twice, "Police!") would share one line of the
+    /// reminder ledger, so the second would never get its digest: they are merged into the first, and reported.
+    /// </summary>
+    private List<Lead> ReadLeads(IReadOnlyList<ListItem> items, List<Finding> findings)
+    {
+        var leads = new List<Lead>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var lead in ReadEachLead(items, findings))
+        {
+            if (!byKey.TryGetValue(lead.Key, out var first))
+            {
+                byKey[lead.Key] = leads.Count;
+                leads.Add(lead);
+                continue;
+            }
+            var kept = leads[first];
+            findings.Add(new Finding(lead.Name, "name", "duplicate", $"merged into {kept.Name}"));
+            leads[first] = kept with
+            {
+                Aliases = [.. kept.Aliases.Union(lead.Aliases.Prepend(lead.Name), StringComparer.OrdinalIgnoreCase)],
+                Emails = [.. kept.Emails.Union(lead.Emails, StringComparer.OrdinalIgnoreCase)],
+            };
+        }
+        return leads;
+    }
+
+    private IEnumerable<Lead> ReadEachLead(IReadOnlyList<ListItem> items, List<Finding> findings)
     {
         var aliasOwner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)

@@ -158,6 +158,26 @@ public class TrackerParserTests
     }
 }
 
+public class DuplicateLeadTests
+{
+    [Fact]
+    public void Parse_SameLeadTwiceInTheLeadsList_MergedAndReported()
+    {
+        var leads = new[]
+        {
+            Items.Lead("Community Safety Team", "CST", "cst@example.gov.uk"),
+            Items.Lead("Community Safety Team!", "Safety", "cst.duty@example.gov.uk"),
+        };
+
+        var parsed = new TrackerParser().Parse(new TrackerLists([Items.Action("1.1", lead: "Safety")], leads));
+
+        var lead = Assert.Single(parsed.Directory.Leads);
+        Assert.Equal(["cst@example.gov.uk", "cst.duty@example.gov.uk"], lead.Emails);
+        Assert.Equal(["Community Safety Team"], parsed.Actions[0].Leads); // the second entry's alias still routes
+        Assert.Contains(new Finding("Community Safety Team!", "name", "duplicate", "merged into Community Safety Team"), parsed.LeadsListFindings);
+    }
+}
+
 public class PlainTextMarkupTests
 {
     [Theory]
