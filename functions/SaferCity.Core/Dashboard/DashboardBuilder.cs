@@ -84,7 +84,7 @@ public static class DashboardBuilder
     {
         var leads = new List<string>(action.Leads.Count + 1);
         foreach (var name in action.Leads) Add(name);
-        foreach (var name in action.LeadNames) Add(name);
+        foreach (var name in action.UnknownLeads) Add(name);
         return leads;
 
         void Add(string name)

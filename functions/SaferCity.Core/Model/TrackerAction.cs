@@ -21,6 +21,9 @@ public sealed record TrackerAction
     /// <summary>The canonical names of the leads those resolved to, in order, without repeats.</summary>
     public required IReadOnlyList<string> Leads { get; init; }
 
+    /// <summary>The written names that matched no lead ("all partners" before anyone adds it as an alias).</summary>
+    public IReadOnlyList<string> UnknownLeads { get; init; } = [];
+
     public Rag? Rag { get; init; }
 
     public bool Complete { get; init; }

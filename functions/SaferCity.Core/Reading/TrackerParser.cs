@@ -76,11 +76,16 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
 
         var leadNames = SplitLeads(item[columns.LeadService]);
         var leads = new List<string>();
+        var unknown = new List<string>();
         if (leadNames.Count == 0) findings.Add(new Finding(number, "lead", "missing"));
         foreach (var name in leadNames)
         {
             var resolved = memo.Leads(name);
-            if (resolved.Count == 0) findings.Add(new Finding(number, "lead", "unknown", Truncate(name)));
+            if (resolved.Count == 0)
+            {
+                findings.Add(new Finding(number, "lead", "unknown", Truncate(name)));
+                unknown.Add(name);
+            }
             foreach (var lead in resolved)
             {
                 if (!leads.Contains(lead.Name)) leads.Add(lead.Name);
@@ -96,6 +101,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             Deadline = deadline,
             LeadNames = leadNames,
             Leads = leads,
+            UnknownLeads = unknown,
             Rag = rag,
             Complete = complete,
             Comments = comments,

@@ -100,4 +100,18 @@ public class SampleRunTests
         Assert.All(harness.Site.WriteOrder[..^3], path => Assert.StartsWith("assets/", path));
         Assert.Equal("text/html; charset=utf-8", harness.Site.Files["index.html"].ContentType);
     }
+
+    [Fact]
+    public async Task RunAsync_Sample_LeadsShownByTheirNamesPlusWhatMatchedNoOne()
+    {
+        var harness = Harness.ForSample();
+
+        await harness.RunAsync("2017-01-16");
+
+        var actions = harness.PublishedDashboard().Actions.ToDictionary(a => a.Id);
+        // "Police, Licencing, CST": the leads' own names, not the abbreviations as well.
+        Assert.Equal(["City of London Police", "Licensing", "Community Safety Team"], actions["2.3"].Leads);
+        // "One safe City project/Community Safety": the unmatched part is still shown.
+        Assert.Equal(["Community Safety Team", "One safe City project"], actions["4.1"].Leads);
+    }
 }
