@@ -23,10 +23,21 @@ public static class DigestPlanner
 {
     public static IReadOnlyList<LeadDigest> ForLeads(RunReport report)
     {
+        // One pass over the actions, not one per lead.
+        var byLead = new Dictionary<string, List<Assessment>>(StringComparer.Ordinal);
+        foreach (var a in report.Assessments)
+        {
+            if (!a.Action.Open) continue;
+            foreach (var name in a.Action.Leads)
+            {
+                if (!byLead.TryGetValue(name, out var list)) byLead[name] = list = [];
+                list.Add(a);
+            }
+        }
         var digests = new List<LeadDigest>();
         foreach (var lead in report.Directory.Leads)
         {
-            var mine = report.Assessments.Where(a => a.Action.Open && a.Action.Leads.Contains(lead.Name)).ToList();
+            if (!byLead.TryGetValue(lead.Name, out var mine)) continue;
             var overdue = mine.Where(a => a.Overdue).ToList();
             var dueSoon = mine.Where(a => a.DueSoon).ToList();
             var drifting = mine.Where(a => !a.Overdue && !a.DueSoon && a.WorseningDrift.Any()).ToList();

@@ -30,7 +30,7 @@ public static class DigestRenderer
     public sealed record Section(string Title, IReadOnlyList<Assessment> Items)
     {
         /// <summary>The items to list: all of them, or the most overdue and soonest due when there are too many.</summary>
-        public IReadOnlyList<Assessment> Shown => Items.Count <= MaxPerSection
+        public IReadOnlyList<Assessment> Shown { get; } = Items.Count <= MaxPerSection
             ? Items
             : Items.OrderByDescending(a => a.DaysOverdue).ThenBy(a => a.Action.Deadline ?? DateOnly.MaxValue).Take(MaxPerSection).ToList();
     }
