@@ -27,12 +27,4 @@ public static class RagExtensions
         Rag.Red => "Red",
         _ => throw new ArgumentOutOfRangeException(nameof(rag)),
     };
-
-    public static Rag? FromWord(string? word) => word switch
-    {
-        "green" => Rag.Green,
-        "amber" => Rag.Amber,
-        "red" => Rag.Red,
-        _ => null,
-    };
 }

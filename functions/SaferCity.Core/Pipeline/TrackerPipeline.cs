@@ -80,12 +80,13 @@ public sealed class TrackerPipeline(
         report = report with { History = updated };
         stages.Mark("compare");
 
-        var (dashboard, json, changed) = await StableDashboardAsync(DashboardBuilder.Build(report), cancellationToken);
+        var site = await StableDashboardAsync(DashboardBuilder.Build(report), cancellationToken);
+        var dashboard = site.Document;
 
         PublishResult? published = null;
         if (request.Publish)
         {
-            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, json), cancellationToken);
+            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json), cancellationToken);
         }
         stages.Mark("publish");
 
@@ -99,11 +100,10 @@ public sealed class TrackerPipeline(
         var historyWritten = false;
         if (!request.DryRun)
         {
-            if (request.Publish && changed)
+            if (request.Publish && site.Changed)
             {
-                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(Hash(json), dashboard.GeneratedAt));
-                var current = await state.ReadAsync(PublishedDocument, cancellationToken);
-                await state.WriteAsync(PublishedDocument, marker, current?.Version, cancellationToken);
+                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint, dashboard.GeneratedAt));
+                await state.WriteAsync(PublishedDocument, marker, site.MarkerVersion, cancellationToken);
             }
             if (!ReferenceEquals(updated, history))
             {
@@ -162,8 +162,7 @@ public sealed class TrackerPipeline(
     /// byte-identical files and the publisher writes nothing. The document is serialised with the last
     /// published generatedAt first: if the bytes hash the same, nothing changed.
     /// </summary>
-    private async Task<(DashboardDocument Document, ReadOnlyMemory<byte> Json, bool Changed)> StableDashboardAsync(
-        DashboardDocument dashboard, CancellationToken cancellationToken)
+    private async Task<StableDashboard> StableDashboardAsync(DashboardDocument dashboard, CancellationToken cancellationToken)
     {
         var stored = await state.ReadAsync(PublishedDocument, cancellationToken);
         PublishedMarker? marker = null;
@@ -179,10 +178,14 @@ public sealed class TrackerPipeline(
         {
             var same = dashboard with { GeneratedAt = marker.GeneratedAt };
             var bytes = DashboardJson.Serialize(same);
-            if (Hash(bytes) == marker.Fingerprint) return (same, bytes, false);
+            if (Hash(bytes) == marker.Fingerprint) return new StableDashboard(same, bytes, marker.Fingerprint, false, stored!.Version);
         }
-        return (dashboard, DashboardJson.Serialize(dashboard), true);
+        var json = DashboardJson.Serialize(dashboard);
+        return new StableDashboard(dashboard, json, Hash(json), true, stored?.Version);
     }
+
+    /// <param name="MarkerVersion">The version of published.json read at the start, for the conditional write.</param>
+    private sealed record StableDashboard(DashboardDocument Document, ReadOnlyMemory<byte> Json, string Fingerprint, bool Changed, string? MarkerVersion);
 
     private static string Hash(ReadOnlyMemory<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content.Span));
 

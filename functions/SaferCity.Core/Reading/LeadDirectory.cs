@@ -28,8 +28,6 @@ public sealed class LeadDirectory
         _longestFirst.AddRange(_byName.Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length));
     }
 
-    public static LeadDirectory Empty { get; } = new([]);
-
     public IReadOnlyList<Lead> Leads { get; }
 
     /// <summary>The leads one written part names; empty when it names none.</summary>

@@ -158,34 +158,6 @@ public static class ListItemJson
     private static FormatException NotAResponse() =>
         new("Expected a Graph list-items response: an object with a \"value\" array.");
 
-    public static IReadOnlyList<ListItem> Parse(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
-            throw new FormatException("Expected a Graph list-items response: an object with a \"value\" array.");
-        var items = new List<ListItem>(value.GetArrayLength());
-        var index = 0;
-        foreach (var element in value.EnumerateArray())
-        {
-            index++;
-            if (element.ValueKind != JsonValueKind.Object) continue;
-            var id = element.TryGetProperty("id", out var idValue) ? Scalar(idValue) : null;
-            DateTimeOffset? modified = element.TryGetProperty("lastModifiedDateTime", out var m) && m.ValueKind == JsonValueKind.String &&
-                                       DateTimeOffset.TryParse(m.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                ? parsed
-                : null;
-            var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-            if (element.TryGetProperty("fields", out var f) && f.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in f.EnumerateObject())
-                {
-                    if (!fields.ContainsKey(property.Name)) fields[property.Name] = Normalise(property.Value);
-                }
-            }
-            items.Add(new ListItem(id ?? $"#{index}", modified, fields));
-        }
-        return items;
-    }
-
     /// <summary>The value shapes the parser understands: null, string, bool, or a list of strings.</summary>
     public static object? Normalise(JsonElement value) => value.ValueKind switch
     {

@@ -43,16 +43,17 @@ public sealed class ReminderService(
         var url = dashboard.Value.PublicUrl;
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
 
-        var messages = new List<(string Key, EmailMessage Message)>();
+        var messages = new List<(string Key, EmailMessage Message, IReadOnlyList<string> Actions)>();
         foreach (var digest in DigestPlanner.ForLeads(report))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url);
+            var actions = digest.All.Select(a => a.Action.Number).ToList();
             messages.Add((digest.Lead.Key, Message(report, week, digest.Lead.Key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf),
-                text, html, digest.All.Select(a => a.Action.Number).ToList())));
+                text, html, actions), actions));
         }
 
-        async Task Deliver(string key, EmailMessage message)
+        async Task Deliver(string key, EmailMessage message, IReadOnlyList<string> actions)
         {
             switch (ledger.For(key)?.State)
             {
@@ -71,7 +72,6 @@ public sealed class ReminderService(
             }
 
             var attempts = (ledger.For(key)?.Attempts ?? 0) + 1;
-            var actions = message.Tags.TryGetValue("actions", out var a) ? a.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
             var intent = new LedgerEntry(DeliveryState.Sending, attempts, time.GetUtcNow(), actions);
             (ledger, version) = await Save(name, ledger.With(key, intent), version, cancellationToken);
 
@@ -97,7 +97,7 @@ public sealed class ReminderService(
             }
         }
 
-        foreach (var (key, message) in messages) await Deliver(key, message);
+        foreach (var (key, message, actions) in messages) await Deliver(key, message, actions);
 
         // The coordinator goes last so the summary can say how delivery went.
         var coordinator = Addresses(reminders.Value.Coordinator);
@@ -105,7 +105,7 @@ public sealed class ReminderService(
         {
             var notes = DeliveryNotes(ledger, failed, unconfirmed, report);
             var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url);
-            await Deliver(CoordinatorSummary.Key, Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []));
+            await Deliver(CoordinatorSummary.Key, Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
         return new ReminderResult(week, sent, already, failed, unconfirmed);
     }

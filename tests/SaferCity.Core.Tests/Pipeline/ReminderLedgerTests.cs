@@ -112,6 +112,19 @@ public class ReminderLedgerTests
     }
 
     [Fact]
+    public async Task RunAsync_Sample_LedgerRecordsEachDigestsActions()
+    {
+        var harness = Harness.ForSample();
+
+        await harness.RunAsync("2017-01-16");
+
+        var ledger = Ledger(harness, "2017-W03");
+        Assert.Equal(["4.2", "2.7"], ledger.For("licensing")!.Actions);
+        Assert.Equal(DeliveryState.Sent, ledger.For("licensing")!.State);
+        Assert.Empty(ledger.For("coordinator")!.Actions);
+    }
+
+    [Fact]
     public void Ledger_RoundTrip_KeepsStates()
     {
         var ledger = ReminderLedger.Empty("2017-W03")
