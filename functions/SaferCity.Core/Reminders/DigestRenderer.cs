@@ -48,7 +48,9 @@ public static class DigestRenderer
     public static string Subject(LeadDigest digest, DateOnly asOf) =>
         $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {Plural(digest.Count, "action")} to review, {WeekLabel(asOf)}";
 
-    public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, string? sinceIso, string? dashboardUrl)
+    /// <param name="links">The update and item links for each listed action; null when digests carry none.</param>
+    public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, string? sinceIso, string? dashboardUrl,
+        Func<Assessment, ActionLinks>? links = null)
     {
         var sections = new[]
         {
