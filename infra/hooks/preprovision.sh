@@ -4,8 +4,16 @@
 # collide with it. Recover it first (with its secrets); Bicep then updates it as usual.
 set -eu
 
+# Deleted vaults of this environment (by the azd-env-name tag), as "name<TAB>location" lines. The vault
+# name depends on the region, so only a vault in this environment's region would collide.
+region=$(printf '%s' "${AZURE_LOCATION:-}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
 deleted=$(az keyvault list-deleted --resource-type vault \
-  --query "[?properties.tags.\"azd-env-name\"=='${AZURE_ENV_NAME}'].name | [0]" -o tsv)
+  --query "[?properties.tags.\"azd-env-name\"=='${AZURE_ENV_NAME}'].[name, properties.location]" -o tsv \
+  | while IFS="$(printf '\t')" read -r name location; do
+      if [ "$(printf '%s' "$location" | tr -d ' ' | tr '[:upper:]' '[:lower:]')" = "$region" ]; then
+        echo "$name"
+      fi
+    done | head -n 1)
 if [ -z "$deleted" ]; then
   exit 0
 fi
