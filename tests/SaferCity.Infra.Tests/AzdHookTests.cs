@@ -34,6 +34,22 @@ public class AzdHookTests
     }
 
     [Fact]
+    public void Hooks_EveryVariableRead_IsAnOutputOfMainOrSetByAzd()
+    {
+        // azd hands hooks its environment: the template's outputs plus its own AZURE_ENV_NAME.
+        var outputs = ArmTemplate.Main.Document.RootElement.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToHashSet();
+        outputs.Add("AZURE_ENV_NAME");
+
+        var read = Directory.EnumerateFiles(Path.Combine(InfraPaths.InfraDirectory, "hooks"), "*.sh")
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\$\{?([A-Z][A-Z0-9_]+)").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(read);
+        Assert.All(read, variable => Assert.Contains(variable, outputs));
+    }
+
+    [Fact]
     public void PostprovisionHook_StaticWebsite_IsSwitchedOnOnlyInTheFallback()
     {
         var script = InfraPaths.ReadInfra("hooks/postprovision.sh");

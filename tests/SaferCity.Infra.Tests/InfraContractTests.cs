@@ -152,6 +152,8 @@ public class InfraContractTests
     [InlineData("AZURE_STORAGE_ACCOUNT_NAME")]
     [InlineData("AZURE_MANAGED_IDENTITY_PRINCIPAL_ID")]
     [InlineData("AZURE_KEY_VAULT_NAME")]
+    [InlineData("REFRESH_NOW_URL")]
+    [InlineData("UPDATES_BASE_URL")]
     public void Outputs_MainTemplate_IncludeAzdOutput(string output)
     {
         Assert.Matches($@"(?m)^output {output} string = ", InfraPaths.ReadInfra("main.bicep"));
