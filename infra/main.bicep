@@ -3,8 +3,9 @@
 // - its runtime storage (identity-based AzureWebJobsStorage and the deployment package),
 // - the dashboard storage: static website `$web` (published) and a private `state` container,
 // - Application Insights on a Log Analytics workspace (Entra ID auth only),
-// - a Key Vault (RBAC mode) holding the SendGrid API key.
-// No connection strings or shared keys: every caller authenticates with Microsoft Entra ID.
+// - a Key Vault (RBAC mode, purge protection) holding the SendGrid API key and the update-link signing key.
+// No connection strings or shared keys: every caller authenticates with Microsoft Entra ID. No
+// deployment script either, so nothing needs Container Instances or a storage account of its own.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -12,8 +13,30 @@ targetScope = 'subscription'
 @description('azd environment name; it names the resource group and seeds every resource name.')
 param environmentName string
 
+// The regions that offer Flex Consumption (as listed by Microsoft's Flex Consumption azd template;
+// `az functionapp list-flexconsumption-locations` has the current list). Any other region fails here,
+// at the prompt, instead of halfway through provisioning.
 @minLength(1)
 @description('Azure region for all resources. It must offer Flex Consumption (for example uksouth).')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -67,6 +90,15 @@ param refreshSchedule string = '0 5 * * * *'
 @description('NCRONTAB (6 fields, UTC) of the reminder run. Default: Monday 06:00 and 07:00 UTC; timers are UTC (WEBSITE_TIME_ZONE does not work on Linux Flex), so the app acts only on the run that is 07:00 UK time, whichever of the two that is.')
 param reminderSchedule string = '0 0 6,7 * * 1'
 
+@description('Put update links in digests (Updates__BaseUrl). False: digests carry no update links.')
+param updateLinks bool = true
+
+@description('Path of the UpdateAction function under the app\'s host name. The Functions default for an HTTP function with no route of its own is api/<function name>, as RefreshNow is api/RefreshNow.')
+param updatesRoute string = 'api/UpdateAction'
+
+@description('True: static website hosting is switched on by the template (blob service API version 2025-08-01). False: the fallback for a region without that API version; the postprovision hook switches it on instead.')
+param staticWebsiteInTemplate bool = true
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -111,23 +143,14 @@ module dashboardStorage 'app/storage.bicep' = {
     name: 'stdash${resourceToken}'
     location: location
     tags: tags
-    // `$web` is created when the static website is switched on (static-website.bicep).
+    // `$web` is created when the static website is switched on.
     containers: [
       stateContainerName
     ]
+    staticWebsite: true
+    staticWebsiteInTemplate: staticWebsiteInTemplate
     // Snapshots and the reminder ledger can be restored for a week after an accidental delete.
     deleteRetentionDays: 7
-  }
-}
-
-module staticWebsite 'app/static-website.bicep' = {
-  name: 'staticWebsite'
-  scope: rg
-  params: {
-    storageAccountName: dashboardStorage.outputs.name
-    location: location
-    tags: tags
-    identityName: 'id-deploy-${resourceToken}'
   }
 }
 
@@ -200,7 +223,15 @@ module api 'app/api.bicep' = {
       RefreshSchedule: refreshSchedule
       ReminderSchedule: reminderSchedule
       Dashboard__PublicUrl: dashboardStorage.outputs.webEndpoint
+      Updates__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.updatesSigningKeySecretUri})'
     }
+    // Settings on the app's own address, https://<default host name>/<path>: the public address of
+    // the update form, which is what each digest's update link starts with.
+    selfUrlSettings: updateLinks
+      ? {
+          Updates__BaseUrl: updatesRoute
+        }
+      : {}
   }
   // The identity must hold its roles before the host first starts and reads its storage and secret.
   dependsOn: [
@@ -221,4 +252,9 @@ output STORAGE_ACCOUNT_URL string = dashboardStorage.outputs.blobEndpoint
 output DASHBOARD_URL string = dashboardStorage.outputs.webEndpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output AZURE_KEY_VAULT_UPDATES_SECRET_NAME string = keyVault.outputs.updatesSigningKeySecretName
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output STATIC_WEBSITE_IN_TEMPLATE bool = staticWebsiteInTemplate
+@description('POST here with the x-functions-key header to run a refresh now (infra/README.md).')
+output REFRESH_NOW_URL string = 'https://${api.outputs.defaultHostName}/api/RefreshNow'
+output UPDATES_BASE_URL string = updateLinks ? 'https://${api.outputs.defaultHostName}/${updatesRoute}' : ''

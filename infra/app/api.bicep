@@ -35,6 +35,9 @@ param applicationInsightsName string
 @description('Application settings of the product (merged with the runtime settings below).')
 param appSettings object = {}
 
+@description('Settings whose value is a path on the app\'s own address: each becomes https://<default host name>/<path>.')
+param selfUrlSettings object = {}
+
 @description('Worker runtime name.')
 param runtimeName string = 'dotnet-isolated'
 
@@ -126,10 +129,16 @@ var runtimeSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }
 
+var selfUrls = toObject(
+  items(selfUrlSettings),
+  setting => setting.key,
+  setting => 'https://${functionApp.properties.defaultHostName}/${setting.value}'
+)
+
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(appSettings, runtimeSettings)
+  properties: union(appSettings, selfUrls, runtimeSettings)
 }
 
 // Deployments (azd, az functionapp deploy) authenticate with Microsoft Entra ID, so the legacy

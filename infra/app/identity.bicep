@@ -1,6 +1,4 @@
-// A user-assigned managed identity. The function app runs as one, and so does the deployment script
-// that switches on static website hosting; each gets only the roles it needs (see rbac.bicep and
-// static-website.bicep).
+// The user-assigned managed identity the function app runs as; its roles are in rbac.bicep.
 
 @description('Name of the identity.')
 param name string

@@ -10,13 +10,13 @@ param runtimeStorageName string
 @description('Storage account holding the dashboard ($web) and the run state (state).')
 param dashboardStorageName string
 
-@description('Key Vault holding the SendGrid key.')
+@description('Key Vault holding the SendGrid key and the update-link signing key.')
 param keyVaultName string
 
 @description('Application Insights resource the app sends telemetry to.')
 param applicationInsightsName string
 
-@description('Optional: object id of the person running the deployment, so they can set the SendGrid secret later. Empty: none.')
+@description('Optional: object id of the person running the deployment, so they can set the SendGrid key and the postprovision hook can create the update-link signing key. Empty: none.')
 param deployerPrincipalId string = ''
 
 // Storage Blob Data Owner (b7e6dc6d-f1e8-4753-8033-0f276bb0955b): Flex Consumption requires it on
@@ -38,7 +38,8 @@ var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 // Key Vault Secrets Officer (b86a8fe4-44ce-4948-aee5-eccb2c155cd7): for the deployer only, so the
-// person who ran `azd up` can set or rotate the SendGrid key with `az keyvault secret set`.
+// person who ran `azd up` can set or rotate the SendGrid key with `az keyvault secret set`, and the
+// postprovision hook, signed in as them, can create the update-link signing key.
 var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
 resource runtimeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {

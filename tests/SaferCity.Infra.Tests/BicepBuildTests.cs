@@ -38,7 +38,7 @@ public class BicepBuildTests
         var files = InfraPaths.BicepFiles();
 
         Assert.Contains("main.bicep", files);
-        foreach (var module in new[] { "api", "storage", "monitoring", "keyvault", "rbac", "static-website", "identity" })
+        foreach (var module in new[] { "api", "storage", "monitoring", "keyvault", "rbac", "identity" })
         {
             Assert.Contains($"app/{module}.bicep", files);
         }
