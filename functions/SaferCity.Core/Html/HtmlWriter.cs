@@ -72,6 +72,15 @@ public sealed class HtmlWriter
         return this;
     }
 
+    /// <summary>Markup every client reads except Outlook's Word engine ("downlevel-revealed": to others the markers are two comments).</summary>
+    public HtmlWriter NotOutlook(Action<HtmlWriter> content)
+    {
+        _sb.Append("<!--[if !mso]><!-->");
+        content(this);
+        _sb.Append("<!--<![endif]-->");
+        return this;
+    }
+
     public HtmlWriter Line()
     {
         _sb.Append('\n');

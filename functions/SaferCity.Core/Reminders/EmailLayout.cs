@@ -96,11 +96,13 @@ public static class EmailLayout
             .Close("head").Line();
         h.Open("body", ("style", $"margin:0;padding:0;background-color:{Paper};color:{Ink};")).Line();
         // The inbox preview ("2 overdue, 3 due soon: …") instead of the first heading; never shown in the message.
-        h.Element("div", c.Preheader, ("hidden", ""), ("style", "display:none;max-height:0;overflow:hidden;mso-hide:all;")).Line();
+        // Outlook's Word engine ignores display:none, so it does not get the preheader at all.
+        h.NotOutlook(o => o.Element("div", c.Preheader, ("hidden", ""), ("style", "display:none;max-height:0;overflow:hidden;"))).Line();
         h.OutlookOnly(o => o.Open("table", ("role", "presentation"), ("width", Width.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("align", "center"), ("cellpadding", "0"), ("cellspacing", "0"), ("border", "0")).Open("tr").Open("td")).Line();
-        // Gmail drops the body's style, so the column carries the colours too.
-        h.Open("div", ("style", $"max-width:{Width}px;margin:0 auto;padding:20px 15px 30px;background-color:{Paper};" + Body +
+        // Gmail drops the body's style, so the column carries the colours too. Screen readers announce it as an email
+        // inside the mail client's page (role and description as the Email Markup Consortium advises).
+        h.Open("div", ("role", "article"), ("aria-roledescription", "email"), ("aria-label", c.Heading), ("style", $"max-width:{Width}px;margin:0 auto;padding:20px 15px 30px;background-color:{Paper};" + Body +
             "overflow-wrap:break-word;word-wrap:break-word;")).Line();
 
         h.Element("h1", c.Heading, ("dir", "auto"), ("style", Font + $"font-size:32px;line-height:35px;font-weight:bold;color:{Ink};margin:0 0 15px;")).Line();
@@ -166,16 +168,18 @@ public static class EmailLayout
             .Element("span", value, ("dir", "auto")).Close("p").Line();
 
     /// <summary>
-    /// A "bulletproof" button: the table cell carries the colour (Word ignores padding on links, so Outlook
-    /// pads the cell instead), the link carries it for everyone else. Dark text on white never depends on it.
+    /// A "bulletproof" button: Word ignores padding on links but draws their borders, so a thick border in the
+    /// button's colour is the padding everywhere; the cell carries the colour too, in case a client drops the border.
+    /// White text only ever sits on the green the button sets itself.
     /// </summary>
     private static void Button(HtmlWriter h, string text, string href)
     {
         const string Green = "#00703c";
         h.Open("table", ("role", "presentation"), ("style", "border-collapse:collapse;border-spacing:0;margin:15px 0 5px;"))
-            .Open("tr").Open("td", ("style", $"background-color:{Green};border-bottom:2px solid #002d18;mso-padding-alt:10px 15px;"))
+            .Open("tr").Open("td", ("style", $"background-color:{Green};padding:0;"))
             .Element("a", text, ("href", href), ("style", Font +
-                $"display:inline-block;padding:10px 15px;font-size:19px;line-height:25px;font-weight:bold;color:{Paper};background-color:{Green};text-decoration:none;"))
+                $"display:inline-block;border-style:solid;border-color:{Green};border-width:10px 15px;font-size:19px;line-height:25px;font-weight:bold;" +
+                $"color:{Paper};background-color:{Green};text-decoration:none;"))
             .Close("td").Close("tr").Close("table").Line();
     }
 

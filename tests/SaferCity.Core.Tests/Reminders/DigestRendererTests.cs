@@ -15,7 +15,7 @@ public sealed partial class DigestRendererTests
     private static readonly HashSet<string> TemplateElements =
         ["html", "head", "meta", "title", "body", "h1", "h2", "h3", "p", "strong", "span", "table", "tbody", "tr", "td", "div", "ul", "li", "a"];
     private static readonly HashSet<string> TemplateAttributes =
-        ["lang", "charset", "name", "content", "style", "dir", "hidden", "role", "href"];
+        ["lang", "charset", "name", "content", "style", "dir", "hidden", "role", "aria-roledescription", "aria-label", "href"];
 
     private const string Script = "<script>alert('x')</script>";
     private const string Breakout = "\" onmouseover=\"alert(1)\" x=\"";
