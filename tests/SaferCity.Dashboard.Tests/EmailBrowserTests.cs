@@ -76,6 +76,7 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
         var failures = new List<string>();
         foreach (var (name, html) in all)
         {
+            await File.WriteAllTextAsync(RepoFiles.Artefact($"email-{name}.html"), html); // for the Nu HTML checker
             await page.SetContentAsync(html);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoFiles.Artefact($"email-{name}-{width}.png"), FullPage = true });
             failures.AddRange(Strings(await page.EvaluateAsync<JsonElement>(LayoutProblems)).Select(p => $"{name}: {p}"));
@@ -92,7 +93,7 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
         var digest = emails.Messages["2017-W08_community-safety-team"];
         Assert.Contains("Drifting", digest.HtmlBody);
 
-        await using var context = await fixture.NewContextAsync(375, 1100);
+        await using var context = await fixture.NewContextAsync(375, 1000);
         var page = await context.NewPageAsync();
         await page.SetContentAsync(digest.HtmlBody ?? "");
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoFiles.Artefact("digest-phone.png") });
