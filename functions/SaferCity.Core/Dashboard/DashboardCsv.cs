@@ -1,8 +1,12 @@
 using System.Text;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Core.Dashboard;
 
-/// <summary>actions.csv: the public actions for spreadsheets. Cells that a spreadsheet would run as a formula are defused.</summary>
+/// <summary>
+/// actions.csv: the public actions for spreadsheets. Cells that a spreadsheet would run as a formula are defused.
+/// Ratings and mismatches are in the words the page and the emails use ("Amber (at risk)"; "overdue, but rated Amber (at risk), not Red").
+/// </summary>
 public static class DashboardCsv
 {
     public static ReadOnlyMemory<byte> Render(DashboardDocument document)
@@ -21,9 +25,9 @@ public static class DashboardCsv
         w.Write("Action,Theme,Key action,Deadline,Lead services,RAG,Status,Overdue,Days overdue,Due soon,RAG mismatch,Drift,Comments\r\n");
         foreach (var a in document.Actions)
         {
-            Row(w, a.Id, a.Theme, a.Text, a.Deadline ?? "", string.Join("; ", a.Leads), a.Rag ?? "", a.Status,
+            Row(w, a.Id, a.Theme, a.Text, a.Deadline ?? "", string.Join("; ", a.Leads), RagWords.Described(a.Rag), a.Status,
                 a.Overdue ? "yes" : "no", a.DaysOverdue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                a.DueSoon ? "yes" : "no", a.RagMismatch ? "yes" : "no",
+                a.DueSoon ? "yes" : "no", a.RagMismatch ? RagWords.Mismatch(a.Rag) : "no",
                 string.Join("; ", a.Drift.Select(d => d.From is null ? d.Kind : $"{d.Kind} {d.From}->{d.To}")), a.Comments);
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SaferCity.Core.Html;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Core.Dashboard;
 
@@ -95,7 +96,7 @@ public static class DashboardHtml
         Card(h, s.Red, "off track (red)", "red");
         Card(h, s.Overdue, "overdue", "overdue");
         Card(h, s.DueSoon, "due soon", "due-soon");
-        Card(h, s.RagMismatch, "rated on track but overdue", "mismatch");
+        Card(h, s.RagMismatch, RagWords.MismatchCount, "mismatch");
         h.Close("ul").Close("section").Line();
     }
 
@@ -211,7 +212,7 @@ public static class DashboardHtml
         return groups;
     }
 
-    /// <summary>Open actions by urgency: most days overdue, then rated on track but overdue, due soonest, drifting, then the rest.</summary>
+    /// <summary>Open actions by urgency: most days overdue, due soonest, drifting, then the rest.</summary>
     internal static HashSet<DashboardAction> MostUrgentOpen(DashboardDocument doc, int limit) =>
         doc.Actions.Where(a => a.Status == "open")
             .OrderByDescending(a => a.Overdue)
@@ -274,7 +275,7 @@ public static class DashboardHtml
         else h.Text("Open");
         if (!list) return;
         h.Close("li");
-        if (mismatch) h.Element("li", "Rated on track, but the deadline has passed", ("class", "flag-mismatch"));
+        if (mismatch) h.Element("li", RagWords.Capitalised(RagWords.Mismatch(a.Rag)), ("class", "flag-mismatch"));
         foreach (var d in a.Drift) h.Element("li", DriftText(d, since), ("class", "drift drift--" + d.Kind));
         h.Close("ul");
     }

@@ -60,6 +60,27 @@ public sealed class HtmlWriter
     public HtmlWriter Element(string tag, string? text, params ReadOnlySpan<(string Name, string? Value)> attributes) =>
         Open(tag, attributes).Text(text).Close(tag);
 
+    /// <summary>
+    /// Markup only Outlook's Word engine reads (<c>&lt;!--[if mso]&gt;…&lt;![endif]--&gt;</c>); every other client sees a comment.
+    /// The content goes through this writer, so it is encoded like the rest, and encoded text can never hold "--&gt;".
+    /// </summary>
+    public HtmlWriter OutlookOnly(Action<HtmlWriter> content)
+    {
+        _sb.Append("<!--[if mso]>");
+        content(this);
+        _sb.Append("<![endif]-->");
+        return this;
+    }
+
+    /// <summary>Markup every client reads except Outlook's Word engine ("downlevel-revealed": to others the markers are two comments).</summary>
+    public HtmlWriter NotOutlook(Action<HtmlWriter> content)
+    {
+        _sb.Append("<!--[if !mso]><!-->");
+        content(this);
+        _sb.Append("<!--<![endif]-->");
+        return this;
+    }
+
     public HtmlWriter Line()
     {
         _sb.Append('\n');

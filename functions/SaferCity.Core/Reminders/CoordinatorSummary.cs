@@ -1,4 +1,5 @@
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
 
@@ -9,8 +10,8 @@ public static class CoordinatorSummary
 {
     public const string Key = "coordinator";
 
-    public const string Footer =
-        "You get this email because you are the partnership's coordinator for this tracker (Reminders:Coordinator). It is sent once a week.";
+    public const string Why =
+        "You get this email because you are the partnership's coordinator for this tracker (Reminders__Coordinator). It is sent once a week.";
 
     public static string Subject(RunReport report) =>
         $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
@@ -23,14 +24,14 @@ public static class CoordinatorSummary
         var intro = $"{figures.Total} actions: {figures.Complete} complete, {figures.Open} open " +
                     $"({figures.Red} red, {figures.Amber} amber, {figures.Green} green" +
                     (figures.Unrated > 0 ? $", {figures.Unrated} not rated" : "") + "); " +
-                    $"{figures.Overdue} overdue, {figures.DueSoon} due soon, {figures.RagMismatch} rated on track but overdue.";
+                    $"{figures.Overdue} overdue, {figures.DueSoon} due soon, {figures.RagMismatch} {RagWords.MismatchCount}.";
 
         var open = report.Assessments.Where(a => a.Action.Open).ToList();
         var sections = new[]
         {
-            new DigestRenderer.Section("Overdue", open.Where(a => a.Overdue).ToList()),
-            new DigestRenderer.Section("Due soon", open.Where(a => a.DueSoon).ToList()),
-            new DigestRenderer.Section("Changed since last period", report.Assessments.Where(a => a.Drift.Count > 0).ToList()),
+            new DigestRenderer.Section("Overdue", open.Where(a => a.Overdue).ToList(), SectionKind.Overdue),
+            new DigestRenderer.Section("Due soon", open.Where(a => a.DueSoon).ToList(), SectionKind.DueSoon),
+            new DigestRenderer.Section("Changed since last period", report.Assessments.Where(a => a.Drift.Count > 0).ToList(), SectionKind.Changed),
         };
 
         var escalations = DigestPlanner.Escalations(report, options)
@@ -53,7 +54,18 @@ public static class CoordinatorSummary
             ("Data problems in the lists", dataProblems),
             ("Reminder delivery", deliveryNotes),
         };
-        return (DigestRenderer.Text(heading, report.AsOf, intro, sections, since, dashboardUrl, Footer, notes),
-                DigestRenderer.Html(heading, report.AsOf, intro, sections, since, dashboardUrl, Footer, notes));
+        var email = new EmailLayout.Content(heading, report.AsOf, intro, Preheader(figures, escalations.Count, dataProblems.Count, unrouted.Count),
+            sections, since, dashboardUrl, Why, Ask: null, AskEmail: null, notes, Links: null);
+        return (EmailLayout.Text(email), EmailLayout.Html(email));
+    }
+
+    /// <summary>The inbox preview: "27 open: 2 overdue, 6 due soon, 1 escalation, 2 data problems".</summary>
+    public static string Preheader(DashboardSummary figures, int escalations, int dataProblems, int unrouted)
+    {
+        var parts = new List<string> { $"{figures.Overdue} overdue", $"{figures.DueSoon} due soon" };
+        if (escalations > 0) parts.Add(DigestRenderer.Plural(escalations, "escalation"));
+        if (unrouted > 0) parts.Add($"{unrouted} with no lead reached");
+        if (dataProblems > 0) parts.Add(DigestRenderer.Plural(dataProblems, "data problem"));
+        return $"{figures.Open} open: " + string.Join(", ", parts) + ".";
     }
 }

@@ -2,15 +2,35 @@ using System.Globalization;
 using System.Text;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.History;
-using SaferCity.Core.Html;
 using SaferCity.Core.Model;
 using SaferCity.Core.Rules;
 
 namespace SaferCity.Core.Reminders;
 
+/// <summary>What a section lists, which decides each action's heading ("overdue by 16 days", "due in 15 days", "rating worse").</summary>
+public enum SectionKind
+{
+    Overdue,
+    DueSoon,
+    Changed,
+}
+
+/// <summary>Whom a lead can ask about a digest: the coordinator's name and address, as far as the settings give them.</summary>
+public sealed record CoordinatorContact(string? Name, string? Email)
+{
+    public static CoordinatorContact From(RemindersOptions options)
+    {
+        var first = (options.Coordinator ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault();
+        var address = first is not null && System.Net.Mail.MailAddress.TryCreate(first, out var parsed) ? parsed : null;
+        var name = string.IsNullOrWhiteSpace(options.CoordinatorName) ? address?.DisplayName : options.CoordinatorName;
+        return new(string.IsNullOrWhiteSpace(name) ? null : EmailText.Clip(name, EmailText.MaxShortLength, null), address?.Address);
+    }
+}
+
 /// <summary>
-/// Writes a digest as text and as HTML. The HTML is built for mail clients (Outlook included):
-/// tables, inline styles, no script, no remote images, and every value encoded by <see cref="HtmlWriter"/>.
+/// Writes a lead's digest (and, through <see cref="EmailLayout"/>, the coordinator's summary) as text and as HTML.
+/// The HTML follows GOV.UK Notify's email: one column, 19 px text, one block per action, inline styles only.
 /// Every value from the list passes through <see cref="EmailText"/> first: one line, and long text clipped,
 /// so a 200 KB comment makes a short email and nothing in a comment can fake a line of the text part.
 /// </summary>
@@ -18,16 +38,13 @@ public static class DigestRenderer
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
-    private const string Font = "font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;";
-    private const string Cell = "padding:6px 8px;border-bottom:1px solid #b1b4b6;vertical-align:top;text-align:left;";
-
-    public const string LeadFooter =
-        "You get this email because the tracker names your service as a lead. It is sent once a week, only when there is something to review.";
+    public const string LeadWhy =
+        "the partnership's action tracker names your service as a lead. It is sent once a week, only when one of your actions is overdue, due soon or has got worse.";
 
     /// <summary>An email stays readable: past this many actions (or notes) a section lists the most urgent and counts the rest.</summary>
     public const int MaxPerSection = 100;
 
-    public sealed record Section(string Title, IReadOnlyList<Assessment> Items)
+    public sealed record Section(string Title, IReadOnlyList<Assessment> Items, SectionKind Kind)
     {
         /// <summary>The items to list: all of them, or the most overdue and soonest due when there are too many.</summary>
         public IReadOnlyList<Assessment> Shown { get; } = Items.Count <= MaxPerSection
@@ -35,7 +52,7 @@ public static class DigestRenderer
             : Items.OrderByDescending(a => a.DaysOverdue).ThenBy(a => a.Action.Deadline ?? DateOnly.MaxValue).Take(MaxPerSection).ToList();
     }
 
-    private static string MoreLine(int more) =>
+    internal static string MoreLine(int more) =>
         $"…and {more:N0} more: see the dashboard or its CSV download for every one.";
 
     public static string WeekLabel(DateOnly asOf)
@@ -48,131 +65,94 @@ public static class DigestRenderer
     public static string Subject(LeadDigest digest, DateOnly asOf) =>
         $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {Plural(digest.Count, "action")} to review, {WeekLabel(asOf)}";
 
+    /// <summary>The inbox preview: "2 overdue, 3 due soon, 1 drifting".</summary>
+    public static string Preheader(LeadDigest digest)
+    {
+        var parts = new List<string>();
+        if (digest.Overdue.Count > 0) parts.Add($"{digest.Overdue.Count} overdue");
+        if (digest.DueSoon.Count > 0) parts.Add($"{digest.DueSoon.Count} due soon");
+        if (digest.Drifting.Count > 0) parts.Add($"{digest.Drifting.Count} drifting");
+        return string.Join(", ", parts) + ": please review and update the tracker.";
+    }
+
     /// <param name="links">The update and item links for each listed action; null when digests carry none.</param>
+    /// <param name="coordinator">Whom the lead can ask; null gives "the partnership's coordinator" without a name or address.</param>
     public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, string? sinceIso, string? dashboardUrl,
-        Func<Assessment, ActionLinks>? links = null)
+        Func<Assessment, ActionLinks>? links = null, CoordinatorContact? coordinator = null)
     {
-        var sections = new[]
-        {
-            new Section("Overdue", digest.Overdue),
-            new Section("Due soon", digest.DueSoon),
-            new Section("Drifting", digest.Drifting),
-        };
         var name = EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null);
-        var intro = $"These actions in the partnership's tracker name {name} as a lead. " +
-                    "Please review them and update the tracker (deadline, RAG rating, comments).";
-        return (Text(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter),
-                Html(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter));
+        var email = new EmailLayout.Content(
+            Heading: name,
+            AsOf: asOf,
+            Intro: $"These actions in the partnership's tracker name {name} as a lead. " +
+                   "Please review them and update the tracker: deadline, RAG rating and a comment on progress.",
+            Preheader: Preheader(digest),
+            Sections:
+            [
+                new Section("Overdue", digest.Overdue, SectionKind.Overdue),
+                new Section("Due soon", digest.DueSoon, SectionKind.DueSoon),
+                new Section("Drifting", digest.Drifting, SectionKind.Changed),
+            ],
+            SinceIso: sinceIso,
+            DashboardUrl: dashboardUrl,
+            Why: "You get this email because " + LeadWhy,
+            Ask: AskLine(coordinator ?? new CoordinatorContact(null, null)),
+            AskEmail: coordinator?.Email,
+            Notes: [],
+            Links: links);
+        return (EmailLayout.Text(email), EmailLayout.Html(email));
     }
 
-    public static string Text(string heading, DateOnly asOf, string intro, IEnumerable<Section> sections, string? sinceIso, string? dashboardUrl,
-        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
+    /// <summary>"Questions? Ask Sam Patel, the partnership's coordinator:" and the address, which the layout writes as a link.</summary>
+    private static string AskLine(CoordinatorContact c) => (c.Name, c.Email) switch
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(heading).AppendLine(new string('=', Math.Min(heading.Length, 72))).AppendLine();
-        sb.AppendLine($"{char.ToUpperInvariant(WeekLabel(asOf)[0])}{WeekLabel(asOf)[1..]}. Data as of {Long(asOf)}.");
-        sb.AppendLine(intro).AppendLine();
-        foreach (var section in sections.Where(s => s.Items.Count > 0))
-        {
-            sb.AppendLine($"{section.Title.ToUpperInvariant()} ({section.Items.Count})");
-            var shown = section.Shown;
-            foreach (var a in shown)
-            {
-                sb.AppendLine($"- {Number(a)}: {EmailText.Clip(a.Action.Text)}");
-                sb.AppendLine($"  Deadline: {DeadlineText(a)}. RAG: {RagText(a)}.");
-                foreach (var d in a.Drift) sb.AppendLine($"  {DriftLine(d, sinceIso)}");
-                sb.AppendLine($"  Latest comment: {CommentText(a)}");
-            }
-            if (shown.Count < section.Items.Count) sb.AppendLine(MoreLine(section.Items.Count - shown.Count));
-            sb.AppendLine();
-        }
-        foreach (var (title, lines) in notes ?? [])
-        {
-            if (lines.Count == 0) continue;
-            sb.AppendLine($"{title.ToUpperInvariant()} ({lines.Count})");
-            foreach (var line in lines.Take(MaxPerSection)) sb.AppendLine($"- {EmailText.Clip(line)}");
-            if (lines.Count > MaxPerSection) sb.AppendLine(MoreLine(lines.Count - MaxPerSection));
-            sb.AppendLine();
-        }
-        if (dashboardUrl is not null) sb.AppendLine($"Dashboard: {dashboardUrl}");
-        sb.AppendLine(footer);
-        return sb.ToString();
-    }
+        ({ } n, { }) => $"Questions about this email or the tracker? Ask {n}, the partnership's coordinator:",
+        ({ } n, null) => $"Questions about this email or the tracker? Ask {n}, the partnership's coordinator.",
+        (null, { }) => "Questions about this email or the tracker? Ask the partnership's coordinator:",
+        _ => "Questions about this email or the tracker? Ask the partnership's coordinator.",
+    };
 
-    public static string Html(string heading, DateOnly asOf, string intro, IEnumerable<Section> sections, string? sinceIso, string? dashboardUrl,
-        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
+    /// <summary>What needs doing, after the action's number: "overdue by 16 days", "due in 15 days", "rating worse".</summary>
+    public static string Heading(Assessment a, SectionKind kind, DateOnly asOf)
     {
-        var h = new HtmlWriter();
-        h.Doctype().Open("html", ("lang", "en-GB")).Open("head").Void("meta", ("charset", "utf-8"))
-            .Element("title", heading).Close("head").Line();
-        h.Open("body", ("style", Font + "margin:0;padding:16px;background:#ffffff;")).Line();
-        h.Element("h1", heading, ("style", Font + "font-size:24px;margin:0 0 8px;"), ("dir", "auto"));
-        h.Element("p", $"{WeekLabel(asOf)}. Data as of {Long(asOf)}.", ("style", Font + "font-size:16px;margin:0 0 8px;"));
-        h.Element("p", intro, ("style", Font + "font-size:16px;margin:0 0 16px;")).Line();
-        foreach (var section in sections.Where(s => s.Items.Count > 0))
+        switch (kind)
         {
-            h.Element("h2", $"{section.Title} ({section.Items.Count})", ("style", Font + "font-size:19px;margin:24px 0 8px;"));
-            // A data table (header cells with scope), laid out with attributes Outlook's Word engine honours.
-            h.Open("table", ("cellpadding", "0"), ("cellspacing", "0"), ("border", "0"), ("width", "100%"),
-                ("style", Font + "border-collapse:collapse;font-size:14px;"));
-            h.Open("tr");
-            foreach (var col in new[] { "Action", "Key action", "Deadline", "RAG", "Latest comment" })
-                h.Element("th", col, ("scope", "col"), ("style", Cell + "font-weight:bold;"));
-            h.Close("tr").Line();
-            var shown = section.Shown;
-            foreach (var a in shown)
-            {
-                h.Open("tr");
-                h.Element("th", Number(a), ("scope", "row"), ("style", Cell + "font-weight:bold;white-space:nowrap;"));
-                h.Open("td", ("style", Cell), ("dir", "auto")).Text(EmailText.Clip(a.Action.Text));
-                foreach (var d in a.Drift) h.Element("div", DriftLine(d, sinceIso), ("style", "margin-top:4px;font-weight:bold;"));
-                h.Close("td");
-                h.Element("td", DeadlineText(a), ("style", Cell));
-                h.Element("td", RagText(a), ("style", Cell));
-                h.Element("td", CommentText(a), ("style", Cell), ("dir", "auto"));
-                h.Close("tr").Line();
-            }
-            h.Close("table").Line();
-            if (shown.Count < section.Items.Count) h.Element("p", MoreLine(section.Items.Count - shown.Count), ("style", Font + "font-size:14px;"));
+            case SectionKind.Overdue:
+                return $"overdue by {Plural(a.DaysOverdue, "day")}";
+            case SectionKind.DueSoon when a.Action.Deadline is { } d:
+                var days = d.DayNumber - asOf.DayNumber;
+                return days switch { 0 => "due today", 1 => "due tomorrow", _ => $"due in {days} days" };
+            case SectionKind.DueSoon:
+                return "due soon";
         }
-        foreach (var (title, lines) in notes ?? [])
+        var drift = a.WorseningDrift.Any() ? a.WorseningDrift : a.Drift;
+        var words = drift.Select(d => d.Kind switch
         {
-            if (lines.Count == 0) continue;
-            h.Element("h2", $"{title} ({lines.Count})", ("style", Font + "font-size:19px;margin:24px 0 8px;"));
-            h.Open("ul", ("style", Font + "font-size:14px;"));
-            foreach (var line in lines.Take(MaxPerSection)) h.Element("li", EmailText.Clip(line), ("dir", "auto"));
-            if (lines.Count > MaxPerSection) h.Element("li", MoreLine(lines.Count - MaxPerSection));
-            h.Close("ul").Line();
-        }
-        if (dashboardUrl is not null)
-        {
-            h.Open("p", ("style", Font + "font-size:16px;margin:24px 0 8px;")).Text("See every action on the ")
-                .Element("a", "partnership dashboard", ("href", dashboardUrl), ("style", "color:#1d70b8;")).Text(": ")
-                .Text(dashboardUrl).Close("p");
-        }
-        h.Element("p", footer, ("style", Font + "font-size:12px;color:#505a5f;margin:16px 0 0;"));
-        h.Close("body").Close("html").Line();
-        return h.ToString();
+            DriftKind.RagWorsened => "rating worse",
+            DriftKind.RagImproved => "rating better",
+            DriftKind.DeadlineSlipped => "deadline moved later",
+            DriftKind.DeadlineBroughtForward => "deadline brought forward",
+            DriftKind.Completed => "completed",
+            DriftKind.Reopened => "reopened",
+            DriftKind.Added => "new action",
+            _ => "changed",
+        }).Distinct().ToList();
+        return words.Count == 0 ? "changed" : string.Join(", ", words);
     }
 
-    private static string Number(Assessment a) => EmailText.Clip(a.Action.Number, EmailText.MaxShortLength, null);
+    internal static string Number(Assessment a) => EmailText.Clip(a.Action.Number, EmailText.MaxShortLength, null);
 
-    private static string CommentText(Assessment a) =>
+    internal static string CommentText(Assessment a) =>
         EmailText.Line(a.Action.Comments).Length == 0 ? "No comment" : EmailText.Clip(a.Action.Comments);
 
-    private static string DeadlineText(Assessment a)
-    {
-        if (a.Action.Deadline is not { } d) return "not set";
-        var text = d.ToString("d MMMM yyyy", Uk);
-        if (a.Overdue) return $"{text} ({Plural(a.DaysOverdue, "day")} overdue)";
-        return text;
-    }
+    internal static string DeadlineText(Assessment a) =>
+        a.Action.Deadline is { } d ? d.ToString("d MMMM yyyy", Uk) : "not set";
 
-    private static string RagText(Assessment a)
-    {
-        var word = a.Action.Rag?.ToTitle() ?? "Not rated";
-        return a.RagMismatch ? $"{word} (rated on track, but overdue)" : word;
-    }
+    /// <summary>"Amber (at risk)": the rating with its meaning, the words the dashboard uses.</summary>
+    internal static string RagText(Assessment a) => RagWords.Described(a.Action.Rag);
+
+    /// <summary>"overdue, but rated Amber (at risk), not Red" when the rating and the deadline disagree; else null.</summary>
+    internal static string? MismatchText(Assessment a) => a.RagMismatch ? RagWords.Mismatch(a.Action.Rag) : null;
 
     public static string DriftLine(DriftChange d, string? sinceIso)
     {
@@ -180,7 +160,7 @@ public static class DigestRenderer
         return EmailText.Line(DashboardHtml.DriftText(new DriftItem(d.KindName, d.From, d.To)) + since);
     }
 
-    private static string Long(DateOnly d) => d.ToString("d MMMM yyyy", Uk);
+    internal static string Long(DateOnly d) => d.ToString("d MMMM yyyy", Uk);
 
     public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

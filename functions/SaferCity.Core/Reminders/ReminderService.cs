@@ -41,13 +41,14 @@ public sealed class ReminderService(
         var failed = new List<(string, string)>();
         var unconfirmed = new List<string>();
         var url = dashboard.Value.PublicUrl;
+        var contact = CoordinatorContact.From(reminders.Value);
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
 
         var messages = new List<(string Key, EmailMessage Message, IReadOnlyList<string> Actions)>();
         foreach (var digest in DigestPlanner.ForLeads(report))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
-            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url);
+            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url, coordinator: contact);
             var actions = digest.All.Select(a => a.Action.Number).ToList();
             messages.Add((digest.Lead.Key, Message(report, week, digest.Lead.Key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf),
                 text, html, actions), actions));

@@ -10,6 +10,9 @@ public sealed class RemindersOptions : IValidatableObject
     /// <summary>Who receives the summary (";"-separated addresses allowed).</summary>
     public string? Coordinator { get; set; }
 
+    /// <summary>The coordinator's name, given in every digest as the person to ask. Optional.</summary>
+    [StringLength(120)] public string? CoordinatorName { get; set; }
+
     [Range(0, 366)] public int DueSoonDays { get; set; } = 30;
 
     [Range(1, 3660)] public int EscalateAfterDays { get; set; } = 28;

@@ -103,7 +103,8 @@ public sealed class DashboardHtmlTests
         Assert.Contains("<strong class=\"tag tag--amber\">Amber</strong>", html);
         Assert.Contains("<strong class=\"tag tag--none\">Not rated</strong>", html);
         Assert.Contains("Overdue by 16 days", html);
-        Assert.Contains("Rated on track, but the deadline has passed", html);
+        Assert.Contains("Overdue, but rated Amber (at risk), not Red", html);
+        Assert.DoesNotContain("on track, but", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Due soon", html);
         Assert.Contains("<strong class=\"tag tag--complete\">Complete</strong>", html);
         Assert.Contains("↓ Worse: Green → Amber since 9 Jan 2017", html);

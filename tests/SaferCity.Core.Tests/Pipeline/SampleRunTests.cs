@@ -59,13 +59,13 @@ public class SampleRunTests
         Assert.Equal(["partnerships@police.example.gov.uk", "crime.prevention@police.example.gov.uk"], police.To);
         var text = police.Text;
         Assert.True(text.IndexOf("OVERDUE (2)", StringComparison.Ordinal) < text.IndexOf("DUE SOON (5)", StringComparison.Ordinal));
-        Assert.Contains("- 2.5: Explore the potential of Alcohol Recovery Centres", text);
-        Assert.Contains("Deadline: 31 December 2016 (16 days overdue). RAG: Amber (rated on track, but overdue).", text);
+        Assert.Contains("- 2.5: overdue by 16 days\n  Key action: Explore the potential of Alcohol Recovery Centres", text.ReplaceLineEndings("\n"));
+        Assert.Contains("  Deadline: 31 December 2016\n  RAG: Amber (at risk)\n  Check the rating: overdue, but rated Amber (at risk), not Red\n", text.ReplaceLineEndings("\n"));
         Assert.Contains("Latest comment: ARC was not established", text);
         foreach (var number in new[] { "2.5", "4.2", "2.7", "3.1", "3.2", "3.7", "3.8" })
         {
             Assert.Contains($"- {number}: ", text);
-            Assert.Contains($">{number}</th>", police.Html); // the row header of its table
+            Assert.Contains($">{number} · ", police.Html); // the heading of its block
         }
         Assert.Contains("https://dashboard.example.gov.uk/", text);
     }
@@ -80,7 +80,7 @@ public class SampleRunTests
 
         var summary = harness.Email.Sent.Single(m => m.DigestId == "2017-W03/coordinator");
         Assert.Equal(["coordinator@example.gov.uk"], summary.To);
-        Assert.Contains("42 actions: 15 complete, 27 open (0 red, 7 amber, 20 green); 2 overdue, 6 due soon, 2 rated on track but overdue.", summary.Text);
+        Assert.Contains("42 actions: 15 complete, 27 open (0 red, 7 amber, 20 green); 2 overdue, 6 due soon, 2 overdue, but not rated Red.", summary.Text);
         Assert.Contains("1.3: lead missing", summary.Text);
         Assert.Contains("4.1: lead unknown (\"One safe City project\")", summary.Text);
         // 4.2 (November 2016) is 47 days overdue: escalated with its leads named; 2.5 (16 days) is not.

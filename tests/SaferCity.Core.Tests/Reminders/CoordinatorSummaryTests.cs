@@ -15,7 +15,7 @@ public sealed class CoordinatorSummaryTests
     {
         var text = Text(SampleReports.Report());
 
-        Assert.Contains("42 actions: 15 complete, 27 open (0 red, 7 amber, 20 green); 2 overdue, 6 due soon, 2 rated on track but overdue.", text);
+        Assert.Contains("42 actions: 15 complete, 27 open (0 red, 7 amber, 20 green); 2 overdue, 6 due soon, 2 overdue, but not rated Red.", text);
         Assert.Contains("OVERDUE (2)", text);
         Assert.Contains("DUE SOON (6)", text);
         Assert.Contains($"Dashboard: {Url}", text);

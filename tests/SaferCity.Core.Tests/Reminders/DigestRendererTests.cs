@@ -13,9 +13,9 @@ public sealed partial class DigestRendererTests
 
     // Everything the template itself writes; anything else in the parsed HTML came from the list.
     private static readonly HashSet<string> TemplateElements =
-        ["html", "head", "meta", "title", "body", "h1", "h2", "p", "table", "tbody", "tr", "th", "td", "div", "ul", "li", "a"];
+        ["html", "head", "meta", "title", "body", "h1", "h2", "h3", "p", "strong", "span", "table", "tbody", "tr", "td", "div", "ul", "li", "a"];
     private static readonly HashSet<string> TemplateAttributes =
-        ["lang", "charset", "style", "dir", "cellpadding", "cellspacing", "border", "width", "scope", "href"];
+        ["lang", "charset", "name", "content", "style", "dir", "hidden", "role", "aria-roledescription", "aria-label", "href"];
 
     private const string Script = "<script>alert('x')</script>";
     private const string Breakout = "\" onmouseover=\"alert(1)\" x=\"";
@@ -62,14 +62,17 @@ public sealed partial class DigestRendererTests
     }
 
     [Fact]
-    public void Html_ActionCellsStayInTheirRows()
+    public void Html_HostileContent_EachActionStaysInItsOwnBlock()
     {
         var (_, html) = DigestRenderer.Render(HostileDigest(Script), AsOf, null, Url);
 
-        var rows = new HtmlParser().ParseDocument(html).QuerySelectorAll("tr").Where(r => r.QuerySelector("th[scope=row]") is not null).ToList();
-        Assert.Equal(["2.7", "3.1", "3.3"], rows.Select(r => r.QuerySelector("th")!.TextContent));
-        Assert.All(rows, r => Assert.Equal(4, r.QuerySelectorAll("td").Length));
-        Assert.Contains(TableBreakout, rows[1].QuerySelectorAll("td")[0].TextContent);
+        var headings = new HtmlParser().ParseDocument(html).QuerySelectorAll("h3").ToList();
+        Assert.Equal(["2.7 · overdue by 16 days", "3.1 · due in 15 days", "3.3 · changed"], headings.Select(h => h.TextContent));
+        var labels = headings.Select(h => h.ParentElement!.QuerySelectorAll("strong").Select(s => s.TextContent).ToList()).ToList();
+        Assert.Equal(["Deadline:", "RAG:", "Check the rating:", "Latest comment:"], labels[0]);
+        Assert.Equal(["Deadline:", "RAG:", "Latest comment:"], labels[1]);
+        Assert.Equal(["Deadline:", "RAG:", "Latest comment:"], labels[2]);
+        Assert.Contains(TableBreakout, headings[1].ParentElement!.QuerySelector("p")!.TextContent);
     }
 
     [Fact]
@@ -101,7 +104,9 @@ public sealed partial class DigestRendererTests
         Assert.True(overdue >= 0 && overdue < text.IndexOf("- 2.7:", StringComparison.Ordinal) && text.IndexOf("- 2.7:", StringComparison.Ordinal) < dueSoon);
         Assert.True(dueSoon < text.IndexOf("- 3.1:", StringComparison.Ordinal) && text.IndexOf("- 3.1:", StringComparison.Ordinal) < drifting);
         Assert.True(drifting < text.IndexOf("- 3.3:", StringComparison.Ordinal));
-        Assert.Contains("Deadline: 31 December 2016 (16 days overdue). RAG: Amber (rated on track, but overdue).", text);
+        Assert.Contains("- 2.7: overdue by 16 days", text);
+        Assert.Contains("  Deadline: 31 December 2016" + Environment.NewLine + "  RAG: Amber (at risk)" + Environment.NewLine +
+                        "  Check the rating: overdue, but rated Amber (at risk), not Red" + Environment.NewLine, text);
         Assert.Contains("Latest comment: " + Script, text);
     }
 
@@ -113,7 +118,9 @@ public sealed partial class DigestRendererTests
 
         Assert.True(text.Length < 10_000, $"text part is {text.Length} characters");
         Assert.True(html.Length < 20_000, $"HTML part is {html.Length} characters");
-        var comment = new HtmlParser().ParseDocument(html).QuerySelectorAll("tr")[1].QuerySelectorAll("td")[3].TextContent;
+        var comment = new HtmlParser().ParseDocument(html).QuerySelectorAll("p")
+            .Single(p => p.QuerySelector("strong")?.TextContent == "Latest comment:" && p.ParentElement!.TextContent.Contains("2.7 · ", StringComparison.Ordinal))
+            .QuerySelector("span")!.TextContent;
         Assert.EndsWith("… (see the dashboard for the full text)", comment);
         Assert.StartsWith("lorem ipsum dolor", comment);
         Assert.True(comment.Length <= EmailText.MaxLength + 50);
@@ -137,7 +144,7 @@ public sealed partial class DigestRendererTests
 
         Assert.Contains($"Dashboard: {Url}", text);
         Assert.Equal(Url, new HtmlParser().ParseDocument(html).QuerySelector("a")!.GetAttribute("href"));
-        Assert.EndsWith(DigestRenderer.LeadFooter + Environment.NewLine, text);
+        Assert.EndsWith("You get this email because " + DigestRenderer.LeadWhy + Environment.NewLine, text);
     }
 
     [Fact]

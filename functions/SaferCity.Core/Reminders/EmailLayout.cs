@@ -1,0 +1,204 @@
+using System.Text;
+using SaferCity.Core.Html;
+using SaferCity.Core.Rules;
+
+namespace SaferCity.Core.Reminders;
+
+/// <summary>
+/// The one layout of every email (lead digests and the coordinator's summary), as text and as HTML.
+/// The HTML is GOV.UK Notify's shape, which works from phones to Outlook's Word engine:
+/// one column at most 580 px wide, 19 px text (nothing under 16 px), headings instead of data tables,
+/// every style inline (many clients drop style blocks), layout tables only where Outlook needs them
+/// (its fixed-width frame, inside a conditional comment, and the update button), text and background
+/// colours always set together so dark modes that invert colours invert both, and links blue and underlined.
+/// Every value is encoded by <see cref="HtmlWriter"/>.
+/// </summary>
+public static class EmailLayout
+{
+    /// <summary>Everything one email says. <paramref name="Ask"/> is the footer's "whom to ask" sentence; the address follows it.</summary>
+    public sealed record Content(
+        string Heading,
+        DateOnly AsOf,
+        string Intro,
+        string Preheader,
+        IReadOnlyList<DigestRenderer.Section> Sections,
+        string? SinceIso,
+        string? DashboardUrl,
+        string Why,
+        string? Ask,
+        string? AskEmail,
+        IReadOnlyList<(string Title, IReadOnlyList<string> Lines)> Notes,
+        Func<Assessment, ActionLinks>? Links);
+
+    private const string Ink = "#0b0c0c";
+    private const string Paper = "#ffffff";
+    private const string LinkBlue = "#1d70b8";
+    private const string Grey = "#b1b4b6";
+    private const string Font = "font-family:Arial,Helvetica,sans-serif;";
+    private const string Body = Font + "font-size:19px;line-height:25px;color:" + Ink + ";";
+    private const string Para = Body + "margin:0 0 15px;";
+    private const string Line = Body + "margin:0 0 5px;";
+    private const string Link = "color:" + LinkBlue + ";text-decoration:underline;";
+
+    // Outlook's Word engine honours a table's width but not max-width; every other client gets the div's max-width.
+    private const int Width = 580;
+
+    public static string Text(Content c)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(c.Heading).AppendLine(new string('=', Math.Min(c.Heading.Length, 72))).AppendLine();
+        sb.AppendLine($"{Capital(DigestRenderer.WeekLabel(c.AsOf))}. Data as of {DigestRenderer.Long(c.AsOf)}.");
+        sb.AppendLine(c.Intro).AppendLine();
+        foreach (var section in c.Sections.Where(s => s.Items.Count > 0))
+        {
+            sb.AppendLine($"{section.Title.ToUpperInvariant()} ({section.Items.Count})").AppendLine();
+            var shown = section.Shown;
+            foreach (var a in shown)
+            {
+                sb.AppendLine($"- {DigestRenderer.Number(a)}: {DigestRenderer.Heading(a, section.Kind, c.AsOf)}");
+                sb.AppendLine($"  Key action: {EmailText.Clip(a.Action.Text)}");
+                sb.AppendLine($"  Deadline: {DigestRenderer.DeadlineText(a)}");
+                sb.AppendLine($"  RAG: {DigestRenderer.RagText(a)}");
+                if (DigestRenderer.MismatchText(a) is { } mismatch) sb.AppendLine($"  Check the rating: {mismatch}");
+                sb.AppendLine($"  Latest comment: {DigestRenderer.CommentText(a)}");
+                foreach (var d in a.Drift) sb.AppendLine($"  {DigestRenderer.DriftLine(d, c.SinceIso)}");
+                var links = c.Links?.Invoke(a) ?? ActionLinks.None;
+                if (links.Update is { } update) sb.AppendLine($"  Update: {update.AbsoluteUri}");
+                if (links.Item is { } item) sb.AppendLine($"  SharePoint: {item.AbsoluteUri}");
+                sb.AppendLine();
+            }
+            if (shown.Count < section.Items.Count) sb.AppendLine(DigestRenderer.MoreLine(section.Items.Count - shown.Count)).AppendLine();
+        }
+        foreach (var (title, lines) in c.Notes)
+        {
+            if (lines.Count == 0) continue;
+            sb.AppendLine($"{title.ToUpperInvariant()} ({lines.Count})");
+            foreach (var line in lines.Take(DigestRenderer.MaxPerSection)) sb.AppendLine($"- {EmailText.Clip(line)}");
+            if (lines.Count > DigestRenderer.MaxPerSection) sb.AppendLine(DigestRenderer.MoreLine(lines.Count - DigestRenderer.MaxPerSection));
+            sb.AppendLine();
+        }
+        sb.AppendLine("--");
+        if (c.DashboardUrl is not null) sb.AppendLine($"Dashboard: {c.DashboardUrl}");
+        if (c.Ask is not null) sb.AppendLine(c.AskEmail is null ? c.Ask : $"{c.Ask} {c.AskEmail}");
+        sb.AppendLine(c.Why);
+        return sb.ToString();
+    }
+
+    public static string Html(Content c)
+    {
+        var h = new HtmlWriter();
+        h.Doctype().Open("html", ("lang", "en-GB")).Open("head").Line()
+            .Void("meta", ("charset", "utf-8")).Line()
+            .Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
+            // Light only: the colours below are set in pairs, so a client's dark mode inverts them together or not at all.
+            .Void("meta", ("name", "color-scheme"), ("content", "light")).Line()
+            .Element("title", c.Heading).Line()
+            .Close("head").Line();
+        h.Open("body", ("style", $"margin:0;padding:0;background-color:{Paper};color:{Ink};")).Line();
+        // The inbox preview ("2 overdue, 3 due soon: …") instead of the first heading; never shown in the message.
+        // Outlook's Word engine ignores display:none, so it does not get the preheader at all.
+        h.NotOutlook(o => o.Element("div", c.Preheader, ("hidden", ""), ("style", "display:none;max-height:0;overflow:hidden;"))).Line();
+        h.OutlookOnly(o => o.Open("table", ("role", "presentation"), ("width", Width.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("align", "center"), ("cellpadding", "0"), ("cellspacing", "0"), ("border", "0")).Open("tr").Open("td")).Line();
+        // Gmail drops the body's style, so the column carries the colours too. Screen readers announce it as an email
+        // inside the mail client's page (role and description as the Email Markup Consortium advises).
+        h.Open("div", ("role", "article"), ("aria-roledescription", "email"), ("aria-label", c.Heading), ("style", $"max-width:{Width}px;margin:0 auto;padding:20px 15px 30px;background-color:{Paper};" + Body +
+            "overflow-wrap:break-word;word-wrap:break-word;")).Line();
+
+        h.Element("h1", c.Heading, ("dir", "auto"), ("style", Font + $"font-size:32px;line-height:35px;font-weight:bold;color:{Ink};margin:0 0 15px;")).Line();
+        h.Element("p", $"{Capital(DigestRenderer.WeekLabel(c.AsOf))}. Data as of {DigestRenderer.Long(c.AsOf)}.", ("style", Para)).Line();
+        h.Element("p", c.Intro, ("style", Para)).Line();
+
+        foreach (var section in c.Sections.Where(s => s.Items.Count > 0))
+        {
+            h.Element("h2", $"{section.Title} ({section.Items.Count})",
+                ("style", Font + $"font-size:27px;line-height:30px;font-weight:bold;color:{Ink};margin:30px 0 15px;")).Line();
+            var shown = section.Shown;
+            foreach (var a in shown) Block(h, c, section.Kind, a);
+            if (shown.Count < section.Items.Count) h.Element("p", DigestRenderer.MoreLine(section.Items.Count - shown.Count), ("style", Para)).Line();
+        }
+
+        foreach (var (title, lines) in c.Notes)
+        {
+            if (lines.Count == 0) continue;
+            h.Element("h2", $"{title} ({lines.Count})",
+                ("style", Font + $"font-size:24px;line-height:30px;font-weight:bold;color:{Ink};margin:30px 0 15px;")).Line();
+            h.Open("ul", ("style", Body + "margin:0 0 15px;padding:0 0 0 20px;")).Line();
+            foreach (var line in lines.Take(DigestRenderer.MaxPerSection))
+                h.Element("li", EmailText.Clip(line), ("dir", "auto"), ("style", Body + "margin:0 0 10px;")).Line();
+            if (lines.Count > DigestRenderer.MaxPerSection)
+                h.Element("li", DigestRenderer.MoreLine(lines.Count - DigestRenderer.MaxPerSection), ("style", Body + "margin:0 0 10px;")).Line();
+            h.Close("ul").Line();
+        }
+
+        Footer(h, c);
+        h.Close("div").Line();
+        h.OutlookOnly(o => o.Close("td").Close("tr").Close("table")).Line();
+        h.Close("body").Close("html").Line();
+        return h.ToString();
+    }
+
+    /// <summary>One action: a heading saying what needs doing, the key action, label–value lines, drift, and its links.</summary>
+    private static void Block(HtmlWriter h, Content c, SectionKind kind, Assessment a)
+    {
+        // The bar's colour repeats what the heading says in words; it is never the only signal.
+        var bar = kind switch { SectionKind.Overdue => "#d4351c", SectionKind.DueSoon => "#f47738", _ => LinkBlue };
+        h.Open("div", ("style", $"border-left:5px solid {bar};padding:0 0 0 15px;margin:0 0 30px;")).Line();
+        h.Element("h3", $"{DigestRenderer.Number(a)} · {DigestRenderer.Heading(a, kind, c.AsOf)}", ("dir", "auto"),
+            ("style", Font + $"font-size:21px;line-height:25px;font-weight:bold;color:{Ink};margin:0 0 10px;")).Line();
+        h.Element("p", EmailText.Clip(a.Action.Text), ("dir", "auto"), ("style", Para + "margin-bottom:10px;")).Line();
+        LabelValue(h, "Deadline", DigestRenderer.DeadlineText(a));
+        LabelValue(h, "RAG", DigestRenderer.RagText(a));
+        if (DigestRenderer.MismatchText(a) is { } mismatch) LabelValue(h, "Check the rating", mismatch);
+        LabelValue(h, "Latest comment", DigestRenderer.CommentText(a));
+        foreach (var d in a.Drift)
+            h.Element("p", DigestRenderer.DriftLine(d, c.SinceIso), ("style", Line + "font-weight:bold;")).Line();
+
+        var links = c.Links?.Invoke(a) ?? ActionLinks.None;
+        if (links.Update is { } update) Button(h, $"Update action {DigestRenderer.Number(a)}", update.AbsoluteUri);
+        if (links.Item is { } item)
+            h.Open("p", ("style", Line + "margin-top:10px;"))
+                .Element("a", $"Open action {DigestRenderer.Number(a)} in SharePoint", ("href", item.AbsoluteUri), ("style", Link))
+                .Close("p").Line();
+        h.Close("div").Line();
+    }
+
+    private static void LabelValue(HtmlWriter h, string label, string value) =>
+        h.Open("p", ("style", Line)).Element("strong", label + ":").Text(" ")
+            .Element("span", value, ("dir", "auto")).Close("p").Line();
+
+    /// <summary>
+    /// A "bulletproof" button: Word ignores padding on links but draws their borders, so a thick border in the
+    /// button's colour is the padding everywhere; the cell carries the colour too, in case a client drops the border.
+    /// White text only ever sits on the green the button sets itself.
+    /// </summary>
+    private static void Button(HtmlWriter h, string text, string href)
+    {
+        const string Green = "#00703c";
+        h.Open("table", ("role", "presentation"), ("style", "border-collapse:collapse;border-spacing:0;margin:15px 0 5px;"))
+            .Open("tr").Open("td", ("style", $"background-color:{Green};padding:0;"))
+            .Element("a", text, ("href", href), ("style", Font +
+                $"display:inline-block;border-style:solid;border-color:{Green};border-width:10px 15px;font-size:19px;line-height:25px;font-weight:bold;" +
+                $"color:{Paper};background-color:{Green};text-decoration:none;"))
+            .Close("td").Close("tr").Close("table").Line();
+    }
+
+    private static void Footer(HtmlWriter h, Content c)
+    {
+        const string Small = Font + "font-size:16px;line-height:25px;color:" + Ink + ";margin:0 0 10px;";
+        h.Open("div", ("style", $"border-top:1px solid {Grey};margin:30px 0 0;padding:15px 0 0;")).Line();
+        if (c.DashboardUrl is not null)
+            h.Open("p", ("style", Small)).Text("See every action on the ")
+                .Element("a", "partnership dashboard", ("href", c.DashboardUrl), ("style", Link)).Text(".").Close("p").Line();
+        if (c.Ask is not null)
+        {
+            h.Open("p", ("style", Small)).Text(c.Ask);
+            if (c.AskEmail is not null) h.Text(" ").Element("a", c.AskEmail, ("href", "mailto:" + c.AskEmail), ("style", Link));
+            h.Close("p").Line();
+        }
+        h.Element("p", c.Why, ("style", Small)).Line();
+        h.Close("div").Line();
+    }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}
