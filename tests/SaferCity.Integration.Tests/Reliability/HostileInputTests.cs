@@ -22,7 +22,14 @@ public sealed class HostileInputTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
+    public const string Coordinator = "coordinator@example.org";
+    public const string TrackerFileName = "hostile-tracker-plus.json";
+
     public static string CorpusFile(string name) => Path.Combine(AppContext.BaseDirectory, "Reliability", name);
+
+    /// <summary>What the corpus run in <paramref name="dir"/> must not publish, read from its own input files.</summary>
+    public static PrivacyScanner Scanner(string dir) =>
+        PrivacyScanner.ForInputs([Path.Combine(dir, TrackerFileName), CorpusFile("hostile-leads.json")], Coordinator);
 
     /// <summary>The committed corpus with the 200 KB comment item added; written to <paramref name="dir"/>.</summary>
     public static (string Tracker, JsonArray Items) WriteCorpus(string dir)
@@ -41,7 +48,7 @@ public sealed class HostileInputTests : IDisposable
                 ["DeliveryDeadline"] = "March 2017", ["LeadService"] = "CST", ["RAG"] = "A", ["Comments"] = comment,
             },
         });
-        var path = Path.Combine(dir, "hostile-tracker-plus.json");
+        var path = Path.Combine(dir, TrackerFileName);
         File.WriteAllText(path, corpus.ToJsonString());
         return (path, items);
     }
@@ -54,7 +61,7 @@ public sealed class HostileInputTests : IDisposable
         {
             ["Local:TrackerFile"] = tracker,
             ["Local:LeadsFile"] = CorpusFile("hostile-leads.json"),
-            ["Reminders:Coordinator"] = "coordinator@example.org",
+            ["Reminders:Coordinator"] = Coordinator,
         });
         var outcome = await run.Services.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(AsOf), CancellationToken.None);
         return (outcome, run, items);
@@ -107,7 +114,7 @@ public sealed class HostileInputTests : IDisposable
         var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
 
         Assert.Equal(["actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
-        PublishedFiles.AssertNothingPrivate(site);
+        PublishedFiles.AssertNothingPrivate(site, Scanner(dir));
         var page = PublishedFiles.AssertInertPage(site["index.html"], "assets/site.js");
         Assert.Single(page.QuerySelectorAll("script"));
         Assert.Contains("<script>alert(1)</script>", page.Body!.TextContent); // shown as text, as typed
