@@ -213,8 +213,18 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
 
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
 
-        Assert.True(png.Length > 10_000);
         output.WriteLine($"Screenshot: {path}");
+        // The picture is the page at this viewport: as wide as the screen (nothing spills sideways), as tall as the
+        // document, and with something drawn on it: text and coloured badges, not a blank or near-blank canvas.
+        var image = PngImage.Decode(png);
+        var documentHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.Equal((width, documentHeight), (image.Width, image.Height));
+        Assert.True(image.Height >= height, $"the page is {image.Height} px tall, less than the {height} px screen");
+        var background = image.Pixels.GroupBy(p => p).MaxBy(g => g.Count())!.Key;
+        var inked = image.Pixels.Count(p => p != background) / (double)image.Pixels.Length;
+        var colours = image.Pixels.Distinct().Count();
+        Assert.True(inked > 0.03, $"only {inked:P1} of the screenshot differs from its background");
+        Assert.True(colours > 64, $"the screenshot has only {colours} colours");
         if (name == "mobile")
         {
             // No sideways scrolling on a phone: the tables reflow into cards.

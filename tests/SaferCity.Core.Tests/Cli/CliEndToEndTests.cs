@@ -83,14 +83,21 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--as-of", "16/01/2017")]
-    [InlineData("--frobnicate")]
-    public async Task Run_BadArguments_ExitNonZeroWithOneLineReason(params string[] extra)
+    [InlineData("--as-of takes a date as yyyy-MM-dd, not '16/01/2017'.", "--as-of", "16/01/2017")]
+    [InlineData("Unknown option '--frobnicate'.", "--frobnicate")]
+    public async Task Run_BadArguments_ExitNonZeroWithOneLineReason(string reason, params string[] extra)
     {
-        var (code, _, stderr) = await RunCliAsync(["run", .. extra]);
+        var (code, stdout, stderr) = await RunCliAsync(["run", .. extra]);
 
         Assert.Equal(2, code);
-        Assert.False(string.IsNullOrWhiteSpace(stderr.Split('\n')[0]));
+        var lines = stderr.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(reason, lines[0]);
+        // The reason is that one line: what follows is only the usage text, never more reason or a stack trace.
+        var rest = string.Join("\n", lines.Skip(1)).Trim();
+        Assert.True(rest.Length == 0 || rest.StartsWith("Usage:", StringComparison.Ordinal), rest);
+        Assert.DoesNotContain(lines.Skip(1), l => l.Contains(extra[^1], StringComparison.Ordinal));
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
     }
 
     [Fact]

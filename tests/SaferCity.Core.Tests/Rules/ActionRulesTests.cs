@@ -1,3 +1,4 @@
+using SaferCity.Core.History;
 using SaferCity.Core.Model;
 using SaferCity.Core.Rules;
 
@@ -86,5 +87,47 @@ public class ActionRulesTests
 
         Assert.False(ActionRules.Assess(Action(deadline), deadline.AddDays(28), options).Escalated(options));
         Assert.True(ActionRules.Assess(Action(deadline), deadline.AddDays(29), options).Escalated(options));
+    }
+
+    [Fact]
+    public void Assess_CompleteWithDeadlineAhead_NotDueSoon()
+    {
+        var asOf = new DateOnly(2017, 1, 16);
+
+        var a = ActionRules.Assess(Action(asOf.AddDays(10), complete: true), asOf, Options);
+
+        Assert.False(a.DueSoon);
+        Assert.True(ActionRules.Assess(Action(asOf.AddDays(10)), asOf, Options).DueSoon); // the same action, open
+    }
+
+    [Fact]
+    public void Escalated_NotOverdue_NeverEscalates()
+    {
+        // Escalation needs the action to be overdue, whatever the setting: at the lowest setting an action due today still waits.
+        var options = new RemindersOptions { EscalateAfterDays = 1 };
+        var asOf = new DateOnly(2017, 1, 16);
+
+        Assert.False(ActionRules.Assess(Action(asOf), asOf, options).Escalated(options));
+        Assert.False(ActionRules.Assess(Action(new DateOnly(2016, 1, 1), complete: true), asOf, options).Escalated(options));
+        Assert.True(ActionRules.Assess(Action(new DateOnly(2016, 1, 1)), asOf, options).Escalated(options));
+    }
+
+    [Theory]
+    [InlineData(DriftKind.RagWorsened, true)]
+    [InlineData(DriftKind.DeadlineSlipped, true)]
+    [InlineData(DriftKind.Reopened, true)]
+    [InlineData(DriftKind.RagImproved, false)]
+    [InlineData(DriftKind.DeadlineBroughtForward, false)]
+    [InlineData(DriftKind.Completed, false)]
+    [InlineData(DriftKind.Added, false)]
+    public void WorseningDrift_EachKind_OnlyWhatALeadMustActOn(DriftKind kind, bool worsening)
+    {
+        var change = new DriftChange(kind, "Green", "Red");
+        var others = new[] { new DriftChange(DriftKind.RagImproved, "Red", "Amber"), new DriftChange(DriftKind.Added) };
+
+        var a = ActionRules.Assess(Action(null), new DateOnly(2017, 1, 16), Options, [.. others, change]);
+
+        Assert.Equal(worsening ? [change] : [], a.WorseningDrift.ToList());
+        Assert.Equal(3, a.Drift.Count);
     }
 }

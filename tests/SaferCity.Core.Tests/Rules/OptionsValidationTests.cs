@@ -35,6 +35,22 @@ public class OptionsValidationTests
         var reminders = Resolve<RemindersOptions>(("Reminders:DueSoonDays", "14"), ("Reminders:Coordinator", "a@example.gov.uk; b@example.gov.uk"));
 
         Assert.Equal(14, reminders.DueSoonDays);
+        Assert.Equal("a@example.gov.uk; b@example.gov.uk", reminders.Coordinator);
+    }
+
+    [Theory]
+    [InlineData("a@example.gov.uk,b@example.gov.uk")]
+    [InlineData(" a@example.gov.uk ;; b@example.gov.uk ; ")]
+    public void Options_CoordinatorListWithCommasOrBlanks_IsValid(string coordinator) =>
+        Assert.Equal(coordinator, Resolve<RemindersOptions>(("Reminders:Coordinator", coordinator)).Coordinator);
+
+    [Fact]
+    public void Options_OneBadCoordinatorAmongGood_FailsNamingTheBadOne()
+    {
+        var e = Assert.ThrowsAny<OptionsValidationException>(() => Resolve<RemindersOptions>(("Reminders:Coordinator", "a@example.gov.uk, nobody")));
+
+        Assert.Contains("'nobody'", e.Message);
+        Assert.DoesNotContain("'a@example.gov.uk'", e.Message);
     }
 
     [Theory]

@@ -4,18 +4,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SaferCity.Functions;
 using SaferCity.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
+using SaferCity.Integration.Tests.Email;
+using SaferCity.Integration.Tests.Reliability;
 using SaferCity.Integration.Tests.Storage;
 
 namespace SaferCity.Integration.Tests.Functions;
 
 /// <summary>The Functions app's composition (as Program.cs does it) and the metadata the Worker SDK generates.</summary>
-public sealed class FunctionsHostTests
+[Collection(FullStackCollection.Name)]
+public sealed class FunctionsHostTests(FullStackFixture fixture)
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         // What the Functions host itself provides before Program.cs runs.
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        if (time is not null) services.AddSingleton(time);
         services.AddSaferCity(configuration).AddSaferCityFunctions(configuration);
         return services.BuildServiceProvider();
     }
@@ -26,16 +31,39 @@ public sealed class FunctionsHostTests
         ["Tracker:SiteUrl"] = "https://contoso.sharepoint.com/sites/SaferCity",
     };
 
+    /// <summary>
+    /// Each function as the host creates it (one container per invocation), run against the stand-ins: the refresh
+    /// publishes to Blob storage and emails nobody; the reminders do nothing at 06:00 UTC and send the digests
+    /// through SendGrid at 07:00 on a Monday (both UK winter times).
+    /// </summary>
     [Fact]
-    public async Task Services_CloudSettings_ValidateAndResolveEveryFunction()
+    public async Task Functions_CloudComposition_RefreshPublishesOnlyAndRemindersSendAtSevenUkTime()
     {
-        await using var provider = Build(CloudSettings());
+        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        var monday = new DateTimeOffset(2017, 1, 16, 6, 0, 0, TimeSpan.Zero);
 
-        provider.GetRequiredService<IStartupValidator>().Validate();
+        await using (var provider = Build(stack.Settings, new InstantDelays(monday)))
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            await ActivatorUtilities.CreateInstance<RefreshDashboard>(provider).Run(new TimerInfo(), CancellationToken.None);
+            // Resolving is what the host does for an HTTP call; it throws naming any service it cannot build.
+            _ = ActivatorUtilities.CreateInstance<RefreshNow>(provider);
+        }
+        var site = await stack.SiteAsync();
+        Assert.Equal(["actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
+        Assert.Contains("2017-01-16", System.Text.Encoding.UTF8.GetString(site["dashboard.json"]));
+        Assert.Empty(stack.SendGrid.Requests);
 
-        Assert.NotNull(ActivatorUtilities.CreateInstance<RefreshDashboard>(provider));
-        Assert.NotNull(ActivatorUtilities.CreateInstance<SendReminders>(provider));
-        Assert.NotNull(ActivatorUtilities.CreateInstance<RefreshNow>(provider));
+        await using (var provider = Build(stack.Settings, new InstantDelays(monday)))
+            await ActivatorUtilities.CreateInstance<SendReminders>(provider).Run(new TimerInfo(), CancellationToken.None);
+        Assert.Empty(stack.SendGrid.Requests); // 06:00 UTC is 06:00 in London in January: not yet
+
+        await using (var provider = Build(stack.Settings, new InstantDelays(monday.AddHours(1))))
+            await ActivatorUtilities.CreateInstance<SendReminders>(provider).Run(new TimerInfo(), CancellationToken.None);
+        var sent = stack.AcceptedPerDigest();
+        Assert.Contains("2017-W03/housing", sent.Keys);
+        Assert.All(sent.Values, count => Assert.Equal(1, count));
+        Assert.Contains(stack.SendGrid.AcceptedRequests, r => r.To.Contains(FullStack.Coordinator));
     }
 
     [Theory]

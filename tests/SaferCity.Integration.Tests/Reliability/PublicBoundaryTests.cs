@@ -33,10 +33,11 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
         var (_, hostile, _) = await HostileInputTests.RunCorpusAsync(dir);
         using var _ = hostile;
 
-        foreach (var run in new[] { sample, hostile })
+        var sampleScanner = PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads]);
+        foreach (var (run, scanner) in new[] { (sample, sampleScanner), (hostile, HostileInputTests.Scanner(dir)) })
         {
             var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
-            PublishedFiles.AssertNothingPrivate(site);
+            PublishedFiles.AssertNothingPrivate(site, scanner);
             PublishedFiles.AssertInertPage(site["index.html"], "assets/site.js");
         }
         // The sample's leads list is full of addresses: they reached the digests, not the site.
@@ -48,7 +49,7 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
     {
         await using var stack = await FullStack.StartAsync(fixture.Azurite, siteContainer: "$web");
         await stack.RunAsync(new DateOnly(2017, 1, 16)); // the sample, read through Graph
-        PublishedFiles.AssertNothingPrivate(await stack.SiteAsync());
+        PublishedFiles.AssertNothingPrivate(await stack.SiteAsync(), PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads], FullStack.Coordinator));
 
         var (tracker, _) = HostileInputTests.WriteCorpus(dir);
         stack.Settings["Local:TrackerFile"] = tracker; // files win over the SharePoint site
@@ -58,7 +59,7 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
         Assert.Equal(RunStatus.Completed, hostile.Status);
         var web = await stack.SiteAsync();
         Assert.Equal(6, web.Count);
-        PublishedFiles.AssertNothingPrivate(web);
+        PublishedFiles.AssertNothingPrivate(web, HostileInputTests.Scanner(dir));
         PublishedFiles.AssertInertPage(web["index.html"], "assets/site.js");
         PublishedFiles.AssertCsvDefused(web["actions.csv"]);
     }
