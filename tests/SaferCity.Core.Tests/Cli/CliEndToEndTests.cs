@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MimeKit;
 
@@ -11,25 +10,10 @@ public sealed class CliEndToEndTests : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
-    private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(params string[] args) =>
-        RunCliAsync(new Dictionary<string, string>(), args);
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(params string[] args) => CliProcess.RunAsync(args);
 
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "safercity.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        // The run must not pick up a developer's real settings.
-        foreach (var key in new[] { "Tracker__SiteUrl", "SendGrid__ApiKey", "Storage__ConnectionString", "Storage__AccountUrl", "Reminders__Coordinator" })
-            start.Environment.Remove(key);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard, not a timing assertion
-        await process.WaitForExitAsync(guard.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliProcess.RunAsync(environment, args);
 
     [Fact]
     public async Task Run_BundledSample_WritesSiteAndOneDigestPerLeadWithSomethingToDo()
