@@ -142,7 +142,7 @@ public sealed class TrackerPipeline(
             "site {Written} written/{Unchanged} unchanged; digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
             "history {HistoryWritten}; {Mode}; {ElapsedMs} ms ({Stages})",
             status, DriftCalculator.Iso(asOf), dashboard.Summary.Total, dashboard.Summary.Open, dashboard.Summary.Overdue,
-            dashboard.Summary.DueSoon, report.Findings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
+            dashboard.Summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
             sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
             historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
 
