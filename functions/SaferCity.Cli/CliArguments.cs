@@ -3,70 +3,111 @@ using System.Globalization;
 namespace SaferCity.Cli;
 
 /// <summary>
-/// The command line of <c>run</c> and <c>provision</c>, turned into configuration keys so the CLI and the Functions app
-/// read their settings the same way (appsettings.json, then environment, then these).
+/// A command line, checked against <see cref="CliCommands"/>. Option values become configuration keys so the CLI
+/// and the Functions app read their settings the same way (appsettings.json, then environment, then these).
 /// </summary>
-public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDictionary<string, string?> Settings)
+public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, string?> Settings)
 {
-    /// <summary>provision --import-sample: fill new, empty lists with the bundled sample.</summary>
-    public bool ImportSample { get; init; }
+    /// <summary>--help (or no arguments at all): print the usage and do nothing else.</summary>
+    public bool Help => Command is null || Has(CliCommands.Help);
 
-    public const string Usage = """
-        Usage:
-          safercity run [--tracker FILE] [--leads FILE] [--as-of yyyy-MM-dd]
-                        [--state DIR] [--out DIR] [--storage CONNECTION] [--dry-run]
+    public bool Verbose => Has(CliCommands.Verbose);
 
-          --tracker, --leads  Graph list-items responses saved to files. Without them: the SharePoint
-                              site in Tracker__SiteUrl; without that: the bundled sample tracker.
-          --as-of             The UK day the run acts as (default: today in Europe/London).
-          --out               Site in DIR/site, emails in DIR/outbox when no SendGrid key is set (default: out).
-          --state             History and reminder ledger (default: OUT/state).
-          --storage           A Blob storage connection string: site to $web, state to blobs.
-          --dry-run           Compute and preview everything; send and record nothing.
+    public DateOnly? AsOf => Values.TryGetValue(CliCommands.AsOf.Name, out var text) ? ParseDate(text) : null;
 
-          safercity provision [--import-sample]
+    /// <summary>The value given without an option name (a command's <see cref="CliCommand.Argument"/>).</summary>
+    public string? Argument => Values.GetValueOrDefault("");
 
-          Creates the tracker and leads lists on the site in Tracker__SiteUrl (lists that exist are left
-          alone). --import-sample fills empty lists with the bundled sample tracker.
-        """;
+    public bool Has(CliOption option) => Values.ContainsKey(option.Name);
 
+    /// <summary>Reads the command line, or throws <see cref="UsageException"/> with one line naming what was typed.</summary>
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help") throw new UsageException(null);
-        var command = args[0];
+        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+            return new CliArguments(null, new Dictionary<string, string>(), new Dictionary<string, string?>());
+
+        var commandNames = CliCommands.All.Select(c => c.Name).ToList();
+        var first = args[0];
+        if (first.StartsWith('-'))
+        {
+            var guess = CliCommands.All.FirstOrDefault(c => c.Options.Any(o => o.Name == first))?.Name ?? commandNames[0];
+            throw new UsageException($"The command is missing: start with one of {string.Join(", ", commandNames)}, " +
+                                     $"e.g. `{CliCommands.Invocation} {guess} {string.Join(' ', args)}`.");
+        }
+        var command = CliCommands.Find(first) ?? throw new UsageException(
+            $"Unknown command '{first}'{DidYouMean(first, commandNames)} Commands: {string.Join(", ", commandNames)}.");
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        DateOnly? asOf = null;
-        var importSample = false;
+        var options = command.Options.Concat(CliCommands.Common).ToList();
         for (var i = 1; i < args.Count; i++)
         {
-            var option = args[i];
-            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
-                ? args[++i]
-                : throw new UsageException($"{option} needs a value.");
-            switch (option)
+            var typed = args[i];
+            if (!typed.StartsWith('-'))
             {
-                case "--tracker": settings["Local:TrackerFile"] = Value(); break;
-                case "--leads": settings["Local:LeadsFile"] = Value(); break;
-                case "--out": settings["Local:OutDir"] = Value(); break;
-                case "--state": settings["Local:StateDir"] = Value(); break;
-                case "--storage": settings["Storage:ConnectionString"] = Value(); break;
-                case "--dry-run": settings["Local:DryRun"] = "true"; break;
-                case "--import-sample" when command == "provision": importSample = true; break;
-                case "--as-of":
-                    var text = Value();
-                    asOf = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                        ? day
-                        : throw new UsageException($"--as-of takes a date as yyyy-MM-dd, not '{text}'.");
-                    break;
-                case "-h" or "--help": throw new UsageException(null);
-                default: throw new UsageException($"Unknown option '{option}'.");
+                if (command.Argument is not null && !values.ContainsKey(""))
+                {
+                    values[""] = typed;
+                    continue;
+                }
+                throw new UsageException($"Unexpected '{typed}': {command.Name} takes its values after an option name, e.g. {command.Options.FirstOrDefault(o => o.Value is not null)?.Synopsis ?? command.Name}.");
             }
+            var (name, inline) = typed.IndexOf('=') is > 0 and var eq ? (typed[..eq], typed[(eq + 1)..]) : (typed, null);
+            var option = options.FirstOrDefault(o => o.Name == name) ?? throw new UsageException(UnknownOption(command, name));
+
+            string value;
+            if (option.Kind == ValueKind.Flag)
+            {
+                if (inline is not null) throw new UsageException($"{option.Name} takes no value, but got '{inline}'.");
+                value = "true";
+            }
+            else if (inline is not null) value = inline;
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) value = args[++i];
+            else throw new UsageException($"{option.Name} needs a value: {option.Synopsis}.");
+
+            Check(option, value);
+            values[option.Name] = value;
+            if (option.Setting is not null) settings[option.Setting] = value;
         }
-        return new CliArguments(command, asOf, settings) { ImportSample = importSample };
+        if (command.Argument is not null && !values.ContainsKey(""))
+            throw new UsageException($"{command.Name} needs {command.Argument}: {CliCommands.Invocation} {command.Synopsis}.");
+        return new CliArguments(command, values, settings);
     }
+
+    private static string UnknownOption(CliCommand command, string name)
+    {
+        var elsewhere = CliCommands.All.FirstOrDefault(c => c != command && c.Options.Any(o => o.Name == name));
+        if (elsewhere is not null) return $"{command.Name} does not take {name} (that is an option of {elsewhere.Name}).";
+        var known = command.Options.Concat(CliCommands.Common).Select(o => o.Name);
+        return $"Unknown option '{name}' for {command.Name}{DidYouMean(name, known)}";
+    }
+
+    /// <summary>The end of a sentence: a suggestion when one is close enough, else a full stop.</summary>
+    private static string DidYouMean(string typed, IEnumerable<string> known) =>
+        CliCommands.Suggest(typed, known) is { } guess ? $": did you mean `{guess}`?" : ".";
+
+    /// <summary>Catches the mistakes that can be seen before anything runs, naming the option and what was typed.</summary>
+    private static void Check(CliOption option, string value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new UsageException($"{option.Name} needs a value: {option.Synopsis}.");
+        switch (option.Kind)
+        {
+            case ValueKind.Date when ParseDate(value) is null:
+                throw new UsageException(System.Text.RegularExpressions.Regex.IsMatch(value, @"^\d{4}-\d{2}-\d{2}$")
+                    ? $"{option.Name} '{value}' is not a real date."
+                    : $"{option.Name} takes a date as yyyy-MM-dd (e.g. 2017-01-16), not '{value}'.");
+            case ValueKind.File when Directory.Exists(value):
+                throw new UsageException($"{option.Name} must be a file; '{value}' is a folder.");
+            case ValueKind.File when !File.Exists(value):
+                throw new UsageException($"{option.Name}: there is no file '{value}' (looked in {Directory.GetCurrentDirectory()}).");
+            case ValueKind.Folder when File.Exists(value):
+                throw new UsageException($"{option.Name} must be a folder; '{value}' is a file.");
+        }
+    }
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
 
-public sealed class UsageException(string? problem) : Exception(problem ?? "usage")
-{
-    public string? Problem { get; } = problem;
-}
+/// <summary>A mistake on the command line; the message is the one line the person reads.</summary>
+public sealed class UsageException(string problem) : Exception(problem);

@@ -1,24 +1,32 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SaferCity.Cli;
 using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure;
-using SaferCity.Infrastructure.Graph;
+using SaferCity.Infrastructure.Composition;
 
+// Exit codes: 0 done; 1 the run failed (or digests could not be sent); 2 a usage or settings mistake.
+// Whatever happens, a problem is one plain line on stderr: never a stack trace.
 CliArguments cli;
 try
 {
     cli = CliArguments.Parse(args);
-    if (cli.Command is not ("run" or "provision")) throw new UsageException($"Unknown command '{cli.Command}'.");
 }
 catch (UsageException e)
 {
-    if (e.Problem is not null) Console.Error.WriteLine(e.Problem);
-    Console.Error.WriteLine(CliArguments.Usage);
-    return e.Problem is null ? 0 : 2;
+    Console.Error.WriteLine($"{e.Message} {CliCommands.HelpHint}");
+    return 2;
 }
+if (cli.Help)
+{
+    Console.WriteLine(CliCommands.Usage());
+    return 0;
+}
+var command = cli.Command!;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
@@ -27,51 +35,65 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 });
 builder.Configuration.AddInMemoryCollection(cli.Settings);
 if (SampleDefaults.Applies(builder.Configuration)) builder.Configuration.AddInMemoryCollection(SampleDefaults.Settings);
+
+// The person at the terminal reads the CLI's own lines; the log (each step, the run's structured line) is for --verbose, on stderr.
+builder.Logging.ClearProviders();
+if (cli.Verbose)
+{
+    builder.Logging.AddConsole();
+    builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 builder.Services.AddSaferCity(builder.Configuration);
+builder.Services.AddLocalPreview();
+
+if (SettingsCheck.FirstProblem(builder.Configuration, builder.Services) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 2;
+}
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var failed = command.Name == "provision" ? "Provisioning failed" : $"{char.ToUpperInvariant(command.Name[0])}{command.Name[1..]} failed";
 
 try
 {
     using var host = builder.Build();
     await host.StartAsync(cancel.Token); // validates every option before anything runs
-    if (cli.Command == "provision")
-    {
-        var lines = await host.Services.GetRequiredService<GraphProvisioner>().ProvisionAsync(cli.ImportSample, cancel.Token);
-        Console.WriteLine(string.Join(Environment.NewLine, lines));
-        return 0;
-    }
-    var dryRun = host.Services.GetRequiredService<IOptions<LocalOptions>>().Value.DryRun;
-    var outcome = await host.Services.GetRequiredService<TrackerPipeline>()
-        .RunAsync(new RunRequest(cli.AsOf, DryRun: dryRun), cancel.Token);
+    var code = await command.Handler(cli, new CliContext(host.Services, cancel.Token));
     await host.StopAsync(CancellationToken.None);
-    Console.WriteLine(RunSummary.Describe(outcome, host.Services));
-    if (outcome.Status is RunStatus.CompletedWithFailures or RunStatus.Skipped)
-    {
-        Console.Error.WriteLine(outcome.Message);
-        return 1;
-    }
-    return 0;
+    return code;
+}
+catch (SettingsException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
 }
 catch (OptionsValidationException e)
 {
-    Console.Error.WriteLine($"Invalid setting: {string.Join(" ", e.Failures)}");
+    Console.Error.WriteLine(OneLine(SettingsCheck.EnvNames(string.Join(" ", e.Failures))));
+    return 2;
+}
+catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine(OneLine(SettingsCheck.EnvNames(e.Message)));
     return 2;
 }
 catch (PipelineException e)
 {
-    Console.Error.WriteLine($"{(cli.Command == "provision" ? "Provisioning" : "Run")} failed: {e.Message}");
+    Console.Error.WriteLine($"{failed}: {OneLine(e.Message)}");
     return 1;
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
-    Console.Error.WriteLine("Run cancelled; nothing was recorded.");
+    Console.Error.WriteLine("Cancelled; nothing was recorded.");
     return 130;
 }
 catch (Exception e)
 {
     // Whatever went wrong, the person at the terminal gets one line, and the exit code says it failed.
-    Console.Error.WriteLine($"{(cli.Command == "provision" ? "Provisioning" : "Run")} failed: {e.GetType().Name}: {e.Message}");
+    Console.Error.WriteLine($"{failed}: {e.GetType().Name}: {OneLine(e.Message)}");
     return 1;
 }
+
+static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

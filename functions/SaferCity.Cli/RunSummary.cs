@@ -4,26 +4,47 @@ using SaferCity.Core.Pipeline;
 
 namespace SaferCity.Cli;
 
-/// <summary>What a person wants to read after a local run: the figures and where the files went.</summary>
+/// <summary>What a person wants to read after a local run: what kind of run it was, the figures, and where the files went.</summary>
 internal static class RunSummary
 {
+    public const string DryRunLine = "DRY RUN: nothing sent, published or recorded";
+
     public static string Describe(RunOutcome outcome, IServiceProvider services)
     {
         if (outcome.Dashboard is not { } d) return outcome.Message;
-        var lines = new List<string>
-        {
-            $"As of {d.AsOf}: {d.Summary.Total} actions, {d.Summary.Complete} complete, {d.Summary.Open} open " +
-            $"({d.Summary.Red} red, {d.Summary.Amber} amber, {d.Summary.Green} green); {d.Summary.Overdue} overdue, " +
-            $"{d.Summary.DueSoon} due soon, {d.Summary.RagMismatch} RAG mismatch; {d.DataQuality.Count} data-quality findings.",
-        };
-        if (services.GetService<ISitePublisher>() is FolderSitePublisher site)
+        var preview = outcome.Mode != RunMode.Live;
+        var lines = new List<string>();
+        if (preview) lines.Add(DryRunLine);
+        if (outcome.Mode == RunMode.LookBack)
+            lines.Add($"({d.AsOf} is before the newest snapshot, {outcome.NewestSnapshot:yyyy-MM-dd}: a look back never replaces the live " +
+                      "dashboard or sends an old week's digests, so it runs as a dry run.)");
+        lines.Add($"As of {d.AsOf}: {d.Summary.Total} actions, {d.Summary.Complete} complete, {d.Summary.Open} open " +
+                  $"({d.Summary.Red} red, {d.Summary.Amber} amber, {d.Summary.Green} green); {d.Summary.Overdue} overdue, " +
+                  $"{d.Summary.DueSoon} due soon, {d.Summary.RagMismatch} RAG mismatch; " +
+                  $"{Plural(outcome.Report?.CoordinatorFindings.Count ?? d.DataQuality.Count, "data-quality finding")}.");
+
+        var previewFolder = services.GetService<IRunPreview>() is FolderRunPreview p ? p.Folder : null;
+        if (preview && previewFolder is not null)
+            lines.Add($"Dashboard previewed: {Path.Combine(previewFolder, "site", "index.html")}");
+        else if (!preview && services.GetService<ISitePublisher>() is FolderSitePublisher site)
             lines.Add($"Dashboard: {Path.Combine(site.Folder, "index.html")} ({outcome.Published?.Written ?? 0} files written, {outcome.Published?.Unchanged ?? 0} unchanged)");
+
         if (outcome.Reminders is { } r)
         {
-            var where = services.GetService<IEmailSender>() is OutboxEmailSender outbox ? $" to {Path.GetFullPath(outbox.Folder)}" : "";
-            lines.Add($"Digests for {r.Week}: {r.Sent.Count} sent{where}, {r.AlreadySent.Count} already sent this week, " +
-                      $"{r.Failed.Count} failed, {r.Unconfirmed.Count} unconfirmed.");
+            if (preview)
+            {
+                var where = previewFolder is null ? "" : $", previewed in {Path.Combine(previewFolder, "outbox")}";
+                lines.Add($"Digests for {r.Week}: would send {r.Sent.Count}{where}; {r.AlreadySent.Count} already sent this week, {r.Unconfirmed.Count} unconfirmed.");
+            }
+            else
+            {
+                var where = services.GetService<IEmailSender>() is OutboxEmailSender outbox ? $" to {Path.GetFullPath(outbox.Folder)}" : "";
+                lines.Add($"Digests for {r.Week}: {r.Sent.Count} sent{where}, {r.AlreadySent.Count} already sent this week, " +
+                          $"{r.Failed.Count} failed, {r.Unconfirmed.Count} unconfirmed.");
+            }
         }
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

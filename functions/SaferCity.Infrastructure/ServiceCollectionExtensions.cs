@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddTrackerSource(configuration);
         services.AddStateAndSite(configuration);
         services.AddEmail(configuration);
+        if (configuration.GetValue<bool>($"{LocalOptions.Section}:{nameof(LocalOptions.DryRun)}")) services.AddLocalPreview();
         return services;
     }
 
@@ -45,6 +46,13 @@ public static class ServiceCollectionExtensions
         where T : class
     {
         services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new SettingsSection(typeof(T), section));
         return services;
     }
 }
+
+/// <summary>
+/// A settings section and the options type bound to it, one per <see cref="ServiceCollectionExtensions.AddValidatedOptions{T}"/>:
+/// lets the CLI check every setting before the host starts and name a bad one as the user typed it (Reminders__DueSoonDays).
+/// </summary>
+public sealed record SettingsSection(Type OptionsType, string Section);

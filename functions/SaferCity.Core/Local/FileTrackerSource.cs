@@ -19,8 +19,10 @@ public sealed class FileTrackerSource(string trackerPath, string leadsPath) : IT
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            if (Directory.Exists(path)) throw new PipelineException($"The {what} file '{path}' is a folder: give the JSON file inside it.", e);
             throw new PipelineException($"Cannot read the {what} file '{path}': {e.Message}", e);
         }
+        if (NotJson(json) is { } problem) throw new PipelineException($"The {what} file '{path}' {problem}.");
         try
         {
             return ListItemJson.Parse(json);
@@ -29,5 +31,18 @@ public sealed class FileTrackerSource(string trackerPath, string leadsPath) : IT
         {
             throw new PipelineException($"The {what} file '{path}' is not a Graph list-items response: {e.Message}", e);
         }
+    }
+
+    /// <summary>The usual wrong files, told apart before the JSON reader's own message (which names its internals).</summary>
+    private static string? NotJson(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("\uFEFF"u8)) content = content[3..]; // a byte order mark, as Windows tools write
+        var text = content.TrimStart(" \t\r\n"u8);
+        if (text.IsEmpty) return "is empty: it should hold a Graph list-items response, {\"value\":[…]}";
+        if (text[0] is (byte)'{' or (byte)'[') return null;
+        var firstLine = text[..(text.IndexOfAny("\r\n"u8) is >= 0 and var end ? end : text.Length)];
+        return firstLine.IndexOfAny(",;\t"u8) >= 0
+            ? "is not JSON (it looks like CSV: to bring a spreadsheet in, use `import`)"
+            : "is not JSON: it should hold a Graph list-items response, {\"value\":[…]}";
     }
 }

@@ -7,13 +7,14 @@ namespace SaferCity.Core.Local;
 /// "Sends" by writing each message as an .eml file (MIME, text and HTML parts) into an outbox folder:
 /// the sender when no SendGrid key is set, and the preview for --dry-run. Open the files in any mail client.
 /// </summary>
-public sealed class OutboxEmailSender(string folder, string from) : IEmailSender
+/// <param name="subjectMark">Put before every subject ("[preview] " for previews).</param>
+public sealed class OutboxEmailSender(string folder, string from, string subjectMark = "") : IEmailSender
 {
     public string Folder { get; } = folder;
 
     public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        var mime = ToMime(message, from);
+        var mime = ToMime(subjectMark.Length == 0 ? message : message with { Subject = subjectMark + message.Subject }, from);
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, FileNameOf(message.DigestId));
         await mime.WriteToAsync(path, cancellationToken);

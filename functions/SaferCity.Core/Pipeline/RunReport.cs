@@ -16,6 +16,12 @@ public sealed record RunReport(
 {
     public IReadOnlyList<Finding> Findings => Tracker.Findings;
 
+    /// <summary>Every data problem the coordinator is told about (tracker and leads list): one count on the console and in the summary.</summary>
+    public IReadOnlyList<Finding> CoordinatorFindings => [.. Tracker.Findings, .. Tracker.LeadsListFindings];
+
+    /// <summary>Signs that the run, though complete, looks wrong (<see cref="RunWarnings"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public LeadDirectory Directory => Tracker.Directory;
 
     public static RunReport Build(DateOnly asOf, DateTimeOffset generatedAt, ParsedTracker tracker, TrackerHistory history,

@@ -14,7 +14,7 @@ namespace SaferCity.Core.Pipeline;
 /// <param name="AsOf">The UK day the run acts as; today in Europe/London when null.</param>
 /// <param name="Publish">Write the dashboard.</param>
 /// <param name="Remind">Send this week's digests.</param>
-/// <param name="DryRun">Compute and preview everything; record nothing.</param>
+/// <param name="DryRun">Compute everything and preview it; publish, send and record nothing.</param>
 public sealed record RunRequest(DateOnly? AsOf = null, bool Publish = true, bool Remind = true, bool DryRun = false);
 
 public enum RunStatus
@@ -31,7 +31,13 @@ public sealed record RunOutcome(
     DashboardDocument? Dashboard = null,
     PublishResult? Published = null,
     ReminderResult? Reminders = null,
-    bool HistoryWritten = false);
+    bool HistoryWritten = false,
+    RunMode Mode = RunMode.Live,
+    IReadOnlyList<string>? Warnings = null)
+{
+    /// <summary>For a look-back: the newest snapshot, which the run was dated before.</summary>
+    public DateOnly? NewestSnapshot { get; init; }
+}
 
 /// <summary>
 /// One run: read, understand, compare, publish, remind, record. The same code runs in the
@@ -49,7 +55,8 @@ public sealed class TrackerPipeline(
     IOptions<DriftOptions> driftOptions,
     IOptions<DashboardOptions> dashboardOptions,
     TimeProvider time,
-    ILogger<TrackerPipeline> logger)
+    ILogger<TrackerPipeline> logger,
+    IRunPreview? preview = null)
 {
     public const string HistoryDocument = "history.json";
     public const string PublishedDocument = "published.json";
@@ -59,7 +66,8 @@ public sealed class TrackerPipeline(
         var started = Stopwatch.GetTimestamp();
         var asOf = request.AsOf ?? UkClock.Today(time);
 
-        await using var held = await runLock.TryAcquireAsync(cancellationToken);
+        // A dry run writes nothing real, so it neither takes nor waits for the lock.
+        await using var held = request.DryRun ? new NoLock() : await runLock.TryAcquireAsync(cancellationToken);
         if (held is null)
         {
             logger.LogWarning("Run skipped: another run holds the lock");
@@ -69,36 +77,42 @@ public sealed class TrackerPipeline(
         var stages = new StageTimes();
         // The raw items are not kept in a local: in an async method a local lives as long as the run,
         // and on a large tracker the raw items are the biggest thing in memory.
-        var tracker = await ReadAndUnderstandAsync(stages, cancellationToken);
+        var (tracker, read) = await ReadAndUnderstandAsync(stages, cancellationToken);
 
         var (history, historyVersion) = await LoadHistoryAsync(cancellationToken);
         var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value);
 
-        // A run for a day before the newest snapshot (a look back) must not rewrite later history.
+        // A run for a day before the newest snapshot (a look back) must not rewrite later history, nor put an old
+        // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
         var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
+        var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
         var updated = recordable ? history.Record(report.Snapshot(), report.PublicCounts()) : history;
-        report = report with { History = updated };
+        var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
+        report = report with { History = updated, Warnings = warnings };
+        foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
 
         var site = await StableDashboardAsync(DashboardBuilder.Build(report), cancellationToken);
         var dashboard = site.Document;
+        if (mode != RunMode.Live) preview?.Clear();
 
         PublishResult? published = null;
-        if (request.Publish)
+        if (request.Publish && (mode == RunMode.Live || preview is not null))
         {
-            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json), cancellationToken);
+            var target = mode == RunMode.Live ? publisher : preview!.Site;
+            published = await target.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json), cancellationToken);
         }
         stages.Mark("publish");
 
         ReminderResult? sent = null;
         if (request.Remind)
         {
-            sent = await reminders.SendAsync(report, dashboard.Summary, request.DryRun, cancellationToken);
+            sent = await reminders.SendAsync(report, dashboard.Summary, mode != RunMode.Live, cancellationToken);
         }
         stages.Mark("remind");
 
         var historyWritten = false;
-        if (!request.DryRun)
+        if (mode == RunMode.Live)
         {
             if (request.Publish && site.Changed)
             {
@@ -116,31 +130,40 @@ public sealed class TrackerPipeline(
 
         var failures = sent?.Failed.Count ?? 0;
         var status = failures > 0 ? RunStatus.CompletedWithFailures : RunStatus.Completed;
+        // One line however many failed: when the mail service is down every digest fails for the same reason.
         var message = failures > 0
-            ? $"{failures} digest(s) could not be sent and will be retried next run: " +
-              string.Join("; ", sent!.Failed.Select(f => $"{f.Key}: {f.Error}"))
+            ? $"{(failures == 1 ? "1 digest" : $"{failures} digests")} could not be sent ({sent!.Failed[0].Key}: {sent.Failed[0].Error}); " +
+              $"{(failures == 1 ? "it stays" : "they stay")} due and go{(failures == 1 ? "es" : "")} out on the next run."
             : "Completed.";
 
         // One structured line per run: the thing to look for in the logs.
         logger.LogInformation(
             "Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
             "site {Written} written/{Unchanged} unchanged; digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
-            "history {HistoryWritten}; {ElapsedMs} ms ({Stages})",
+            "history {HistoryWritten}; {Mode}; {ElapsedMs} ms ({Stages})",
             status, DriftCalculator.Iso(asOf), dashboard.Summary.Total, dashboard.Summary.Open, dashboard.Summary.Overdue,
-            dashboard.Summary.DueSoon, report.Findings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
+            dashboard.Summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
             sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
-            historyWritten ? "written" : "unchanged", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
+            historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
 
-        return new RunOutcome(status, message, report, dashboard, published, sent, historyWritten);
+        return new RunOutcome(status, message, report, dashboard, published, sent, historyWritten, mode, warnings)
+        {
+            NewestSnapshot = mode == RunMode.LookBack ? history.Days[^1].AsOf : null,
+        };
     }
 
-    private async Task<ParsedTracker> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)
+    private async Task<(ParsedTracker, RunWarnings.ReadFacts)> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)
     {
         var lists = await source.ReadAsync(cancellationToken);
         stages.Mark("read");
         var tracker = parser.Parse(lists);
         stages.Mark("understand");
-        return tracker;
+        return (tracker, RunWarnings.Observe(lists, tracker));
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private async Task<(TrackerHistory, string?)> LoadHistoryAsync(CancellationToken cancellationToken)

@@ -44,10 +44,11 @@ public static class CoordinatorSummary
                 : $"no reachable lead for \"{string.Join("; ", a.Action.LeadNames)}\""))
             .ToList();
         var removed = report.Drift.Removed.Select(id => $"{id} is no longer in the tracker").ToList();
-        var dataProblems = report.Findings.Concat(report.Tracker.LeadsListFindings).Select(f => f.Describe()).ToList();
+        var dataProblems = report.CoordinatorFindings.Select(f => f.Describe()).ToList();
 
         var notes = new (string, IReadOnlyList<string>)[]
         {
+            ("Check this run", report.Warnings),
             ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalations),
             ("Actions no lead could be found for", unrouted),
             ("Removed actions", removed),

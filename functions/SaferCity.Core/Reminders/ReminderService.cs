@@ -26,7 +26,8 @@ public sealed class ReminderService(
     IOptions<RemindersOptions> reminders,
     IOptions<DashboardOptions> dashboard,
     TimeProvider time,
-    ILogger<ReminderService> logger)
+    ILogger<ReminderService> logger,
+    IRunPreview? preview = null)
 {
     public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, CancellationToken cancellationToken)
     {
@@ -67,7 +68,8 @@ public sealed class ReminderService(
             }
             if (dryRun)
             {
-                await sender.SendAsync(message, cancellationToken);
+                // A preview goes to the preview outbox, never through the real sender; without one it goes nowhere.
+                if (preview is not null) await preview.Outbox.SendAsync(message, cancellationToken);
                 sent.Add(key);
                 return;
             }

@@ -14,8 +14,9 @@ internal static class StorageRegistration
 {
     /// <summary>
     /// State (history, ledger, run lock) and the published site. With Storage:ConnectionString or
-    /// Storage:AccountUrl: Blob storage. A dry run still reads state from Blob storage but previews the
-    /// site in OUT/site and takes only a local lock, so a preview never writes to (or blocks) the real thing.
+    /// Storage:AccountUrl: Blob storage. A dry run still reads state from Blob storage; it writes its previews to
+    /// OUT/preview and takes no lock (TrackerPipeline), and even the adapters it is given here are local ones,
+    /// so a preview never writes to (or blocks) the real thing.
     /// Without storage settings: local folders.
     /// </summary>
     public static IServiceCollection AddStateAndSite(this IServiceCollection services, IConfiguration configuration)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MimeKit;
 
@@ -11,21 +10,10 @@ public sealed class CliEndToEndTests : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "safercity.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        // The run must not pick up a developer's real settings.
-        foreach (var key in new[] { "Tracker__SiteUrl", "SendGrid__ApiKey", "Storage__ConnectionString", "Storage__AccountUrl", "Reminders__Coordinator" })
-            start.Environment.Remove(key);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard, not a timing assertion
-        await process.WaitForExitAsync(guard.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(params string[] args) => CliProcess.RunAsync(args);
+
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliProcess.RunAsync(environment, args);
 
     [Fact]
     public async Task Run_BundledSample_WritesSiteAndOneDigestPerLeadWithSomethingToDo()
@@ -70,16 +58,198 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_DryRun_WritesPreviewButNoState()
+    public async Task Run_DryRun_SaysSoPreviewsAndLeavesSiteOutboxAndStateByteIdentical()
     {
-        var state = Path.Combine(_out, "state");
+        await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out);
+        var before = Snapshot("site", "outbox", "state");
 
-        var (code, _, stderr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out, "--state", state, "--dry-run");
+        // A week later: there is something new to send, so a dry run that sent would show.
+        var (code, stdout, stderr) = await RunCliAsync("run", "--as-of", "2017-01-23", "--out", _out, "--dry-run");
 
         Assert.True(code == 0, stderr);
-        Assert.Equal(8, Directory.GetFiles(Path.Combine(_out, "outbox"), "*.eml").Length);
-        Assert.False(File.Exists(Path.Combine(state, "history.json")));
-        Assert.False(Directory.Exists(Path.Combine(state, "ledger")));
+        var lines = stdout.Trim().Split('\n');
+        Assert.Equal("DRY RUN: nothing sent, published or recorded", lines[0].TrimEnd());
+        Assert.Contains("Digests for 2017-W04: would send 8, previewed in ", stdout);
+        Assert.DoesNotContain(" sent to ", stdout);
+        Assert.Equal(before, Snapshot("site", "outbox", "state"));
+
+        var previews = Directory.GetFiles(Path.Combine(_out, "preview", "outbox"), "*.eml").Select(p => MimeMessage.Load(p)).ToList();
+        Assert.Equal(8, previews.Count);
+        Assert.All(previews, m => Assert.StartsWith("[preview] ", m.Subject));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_out, "preview", "site", "dashboard.json")));
+        Assert.Equal("2017-01-23", json.RootElement.GetProperty("asOf").GetString());
+    }
+
+    [Fact]
+    public async Task Run_DryRunOnAFreshFolder_CreatesNoStateAndNoRealSite()
+    {
+        var (code, _, stderr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out, "--dry-run");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(new[] { "preview" }, Directory.GetFileSystemEntries(_out).Select(e => Path.GetFileName(e)).ToArray());
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(_out, "preview", "outbox"), "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task Run_LookBackBeforeNewestSnapshot_PublishesSendsAndRecordsNothingAndSaysSo()
+    {
+        await RunCliAsync("run", "--as-of", "2017-02-13", "--out", _out);
+        var before = Snapshot("site", "outbox", "state");
+
+        var (code, stdout, stderr) = await RunCliAsync("run", "--as-of", "2017-01-02", "--out", _out);
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("DRY RUN: nothing sent, published or recorded", stdout);
+        Assert.Contains("2017-01-02 is before the newest snapshot, 2017-02-13", stdout);
+        Assert.Equal(before, Snapshot("site", "outbox", "state"));
+        Assert.All(Directory.GetFiles(Path.Combine(_out, "preview", "outbox")), f => Assert.StartsWith("2017-W01_", Path.GetFileName(f)));
+    }
+
+    [Fact]
+    public async Task Run_SecondSampleWeek_ShowsDriftSinceTheFirstRun()
+    {
+        await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out);
+
+        var (code, stdout, stderr) = await RunCliAsync("run", "--as-of", "2017-02-20", "--out", _out,
+            "--tracker", Path.Combine(AppContext.BaseDirectory, "sample", "tracker-week5.json"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("", stderr); // the bundled sample: its coordinator, so no warning
+        Assert.Contains("Digests for 2017-W08: 8 sent", stdout);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_out, "site", "dashboard.json")));
+        var drift = json.RootElement.GetProperty("actions").EnumerateArray()
+            .SelectMany(a => a.GetProperty("drift").EnumerateArray().Select(d => $"{a.GetProperty("id").GetString()} {d.GetProperty("kind").GetString()}"))
+            .Order().ToList();
+        Assert.Equal(["2.5 ragWorsened", "2.7 completed", "5.3 ragImproved", "6.4 deadlineSlipped"], drift);
+    }
+
+    [Fact]
+    public async Task Run_PlainRun_PrintsOnlyTheSummaryAndVerboseAddsTheLogOnStderr()
+    {
+        var (_, stdout, stderr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out);
+        Assert.StartsWith("As of 2017-01-16: ", stdout);
+        Assert.DoesNotContain("info:", stdout + stderr);
+        Assert.Equal("", stderr);
+
+        var (code, verboseOut, verboseErr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out, "--verbose");
+        Assert.Equal(0, code);
+        Assert.StartsWith("As of 2017-01-16: ", verboseOut);
+        Assert.Contains("Run Completed as of 2017-01-16", verboseErr);
+    }
+
+    [Fact]
+    public async Task Run_CopyOfTheSampleWithoutCoordinator_WarnsOnStderrAndStillCompletes()
+    {
+        var copy = Path.Combine(_out, "my-tracker.json");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "sample", "tracker.json"), copy);
+
+        var (code, stdout, stderr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out, "--tracker", copy);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Digests for 2017-W03: 7 sent", stdout); // the leads' digests, no summary
+        Assert.StartsWith("Warning: No coordinator is set (Reminders__Coordinator)", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Help_PrintsUsageOnStdoutAsTheUserTypesIt()
+    {
+        var (code, stdout, stderr) = await RunCliAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Contains("dotnet run --project functions/SaferCity.Cli -- run [--tracker FILE]", stdout);
+        Assert.Contains("--dry-run", stdout);
+        Assert.DoesNotContain("safercity run", stdout);
+    }
+
+    /// <summary>Each of a first-time user's mistakes: args (with {out} for the temp folder), environment, exit code, the line on stderr.</summary>
+    public static TheoryData<string[], string?, int, string> Mistakes => new()
+    {
+        { ["run", "--out", "{out}"], "Tracker__SiteUrl=sharepoint", 2,
+            "Tracker__SiteUrl must be a full web address such as https://contoso.sharepoint.com/sites/scp, not 'sharepoint'." },
+        { ["run", "--out", "{out}"], "Reminders__DueSoonDays=abc", 2, "Reminders__DueSoonDays must be a whole number of days, not 'abc'." },
+        { ["run", "--out", "{out}"], "Reminders__DueSoonDays=400", 2, "Reminders__DueSoonDays must be between 0 and 366, not '400'." },
+        { ["run", "--out", "{out}"], "Reminders__Coordinator=nobody", 2, "Reminders__Coordinator has 'nobody', which is not an email address." },
+        { ["provision"], null, 2, "provision needs the SharePoint site: set Tracker__SiteUrl" },
+        { ["run", "--out", "{out}", "--tracker", "{out}/empty.json"], null, 1, "Run failed: The tracker file '{out}/empty.json' is empty" },
+        { ["run", "--out", "{out}", "--tracker", "{out}/tracker.csv"], null, 1,
+            "Run failed: The tracker file '{out}/tracker.csv' is not JSON (it looks like CSV: to bring a spreadsheet in, use `import`)." },
+        { ["run", "--out", "{out}", "--tracker", "{out}"], null, 2, "--tracker must be a file; '{out}' is a folder." },
+        { ["run", "--out", "{out}", "--tracker", "{out}/nope.json"], null, 2, "--tracker: there is no file '{out}/nope.json'" },
+        { ["run", "--out", "{out}/empty.json"], null, 2, "--out must be a folder; '{out}/empty.json' is a file." },
+        { ["run", "--as-of", "2017-13-01"], null, 2, "--as-of '2017-13-01' is not a real date." },
+        { ["run", "--as-of", "16/01/2017"], null, 2, "--as-of takes a date as yyyy-MM-dd (e.g. 2017-01-16), not '16/01/2017'." },
+        { ["--as-of", "2017-01-16"], null, 2,
+            "The command is missing: start with one of run, provision, e.g. `dotnet run --project functions/SaferCity.Cli -- run --as-of 2017-01-16`." },
+        { ["run", "--asof", "2017-01-16"], null, 2, "Unknown option '--asof' for run: did you mean `--as-of`? Run with --help for usage." },
+        { ["run", "--dryrun"], null, 2, "Unknown option '--dryrun' for run: did you mean `--dry-run`?" },
+        { ["rnu"], null, 2, "Unknown command 'rnu': did you mean `run`?" },
+        { ["run", "--out"], null, 2, "--out needs a value: --out DIR." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public async Task Cli_UserMistake_OneLineOnStderrRightExitCodeNoStackTrace(string[] args, string? setting, int exitCode, string expected)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_out, "empty.json"), "");
+        await File.WriteAllTextAsync(Path.Combine(_out, "tracker.csv"), "Action,Key Action,Delivery Deadline\n1.1,Do the thing,December 2016\n");
+        var environment = setting is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [setting.Split('=')[0]] = setting.Split('=')[1] };
+
+        var (code, stdout, stderr) = await RunCliAsync(environment, args.Select(a => a.Replace("{out}", _out)).ToArray());
+
+        Assert.Equal(exitCode, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(expected.Replace("{out}", _out), line);
+        if (exitCode == 2 && setting is null && args[0] != "provision") Assert.EndsWith("Run with --help for usage.", line.TrimEnd());
+        foreach (var text in new[] { stdout, stderr })
+        {
+            Assert.DoesNotContain("   at ", text); // a stack frame
+            Assert.DoesNotContain("Exception", text);
+            Assert.DoesNotContain("fail:", text);
+        }
+        Assert.False(Directory.Exists(Path.Combine(_out, "site")), "a mistake publishes nothing");
+    }
+
+    [Fact]
+    public async Task Run_MailServiceUnreachable_OneLineSummarisingEveryFailure()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["SendGrid__ApiKey"] = "SG.test",
+            ["SendGrid__From"] = "safercity@example.org",
+            ["SendGrid__Host"] = $"http://127.0.0.1:{ClosedPort()}",
+            ["SendGrid__MaxAttempts"] = "1",
+        };
+
+        var (code, stdout, stderr) = await RunCliAsync(environment, "run", "--as-of", "2017-01-16", "--out", _out);
+
+        Assert.Equal(1, code);
+        Assert.Contains("8 failed", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("8 digests could not be sent (", line);
+        Assert.EndsWith("they stay due and go out on the next run.", line.TrimEnd());
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    /// <summary>A loopback port nothing listens on: the connection is refused at once.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Every file under the given folders of OUT, by relative path, with its bytes (as text for a readable diff).</summary>
+    private SortedDictionary<string, string> Snapshot(params string[] folders)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in folders.Select(f => Path.Combine(_out, f)).Where(Directory.Exists))
+        {
+            foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+                files[Path.GetRelativePath(_out, file)] = Convert.ToBase64String(File.ReadAllBytes(file));
+        }
+        Assert.NotEmpty(files);
+        return files;
     }
 
     [Theory]
@@ -105,8 +275,8 @@ public sealed class CliEndToEndTests : IDisposable
     {
         var (code, _, stderr) = await RunCliAsync("run", "--tracker", Path.Combine(_out, "nope.json"), "--out", _out);
 
-        Assert.Equal(1, code);
-        Assert.StartsWith("Run failed: Cannot read the tracker file", stderr.Trim());
+        Assert.Equal(2, code); // what was typed is wrong: a usage error
+        Assert.StartsWith($"--tracker: there is no file '{Path.Combine(_out, "nope.json")}'", stderr.Trim());
         Assert.False(Directory.Exists(Path.Combine(_out, "site")));
     }
 
@@ -126,9 +296,9 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task Run_StateFolderUnwritable_FailsWithOneLineAndExitCode1()
     {
-        // The state "folder" is a file: nothing can be written there.
-        var state = Path.Combine(_out, "state-is-a-file");
-        await File.WriteAllTextAsync(state, "not a folder");
+        // The state folder's run lock is a folder: the lock cannot be taken, so nothing can be written.
+        var state = Path.Combine(_out, "state");
+        Directory.CreateDirectory(Path.Combine(state, "run.lock"));
 
         var (code, _, stderr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out, "--state", state);
 
@@ -136,5 +306,18 @@ public sealed class CliEndToEndTests : IDisposable
         var lines = stderr.Trim().Split('\n');
         Assert.Single(lines);
         Assert.StartsWith("Run failed: ", lines[0]);
+        Assert.False(Directory.Exists(Path.Combine(_out, "site")));
+    }
+
+    [Fact]
+    public async Task Run_StateIsAFile_UsageErrorNamingTheOption()
+    {
+        var state = Path.Combine(_out, "state-is-a-file");
+        await File.WriteAllTextAsync(state, "not a folder");
+
+        var (code, _, stderr) = await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out, "--state", state);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"--state must be a folder; '{state}' is a file. Run with --help for usage.", stderr.Trim());
     }
 }

@@ -104,3 +104,19 @@ internal sealed class NoLock : IRunLock
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
+
+/// <summary>The dry-run and look-back preview, in memory, kept apart from the real site and sender.</summary>
+internal sealed class InMemoryPreview : IRunPreview
+{
+    public InMemoryPublisher Files { get; } = new();
+
+    public RecordingEmailSender Emails { get; } = new();
+
+    public int Clears { get; private set; }
+
+    public ISitePublisher Site => Files;
+
+    public IEmailSender Outbox => Emails;
+
+    public void Clear() => Clears++;
+}

@@ -29,6 +29,7 @@ internal sealed class Harness
     public InMemoryStateStore State { get; } = new();
     public InMemoryPublisher Site { get; } = new();
     public RecordingEmailSender Email { get; } = new();
+    public InMemoryPreview Preview { get; } = new();
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public RemindersOptions Reminders { get; }
     public DriftOptions Drift { get; } = new();
@@ -36,9 +37,9 @@ internal sealed class Harness
     public TrackerPipeline Pipeline()
     {
         var dashboard = Options.Create(new DashboardOptions { PublicUrl = "https://dashboard.example.gov.uk/" });
-        var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance);
+        var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview);
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),
-            Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance);
+            Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview);
     }
 
     /// <summary>Runs as of a UK day, with the clock moved on to 07:00 UTC that day.</summary>

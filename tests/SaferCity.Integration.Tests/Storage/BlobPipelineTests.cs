@@ -155,8 +155,10 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         var outcome = await dry.Pipeline.RunAsync(new RunRequest(BlobPipelineHost.AsOf.AddDays(7), DryRun: true), CancellationToken.None);
 
         Assert.Equal(BlobPipelineHost.AsOf, outcome.Report!.Drift.Baseline!.AsOf); // history came from the blob
-        Assert.True(System.IO.File.Exists(Path.Combine(outDir, "site", "index.html")));
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml"));
+        Assert.True(System.IO.File.Exists(Path.Combine(outDir, "preview", "site", "index.html")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "preview", "outbox"), "*.eml"));
+        Assert.False(Directory.Exists(Path.Combine(outDir, "site")));
+        Assert.False(Directory.Exists(Path.Combine(outDir, "outbox")));
         Assert.Equal(siteBefore, await EtagsAsync(Container(site)));
         Assert.Equal(stateBefore, await EtagsAsync(Container(state)));
     }

@@ -1,0 +1,125 @@
+using System.Text;
+
+namespace SaferCity.Cli;
+
+/// <summary>What an option's value is, so a mistake is caught before the run, naming the option.</summary>
+public enum ValueKind
+{
+    /// <summary>No value: the option alone switches something on.</summary>
+    Flag,
+    Text,
+    /// <summary>An existing file.</summary>
+    File,
+    /// <summary>A folder, created when missing; never an existing file.</summary>
+    Folder,
+    /// <summary>A real calendar day as yyyy-MM-dd.</summary>
+    Date,
+}
+
+/// <param name="Value">The placeholder shown in the usage (FILE, DIR…); null for a flag.</param>
+/// <param name="Setting">The configuration key the value goes to, so the CLI and the Functions app read settings one way.</param>
+public sealed record CliOption(string Name, ValueKind Kind, string? Value, string Help, string? Setting = null)
+{
+    public string Synopsis => Value is null ? Name : $"{Name} {Value}";
+}
+
+/// <param name="Argument">A value the command takes without an option name (e.g. "FILE"), or null.</param>
+/// <param name="Handler">Runs the command; returns the exit code.</param>
+public sealed record CliCommand(string Name, string Summary, IReadOnlyList<CliOption> Options, CommandHandler Handler, string? Argument = null)
+{
+    public string Synopsis =>
+        string.Join(' ', new[] { Name, Argument }.OfType<string>().Concat(Options.Select(o => $"[{o.Synopsis}]")));
+}
+
+public delegate Task<int> CommandHandler(CliArguments cli, CliContext context);
+
+/// <summary>
+/// Every command and option, in one place: parsing, "did you mean", --help and dispatch all read this table,
+/// so a new command is one entry here and one handler.
+/// </summary>
+public static class CliCommands
+{
+    /// <summary>How a person starts the CLI from the repository root.</summary>
+    public const string Invocation = "dotnet run --project functions/SaferCity.Cli --";
+
+    public const string HelpHint = "Run with --help for usage.";
+
+    public static readonly CliOption Tracker = new("--tracker", ValueKind.File, "FILE",
+        "A Graph list-items response saved to a file (JSON). Without it: the SharePoint site in Tracker__SiteUrl; without that: the bundled sample.",
+        "Local:TrackerFile");
+    public static readonly CliOption Leads = new("--leads", ValueKind.File, "FILE", "The leads list, the same way.", "Local:LeadsFile");
+    public static readonly CliOption AsOf = new("--as-of", ValueKind.Date, "yyyy-MM-dd",
+        "The UK day the run acts as (default: today in Europe/London). A day before the newest snapshot is a look back: previewed only.");
+    public static readonly CliOption State = new("--state", ValueKind.Folder, "DIR", "History and reminder ledger (default: OUT/state).", "Local:StateDir");
+    public static readonly CliOption Out = new("--out", ValueKind.Folder, "DIR",
+        "Site in DIR/site, emails in DIR/outbox when no SendGrid key is set, previews in DIR/preview (default: out).", "Local:OutDir");
+    public static readonly CliOption Storage = new("--storage", ValueKind.Text, "CONNECTION",
+        "A Blob storage connection string: site to $web, state to blobs.", "Storage:ConnectionString");
+    public static readonly CliOption DryRun = new("--dry-run", ValueKind.Flag, null,
+        "Compute everything and preview it in OUT/preview; send, publish and record nothing.", "Local:DryRun");
+    public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null, "Fill new, empty lists with the bundled sample tracker.");
+
+    /// <summary>Options every command takes.</summary>
+    public static readonly CliOption Verbose = new("--verbose", ValueKind.Flag, null, "Log each step to stderr.");
+    public static readonly CliOption Help = new("--help", ValueKind.Flag, null, "Show this help.");
+    public static readonly IReadOnlyList<CliOption> Common = [Verbose, Help];
+
+    public static readonly IReadOnlyList<CliCommand> All =
+    [
+        new("run", "Read the tracker, publish the dashboard, send this week's digests, record the snapshot.",
+            [Tracker, Leads, AsOf, State, Out, Storage, DryRun], RunCommand.RunAsync),
+        new("provision", "Create the tracker and leads lists on the SharePoint site in Tracker__SiteUrl (lists that exist are left alone).",
+            [ImportSample], ProvisionCommand.RunAsync),
+    ];
+
+    public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    public static string Usage()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"Usage: {Invocation} COMMAND [options]").AppendLine();
+        sb.AppendLine("Commands:");
+        var width = All.Max(c => c.Name.Length) + 2;
+        foreach (var command in All) sb.AppendLine($"  {command.Name.PadRight(width)}{command.Summary}");
+        foreach (var command in All)
+        {
+            sb.AppendLine().AppendLine($"{Invocation} {command.Synopsis}");
+            var optionWidth = command.Options.Concat(Common).Max(o => o.Synopsis.Length) + 2;
+            foreach (var option in command.Options) sb.AppendLine($"  {option.Synopsis.PadRight(optionWidth)}{option.Help}");
+        }
+        sb.AppendLine().AppendLine($"Every command: {string.Join(", ", Common.Select(o => $"{o.Name} ({o.Help.TrimEnd('.').ToLowerInvariant()})"))}.");
+        sb.AppendLine("Settings come from appsettings.json and environment variables named like Tracker__SiteUrl (see the README).");
+        sb.Append("Exit codes: 0 done; 1 the run failed or some digests could not be sent; 2 a usage or settings mistake.");
+        return sb.ToString();
+    }
+
+    /// <summary>The closest known name to what was typed, when it is close enough to be a slip of the keyboard.</summary>
+    public static string? Suggest(string typed, IEnumerable<string> known)
+    {
+        var bare = typed.TrimStart('-').ToLowerInvariant();
+        return known
+            .Select(k => (Name: k, Distance: Distance(bare, k.TrimStart('-'))))
+            .Where(c => c.Distance <= Math.Max(1, Math.Min(2, c.Name.TrimStart('-').Length / 3)))
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Edit distance (insertions, deletions, substitutions and swaps of neighbours).</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}
