@@ -16,9 +16,10 @@ public sealed record ReminderResult(
 
 /// <summary>
 /// Sends one digest per lead per ISO week, and the coordinator's summary, exactly once as far as
-/// one process can promise: each send is recorded as intended before it happens and confirmed after.
-/// The one window left: if the process dies after the intent is written and before the send returns,
-/// the next run does not know whether it went, so it does not resend; it reports it as unconfirmed.
+/// one process can promise: the week's plan is recorded first, each send is recorded as intended before it
+/// happens and confirmed after. The one window left: if the process dies after the intent is written and before
+/// the send returns, or the send went out and no answer came, nobody knows whether it went, so it is not
+/// resent; it is reported as unconfirmed. See <see cref="ReminderLedger"/> for the states and keys.
 /// </summary>
 public sealed class ReminderService(
     IStateStore state,
