@@ -87,8 +87,8 @@ param driftWindowDays int = 7
 @description('NCRONTAB (6 fields, UTC) of the refresh run. Default: hourly at 5 past.')
 param refreshSchedule string = '0 5 * * * *'
 
-@description('NCRONTAB (6 fields, UTC) of the reminder run. Default: Monday 06:00 and 07:00 UTC; timers are UTC (WEBSITE_TIME_ZONE does not work on Linux Flex), so the app acts only on the run that is 07:00 UK time, whichever of the two that is.')
-param reminderSchedule string = '0 0 6,7 * * 1'
+@description('NCRONTAB (6 fields, UTC) of the reminder run. Default: daily 06:00 and 07:00 UTC; timers are UTC (WEBSITE_TIME_ZONE does not work on Linux Flex), so the app acts only on the run that is 07:00 UK time: on Mondays it sends the week, on other days only what the week still owes.')
+param reminderSchedule string = '0 0 6,7 * * *'
 
 @description('Put update links in digests (Updates__BaseUrl). False: digests carry no update links.')
 param updateLinks bool = true

@@ -11,6 +11,8 @@ namespace SaferCity.Functions;
 /// <summary>
 /// POST with the function key: an admin who just edited the list updates the dashboard at once
 /// instead of waiting for the hourly refresh. Sends no email. Answers with the summary figures only.
+/// A failure is answered with a correlation id, never its text (storage or Graph errors name accounts, lists and
+/// hosts); the detail is logged under that id, which is the invocation id Application Insights records.
 /// </summary>
 public sealed class RefreshNow(TrackerPipeline pipeline, ILogger<RefreshNow> logger)
 {
@@ -23,14 +25,19 @@ public sealed class RefreshNow(TrackerPipeline pipeline, ILogger<RefreshNow> log
         {
             outcome = await pipeline.RunAsync(new RunRequest(Remind: false), cancellationToken);
         }
-        catch (PipelineException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "RefreshNow failed: {Reason}", e.Message);
-            return await RespondAsync(request, HttpStatusCode.InternalServerError, new RefreshNowBody("Failed", e.Message));
+            var correlationId = CorrelationId(request);
+            logger.LogError(e, "RefreshNow failed (correlation id {CorrelationId}): {Reason}", correlationId, e.Message);
+            return await RespondAsync(request, HttpStatusCode.InternalServerError, RefreshNowBody.Failed(correlationId));
         }
         var status = outcome.Status == RunStatus.Skipped ? HttpStatusCode.Conflict : HttpStatusCode.OK;
         return await RespondAsync(request, status, RefreshNowBody.From(outcome));
     }
+
+    /// <summary>The invocation id (what the host's own logs carry); a fresh one if there is none.</summary>
+    private static string CorrelationId(HttpRequestData request) =>
+        request.FunctionContext?.InvocationId is { Length: > 0 } id ? id : Guid.NewGuid().ToString();
 
     private static async Task<HttpResponseData> RespondAsync(HttpRequestData request, HttpStatusCode status, RefreshNowBody body)
     {
@@ -50,12 +57,19 @@ public sealed record RefreshNowBody(
     DashboardSummary? Summary = null,
     int? FilesWritten = null,
     int? FilesUnchanged = null,
-    int? Findings = null)
+    int? Findings = null,
+    string? CorrelationId = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>What a key holder is told of a failure: that it failed, and the id to quote; no detail.</summary>
+    public static RefreshNowBody Failed(string correlationId) => new(
+        "Failed",
+        $"The refresh failed. The details are in the app's log under correlation id {correlationId}.",
+        CorrelationId: correlationId);
 
     public static RefreshNowBody From(RunOutcome outcome) => new(
         outcome.Status.ToString(),

@@ -6,9 +6,11 @@ using SaferCity.Core.Rules;
 namespace SaferCity.Functions;
 
 /// <summary>
-/// The weekly digests, Monday 07:00 UK time. Schedule: app setting ReminderSchedule (NCRONTAB, UTC;
-/// "0 0 6,7 * * 1"): it fires at 06:00 and 07:00 UTC and <see cref="ReminderWindow"/> picks the one that is
-/// 07:00 in London, because timer schedules are UTC and WEBSITE_TIME_ZONE does not work on Linux.
+/// The weekly digests, Monday 07:00 UK time, and a daily catch-up at 07:00 UK for whatever the week still owes.
+/// Schedule: app setting ReminderSchedule (NCRONTAB, UTC; "0 0 6,7 * * *"): it fires at 06:00 and 07:00 UTC every day
+/// and <see cref="ReminderWindow"/> picks the one that is 07:00 in London, because timer schedules are UTC and
+/// WEBSITE_TIME_ZONE does not work on Linux. On Mondays it sends the week; on the other days only the digests the
+/// week's ledger records as due or failed (so a failed Monday loses nothing, and a normal week sends nothing mid-week).
 /// </summary>
 public sealed class SendReminders(TrackerPipeline pipeline, TimeProvider time, ILogger<SendReminders> logger)
 {
@@ -21,12 +23,13 @@ public sealed class SendReminders(TrackerPipeline pipeline, TimeProvider time, I
     public async Task Run([TimerTrigger("%ReminderSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!ReminderWindow.IsDue(now))
+        var trigger = ReminderWindow.Classify(now);
+        if (trigger == ReminderTrigger.None)
         {
-            logger.LogInformation("Reminders not due at {Now:u}: they go on Mondays at 07:00 UK time", now);
+            logger.LogInformation("Reminders not due at {Now:u}: they go at 07:00 UK time (Mondays the week, other days what it still owes)", now);
             return;
         }
-        var outcome = await pipeline.RunAsync(new RunRequest(), cancellationToken);
+        var outcome = await pipeline.RunAsync(new RunRequest(OwedOnly: trigger == ReminderTrigger.CatchUp), cancellationToken);
         if (outcome.Status is RunStatus.Skipped or RunStatus.CompletedWithFailures)
             throw new PipelineException($"Reminders incomplete ({outcome.Status}): {outcome.Message}");
     }

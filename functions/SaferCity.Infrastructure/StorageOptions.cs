@@ -8,7 +8,7 @@ namespace SaferCity.Infrastructure;
 /// app's managed identity (DefaultAzureCredential; AZURE_CLIENT_ID picks the user-assigned identity).
 /// When both are set the connection string wins. When neither is set, local folders are used.
 /// </summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
 
@@ -32,4 +32,20 @@ public sealed class StorageOptions
     public bool EnableStaticWebsite { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountUrl);
+
+    /// <summary>
+    /// The state container holds the history (with hidden items' snapshots), the ledger (with who was sent what) and
+    /// the run lock: in "$web", or in the site's container, it would be published.
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.Equals(StateContainer, "$web", StringComparison.Ordinal))
+            yield return new ValidationResult(
+                "Storage:StateContainer must not be \"$web\": that container is the public static website, and state is private.",
+                [nameof(StateContainer)]);
+        else if (string.Equals(StateContainer, SiteContainer, StringComparison.Ordinal))
+            yield return new ValidationResult(
+                $"Storage:StateContainer and Storage:SiteContainer must differ (both \"{StateContainer}\"): everything in the site's container is published.",
+                [nameof(StateContainer), nameof(SiteContainer)]);
+    }
 }

@@ -109,7 +109,7 @@ public class InfraContractTests
 
     [Theory]
     [InlineData("refreshSchedule", "0 5 * * * *")]
-    [InlineData("reminderSchedule", "0 0 6,7 * * 1")]
+    [InlineData("reminderSchedule", "0 0 6,7 * * *")]
     [InlineData("trackerListName", "SCP Progress Monitoring")]
     [InlineData("leadsListName", "SCP Leads")]
     [InlineData("graphBaseUrl", "https://graph.microsoft.com/v1.0")]

@@ -1,7 +1,8 @@
 namespace SaferCity.Core.Model;
 
 /// <summary>A lead service from the leads list: who gets the digest for the actions naming it.</summary>
-public sealed record Lead(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Emails)
+/// <param name="ItemId">The leads list's item id, when the list has one: it survives a rename, so the reminder ledger keys by it.</param>
+public sealed record Lead(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Emails, string? ItemId = null)
 {
     /// <summary>A stable, file- and key-safe identifier ("community-safety-team").</summary>
     public string Key => Slug.From(Name);

@@ -51,17 +51,39 @@ public sealed record EmailMessage(
     string Html,
     IReadOnlyDictionary<string, string> Tags);
 
-public sealed record SendResult(bool Sent, string? MessageId = null, string? Error = null)
+/// <param name="Unconfirmed">
+/// Not sent as far as we know, but the mail service may have accepted it: the request went out and no answer came
+/// (a timeout, a connection dropped after the request was written). Never retried; reported instead.
+/// </param>
+public sealed record SendResult(bool Sent, string? MessageId = null, string? Error = null, bool Unconfirmed = false)
 {
     public static SendResult Ok(string? messageId = null) => new(true, messageId);
+
+    /// <summary>A definite rejection: nothing was delivered, so the digest stays due.</summary>
     public static SendResult Failed(string error) => new(false, null, error);
+
+    /// <summary>The outcome is unknown: treated like a run that stopped mid-send, never resent automatically.</summary>
+    public static SendResult Unknown(string error) => new(false, null, error, Unconfirmed: true);
 }
 
 /// <summary>Keeps two runs from overlapping (a retry, a manual run, another instance).</summary>
 public interface IRunLock
 {
-    /// <summary>A handle to dispose when done, or null when another run holds the lock.</summary>
+    /// <summary>
+    /// A handle to dispose when done, or null when another run holds the lock. A lock that can be lost while held
+    /// (a lease) returns an <see cref="IRunLease"/>, and the run checks it before everything it writes.
+    /// </summary>
     Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A held lock that can be lost before it is released: a lease that could not be renewed in time.</summary>
+public interface IRunLease : IAsyncDisposable
+{
+    /// <summary>Cancelled when this lease (and no other) is lost; never reset.</summary>
+    CancellationToken Lost { get; }
+
+    /// <summary>Why it was lost, once it has been.</summary>
+    string? LostReason { get; }
 }
 
 /// <summary>A run could not complete; the message is the one line a person reads.</summary>

@@ -15,7 +15,11 @@ namespace SaferCity.Core.Pipeline;
 /// <param name="Publish">Write the dashboard.</param>
 /// <param name="Remind">Send this week's digests.</param>
 /// <param name="DryRun">Compute everything and preview it; publish, send and record nothing.</param>
-public sealed record RunRequest(DateOnly? AsOf = null, bool Publish = true, bool Remind = true, bool DryRun = false);
+/// <param name="OwedOnly">
+/// With <paramref name="Remind"/>: send only the digests this week's ledger still owes (a later reminder trigger in the
+/// week), not the week's full plan; see <see cref="ReminderService.SendAsync"/>.
+/// </param>
+public sealed record RunRequest(DateOnly? AsOf = null, bool Publish = true, bool Remind = true, bool DryRun = false, bool OwedOnly = false);
 
 public enum RunStatus
 {
@@ -74,6 +78,22 @@ public sealed class TrackerPipeline(
             return new RunOutcome(RunStatus.Skipped, "Skipped: another run is in progress.");
         }
 
+        // Everything this run writes or sends is done under its own lease: once that lease is lost, the token is
+        // cancelled and every write and send after it is refused (another run may hold the lock by then).
+        var lease = held as IRunLease;
+        using var leased = lease is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        try
+        {
+            return await RunHeldAsync(request, asOf, started, leased?.Token ?? cancellationToken);
+        }
+        catch (Exception e) when (lease is { Lost.IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineException($"The run lock was lost ({lease.LostReason}); nothing more is written or sent by this run.", e);
+        }
+    }
+
+    private async Task<RunOutcome> RunHeldAsync(RunRequest request, DateOnly asOf, long started, CancellationToken cancellationToken)
+    {
         var stages = new StageTimes();
         // The raw items are not kept in a local: in an async method a local lives as long as the run,
         // and on a large tracker the raw items are the biggest thing in memory.
@@ -107,7 +127,7 @@ public sealed class TrackerPipeline(
         ReminderResult? sent = null;
         if (request.Remind)
         {
-            sent = await reminders.SendAsync(report, dashboard.Summary, mode != RunMode.Live, cancellationToken);
+            sent = await reminders.SendAsync(report, dashboard.Summary, mode != RunMode.Live, cancellationToken, request.OwedOnly);
         }
         stages.Mark("remind");
 
@@ -135,6 +155,8 @@ public sealed class TrackerPipeline(
             ? $"{(failures == 1 ? "1 digest" : $"{failures} digests")} could not be sent ({sent!.Failed[0].Key}: {sent.Failed[0].Error}); " +
               $"{(failures == 1 ? "it stays" : "they stay")} due and go{(failures == 1 ? "es" : "")} out on the next run."
             : "Completed.";
+        if (sent is { Unconfirmed.Count: > 0 })
+            message += $" {sent.Unconfirmed.Count} digest(s) unconfirmed, not resent (see the coordinator's summary): {string.Join(", ", sent.Unconfirmed)}.";
 
         // One structured line per run: the thing to look for in the logs.
         logger.LogInformation(

@@ -205,7 +205,8 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             }
             if (emails.Count == 0 && !findings.Any(f => f.Id == name && f.Field == "email"))
                 findings.Add(new Finding(name, "email", "missing"));
-            yield return new Lead(name, aliases, emails);
+            // "#3" is a position the readers make up when an item has no id: it would move with the rows, so it is no key.
+            yield return new Lead(name, aliases, emails, item.Id.StartsWith('#') ? null : item.Id);
         }
     }
 

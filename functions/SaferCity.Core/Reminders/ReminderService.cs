@@ -16,9 +16,10 @@ public sealed record ReminderResult(
 
 /// <summary>
 /// Sends one digest per lead per ISO week, and the coordinator's summary, exactly once as far as
-/// one process can promise: each send is recorded as intended before it happens and confirmed after.
-/// The one window left: if the process dies after the intent is written and before the send returns,
-/// the next run does not know whether it went, so it does not resend; it reports it as unconfirmed.
+/// one process can promise: the week's plan is recorded first, each send is recorded as intended before it
+/// happens and confirmed after. The one window left: if the process dies after the intent is written and before
+/// the send returns, or the send went out and no answer came, nobody knows whether it went, so it is not
+/// resent; it is reported as unconfirmed. See <see cref="ReminderLedger"/> for the states and keys.
 /// </summary>
 public sealed class ReminderService(
     IStateStore state,
@@ -29,41 +30,73 @@ public sealed class ReminderService(
     ILogger<ReminderService> logger,
     IRunPreview? preview = null)
 {
-    public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, CancellationToken cancellationToken)
+    /// <param name="owedOnly">
+    /// A later reminder trigger in the week: send only what the week's ledger still owes (digests recorded Due or
+    /// Failed), nothing new. A week with no ledger yet has had no reminder run at all, so its whole plan is owed.
+    /// </param>
+    public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, CancellationToken cancellationToken,
+        bool owedOnly = false)
     {
         var week = Rules.UkClock.IsoWeek(report.AsOf);
         var name = ReminderLedger.DocumentName(week);
         var stored = await state.ReadAsync(name, cancellationToken);
-        var ledger = stored is null ? ReminderLedger.Empty(week) : ReminderLedger.Deserialize(stored.Content.Span);
+        // Keys of earlier versions are moved as the ledger is read, and saved at once (below): a lead renamed later in
+        // the week is then found by its item id, no longer by the old name's slug.
+        var read = stored is null ? ReminderLedger.Empty(week) : ReminderLedger.Deserialize(stored.Content.Span);
+        var ledger = read.Migrate(report.Directory.Leads);
+        var migrated = !ReferenceEquals(ledger, read);
         var version = stored?.Version;
+        var planned = stored is not null; // the week's plan was recorded by an earlier run
 
         var sent = new List<string>();
         var already = new List<string>();
         var failed = new List<(string, string)>();
-        var unconfirmed = new List<string>();
+        var unconfirmed = new List<(string Key, string? Error)>();
         var url = dashboard.Value.PublicUrl;
         var contact = CoordinatorContact.From(reminders.Value);
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
 
-        var messages = new List<(string Key, EmailMessage Message, IReadOnlyList<string> Actions)>();
+        // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
+        var messages = new List<(string Key, string LedgerKey, EmailMessage Message, IReadOnlyList<string> Actions)>();
         foreach (var digest in DigestPlanner.ForLeads(report))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url, coordinator: contact);
             var actions = digest.All.Select(a => a.Action.Number).ToList();
-            messages.Add((digest.Lead.Key, Message(report, week, digest.Lead.Key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf),
-                text, html, actions), actions));
+            var key = DigestName(digest.Lead);
+            messages.Add((key, ReminderLedger.LeadKey(digest.Lead), Message(report, week, key, DigestKind, digest.Lead.Emails,
+                DigestRenderer.Subject(digest, report.AsOf), text, html, actions), actions));
+        }
+        var coordinator = Addresses(reminders.Value.Coordinator);
+
+        // Owed only, after the week's plan: a digest the plan did not hold (a lead who became due mid-week) waits for
+        // Monday. Those it holds go through Deliver, which sends only the Due and Failed ones and reports the rest.
+        bool InPlan(string ledgerKey) => !owedOnly || !planned || ledger.For(ledgerKey) is not null;
+        messages.RemoveAll(m => !InPlan(m.LedgerKey));
+        var summaryInPlan = coordinator.Count > 0 && InPlan(ReminderLedger.SummaryKey);
+
+        if (!dryRun)
+        {
+            // The week's plan, in one write before anything is sent: what a later trigger this week still owes.
+            var plan = messages.Select(m => (m.LedgerKey, m.Key)).Concat(summaryInPlan ? [(ReminderLedger.SummaryKey, CoordinatorSummary.Key)] : [])
+                .Where(k => ledger.For(k.Item1) is null).ToList();
+            var now = time.GetUtcNow();
+            if (plan.Count > 0 || migrated)
+            {
+                foreach (var (ledgerKey, key) in plan) ledger = ledger.With(ledgerKey, new LedgerEntry(DeliveryState.Due, 0, now, [], Digest: key));
+                (ledger, version) = await Save(name, ledger, version, cancellationToken);
+            }
         }
 
-        async Task Deliver(string key, EmailMessage message, IReadOnlyList<string> actions)
+        async Task Deliver(string key, string ledgerKey, EmailMessage message, IReadOnlyList<string> actions)
         {
-            switch (ledger.For(key)?.State)
+            switch (ledger.For(ledgerKey)?.State)
             {
                 case DeliveryState.Sent:
                     already.Add(key);
                     return;
-                case DeliveryState.Sending:
-                    unconfirmed.Add(key);
+                case DeliveryState.Sending or DeliveryState.Unconfirmed:
+                    unconfirmed.Add((key, ledger.For(ledgerKey)!.Error));
                     return;
             }
             if (dryRun)
@@ -74,9 +107,9 @@ public sealed class ReminderService(
                 return;
             }
 
-            var attempts = (ledger.For(key)?.Attempts ?? 0) + 1;
-            var intent = new LedgerEntry(DeliveryState.Sending, attempts, time.GetUtcNow(), actions);
-            (ledger, version) = await Save(name, ledger.With(key, intent), version, cancellationToken);
+            var attempts = (ledger.For(ledgerKey)?.Attempts ?? 0) + 1;
+            var intent = new LedgerEntry(DeliveryState.Sending, attempts, time.GetUtcNow(), actions, Digest: key);
+            (ledger, version) = await Save(name, ledger.With(ledgerKey, intent), version, cancellationToken);
 
             SendResult result;
             try
@@ -88,11 +121,19 @@ public sealed class ReminderService(
                 result = SendResult.Failed(e.Message);
             }
 
-            var outcome = result.Sent
-                ? intent with { State = DeliveryState.Sent, SentAt = time.GetUtcNow(), MessageId = result.MessageId }
-                : intent with { State = DeliveryState.Failed, Error = result.Error };
-            (ledger, version) = await Save(name, ledger.With(key, outcome), version, cancellationToken);
+            var outcome = result switch
+            {
+                { Sent: true } => intent with { State = DeliveryState.Sent, SentAt = time.GetUtcNow(), MessageId = result.MessageId },
+                { Unconfirmed: true } => intent with { State = DeliveryState.Unconfirmed, Error = result.Error },
+                _ => intent with { State = DeliveryState.Failed, Error = result.Error },
+            };
+            (ledger, version) = await Save(name, ledger.With(ledgerKey, outcome), version, cancellationToken);
             if (result.Sent) sent.Add(key);
+            else if (result.Unconfirmed)
+            {
+                unconfirmed.Add((key, result.Error));
+                logger.LogWarning("Digest {DigestId} may have been sent; it will not be resent: {Error}", message.DigestId, result.Error);
+            }
             else
             {
                 failed.Add((key, result.Error ?? "unknown error"));
@@ -100,18 +141,21 @@ public sealed class ReminderService(
             }
         }
 
-        foreach (var (key, message, actions) in messages) await Deliver(key, message, actions);
+        foreach (var (key, ledgerKey, message, actions) in messages) await Deliver(key, ledgerKey, message, actions);
 
         // The coordinator goes last so the summary can say how delivery went.
-        var coordinator = Addresses(reminders.Value.Coordinator);
-        if (coordinator.Count > 0)
+        if (summaryInPlan)
         {
             var notes = DeliveryNotes(ledger, failed, unconfirmed, report);
             var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url);
-            await Deliver(CoordinatorSummary.Key, Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
+            await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
+                Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
-        return new ReminderResult(week, sent, already, failed, unconfirmed);
+        return new ReminderResult(week, sent, already, failed, [.. unconfirmed.Select(u => u.Key)]);
     }
+
+    /// <summary>The lead's name slug, except that the summary's name is never a lead's (a lead called "Coordinator").</summary>
+    private static string DigestName(Model.Lead lead) => lead.Key == CoordinatorSummary.Key ? $"lead-{lead.Key}" : lead.Key;
 
     private async Task<(ReminderLedger, string)> Save(string name, ReminderLedger ledger, string? version, CancellationToken cancellationToken) =>
         (ledger, await state.WriteAsync(name, ledger.Serialize(), version, cancellationToken));
@@ -132,12 +176,14 @@ public sealed class ReminderService(
             ["actions"] = string.Join(' ', actions),
         });
 
-    private static List<string> DeliveryNotes(ReminderLedger ledger, List<(string Key, string Error)> failed, List<string> unconfirmed, RunReport report)
+    private static List<string> DeliveryNotes(ReminderLedger ledger, List<(string Key, string Error)> failed, List<(string Key, string? Error)> unconfirmed,
+        RunReport report)
     {
         var notes = new List<string>();
         notes.AddRange(failed.Select(f => $"Digest for {f.Key} could not be sent ({f.Error}); the next run will try again."));
-        notes.AddRange(unconfirmed.Select(k =>
-            $"Digest for {k} may not have gone out: a run stopped while sending it. Check the mail service's activity for digest {ledger.Week}/{k}; it will not be resent automatically."));
+        notes.AddRange(unconfirmed.Select(u =>
+            $"Digest for {u.Key} may not have gone out: " + (u.Error is null ? "a run stopped while sending it" : $"the mail service did not confirm it ({u.Error})") +
+            $". Check the mail service's activity for digest {ledger.Week}/{u.Key}; it will not be resent automatically."));
         notes.AddRange(report.Directory.Leads.Where(l => l.Emails.Count == 0).Select(l => $"{l.Name} has no email address in the leads list."));
         return notes;
     }

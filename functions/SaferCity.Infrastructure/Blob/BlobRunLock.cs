@@ -13,34 +13,31 @@ namespace SaferCity.Infrastructure.Blob;
 /// simply expires, so a lock is never stuck for more than a minute.
 /// </summary>
 /// <remarks>
-/// If renewal fails for good (another run broke the lease, or storage was unreachable until the lease ran out)
-/// the lock is lost, and another run may start. What is safest then is to stop writing at once rather than
-/// to carry on and hope: the lock marks the shared <see cref="LeaseGuard"/>, and from that moment the Blob
-/// state store and publisher refuse to write. Because every digest's intent is written to the ledger before
-/// it is sent, the refusal also stops any further email; the run fails with a clear message, and the next
-/// run picks up where the ledger says. Writes already in flight are still protected by their ETag conditions.
-/// <see cref="LeaseLost"/> exposes the same event as a token for callers that can pass it on.
+/// If renewal fails for good (another run broke the lease, storage was unreachable until the lease ran out, or a
+/// renewal was still unanswered when the lease's time was up) the lock is lost, and another run may start. What is
+/// safest then is to stop writing at once rather than to carry on and hope: the handle is an <see cref="IRunLease"/>
+/// whose <see cref="IRunLease.Lost"/> token the pipeline passes to every write and send of that run, and the Blob
+/// state store and publisher check it before each write. The token belongs to that one lease: a later run taking
+/// the lock in the same process gets its own and cannot revive a run that lost its lease. Because every digest's
+/// intent is written to the ledger before it is sent, the refusal also stops any further email; the run fails with
+/// a clear message, and the next run picks up where the ledger says. Writes already in flight are still protected
+/// by their ETag conditions.
 /// </remarks>
-internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider time, ILogger<BlobRunLock> logger, LeaseGuard? guard = null)
+internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider time, ILogger<BlobRunLock> logger)
     : IRunLock
 {
     private readonly TimeProvider time = time;
     private readonly ILogger logger = logger;
-    private readonly LeaseGuard? guard = guard;
 
     public const string BlobName = "run.lock";
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
 
-    private volatile Held? current;
-
-    /// <summary>Cancelled when the lease of the run in progress is lost; never cancelled otherwise.</summary>
-    public CancellationToken LeaseLost => current?.Lost ?? CancellationToken.None;
-
     public async Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(BlobName);
         var lease = blob.GetBlobLeaseClient(); // a fresh lease id per run
+        var asked = time.GetUtcNow(); // the lease's minute starts no earlier than this
         try
         {
             try
@@ -62,10 +59,7 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
             throw BlobErrors.Wrap($"taking the run lock ({container.Name}/{BlobName})", e);
         }
 
-        guard?.Reset();
-        var held = new Held(this, lease);
-        current = held;
-        return held;
+        return new Held(this, lease, asked);
     }
 
     private async Task CreateLockBlobAsync(BlobClient blob, CancellationToken cancellationToken)
@@ -81,7 +75,7 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
         }
     }
 
-    private sealed class Held : IAsyncDisposable
+    private sealed class Held : IRunLease
     {
         private readonly BlobRunLock owner;
         private readonly BlobLeaseClient lease;
@@ -89,16 +83,19 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
         private readonly CancellationTokenSource lost = new();
         private readonly Task renewing;
         private DateTimeOffset renewedAt;
+        private volatile string? lostReason;
 
-        public Held(BlobRunLock owner, BlobLeaseClient lease)
+        public Held(BlobRunLock owner, BlobLeaseClient lease, DateTimeOffset acquiredAt)
         {
             this.owner = owner;
             this.lease = lease;
-            renewedAt = owner.time.GetUtcNow();
+            renewedAt = acquiredAt;
             renewing = RenewAsync();
         }
 
         public CancellationToken Lost => lost.Token;
+
+        public string? LostReason => lostReason;
 
         private async Task RenewAsync()
         {
@@ -107,13 +104,24 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
             {
                 while (await timer.WaitForNextTickAsync(stop.Token))
                 {
+                    // A renewal answered after the lease ran out is no use: bound it by the time the lease has left
+                    // (the storage client's own retries could otherwise take minutes).
+                    var asked = owner.time.GetUtcNow();
+                    var left = renewedAt + LeaseDuration - asked;
+                    using var bound = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, owner.time);
+                    using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, bound.Token);
                     try
                     {
-                        await lease.RenewAsync(cancellationToken: stop.Token);
-                        renewedAt = owner.time.GetUtcNow();
+                        await lease.RenewAsync(cancellationToken: renewal.Token);
+                        renewedAt = asked; // the server's new minute started no earlier than the request
                     }
                     catch (OperationCanceledException) when (stop.IsCancellationRequested)
                     {
+                        return;
+                    }
+                    catch (OperationCanceledException e) when (bound.IsCancellationRequested)
+                    {
+                        MarkLost($"no answer to the renewal within the {left.TotalSeconds:0} s the lease had left", e);
                         return;
                     }
                     // 409/412: the lease is gone or someone else's now. Definitely lost.
@@ -142,7 +150,7 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
         private void MarkLost(string reason, Exception e)
         {
             owner.logger.LogError(e, "Run lock lost ({Reason}): this run stops writing state, publishing and sending", reason);
-            owner.guard?.MarkLost(reason);
+            lostReason = reason;
             lost.Cancel();
         }
 
@@ -150,7 +158,6 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
         {
             await stop.CancelAsync();
             await renewing;
-            if (ReferenceEquals(owner.current, this)) owner.current = null;
             try
             {
                 if (!lost.IsCancellationRequested) await lease.ReleaseAsync();

@@ -12,13 +12,14 @@ namespace SaferCity.Infrastructure.Blob;
 /// which files changed: each blob carries the SHA-256 of its content in metadata "contenthash", so an
 /// unchanged run writes nothing. Files go up in the order given (assets, data, index.html last) and the
 /// first failure stops the publish, so the live index.html never points at files that are not there yet.
+/// Every upload is conditional on the blob being as the listing saw it (its ETag, or absent), and none starts once
+/// the run's lease is lost (its token, see <see cref="BlobRunLock"/>): a run never overwrites files another run wrote.
 /// </summary>
 internal sealed class BlobSitePublisher(
     BlobServiceClient service,
     BlobContainerClient site,
     bool enableStaticWebsite,
-    ILogger<BlobSitePublisher> logger,
-    LeaseGuard? guard = null) : ISitePublisher
+    ILogger<BlobSitePublisher> logger) : ISitePublisher
 {
     public const string HashKey = "contenthash";
     public const string IndexDocument = "index.html";
@@ -55,14 +56,23 @@ internal sealed class BlobSitePublisher(
                 unchanged++;
                 continue;
             }
-            guard?.ThrowIfLost();
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 await site.GetBlobClient(file.Path).UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
                 {
                     HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
                     Metadata = new Dictionary<string, string> { [HashKey] = hash },
+                    Conditions = current is null
+                        ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+                        : new BlobRequestConditions { IfMatch = current.Properties.ETag },
                 }, cancellationToken);
+            }
+            // 412: changed since the listing; 409: created since (BlobAlreadyExists). Another run is publishing.
+            catch (RequestFailedException e) when (e.Status is 412 or 409)
+            {
+                throw new PipelineException(
+                    $"Site file '{file.Path}' was changed by another run while this one published; nothing was overwritten ({written} of {files.Count} files written before it).", e);
             }
             catch (Exception e) when (BlobErrors.IsStorageFailure(e))
             {

@@ -10,9 +10,10 @@ namespace SaferCity.Infrastructure.Blob;
 /// State documents (history, reminder ledger) as blobs in a private container. Versions are ETags:
 /// a write names the ETag it read (or "must not exist"), so a run that lost a race gets
 /// <see cref="StateConflictException"/> instead of overwriting. Each upload is one Put Blob, so a
-/// document is either whole or absent.
+/// document is either whole or absent. A run passes its lease's token (see <see cref="BlobRunLock"/>): once that
+/// lease is lost, no write starts.
 /// </summary>
-internal sealed class BlobStateStore(BlobContainerClient container, LeaseGuard? guard = null) : IStateStore
+internal sealed class BlobStateStore(BlobContainerClient container) : IStateStore
 {
     // Far above any state document; keeps every upload a single request (no staged blocks).
     private static readonly StorageTransferOptions SingleShot = new()
@@ -44,7 +45,7 @@ internal sealed class BlobStateStore(BlobContainerClient container, LeaseGuard? 
 
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, string? expectedVersion, CancellationToken cancellationToken)
     {
-        guard?.ThrowIfLost();
+        cancellationToken.ThrowIfCancellationRequested();
         var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },

@@ -34,8 +34,7 @@ internal static class StorageRegistration
         }
 
         services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<LeaseGuard>();
-        services.AddSingleton<IStateStore>(sp => new BlobStateStore(StateContainer(sp), sp.GetRequiredService<LeaseGuard>()));
+        services.AddSingleton<IStateStore>(sp => new BlobStateStore(StateContainer(sp)));
         if (dryRun)
         {
             services.AddSingleton<IRunLock>(sp => new FolderRunLock(Local(sp).ResolvedStateDir));
@@ -43,13 +42,13 @@ internal static class StorageRegistration
             return services;
         }
         services.AddSingleton<IRunLock>(sp => new BlobRunLock(StateContainer(sp), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BlobRunLock>>(), sp.GetRequiredService<LeaseGuard>()));
+            sp.GetRequiredService<ILogger<BlobRunLock>>()));
         services.AddSingleton<ISitePublisher>(sp =>
         {
             var options = Storage(sp);
             var service = sp.GetRequiredService<BlobServiceClient>();
             return new BlobSitePublisher(service, service.GetBlobContainerClient(options.SiteContainer), options.EnableStaticWebsite,
-                sp.GetRequiredService<ILogger<BlobSitePublisher>>(), sp.GetRequiredService<LeaseGuard>());
+                sp.GetRequiredService<ILogger<BlobSitePublisher>>());
         });
         return services;
     }

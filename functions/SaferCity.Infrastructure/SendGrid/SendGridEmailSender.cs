@@ -13,10 +13,13 @@ namespace SaferCity.Infrastructure.SendGrid;
 /// <summary>
 /// Sends a digest through SendGrid's v3 mail/send: one message, one personalization with all the lead's
 /// addresses, text and HTML parts, categories and custom args that trace it back to its run and ledger entry.
-/// The SendGrid client retries nothing and ignores rate-limit headers, so the retry loop is here:
-/// 429, 5xx, timeouts and network errors are retried with backoff (the server's wait when it names one),
-/// bounded by <see cref="SendGridOptions.MaxAttempts"/> and <see cref="SendGridOptions.MaxDelay"/>;
-/// any other answer is final. Errors are one line, and never contain the API key.
+/// The SendGrid client retries nothing and ignores rate-limit headers, so the retry loop is here. Only a definite
+/// rejection is retried, with backoff (the server's wait when it names one), bounded by
+/// <see cref="SendGridOptions.MaxAttempts"/> and <see cref="SendGridOptions.MaxDelay"/>: a 429, a 5xx answer, or a
+/// connection that could not be made (nothing was sent). Any other answer is final. A request that went out and got
+/// no answer (a timeout, a connection dropped after the request was written) may have been accepted: it is never
+/// retried, and the send is reported unconfirmed (<see cref="SendResult.Unknown"/>), so no digest goes out twice.
+/// Errors are one line, and never contain the API key.
 /// </summary>
 public sealed class SendGridEmailSender : IEmailSender, IDisposable
 {
@@ -61,6 +64,7 @@ public sealed class SendGridEmailSender : IEmailSender, IDisposable
             }
 
             var error = Redact(outcome.Error);
+            if (outcome.Unknown) return SendResult.Unknown(attempt == 1 ? error : $"{error} (attempt {attempt})");
             if (!outcome.Retry) return SendResult.Failed(error);
             if (attempt >= _options.MaxAttempts)
                 return SendResult.Failed($"{error} (gave up after {DigestRenderer.Plural(attempt, "attempt")})");
@@ -96,12 +100,19 @@ public sealed class SendGridEmailSender : IEmailSender, IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // HttpClient.Timeout surfaces as a cancellation that is not ours.
-            return Attempt.Transient($"SendGrid did not answer within {_http.Timeout.TotalSeconds:0.###} s");
+            // HttpClient.Timeout surfaces as a cancellation that is not ours. SendGrid may have accepted the message.
+            return Attempt.Unconfirmed($"SendGrid did not answer within {_http.Timeout.TotalSeconds:0.###} s; it may have accepted the message");
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                                                 or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError)
+        {
+            // No connection was made, so nothing was sent: safe to try again.
+            return Attempt.Transient($"could not reach SendGrid: {OneLine(e.Message, 200)}");
         }
         catch (HttpRequestException e)
         {
-            return Attempt.Transient($"could not reach SendGrid: {OneLine(e.Message, 200)}");
+            // The connection was made and the request may have been written: the outcome is unknown.
+            return Attempt.Unconfirmed($"the connection to SendGrid failed after the request was sent ({OneLine(e.Message, 200)}); it may have accepted the message");
         }
 
         using var body = response.Body;
@@ -114,11 +125,12 @@ public sealed class SendGridEmailSender : IEmailSender, IDisposable
         return Attempt.Final(what);
     }
 
-    private sealed record Attempt(bool Sent, string? MessageId, string Error, bool Retry, TimeSpan? RetryAfter)
+    private sealed record Attempt(bool Sent, string? MessageId, string Error, bool Retry, TimeSpan? RetryAfter, bool Unknown = false)
     {
         public static Attempt Ok(string? messageId) => new(true, messageId, "", false, null);
         public static Attempt Transient(string error, TimeSpan? retryAfter = null) => new(false, null, error, true, retryAfter);
         public static Attempt Final(string error) => new(false, null, error, false, null);
+        public static Attempt Unconfirmed(string error) => new(false, null, error, false, null, Unknown: true);
     }
 
     // Deterministic doubling (1 s, 2 s, 4 s…): one sender with a handful of messages a week has no herd to spread with jitter.

@@ -5,7 +5,8 @@ namespace SaferCity.Infrastructure.SendGrid;
 
 /// <summary>
 /// Settings section "SendGrid". Without a usable <see cref="ApiKey"/> emails go to the outbox folder instead.
-/// Worst case for one message: MaxAttempts × Timeout + (MaxAttempts − 1) × MaxDelay (defaults: 4 × 30 s + 3 × 60 s = 5 min).
+/// Worst case for one message: MaxAttempts × Timeout + (MaxAttempts − 1) × MaxDelay (defaults: 4 × 30 s + 3 × 60 s = 5 min);
+/// in practice a timeout ends the send at once (unconfirmed, never retried), so only refusals and 429/5xx answers repeat.
 /// </summary>
 public sealed class SendGridOptions : IValidatableObject
 {
@@ -27,7 +28,10 @@ public sealed class SendGridOptions : IValidatableObject
     /// <summary>Longest single wait between tries, whatever the server asks for.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")] public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long one try may take before it counts as failed (and is retried).</summary>
+    /// <summary>
+    /// How long one try may take. A try cut off by it may still have been accepted, so it is not retried: the digest
+    /// is recorded unconfirmed and reported to the coordinator. Keep it well above SendGrid's usual answer time.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A key is set and is not an unresolved Key Vault reference.</summary>

@@ -57,7 +57,7 @@ public class ReminderLedgerTests
 
         Assert.Equal(RunStatus.CompletedWithFailures, first.Status);
         Assert.Contains("community-safety-team: 550 simulated rejection", first.Message);
-        Assert.Equal(DeliveryState.Failed, Ledger(harness, "2017-W03").For("housing")!.State);
+        Assert.Equal(DeliveryState.Failed, Ledger(harness, "2017-W03").ForDigest("housing")!.State);
         var coordinator = harness.Email.Sent.Single(m => m.DigestId.EndsWith("/coordinator", StringComparison.Ordinal));
         Assert.Contains("Digest for housing could not be sent (550 simulated rejection); the next run will try again.", coordinator.Text);
 
@@ -67,8 +67,8 @@ public class ReminderLedgerTests
 
         Assert.Equal(RunStatus.Completed, second.Status);
         Assert.Equal(["2017-W03/community-safety-team", "2017-W03/housing"], harness.Email.Sent.Select(m => m.DigestId).Order());
-        Assert.Equal(2, Ledger(harness, "2017-W03").For("housing")!.Attempts);
-        Assert.Equal(DeliveryState.Sent, Ledger(harness, "2017-W03").For("housing")!.State);
+        Assert.Equal(2, Ledger(harness, "2017-W03").ForDigest("housing")!.Attempts);
+        Assert.Equal(DeliveryState.Sent, Ledger(harness, "2017-W03").ForDigest("housing")!.State);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class ReminderLedgerTests
 
         await Assert.ThrowsAsync<ProcessKilledException>(() => harness.RunAsync("2017-01-16"));
         var sentBeforeCrash = harness.Email.Sent.Select(m => m.DigestId).ToList();
-        Assert.Equal(DeliveryState.Sending, Ledger(harness, "2017-W03").For("community-safety-team")!.State);
+        Assert.Equal(DeliveryState.Sending, Ledger(harness, "2017-W03").ForDigest("community-safety-team")!.State);
 
         harness.Email.CrashAfterSending = null;
         harness.Email.Sent.Clear();
@@ -119,9 +119,144 @@ public class ReminderLedgerTests
         await harness.RunAsync("2017-01-16");
 
         var ledger = Ledger(harness, "2017-W03");
-        Assert.Equal(["4.2", "2.7"], ledger.For("licensing")!.Actions);
-        Assert.Equal(DeliveryState.Sent, ledger.For("licensing")!.State);
-        Assert.Empty(ledger.For("coordinator")!.Actions);
+        Assert.Equal(["4.2", "2.7"], ledger.ForDigest("licensing")!.Actions);
+        Assert.Equal(DeliveryState.Sent, ledger.ForDigest("licensing")!.State);
+        Assert.Empty(ledger.ForDigest("coordinator")!.Actions);
+    }
+
+    // Keys (issue: a lead named "Coordinator" took the summary's place; a renamed lead got its digest again).
+
+    [Fact]
+    public async Task RunAsync_LeadNamedCoordinator_LeadAndSummaryEachSentOnce()
+    {
+        var harness = Harness.ForSample();
+        harness.Source.Leads[0] = Harness.With(harness.Source.Leads[0], "Title", "Coordinator"); // was Community Safety Team, still reached by its aliases
+
+        var outcome = await harness.RunAsync("2017-01-16");
+
+        Assert.Equal(8, outcome.Reminders!.Sent.Count);
+        Assert.Single(harness.Email.Sent, m => m.DigestId == "2017-W03/lead-coordinator"); // never the summary's id
+        Assert.StartsWith("Action plan summary", harness.Email.Sent.Single(m => m.DigestId == "2017-W03/coordinator").Subject);
+        var ledger = Ledger(harness, "2017-W03");
+        Assert.Equal(DeliveryState.Sent, ledger.For(ReminderLedger.SummaryKey)!.State);
+        Assert.Equal(DeliveryState.Sent, ledger.For("lead/1")!.State);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeadRenamedMidWeek_NotSentAgain()
+    {
+        var harness = Harness.ForSample();
+        await harness.RunAsync("2017-01-16");
+        harness.Email.Sent.Clear();
+        harness.Source.Leads[0] = Harness.With(harness.Source.Leads[0], "Title", "Community Safety Partnership Team");
+
+        var outcome = await harness.RunAsync("2017-01-18");
+
+        Assert.Empty(harness.Email.Sent);
+        Assert.Equal(8, outcome.Reminders!.AlreadySent.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_LedgerWithEarlierKeys_MigratedAndNothingSentAgain()
+    {
+        var harness = Harness.ForSample();
+        await harness.RunAsync("2017-01-16");
+        harness.Email.Sent.Clear();
+        var name = ReminderLedger.DocumentName("2017-W03");
+        // The same week as an earlier version wrote it: keyed by name slug and "coordinator", no digest names.
+        var current = Ledger(harness, "2017-W03");
+        var old = new ReminderLedger("2017-W03", current.Entries.Values.ToDictionary(e => e.Digest!, e => e with { Digest = null }));
+        harness.State.Documents[name] = old.Serialize();
+
+        var outcome = await harness.RunAsync("2017-01-18");
+
+        Assert.Empty(harness.Email.Sent);
+        Assert.Equal(8, outcome.Reminders!.AlreadySent.Count);
+        Assert.Contains("community-safety-team", old.Entries.Keys);
+        Assert.Contains("coordinator", old.Entries.Keys);
+    }
+
+    [Fact]
+    public void Migrate_LegacyCoordinatorKeyWithALeadOfThatName_BothCountAsSent()
+    {
+        var sent = new LedgerEntry(DeliveryState.Sent, 1, DateTimeOffset.UnixEpoch, ["1.1"]);
+        var old = ReminderLedger.Empty("2017-W03").With("coordinator", sent).With("housing", sent).With("gone", sent);
+        var leads = new[] { new Model.Lead("Coordinator", [], ["c@example.org"], "7"), new Model.Lead("Housing", [], ["h@example.org"]) };
+
+        var migrated = old.Migrate(leads);
+
+        Assert.Equal(["gone", "lead/7", "lead/housing", "summary"], migrated.Entries.Keys.Order(StringComparer.Ordinal));
+    }
+
+    // A later trigger in the week sends only what the week's ledger owes.
+
+    [Fact]
+    public async Task RunAsync_OwedOnlyAfterANormalMonday_SendsNothingEvenToANewlyDueLead()
+    {
+        var harness = Harness.ForSample();
+        await harness.RunAsync("2017-01-16");
+        harness.Email.Sent.Clear();
+        // Mid-week every action falls overdue: a full run would now send more digests than Monday's plan.
+        for (var i = 0; i < harness.Source.Tracker.Count; i++)
+            harness.Source.Tracker[i] = Harness.With(harness.Source.Tracker[i], "DeliveryDeadline", "December 2015");
+
+        var outcome = await harness.RunAsync("2017-01-17", owedOnly: true);
+
+        Assert.Empty(harness.Email.Sent);
+        Assert.Equal(8, outcome.Reminders!.AlreadySent.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_OwedOnlyAfterAFailedMonday_SendsTheWholeWeekOnce()
+    {
+        var harness = Harness.ForSample();
+        harness.Source.FailWith = new PipelineException("Graph: reading items failed: 503");
+        await Assert.ThrowsAsync<PipelineException>(() => harness.RunAsync("2017-01-16"));
+        harness.Source.FailWith = null;
+
+        var tuesday = await harness.RunAsync("2017-01-17", owedOnly: true);
+        var wednesday = await harness.RunAsync("2017-01-18", owedOnly: true);
+
+        Assert.Equal(8, tuesday.Reminders!.Sent.Count);
+        Assert.Empty(wednesday.Reminders!.Sent);
+        Assert.Equal(8, harness.Email.Sent.Select(m => m.DigestId).Distinct().Count());
+        Assert.Equal(8, harness.Email.Sent.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_OwedOnlyAfterAPartlyFailedMonday_SendsOnlyTheFailedOnes()
+    {
+        var harness = Harness.ForSample();
+        harness.Email.FailDigests.Add("2017-W03/housing");
+        await harness.RunAsync("2017-01-16");
+        harness.Email.FailDigests.Clear();
+        harness.Email.Sent.Clear();
+
+        var outcome = await harness.RunAsync("2017-01-17", owedOnly: true);
+
+        Assert.Equal(["2017-W03/housing"], harness.Email.Sent.Select(m => m.DigestId));
+        Assert.Equal(DeliveryState.Sent, Ledger(harness, "2017-W03").ForDigest("housing")!.State);
+        Assert.Equal(7, outcome.Reminders!.AlreadySent.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_MondayCrashedBeforeAnySend_PlanRecordedAsDueAndTheNextTriggerSendsIt()
+    {
+        var harness = Harness.ForSample();
+        harness.State.BeforeWrite = document =>
+        {
+            if (document.StartsWith("ledger/", StringComparison.Ordinal) && harness.State.Documents.ContainsKey(document))
+                throw new ProcessKilledException(); // dies right after the plan is written
+        };
+        await Assert.ThrowsAsync<ProcessKilledException>(() => harness.RunAsync("2017-01-16"));
+        harness.State.BeforeWrite = null;
+        Assert.All(Ledger(harness, "2017-W03").Entries.Values, e => Assert.Equal(DeliveryState.Due, e.State));
+        Assert.Equal(8, Ledger(harness, "2017-W03").Entries.Count);
+
+        var outcome = await harness.RunAsync("2017-01-17", owedOnly: true);
+
+        Assert.Equal(8, outcome.Reminders!.Sent.Count);
+        Assert.Empty(outcome.Reminders.Unconfirmed);
     }
 
     [Fact]

@@ -42,4 +42,15 @@ public sealed class ReminderWindowTests
     // Late Sunday UTC is never Monday 07:00 in London, whatever the offset.
     [Fact]
     public void IsDue_SundayEveningUtc_False() => Assert.False(ReminderWindow.IsDue(Utc(2017, 1, 15, 23)));
+
+    // The daily trigger: Monday's 07:00 UK hour sends the week, the same hour on other days catches up, other hours nothing.
+    [Theory]
+    [InlineData(2017, 1, 16, 7, ReminderTrigger.Weekly)]   // winter Monday 07:00 UTC = 07:00 UK
+    [InlineData(2017, 1, 17, 7, ReminderTrigger.CatchUp)]  // winter Tuesday
+    [InlineData(2017, 1, 22, 7, ReminderTrigger.CatchUp)]  // Sunday: still the same ISO week
+    [InlineData(2017, 1, 17, 6, ReminderTrigger.None)]     // winter 06:00 UTC = 06:00 UK
+    [InlineData(2017, 7, 18, 6, ReminderTrigger.CatchUp)]  // summer Tuesday 06:00 UTC = 07:00 UK
+    [InlineData(2017, 7, 18, 7, ReminderTrigger.None)]     // summer 07:00 UTC = 08:00 UK
+    public void Classify_DailyTrigger_MondaySendsTheWeekOtherDaysCatchUp(int year, int month, int day, int utcHour, ReminderTrigger expected) =>
+        Assert.Equal(expected, ReminderWindow.Classify(Utc(year, month, day, utcHour)));
 }

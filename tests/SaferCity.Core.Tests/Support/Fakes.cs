@@ -9,10 +9,13 @@ internal sealed class InMemorySource(List<ListItem> tracker, IReadOnlyList<ListI
 {
     public List<ListItem> Tracker { get; } = tracker;
 
+    /// <summary>The leads list; edit between runs.</summary>
+    public List<ListItem> Leads { get; } = [.. leads];
+
     public Exception? FailWith { get; set; }
 
     public Task<TrackerLists> ReadAsync(CancellationToken cancellationToken) =>
-        FailWith is { } e ? Task.FromException<TrackerLists>(e) : Task.FromResult(new TrackerLists(Tracker.ToList(), leads));
+        FailWith is { } e ? Task.FromException<TrackerLists>(e) : Task.FromResult(new TrackerLists(Tracker.ToList(), Leads.ToList()));
 }
 
 internal sealed class InMemoryStateStore : IStateStore

@@ -43,13 +43,13 @@ internal sealed class Harness
     }
 
     /// <summary>Runs as of a UK day, with the clock moved on to 07:00 UTC that day.</summary>
-    public Task<RunOutcome> RunAsync(string day, bool dryRun = false, bool remind = true)
+    public Task<RunOutcome> RunAsync(string day, bool dryRun = false, bool remind = true, bool owedOnly = false)
     {
         var date = DateOnly.Parse(day);
         var now = new DateTimeOffset(date.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero);
         if (now > Time.GetUtcNow()) Time.SetUtcNow(now); // a look-back run keeps the clock where it is
 
-        return Pipeline().RunAsync(new RunRequest(date, Remind: remind, DryRun: dryRun), CancellationToken.None);
+        return Pipeline().RunAsync(new RunRequest(date, Remind: remind, DryRun: dryRun, OwedOnly: owedOnly), CancellationToken.None);
     }
 
     public DashboardDocument PublishedDashboard() =>

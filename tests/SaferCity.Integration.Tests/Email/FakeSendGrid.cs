@@ -15,7 +15,10 @@ namespace SaferCity.Integration.Tests.Email;
 /// request (headers and JSON body) and answers 202 with an X-Message-Id unless a script says otherwise:
 /// <see cref="Script"/> picks the answer for each request (by its parsed body), e.g. a 429 for the first
 /// try of one digest. Scripted answers: <see cref="Accepted"/>, <see cref="RateLimited"/>,
-/// <see cref="ServerError"/>, <see cref="BadRequest"/>, <see cref="Hang"/>.
+/// <see cref="ServerError"/>, <see cref="BadRequest"/>, <see cref="Hang"/>, <see cref="AcceptLate"/>, <see cref="Drop"/>.
+/// Like the real service, it counts a message as accepted once the whole request has arrived and it means to take it:
+/// a request it then holds (<see cref="Hang"/>, <see cref="AcceptLate"/>) or whose connection it drops is accepted
+/// whether or not the client is still waiting for the answer.
 /// </summary>
 public sealed class FakeSendGrid : IAsyncDisposable
 {
@@ -31,7 +34,7 @@ public sealed class FakeSendGrid : IAsyncDisposable
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    /// <summary>The requests answered 2xx: messages SendGrid would deliver. A hung request is never among them.</summary>
+    /// <summary>The requests accepted (2xx, answered or not): messages SendGrid would deliver. A held or dropped request is among them.</summary>
     public IReadOnlyList<RecordedRequest> AcceptedRequests =>
         [.. _requests.Where(r => _answered.TryGetValue(r.Number, out var status) && status is >= 200 and < 300)];
 
@@ -63,10 +66,20 @@ public sealed class FakeSendGrid : IAsyncDisposable
         var reply = Script(request) ?? Accepted();
         if (reply.Hang)
         {
-            // Never answers: the client's timeout (or the server stopping) ends it; unless released, then it is accepted.
+            // Taken, but the answer is held: until released, for a while, or until the client gives up (its timeout,
+            // the server stopping). Delivered whichever comes first.
+            _answered[request.Number] = 202;
             var aborted = Task.Delay(Timeout.Infinite, context.RequestAborted);
-            if (await Task.WhenAny(aborted, reply.Until ?? aborted) == aborted || context.RequestAborted.IsCancellationRequested) return;
+            var answerAt = reply.After is { } after ? Task.Delay(after) : null;
+            var released = await Task.WhenAny(new[] { aborted, reply.Until, answerAt }.OfType<Task>());
+            if (released == aborted || context.RequestAborted.IsCancellationRequested) return;
             reply = Accepted();
+        }
+        if (reply.Drop)
+        {
+            _answered[request.Number] = 202; // taken; the connection then fails before any answer
+            context.Abort();
+            return;
         }
         _answered[request.Number] = reply.Status;
         context.Response.StatusCode = reply.Status;
@@ -100,6 +113,12 @@ public sealed class FakeSendGrid : IAsyncDisposable
     /// <summary>Holds the request until <paramref name="release"/> completes, then accepts it (202).</summary>
     public static Reply HangUntil(Task release) => new(0, new Dictionary<string, string>(), Hang: true, Until: release);
 
+    /// <summary>Accepts the message at once but answers 202 only after <paramref name="delay"/> (real time).</summary>
+    public static Reply AcceptLate(TimeSpan delay) => new(0, new Dictionary<string, string>(), Hang: true, After: delay);
+
+    /// <summary>Takes the message, then drops the connection without answering.</summary>
+    public static Reply Drop() => new(0, new Dictionary<string, string>(), Drop: true);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -107,7 +126,8 @@ public sealed class FakeSendGrid : IAsyncDisposable
     }
 }
 
-public sealed record Reply(int Status, IReadOnlyDictionary<string, string> Headers, string? Body = null, bool Hang = false, Task? Until = null);
+public sealed record Reply(int Status, IReadOnlyDictionary<string, string> Headers, string? Body = null, bool Hang = false, Task? Until = null,
+    TimeSpan? After = null, bool Drop = false);
 
 /// <summary>One request as received, with readers for the parts of the mail/send body the tests look at.</summary>
 public sealed record RecordedRequest(int Number, IReadOnlyDictionary<string, string> Headers, JsonElement Body)

@@ -82,7 +82,7 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
     private LedgerEntry Ledger(string key)
     {
         var ledger = ReminderLedger.Deserialize(File.ReadAllBytes(Path.Combine(_dir, "state", "ledger", "2017-W03.json")));
-        return ledger.For(key) ?? throw new Xunit.Sdk.XunitException($"No ledger entry for {key}");
+        return ledger.ForDigest(key) ?? throw new Xunit.Sdk.XunitException($"No ledger entry for {key}");
     }
 
     [Fact]
@@ -195,16 +195,22 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_SendGridHangs_EachAttemptIsCutOffAndTheDigestsAreReportedFailed()
+    public async Task Run_SendGridHangs_CutOffOnceRecordedUnconfirmedAndNeverResent()
     {
         _fake.Script = r => Key(r) == "trading-standards" ? FakeSendGrid.Hang() : null;
+        var settings = new Dictionary<string, string?> { ["SendGrid:Timeout"] = "00:00:01", ["SendGrid:MaxAttempts"] = "2" };
 
-        var outcome = await RunAsync(new() { ["SendGrid:Timeout"] = "00:00:01", ["SendGrid:MaxAttempts"] = "2" });
+        var outcome = await RunAsync(settings);
+        var again = await RunAsync(settings);
 
-        Assert.Equal(RunStatus.CompletedWithFailures, outcome.Status);
-        Assert.Equal(2, _fake.Requests.Count(r => Key(r) == "trading-standards"));
-        Assert.Contains("trading-standards: SendGrid did not answer within 1 s (gave up after 2 attempts)", outcome.Message);
-        Assert.Equal(DeliveryState.Failed, Ledger("trading-standards").State);
+        Assert.Equal(RunStatus.Completed, outcome.Status);
+        Assert.Equal(["trading-standards"], outcome.Reminders!.Unconfirmed);
+        Assert.Contains("1 digest(s) unconfirmed, not resent", outcome.Message);
+        Assert.Single(_fake.Requests, r => Key(r) == "trading-standards");
+        Assert.Equal(DeliveryState.Unconfirmed, Ledger("trading-standards").State);
+        Assert.Contains("Digest for trading-standards may not have gone out: the mail service did not confirm it (SendGrid did not answer within 1 s",
+            _fake.Requests.Single(r => Key(r) == CoordinatorSummary.Key).Text);
+        Assert.Equal(["trading-standards"], again.Reminders!.Unconfirmed);
     }
 
     [Fact]

@@ -147,17 +147,53 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Contains("Key [redacted] is not permitted", result.Error);
     }
 
+    /// <summary>A request that went out and got no answer in time may have been accepted: never tried again.</summary>
     [Fact]
-    public async Task SendAsync_ServerHangs_EachAttemptTimesOutAndTheSendFails()
+    public async Task SendAsync_ServerAnswersAfterTheTimeout_OneAttemptAndUnconfirmed()
     {
-        _fake.Script = _ => FakeSendGrid.Hang();
+        _fake.Script = _ => FakeSendGrid.AcceptLate(TimeSpan.FromSeconds(2.5));
         using var sender = Sender(maxAttempts: 2, timeout: TimeSpan.FromSeconds(1));
 
         var result = await sender.SendAsync(Message(), CancellationToken.None);
 
+        Assert.Equal(SendResult.Unknown("SendGrid did not answer within 1 s; it may have accepted the message"), result);
+        Assert.Single(_fake.Requests);
+        Assert.Single(_fake.AcceptedRequests);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task SendAsync_ConnectionDroppedAfterTheRequestWasWritten_OneAttemptAndUnconfirmed()
+    {
+        _fake.Script = _ => FakeSendGrid.Drop();
+        using var sender = Sender(maxAttempts: 4);
+
+        var result = await sender.SendAsync(Message(), CancellationToken.None);
+
+        Assert.True(result.Unconfirmed);
         Assert.False(result.Sent);
-        Assert.Equal(2, _fake.Requests.Count);
-        Assert.Equal("SendGrid did not answer within 1 s (gave up after 2 attempts)", result.Error);
+        Assert.StartsWith("the connection to SendGrid failed after the request was sent", result.Error);
+        Assert.Single(_fake.Requests);
+    }
+
+    /// <summary>Nothing listening: no request was written, so trying again is safe; after the last try it is a definite failure.</summary>
+    [Fact]
+    public async Task SendAsync_ConnectionRefused_RetriedThenFailedNotUnconfirmed()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // a free port nothing listens on
+        var options = new SendGridOptions { ApiKey = ApiKey, Host = $"http://127.0.0.1:{closedPort}", From = "safercity@example.org", MaxAttempts = 3 };
+        using var sender = new SendGridEmailSender(SendGridEmailSender.CreateHttpClient(options), options, _time, NullLogger<SendGridEmailSender>.Instance);
+
+        var result = await sender.SendAsync(Message(), CancellationToken.None);
+
+        Assert.False(result.Sent);
+        Assert.False(result.Unconfirmed);
+        Assert.StartsWith("could not reach SendGrid", result.Error);
+        Assert.EndsWith("(gave up after 3 attempts)", result.Error);
+        Assert.Equal(2, _time.Delays.Count);
     }
 
     [Fact]

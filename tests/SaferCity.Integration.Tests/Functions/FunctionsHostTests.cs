@@ -80,6 +80,22 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
         Assert.Contains(named, failure.Message);
     }
 
+    /// <summary>State (history with hidden items, the ledger with who was sent what) must never land where the site is served from.</summary>
+    [Theory]
+    [InlineData("$web", null, "Storage:StateContainer must not be \"$web\"")]
+    [InlineData("dashboard", "dashboard", "Storage:StateContainer and Storage:SiteContainer must differ")]
+    public async Task Validate_StateContainerIsPublic_FailsNamingIt(string stateContainer, string? siteContainer, string expected)
+    {
+        var settings = CloudSettings();
+        settings["Storage:StateContainer"] = stateContainer;
+        if (siteContainer is not null) settings["Storage:SiteContainer"] = siteContainer;
+        await using var provider = Build(settings);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(expected, failure.Message);
+    }
+
     [Theory]
     [InlineData(null, "SendGrid__ApiKey is not set")]
     [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/SendGrid--ApiKey/)", "Key Vault reference")]

@@ -116,14 +116,33 @@ internal sealed class FullStack : IAsyncDisposable
     public async Task<RunOutcome> RunAsync(DateOnly asOf, TimeProvider? time = null, Action<IServiceCollection>? replace = null,
         CancellationToken cancellationToken = default)
     {
+        await using var provider = Services(time ?? new InstantDelays(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero)), replace);
+        return await provider.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(asOf), cancellationToken);
+    }
+
+    /// <summary>
+    /// The production composition on the current settings: one worker process. Runs made from the same provider share
+    /// its singletons (the run lock, the stores), as two invocations in one Functions worker do.
+    /// </summary>
+    public ServiceProvider Services(TimeProvider time, Action<IServiceCollection>? replace = null)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        services.AddSingleton(time ?? new InstantDelays(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero)));
+        services.AddSingleton(time);
         services.AddSaferCity(configuration);
         replace?.Invoke(services);
-        await using var provider = services.BuildServiceProvider();
-        return await provider.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(asOf), cancellationToken);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The Functions app's reminder timer firing at <paramref name="now"/> (UTC): the real SendReminders function.</summary>
+    public async Task TriggerRemindersAsync(DateTimeOffset now)
+    {
+        var time = new InstantDelays(now);
+        await using var provider = Services(time);
+        var function = new SaferCity.Functions.SendReminders(provider.GetRequiredService<TrackerPipeline>(), time,
+            provider.GetRequiredService<ILogger<SaferCity.Functions.SendReminders>>());
+        await function.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
     }
 
     /// <summary>Runs expecting the one-line failure; returns it.</summary>

@@ -117,7 +117,7 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(sent.Count, Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml").Length);
 
         var ledger = await ReadLedgerAsync(first);
-        Assert.Equal(ran.Reminders.Sent.Order(), ledger.Entries.Where(e => e.Value.State == DeliveryState.Sent).Select(e => e.Key).Order());
+        Assert.Equal(ran.Reminders.Sent.Order(), ledger.Entries.Values.Where(e => e.State == DeliveryState.Sent).Select(e => e.Digest).Order());
     }
 
     private static void Wire(IServiceCollection services, ConcurrentQueue<string> sent, Task otherDone)

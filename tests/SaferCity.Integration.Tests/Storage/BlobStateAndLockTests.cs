@@ -1,4 +1,7 @@
 using System.Text;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -13,8 +16,7 @@ public sealed class BlobStateAndLockTests(AzuriteFixture azurite)
 {
     private readonly string state = AzuriteFixture.UniqueContainer("state");
 
-    private BlobStateStore Store(LeaseGuard? guard = null) =>
-        new(azurite.Azurite.Client().GetBlobContainerClient(state), guard);
+    private BlobStateStore Store() => new(azurite.Azurite.Client().GetBlobContainerClient(state));
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -68,26 +70,97 @@ public sealed class BlobStateAndLockTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Renewal_LeaseBrokenByAnother_CancelsLeaseLostAndStopsStateWrites()
+    public async Task Renewal_LeaseBrokenByAnother_CancelsThatLeasesTokenAndStateWritesUnderItAreRefused()
     {
         var container = azurite.Azurite.Client().GetBlobContainerClient(state);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var guard = new LeaseGuard();
-        var runLock = new BlobRunLock(container, time, NullLogger<BlobRunLock>.Instance, guard);
-        await using var held = await runLock.TryAcquireAsync(CancellationToken.None);
-        Assert.NotNull(held);
-        var lost = runLock.LeaseLost;
+        var runLock = new BlobRunLock(container, time, NullLogger<BlobRunLock>.Instance);
+        await using var held = Assert.IsAssignableFrom<IRunLease>(await runLock.TryAcquireAsync(CancellationToken.None));
 
         // Someone breaks the lease (as an operator would); the next renewal finds it gone.
         await container.GetBlobClient(BlobRunLock.BlobName).GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
         time.Advance(BlobRunLock.RenewEvery);
-        var signalled = new TaskCompletionSource();
-        using (lost.Register(signalled.SetResult)) await signalled.Task.WaitAsync(TimeSpan.FromMinutes(1)); // hang guard only
+        await LostAsync(held);
 
-        Assert.True(lost.IsCancellationRequested);
-        var refused = await Assert.ThrowsAsync<PipelineException>(() =>
-            Store(guard).WriteAsync("history.json", Bytes("late"), null, CancellationToken.None));
-        Assert.Contains("run lock was lost", refused.Message);
+        Assert.StartsWith("renewal refused", held.LostReason);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store().WriteAsync("history.json", Bytes("late"), null, held.Lost));
         Assert.Null(await Store().ReadAsync("history.json", CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A run that lost its lease stays refused when a later run in the same process takes the lock: each lease has its
+    /// own token, and the second acquisition does not reset the first's (a process-wide flag once did).
+    /// </summary>
+    [Fact]
+    public async Task TryAcquireAsync_AfterAnotherLeaseWasLostInTheSameProcess_TheLostRunStaysRefused()
+    {
+        var container = azurite.Azurite.Client().GetBlobContainerClient(state);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var runLock = new BlobRunLock(container, time, NullLogger<BlobRunLock>.Instance);
+        await using var first = Assert.IsAssignableFrom<IRunLease>(await runLock.TryAcquireAsync(CancellationToken.None));
+        await container.GetBlobClient(BlobRunLock.BlobName).GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+        time.Advance(BlobRunLock.RenewEvery);
+        await LostAsync(first);
+
+        await using var second = Assert.IsAssignableFrom<IRunLease>(await runLock.TryAcquireAsync(CancellationToken.None));
+
+        Assert.True(first.Lost.IsCancellationRequested);
+        Assert.False(second.Lost.IsCancellationRequested);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store().WriteAsync("history.json", Bytes("late"), null, first.Lost));
+        await Store().WriteAsync("history.json", Bytes("current"), null, second.Lost);
+        Assert.Equal("current", Encoding.UTF8.GetString((await Store().ReadAsync("history.json", CancellationToken.None))!.Content.Span));
+    }
+
+    /// <summary>
+    /// Storage takes a renewal and never answers (the client's retries could stretch it to minutes). The renewal is
+    /// bounded by the time the lease has left: when the lease's minute is up, the lease counts as lost.
+    /// </summary>
+    [Fact]
+    public async Task Renewal_StorageNeverAnswers_LostWhenTheLeasesTimeIsUp()
+    {
+        var stall = new StallRenewals();
+        var options = new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromMinutes(10) } };
+        options.AddPolicy(stall, HttpPipelinePosition.PerRetry);
+        var container = new BlobServiceClient(azurite.Azurite.ConnectionString, options).GetBlobContainerClient(state);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var runLock = new BlobRunLock(container, time, NullLogger<BlobRunLock>.Instance);
+        await using var held = Assert.IsAssignableFrom<IRunLease>(await runLock.TryAcquireAsync(CancellationToken.None));
+
+        time.Advance(BlobRunLock.RenewEvery); // the first renewal goes out and hangs
+        await stall.Reached.Task.WaitAsync(TimeSpan.FromMinutes(1)); // hang guard only
+        time.Advance(BlobRunLock.LeaseDuration - BlobRunLock.RenewEvery - TimeSpan.FromSeconds(1));
+        Assert.False(held.Lost.IsCancellationRequested); // a second of the lease left: still ours
+        time.Advance(TimeSpan.FromSeconds(1));
+        await LostAsync(held);
+
+        Assert.Contains("no answer to the renewal within the 40 s the lease had left", held.LostReason);
+    }
+
+    private static async Task LostAsync(IRunLease lease)
+    {
+        var signalled = new TaskCompletionSource();
+        using (lease.Lost.Register(signalled.SetResult)) await signalled.Task.WaitAsync(TimeSpan.FromMinutes(1)); // hang guard only
+    }
+
+    /// <summary>Holds every lease renewal until its request is cancelled: storage that took the request and went quiet.</summary>
+    private sealed class StallRenewals : HttpPipelinePolicy
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (IsRenewal(message))
+            {
+                Reached.TrySetResult();
+                await Task.Delay(Timeout.Infinite, message.CancellationToken);
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("async only");
+
+        private static bool IsRenewal(HttpMessage message) =>
+            message.Request.Headers.TryGetValue("x-ms-lease-action", out var action) && action == "renew";
     }
 }
