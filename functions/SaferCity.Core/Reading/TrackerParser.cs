@@ -8,7 +8,11 @@ public sealed record ParsedTracker(
     IReadOnlyList<TrackerAction> Actions,
     LeadDirectory Directory,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<Finding> LeadsListFindings);
+    IReadOnlyList<Finding> LeadsListFindings)
+{
+    /// <summary>Problems with the lists themselves (see <see cref="TrackerLists.SetupProblems"/>).</summary>
+    public IReadOnlyList<string> SetupProblems { get; init; } = [];
+}
 
 /// <summary>
 /// Understands list items. Never throws on content: whatever cannot be read becomes a
@@ -53,7 +57,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             if (action is not null) actions.Add(action);
         }
         actions.Sort(ActionNumberComparer.Instance);
-        return new ParsedTracker(actions, directory, findings, leadFindings);
+        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems };
     }
 
     /// <summary>

@@ -31,10 +31,11 @@ public sealed class GraphTrackerSourceTests
         Assert.Equal(10, lists.Leads.Count);
         Assert.Equal(trackerPages, (int)Math.Ceiling(42.0 / pageSize));
         Assert.Equal(leadsPages, (int)Math.Ceiling(10.0 / pageSize));
-        Assert.Equal(1 + 2 + trackerPages + leadsPages, emulator.Requests.Count);
+        Assert.Equal(1 + 2 + 1 + trackerPages + leadsPages, emulator.Requests.Count);
         Assert.Equal($"GET /v1.0/sites/contoso.sharepoint.com:/sites/scp", emulator.Requests[0]);
         Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Progress Monitoring'&$select=id,displayName", emulator.Requests[1]);
         Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Leads'&$select=id,displayName", emulator.Requests[2]);
+        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/columns?$select=name,displayName", emulator.Requests[3]); // once per run
         Assert.Equal(["1", "2", "3"], lists.Tracker.Take(3).Select(i => i.Id)); // pages joined in order
     }
 
