@@ -109,7 +109,8 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
 
         var leadNames = SplitLeads(item[columns.LeadService]);
         ReportInvalidText(number, findings, ("number", number), ("theme", theme), ("text", text), ("comments", comments),
-            ("status", status), ("deadline", deadlineText), ("rag", ragText), ("lead", leadNames.Count == 0 ? null : string.Concat(leadNames)));
+            ("status", status), ("deadline", deadlineText), ("rag", ragText));
+        if (leadNames.Exists(FieldText.HasInvalidCharacters)) findings.Add(new Finding(number, "lead", "invalid characters"));
         var leads = new List<string>();
         var unknown = new List<string>();
         if (leadNames.Count == 0) findings.Add(new Finding(number, "lead", "missing"));

@@ -52,6 +52,15 @@ public class InvalidTextTests
     }
 
     [Fact]
+    public void Parse_ReplacementCharacterInALeadName_Reported()
+    {
+        var parsed = new TrackerParser().Parse(new TrackerLists([Items.Action("1.1", lead: "CST; Poli\uFFFDe")], Items.StandardLeads));
+
+        Assert.Contains(new Finding("1.1", "lead", "invalid characters"), parsed.Findings);
+        Assert.Equal(["Community Safety Team"], parsed.Actions.Single().Leads);
+    }
+
+    [Fact]
     public async Task RunAsync_LoneSurrogateInAComment_RunCompletesAndPublishes()
     {
         var harness = new Harness([Items.Action("1.1", comments: "Progress \ud800 made"), Items.Action("1.2")]);
