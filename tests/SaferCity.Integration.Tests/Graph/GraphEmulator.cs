@@ -66,9 +66,14 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         JsonNode.Parse(File.ReadAllText(path))!["value"]!.AsArray().Select(item => item!.AsObject());
 
     /// <param name="columns">The list's column names; when null, its columns are the fields its items have.</param>
-    public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<string>? columns = null)
+    /// <param name="shownAs">Display names of some of those columns (by default a column's display name is its name).</param>
+    public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<string>? columns = null, IReadOnlyDictionary<string, string>? shownAs = null)
     {
-        JsonArray? definitions = columns is null ? null : [.. columns.Select(name => (JsonNode)new JsonObject { ["name"] = name, ["displayName"] = name })];
+        JsonArray? definitions = columns is null ? null : [.. columns.Select(name => (JsonNode)new JsonObject
+        {
+            ["name"] = name,
+            ["displayName"] = shownAs?.GetValueOrDefault(name) ?? name,
+        })];
         lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, definitions, [.. items.Select(i => (JsonObject)i.DeepClone())]));
     }
 
