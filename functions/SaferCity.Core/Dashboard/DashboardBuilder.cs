@@ -36,11 +36,15 @@ public static class DashboardBuilder
             Unrated = open.Count(a => a.Action.Rag is null),
         };
 
-        // Something hidden now must not be announced as "removed" either.
-        var removed = report.Drift.Removed
-            .Where(id => report.Drift.Baseline?.Actions.FirstOrDefault(a => a.Id == id) is not { Hidden: true })
-            .Select(id => new RemovedAction(PublicText.Redact(id)))
-            .ToList();
+        // Gone while hidden (at the baseline, or at any run since) is not announced: the public saw it go when it was
+        // hidden, and what became of it after that was never public.
+        var removed = report.Drift.Baseline is { } baseline
+            ? report.Drift.Removed
+                .Where(id => baseline.Actions.FirstOrDefault(a => a.Id == id) is not { Hidden: true } &&
+                             !report.History.HiddenSince(id, baseline.AsOf))
+                .Select(id => new RemovedAction(PublicText.Redact(id)))
+                .ToList()
+            : [];
 
         return new DashboardDocument(
             SchemaVersion,
@@ -49,7 +53,8 @@ public static class DashboardBuilder
             summary,
             visible.Select(a => ToAction(a, report.History, dates)).ToList(),
             removed,
-            report.Findings.Where(f => !hidden.Contains(f.Id)).Select(ToItem).ToList())
+            // Findings about hidden items are the coordinator's only; so is anything filed under a hidden action's number.
+            report.Findings.Where(f => !f.Hidden && !hidden.Contains(f.Id)).Select(ToItem).ToList())
         {
             DriftSince = report.Drift.Baseline is { } b ? DriftCalculator.Iso(b.AsOf) : null,
             Trend = Trend(report),

@@ -44,7 +44,8 @@ public sealed record DriftResult(
 }
 
 /// <summary>
-/// Compares the tracker with a baseline. The baseline is the latest snapshot taken at least
+/// Compares the tracker with a baseline. An action hidden at the baseline and shown now counts as added, with no
+/// from-values: nothing observed while an action was hidden may be published. The baseline is the latest snapshot taken at least
 /// <c>windowDays</c> before as-of, else the oldest one before as-of; snapshots of the as-of day
 /// itself never count, so running twice on one day gives the same drift.
 /// </summary>
@@ -80,7 +81,9 @@ public static class DriftCalculator
 
     private static List<DriftChange> Changes(SnapshotAction? was, TrackerAction now)
     {
-        if (was is null) return [new DriftChange(DriftKind.Added)];
+        // Shown now but hidden at the baseline: what it was then was never public, so it is new to the public.
+        // (Hidden both then and now, the real changes stay: only its leads see them.)
+        if (was is null || was.Hidden && !now.Hidden) return [new DriftChange(DriftKind.Added)];
         var changes = new List<DriftChange>();
         if (!was.Complete && now.Complete) changes.Add(new DriftChange(DriftKind.Completed));
         if (was.Complete && !now.Complete) changes.Add(new DriftChange(DriftKind.Reopened));

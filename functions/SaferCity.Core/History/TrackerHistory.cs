@@ -56,6 +56,17 @@ public sealed record TrackerHistory(
         return new TrackerHistory(days, actions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<HistoryEntry>)kv.Value, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Whether the action was hidden in the state it had on <paramref name="day"/> or in any later one: then whatever
+    /// happened to it since (a deletion, a change) happened out of public sight and must not be announced.
+    /// </summary>
+    public bool HiddenSince(string id, DateOnly day)
+    {
+        if (!Actions.TryGetValue(id, out var entries)) return false;
+        var atDay = entries.LastOrDefault(e => e.From <= day);
+        return atDay is { Hidden: true } || entries.Any(e => e.From > day && e.Hidden);
+    }
+
     /// <summary>This history as it was before <paramref name="day"/>.</summary>
     public TrackerHistory WithoutDaysFrom(DateOnly day)
     {

@@ -10,7 +10,15 @@ namespace SaferCity.Core.Model;
 /// <param name="Value">The offending value, when showing it helps (never an email address on the public side).</param>
 public sealed record Finding(string Id, string Field, string Problem, string? Value = null)
 {
-    public string Describe() => Value is null
-        ? $"{Id}: {Field} {Problem}"
-        : $"{Id}: {Field} {Problem} (\"{Value}\")";
+    /// <summary>
+    /// About an item hidden from the dashboard: told to the coordinator only, never published, because even
+    /// "5.1: rag unknown" says that a hidden 5.1 exists.
+    /// </summary>
+    public bool Hidden { get; init; }
+
+    public string Describe()
+    {
+        var text = Value is null ? $"{Id}: {Field} {Problem}" : $"{Id}: {Field} {Problem} (\"{Value}\")";
+        return Hidden ? text + " [hidden item]" : text;
+    }
 }

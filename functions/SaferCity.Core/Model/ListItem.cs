@@ -12,4 +12,11 @@ public sealed record ListItem(string Id, DateTimeOffset? LastModified, IReadOnly
 }
 
 /// <summary>Both lists, as read in one go.</summary>
-public sealed record TrackerLists(IReadOnlyList<ListItem> Tracker, IReadOnlyList<ListItem> Leads);
+public sealed record TrackerLists(IReadOnlyList<ListItem> Tracker, IReadOnlyList<ListItem> Leads)
+{
+    /// <summary>
+    /// What the source found wrong with the lists themselves rather than their items (the hide column missing):
+    /// told to the coordinator first thing, and in the run's log line.
+    /// </summary>
+    public IReadOnlyList<string> SetupProblems { get; init; } = [];
+}

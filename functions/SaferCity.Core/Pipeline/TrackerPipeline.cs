@@ -158,12 +158,14 @@ public sealed class TrackerPipeline(
         if (sent is { Unconfirmed.Count: > 0 })
             message += $" {sent.Unconfirmed.Count} digest(s) unconfirmed, not resent (see the coordinator's summary): {string.Join(", ", sent.Unconfirmed)}.";
 
-        // One structured line per run: the thing to look for in the logs.
-        logger.LogInformation(
-            "Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
+        // One structured line per run: the thing to look for in the logs. A problem with the lists themselves
+        // (the hide column missing) makes it a warning, and leads it.
+        var setup = tracker.SetupProblems;
+        logger.Log(setup.Count > 0 ? LogLevel.Warning : LogLevel.Information,
+            "{SetupProblems}Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
             "site {Written} written/{Unchanged} unchanged; digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
             "history {HistoryWritten}; {Mode}; {ElapsedMs} ms ({Stages})",
-            status, DriftCalculator.Iso(asOf), dashboard.Summary.Total, dashboard.Summary.Open, dashboard.Summary.Overdue,
+            setup.Count > 0 ? $"SET-UP PROBLEM: {string.Join(" ", setup)} " : "", status, DriftCalculator.Iso(asOf), dashboard.Summary.Total, dashboard.Summary.Open, dashboard.Summary.Overdue,
             dashboard.Summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
             sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
             historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);

@@ -18,7 +18,10 @@ internal static partial class FieldText
         _ => value.ToString(),
     };
 
-    /// <summary>Trimmed text with control characters removed and white space folded; null when blank.</summary>
+    /// <summary>
+    /// Trimmed text with control characters and bidi controls removed, white space folded, and any unpaired
+    /// UTF-16 surrogate replaced by U+FFFD; null when blank.
+    /// </summary>
     public static string? Clean(object? value)
     {
         var text = AsString(value);
@@ -28,11 +31,24 @@ internal static partial class FieldText
         return text.Length == 0 ? null : text;
     }
 
-    public static bool AsBool(object? value) => value switch
+    /// <summary>
+    /// Reads a hide-from-dashboard value, failing closed: only an empty value or a plain no shows the item.
+    /// A choice column's array hides when any choice says yes; anything nobody can read hides and is reported.
+    /// </summary>
+    public static HideValue AsHide(object? value) => value switch
     {
-        bool b => b,
-        string s => s.Trim().ToLowerInvariant() is "yes" or "true" or "1" or "y",
-        _ => false,
+        null => HideValue.No,
+        bool b => b ? HideValue.Yes : HideValue.No,
+        string s => HideWord(s),
+        IReadOnlyList<string> choices => choices.Select(HideWord).DefaultIfEmpty(HideValue.No).Max(),
+        _ => HideValue.Unrecognised,
+    };
+
+    private static HideValue HideWord(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "" or "no" or "false" or "0" or "n" => HideValue.No,
+        "yes" or "true" or "1" or "y" => HideValue.Yes,
+        _ => HideValue.Unrecognised,
     };
 
     /// <summary>
@@ -63,19 +79,30 @@ internal static partial class FieldText
         if (IsFolded(text)) return text; // the usual case: nothing to change, nothing to allocate
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = sb.Length > 0;
                 continue;
             }
+            if (IsBidiControl(c)) continue;
             if (space) sb.Append(' ');
             space = false;
-            sb.Append(c);
+            if (!char.IsSurrogate(c)) sb.Append(c);
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) sb.Append(c).Append(text[++i]);
+            else sb.Append('\uFFFD'); // half a character: nothing can show it, and JSON writers refuse it
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Explicit embeddings, overrides and isolates (LRE…RLO, LRI…PDI): text in Arabic or Hebrew needs none of them
+    /// to display correctly; what they add is the power to reorder what is shown ("fdp.exe" shown as "exe.pdf").
+    /// The emails drop them too (<see cref="SaferCity.Core.Reminders.EmailText"/>).
+    /// </summary>
+    public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     private static bool IsFolded(string text)
     {
@@ -89,11 +116,14 @@ internal static partial class FieldText
                 if (previousSpace) return false;
                 previousSpace = true;
             }
-            else if (char.IsWhiteSpace(c) || char.IsControl(c)) return false;
+            else if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || IsBidiControl(c)) return false;
             else previousSpace = false;
         }
         return true;
     }
+
+    /// <summary>The replacement character: text that could not be read as Unicode, whether here or at the source.</summary>
+    public static bool HasInvalidCharacters(string? text) => text is not null && text.Contains('\uFFFD', StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\s*<(div|p|span|font|strong|em|b|i|u|ul|ol|li|table|h[1-6]|br)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RichTextStart();
@@ -109,4 +139,12 @@ internal static partial class FieldText
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
+}
+
+/// <summary>What a hide-from-dashboard value says. Ordered: the most hiding wins when a choice column holds several.</summary>
+internal enum HideValue
+{
+    No,
+    Yes,
+    Unrecognised,
 }

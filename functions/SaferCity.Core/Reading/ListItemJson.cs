@@ -14,11 +14,12 @@ public static class ListItemJson
     private static readonly string[] ReadableParts = ["LookupValue", "Label", "Description", "Value", "Title"];
 
     /// <summary>
-    /// Reads the response straight from its bytes with a forward-only reader: no document tree is built,
+    /// Reads the response straight from its bytes (text that is not valid Unicode read as U+FFFD, see <see cref="LenientJson"/>) with a forward-only reader: no document tree is built,
     /// so a 50,000-item tracker costs little more than the text itself.
     /// </summary>
     public static IReadOnlyList<ListItem> Parse(ReadOnlySpan<byte> json)
     {
+        if (LenientJson.Repair(json) is { } repaired) json = repaired; // half a character must not stop a run
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw NotAResponse();
         List<ListItem>? items = null;

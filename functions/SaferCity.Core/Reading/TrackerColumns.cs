@@ -18,6 +18,12 @@ public sealed class TrackerColumns
     [Required] public string Status { get; set; } = "Status";
     [Required] public string HideFromDashboard { get; set; } = "HideFromDashboard";
 
+    /// <summary>
+    /// The internal name SharePoint gives a column created in its web page as "Hide from dashboard".
+    /// Read as well as <see cref="HideFromDashboard"/>: a hide column missed by its name must not show what it hides.
+    /// </summary>
+    public const string HideFromDashboardUiName = "Hide_x0020_from_x0020_dashboard";
+
     /// <summary>The columns to ask Graph for, so reads carry only what is mapped.</summary>
     public IEnumerable<string> All() =>
         [Number, Theme, KeyAction, DeliveryDeadline, LeadService, Rag, Comments, Status, HideFromDashboard];

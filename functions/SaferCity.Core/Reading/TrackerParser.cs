@@ -8,7 +8,11 @@ public sealed record ParsedTracker(
     IReadOnlyList<TrackerAction> Actions,
     LeadDirectory Directory,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<Finding> LeadsListFindings);
+    IReadOnlyList<Finding> LeadsListFindings)
+{
+    /// <summary>Problems with the lists themselves (see <see cref="TrackerLists.SetupProblems"/>).</summary>
+    public IReadOnlyList<string> SetupProblems { get; init; } = [];
+}
 
 /// <summary>
 /// Understands list items. Never throws on content: whatever cannot be read becomes a
@@ -31,20 +35,49 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
 
         foreach (var item in lists.Tracker)
         {
-            var action = ReadAction(item, memo, findings);
-            if (action is null) continue;
-            if (!seen.Add(action.Number))
+            // Hidden is decided first, so that nothing said about a hidden item (not even that it is a
+            // duplicate) can reach the dashboard: those findings are the coordinator's only.
+            var hidden = IsHidden(item, out var hideValue);
+            var first = findings.Count;
+            var action = ReadAction(item, hidden, memo, findings);
+            if (action is not null && hideValue == HideValue.Unrecognised)
+            {
+                findings.Add(new Finding(action.Number, "hideFromDashboard", "unrecognised",
+                    Truncate(FieldText.AsString(HideColumnValue(item)) ?? "")));
+            }
+            if (action is not null && !seen.Add(action.Number))
             {
                 findings.Add(new Finding(action.Number, "number", "duplicate", $"item {item.Id}"));
-                continue;
+                action = null;
             }
-            actions.Add(action);
+            if (hidden)
+            {
+                for (var i = first; i < findings.Count; i++) findings[i] = findings[i] with { Hidden = true };
+            }
+            if (action is not null) actions.Add(action);
         }
         actions.Sort(ActionNumberComparer.Instance);
-        return new ParsedTracker(actions, directory, findings, leadFindings);
+        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems };
     }
 
-    private TrackerAction? ReadAction(ListItem item, Memo memo, List<Finding> findings)
+    /// <summary>
+    /// Fails closed: a value nobody can read hides the item (and is reported). The column is also looked for
+    /// under the name SharePoint gives it when created in its web page.
+    /// </summary>
+    private bool IsHidden(ListItem item, out HideValue value)
+    {
+        value = FieldText.AsHide(item[columns.HideFromDashboard]);
+        var uiName = FieldText.AsHide(item[TrackerColumns.HideFromDashboardUiName]);
+        if (uiName > value) value = uiName;
+        return value != HideValue.No;
+    }
+
+    private object? HideColumnValue(ListItem item) =>
+        FieldText.AsHide(item[columns.HideFromDashboard]) == HideValue.Unrecognised
+            ? item[columns.HideFromDashboard]
+            : item[TrackerColumns.HideFromDashboardUiName];
+
+    private TrackerAction? ReadAction(ListItem item, bool hidden, Memo memo, List<Finding> findings)
     {
         var number = FieldText.Clean(item[columns.Number]);
         if (number is null)
@@ -75,6 +108,9 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         else if (ragText is not null && rag is null) findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
 
         var leadNames = SplitLeads(item[columns.LeadService]);
+        ReportInvalidText(number, findings, ("number", number), ("theme", theme), ("text", text), ("comments", comments),
+            ("status", status), ("deadline", deadlineText), ("rag", ragText));
+        if (leadNames.Exists(FieldText.HasInvalidCharacters)) findings.Add(new Finding(number, "lead", "invalid characters"));
         var leads = new List<string>();
         var unknown = new List<string>();
         if (leadNames.Count == 0) findings.Add(new Finding(number, "lead", "missing"));
@@ -105,7 +141,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             Rag = rag,
             Complete = complete,
             Comments = comments,
-            Hidden = FieldText.AsBool(item[columns.HideFromDashboard]),
+            Hidden = hidden,
             LastModified = item.LastModified,
         };
     }
@@ -220,6 +256,18 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
     private static bool IsEmail(string text) =>
         text.Length <= 254 && !text.Contains(' ') && text.Count(c => c == '@') == 1 &&
         MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
+
+    /// <summary>
+    /// Text that was not valid Unicode was read as U+FFFD (by the source, or by <see cref="FieldText.Clean"/>):
+    /// the item is kept and shown, and the coordinator learns which field to retype. The text is not quoted.
+    /// </summary>
+    private static void ReportInvalidText(string number, List<Finding> findings, params ReadOnlySpan<(string Field, string? Text)> fields)
+    {
+        foreach (var (field, text) in fields)
+        {
+            if (FieldText.HasInvalidCharacters(text)) findings.Add(new Finding(number, field, "invalid characters"));
+        }
+    }
 
     private static string Truncate(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 }

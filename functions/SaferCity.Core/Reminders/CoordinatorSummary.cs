@@ -14,7 +14,7 @@ public static class CoordinatorSummary
         "You get this email because you are the partnership's coordinator for this tracker (Reminders__Coordinator). It is sent once a week.";
 
     public static string Subject(RunReport report) =>
-        $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
+        (report.Tracker.SetupProblems.Count > 0 ? "Set-up problem: " : "") + $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
 
     public static (string Text, string Html) Render(RunReport report, RemindersOptions options, DashboardSummary figures,
         IReadOnlyList<string> deliveryNotes, string? dashboardUrl)
@@ -25,6 +25,9 @@ public static class CoordinatorSummary
                     $"({figures.Red} red, {figures.Amber} amber, {figures.Green} green" +
                     (figures.Unrated > 0 ? $", {figures.Unrated} not rated" : "") + "); " +
                     $"{figures.Overdue} overdue, {figures.DueSoon} due soon, {figures.RagMismatch} {RagWords.MismatchCount}.";
+        // A problem with the lists themselves (the hide column missing) comes before everything else.
+        var setup = report.Tracker.SetupProblems;
+        if (setup.Count > 0) intro = $"SET-UP PROBLEM, please fix first: {string.Join(" ", setup)} {intro}";
 
         var open = report.Assessments.Where(a => a.Action.Open).ToList();
         var sections = new[]
@@ -48,6 +51,7 @@ public static class CoordinatorSummary
 
         var notes = new (string, IReadOnlyList<string>)[]
         {
+            ("Set-up problems", setup),
             ("Check this run", report.Warnings),
             ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalations),
             ("Actions no lead could be found for", unrouted),

@@ -8,7 +8,7 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace SaferCity.Infrastructure.Graph;
 
-/// <summary>Builds the one Graph client: the SDK's own middleware (retry honouring Retry-After, redirects, decompression), a token unless it talks to an emulator.</summary>
+/// <summary>Builds the one Graph client: the SDK's own middleware (retry honouring Retry-After, redirects, decompression), lenient JSON, a token unless it talks to an emulator.</summary>
 public static class GraphClients
 {
     public static GraphServiceClient Create(GraphOptions options, TokenCredential? credential = null)
@@ -21,6 +21,8 @@ public static class GraphClients
             if (handlers[i] is RetryHandler)
                 handlers[i] = new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries, Delay = options.RetryDelaySeconds });
         }
+        // Innermost, so every retry and redirect reads a body that a pasted half-character cannot make unreadable.
+        handlers.Add(new LenientJsonHandler());
         var http = GraphClientFactory.Create(handlers);
         http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
 

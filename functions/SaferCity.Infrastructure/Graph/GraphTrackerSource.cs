@@ -8,7 +8,8 @@ namespace SaferCity.Infrastructure.Graph;
 
 /// <summary>
 /// The tracker and leads lists from SharePoint through Microsoft Graph: one site lookup, one lookup
-/// per list, then the items page by page with only the mapped columns. Reads everything or throws.
+/// per list, one look at the tracker's columns, then the items page by page with only the mapped columns.
+/// Reads everything or throws.
 /// </summary>
 public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns)
     : ITrackerSource
@@ -22,18 +23,52 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         var trackerId = await RequireListAsync(siteId, siteUrl, options.ListName, cancellationToken);
         var leadsId = await RequireListAsync(siteId, siteUrl, options.LeadsListName, cancellationToken);
-        var tracker = await ReadItemsAsync(siteId, trackerId, options.ListName, columns.All(), cancellationToken);
-        var leads = await ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), cancellationToken);
-        return new TrackerLists(tracker, leads);
+        var hide = await FindHideColumnAsync(siteId, trackerId, cancellationToken);
+        var trackerColumns = columns.All().Where(c => !c.Equals(columns.HideFromDashboard, StringComparison.OrdinalIgnoreCase))
+            .Append(hide ?? columns.HideFromDashboard);
+        var tracker = await ReadItemsAsync(siteId, trackerId, options.ListName, trackerColumns, hide, cancellationToken);
+        var leads = await ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), null, cancellationToken);
+        return new TrackerLists(tracker, leads)
+        {
+            SetupProblems = hide is null
+                ? [$"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
+                   "item can be kept off the public dashboard: every item is published. Add the column as Yes/No, or set " +
+                   "Tracker__Columns__HideFromDashboard to the internal name of the column that does this."]
+                : [],
+        };
+    }
+
+    /// <summary>
+    /// The internal name of the tracker's hide column, checked once per run: SharePoint leaves a field out of an item
+    /// when it is empty, so its absence from items cannot tell a missing column from items nobody hid. Found by the
+    /// configured name, by the name SharePoint gives "Hide from dashboard" created in its web page, or by display
+    /// name. Null when the list has none.
+    /// </summary>
+    private async Task<string?> FindHideColumnAsync(string siteId, string listId, CancellationToken cancellationToken)
+    {
+        var response = await GraphCalls.CallAsync($"reading the columns of list '{options.ListName}'",
+            () => client.Sites[siteId].Lists[listId].Columns.GetAsync(r => r.QueryParameters.Select = ["name", "displayName"], cancellationToken),
+            cancellationToken);
+        var listColumns = response.Value ?? [];
+        return (listColumns.FirstOrDefault(c => Same(c.Name, columns.HideFromDashboard))
+                ?? listColumns.FirstOrDefault(c => Same(c.Name, TrackerColumns.HideFromDashboardUiName))
+                ?? listColumns.FirstOrDefault(c => Letters(c.DisplayName) is { Length: > 0 } shown &&
+                                                   (shown == Letters(columns.HideFromDashboard) || shown == "hidefromdashboard")))?.Name;
+
+        static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        static string Letters(string? text) => string.Concat((text ?? "").Where(char.IsLetterOrDigit)).ToLowerInvariant();
     }
 
     private async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
         await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken)
         ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
 
+    /// <param name="hideColumn">The hide column's internal name, when it is not the configured one: its values are
+    /// handed on under the configured name, so the parser reads them.</param>
     private async Task<IReadOnlyList<ListItem>> ReadItemsAsync(
-        string siteId, string listId, string listName, IEnumerable<string> select, CancellationToken cancellationToken)
+        string siteId, string listId, string listName, IEnumerable<string> select, string? hideColumn, CancellationToken cancellationToken)
     {
+        var rename = hideColumn is not null && !hideColumn.Equals(columns.HideFromDashboard, StringComparison.OrdinalIgnoreCase) ? hideColumn : null;
         var what = $"reading items of list '{listName}'";
         var items = client.Sites[siteId].Lists[listId].Items;
         var page = 1;
@@ -46,7 +81,7 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         var result = new List<ListItem>();
         while (true)
         {
-            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1));
+            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1, rename, columns.HideFromDashboard));
             if (response.OdataNextLink is not { Length: > 0 } next) return result;
             page++;
             response = await GraphCalls.CallAsync(what, () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
@@ -54,11 +89,14 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         }
     }
 
-    private static ListItem ToListItem(GraphListItem item, int index)
+    private static ListItem ToListItem(GraphListItem item, int index, string? renameFrom, string renameTo)
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-            fields.TryAdd(name, GraphFieldValues.Normalise(value));
+        {
+            var key = renameFrom is not null && name.Equals(renameFrom, StringComparison.OrdinalIgnoreCase) ? renameTo : name;
+            fields.TryAdd(key, GraphFieldValues.Normalise(value));
+        }
         return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields);
     }
 }

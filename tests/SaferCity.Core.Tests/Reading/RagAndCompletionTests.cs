@@ -30,6 +30,9 @@ public class RagAndCompletionTests
     [InlineData("Complete: as above")]
     [InlineData("complete -as above")]
     [InlineData("  Complete")]
+    [InlineData("Complete-x")] // no space after the dash: the dash alone ends the word
+    [InlineData("Complete\u2013x")] // en dash, no space
+    [InlineData("Complete:x")]
     public void IsComplete_CommentStartingWithComplete_IsComplete(string comment) =>
         Assert.True(Completion.IsComplete(null, comment));
 
@@ -38,6 +41,8 @@ public class RagAndCompletionTests
     [InlineData("Incomplete – awaiting data")]
     [InlineData("Progressing – not yet complete")]
     [InlineData("Completeness review under way")]
+    [InlineData("Completex")]
+    [InlineData("Complete_x")]
     [InlineData("")]
     [InlineData(null)]
     public void IsComplete_OtherComments_IsOpen(string? comment) => Assert.False(Completion.IsComplete(null, comment));

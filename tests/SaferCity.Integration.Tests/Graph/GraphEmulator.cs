@@ -11,8 +11,8 @@ namespace SaferCity.Integration.Tests.Graph;
 
 /// <summary>
 /// Just enough of Microsoft Graph for SharePoint lists, on 127.0.0.1 and a free port: the site by path,
-/// lists by display name, list items in pages (<c>$top</c>, <c>@odata.nextLink</c>, <c>expand=fields(select=…)</c>),
-/// creating lists and items. It records every request and can misbehave on a chosen page of a list.
+/// lists by display name, a list's columns, list items in pages (<c>$top</c>, <c>@odata.nextLink</c>,
+/// <c>expand=fields(select=…)</c>), creating lists and items. It records every request and can misbehave on a chosen page of a list.
 /// </summary>
 public sealed partial class GraphEmulator : IAsyncDisposable
 {
@@ -26,6 +26,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     private readonly List<EmulatedList> lists = [];
     private readonly List<PageFault> faults = [];
     private readonly ConcurrentQueue<string> requests = new();
+    private readonly List<(string Marker, string Json)> rawText = [];
 
     private GraphEmulator()
     {
@@ -51,7 +52,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var emulator = new GraphEmulator();
         if (withSample)
         {
-            emulator.AddList(TrackerList, RecordedItems(SampleFiles.Tracker));
+            // The columns the recorded list has on SharePoint: the default names, the hide column among them.
+            emulator.AddList(TrackerList, RecordedItems(SampleFiles.Tracker), new SaferCity.Core.Reading.TrackerColumns().All());
             emulator.AddList(LeadsList, RecordedItems(SampleFiles.Leads));
         }
         await emulator.app.StartAsync();
@@ -63,9 +65,25 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     public static IEnumerable<JsonObject> RecordedItems(string path) =>
         JsonNode.Parse(File.ReadAllText(path))!["value"]!.AsArray().Select(item => item!.AsObject());
 
-    public void AddList(string displayName, IEnumerable<JsonObject> items)
+    /// <param name="columns">The list's column names; when null, its columns are the fields its items have.</param>
+    /// <param name="shownAs">Display names of some of those columns (by default a column's display name is its name).</param>
+    public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<string>? columns = null, IReadOnlyDictionary<string, string>? shownAs = null)
     {
-        lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, null, [.. items.Select(i => (JsonObject)i.DeepClone())]));
+        JsonArray? definitions = columns is null ? null : [.. columns.Select(name => (JsonNode)new JsonObject
+        {
+            ["name"] = name,
+            ["displayName"] = shownAs?.GetValueOrDefault(name) ?? name,
+        })];
+        lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, definitions, [.. items.Select(i => (JsonObject)i.DeepClone())]));
+    }
+
+    /// <summary>
+    /// Items pages carry <paramref name="json"/> verbatim wherever a value holds <paramref name="marker"/>: how
+    /// SharePoint serves text no JSON writer here would write (a lone surrogate escape, <c>\ud800</c>).
+    /// </summary>
+    public void ServeRawText(string marker, string json)
+    {
+        lock (gate) rawText.Add((marker, json));
     }
 
     public EmulatedList? FindList(string displayName)
@@ -125,7 +143,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         {
             ("GET", 2, "lists", _) => ListsAsync(context),
             ("POST", 2, "lists", _) => CreateListAsync(context),
-            (_, 4, "lists", "items") when list is null => ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The list does not exist."),
+            (_, 4, "lists", "items" or "columns") when list is null => ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The list does not exist."),
+            ("GET", 4, "lists", "columns") => ColumnsAsync(context, list!),
             ("GET", 4, "lists", "items") => ItemsPageAsync(context, list!),
             ("POST", 4, "lists", "items") => CreateItemAsync(context, list!),
             _ => ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Unsupported: {request.Method} {path}"),
@@ -178,6 +197,20 @@ public sealed partial class GraphEmulator : IAsyncDisposable
             return;
         }
         await JsonAsync(context, HttpStatusCode.Created, new JsonObject { ["id"] = list.Id, ["displayName"] = list.DisplayName });
+    }
+
+    // GET /sites/{id}/lists/{id}/columns: the columns it was created with, else every field its items have.
+    private Task ColumnsAsync(HttpContext context, EmulatedList list)
+    {
+        JsonArray value;
+        lock (gate)
+        {
+            IEnumerable<(string? Name, string? Shown)> names = list.Columns?.Select(c => (c?["name"]?.GetValue<string>(), c?["displayName"]?.GetValue<string>()))
+                ?? list.Items.SelectMany(i => (i["fields"] as JsonObject)?.Select(f => f.Key) ?? []).Select(name => ((string?)name, (string?)name));
+            value = [.. names.Prepend<(string? Name, string? Shown)>(("Title", "Title")).DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["displayName"] = c.Shown ?? c.Name })];
+        }
+        return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["value"] = value });
     }
 
     // POST /sites/{id}/lists/{id}/items {fields}
@@ -239,7 +272,14 @@ public sealed partial class GraphEmulator : IAsyncDisposable
             };
             if (skip + size < list.Items.Count) body["@odata.nextLink"] = NextLink(context.Request, skip + size);
         }
-        await JsonAsync(context, HttpStatusCode.OK, body);
+        var text = body.ToJsonString();
+        lock (gate)
+        {
+            foreach (var (marker, json) in rawText) text = text.Replace(marker, json, StringComparison.Ordinal);
+        }
+        context.Response.StatusCode = (int)HttpStatusCode.OK;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(text);
     }
 
     private static JsonNode Project(JsonObject item, bool withFields, HashSet<string>? select)

@@ -16,6 +16,25 @@ public sealed class GraphTrackerSourceTests
         columns ?? new TrackerColumns(),
         new LeadColumns());
 
+    [Fact]
+    public async Task ReadAsync_HideColumnFoundOnlyByItsDisplayName_AskedForAndHandedOnUnderTheConfiguredName()
+    {
+        await using var emulator = await GraphEmulator.StartAsync(withSample: false);
+        var items = GraphEmulator.RecordedItems(SampleFiles.Tracker).ToList();
+        ((JsonObject)items.Single(i => i["fields"]?["Title"]?.ToString() == "2.5")["fields"]!)["field_9"] = true;
+        emulator.AddList(GraphEmulator.TrackerList, items,
+            new TrackerColumns().All().Where(c => c != "HideFromDashboard").Append("field_9"),
+            new Dictionary<string, string> { ["field_9"] = "Hide from dashboard" });
+        emulator.AddList(GraphEmulator.LeadsList, GraphEmulator.RecordedItems(SampleFiles.Leads));
+
+        var lists = await Source(emulator).ReadAsync(CancellationToken.None);
+
+        Assert.Contains(emulator.Requests, r => r.Contains("/items?$expand=fields(select=", StringComparison.Ordinal) && r.Contains(",field_9)", StringComparison.Ordinal));
+        Assert.Equal(true, lists.Tracker.Single(i => Equals(i["Title"], "2.5"))["HideFromDashboard"]);
+        Assert.Empty(lists.SetupProblems);
+        Assert.True(new TrackerParser().Parse(lists).Actions.Single(a => a.Number == "2.5").Hidden);
+    }
+
     [Theory]
     [InlineData(10, 5, 1)]
     [InlineData(7, 6, 2)]
@@ -31,10 +50,11 @@ public sealed class GraphTrackerSourceTests
         Assert.Equal(10, lists.Leads.Count);
         Assert.Equal(trackerPages, (int)Math.Ceiling(42.0 / pageSize));
         Assert.Equal(leadsPages, (int)Math.Ceiling(10.0 / pageSize));
-        Assert.Equal(1 + 2 + trackerPages + leadsPages, emulator.Requests.Count);
+        Assert.Equal(1 + 2 + 1 + trackerPages + leadsPages, emulator.Requests.Count);
         Assert.Equal($"GET /v1.0/sites/contoso.sharepoint.com:/sites/scp", emulator.Requests[0]);
         Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Progress Monitoring'&$select=id,displayName", emulator.Requests[1]);
         Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Leads'&$select=id,displayName", emulator.Requests[2]);
+        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/columns?$select=name,displayName", emulator.Requests[3]); // once per run
         Assert.Equal(["1", "2", "3"], lists.Tracker.Take(3).Select(i => i.Id)); // pages joined in order
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SaferCity.Core.Dashboard;
@@ -28,7 +29,8 @@ internal sealed class PipelineHarness : IDisposable
         ["Tracker:SiteUrl"] = GraphEmulator.SiteUrl,
     };
 
-    public static PipelineHarness Create(IDictionary<string, string?> settings)
+    /// <param name="logs">Where log lines go as well, for tests that read them.</param>
+    public static PipelineHarness Create(IDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         var root = Directory.CreateTempSubdirectory("safercity-graph-").FullName;
         var configuration = new ConfigurationBuilder()
@@ -41,7 +43,10 @@ internal sealed class PipelineHarness : IDisposable
             .AddInMemoryCollection(settings)
             .Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(builder =>
+            {
+                if (logs is not null) builder.AddProvider(logs);
+            })
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero)))
             .AddSaferCity(configuration)
             .BuildServiceProvider();

@@ -9,7 +9,7 @@ using SaferCity.Integration.Tests.Graph;
 namespace SaferCity.Integration.Tests.Reliability;
 
 /// <summary>
-/// The hostile corpus (Reliability/hostile-tracker.json: 48 items attacking every field; hostile-leads.json), plus one
+/// The hostile corpus (Reliability/hostile-tracker.json: 57 items attacking every field; hostile-leads.json), plus one
 /// item with a 200 KB comment, through the real composition from files to a folder site and an outbox. Acting as of
 /// 10 March 2017, so the March deadlines are due soon and digests go out with hostile content in them.
 /// </summary>
@@ -17,6 +17,8 @@ public sealed class HostileInputTests : IDisposable
 {
     public static readonly DateOnly AsOf = new(2017, 3, 10);
     public const int LongCommentBytes = 200 * 1024;
+    private const string LoneSurrogate = "\\ud800";
+    private const string LoneSurrogateMarker = "LONE-SURROGATE-ESCAPE";
 
     private readonly string dir = Directory.CreateTempSubdirectory("safercity-hostile-").FullName;
 
@@ -34,7 +36,9 @@ public sealed class HostileInputTests : IDisposable
     /// <summary>The committed corpus with the 200 KB comment item added; written to <paramref name="dir"/>.</summary>
     public static (string Tracker, JsonArray Items) WriteCorpus(string dir)
     {
-        var corpus = JsonNode.Parse(File.ReadAllText(CorpusFile("hostile-tracker.json")))!.AsObject();
+        // The corpus holds a lone surrogate escape (\ud800), which no JSON writer here would write back: it travels
+        // through this edit as a marker and is put back in the file as it was.
+        var corpus = JsonNode.Parse(File.ReadAllText(CorpusFile("hostile-tracker.json")).Replace(LoneSurrogate, LoneSurrogateMarker, StringComparison.Ordinal))!.AsObject();
         var items = corpus["value"]!.AsArray();
         const string chunk = "Very long <b>update</b> <script>alert(1)</script> =SUM(A1) ";
         var comment = string.Concat(Enumerable.Repeat(chunk, LongCommentBytes / chunk.Length + 1))[..LongCommentBytes];
@@ -49,7 +53,7 @@ public sealed class HostileInputTests : IDisposable
             },
         });
         var path = Path.Combine(dir, TrackerFileName);
-        File.WriteAllText(path, corpus.ToJsonString());
+        File.WriteAllText(path, corpus.ToJsonString().Replace(LoneSurrogateMarker, LoneSurrogate, StringComparison.Ordinal));
         return (path, items);
     }
 
@@ -107,18 +111,25 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Equal(RunStatus.Completed, outcome.Status);
         var dashboard = DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(run.Root, "out", "site", "dashboard.json")))!;
-        Assert.Equal(49, items.Count);
+        Assert.Equal(58, items.Count);
         var (shown, hidden, reported) = (0, 0, 0);
         foreach (var item in items)
         {
             var id = item?["id"]?.ToString() ?? "";
             var fields = item?["fields"] as JsonObject;
             var number = fields?["Title"] is JsonValue title ? title.ToString().Trim().TrimEnd('.') : "";
-            var isHidden = fields?["HideFromDashboard"]?.ToString() is "true" or "True" or "Yes";
+            // Fails closed: any hide value but an empty one or a plain no hides, under either column name.
+            var hideValues = new[] { fields?["HideFromDashboard"], fields?["Hide_x0020_from_x0020_dashboard"] }
+                .Where(v => v is not null).Select(v => v!.ToJsonString().Trim('"'));
+            var isHidden = hideValues.Any(v => v is not ("false" or "False" or "No" or ""));
             var isReported = dashboard.DataQuality.Any(f => f.Id == $"[item {id}]" || (f.Problem == "duplicate" && f.Value == $"item {id}"));
             if (isHidden)
             {
-                Assert.DoesNotContain(dashboard.Actions, a => a.Id == number);
+                // Not shown, and nothing said about it: 9.50 is shown, but from the visible item, not the hidden duplicate.
+                var text = fields?["KeyAction"]?.ToString();
+                Assert.DoesNotContain(dashboard.Actions, a => a.Text == text && text.StartsWith("SECRET", StringComparison.Ordinal) ||
+                                                              a.Id == number && number != "9.50");
+                Assert.DoesNotContain(dashboard.DataQuality, f => f.Id == $"[item {id}]" || f.Value == $"item {id}");
                 hidden++;
             }
             else if (isReported) reported++;
@@ -128,7 +139,7 @@ public sealed class HostileInputTests : IDisposable
                 shown++;
             }
         }
-        Assert.Equal((43, 2, 4), (shown, hidden, reported)); // reported: 9.20 twice, no number (null, blank), no fields at all
+        Assert.Equal((47, 7, 4), (shown, hidden, reported)); // reported: 9.20 twice, no number (null, blank), no fields at all
         Assert.Equal(items.Count, shown + hidden + reported);
         // Plain text is kept as typed, whatever its length: the data files carry the 200 KB comment whole,
         // and the page shows its start with a pointer to them.
@@ -163,6 +174,47 @@ public sealed class HostileInputTests : IDisposable
             var html = new HtmlParser().ParseDocument(digest.HtmlBody ?? "");
             Assert.Empty(html.QuerySelectorAll("script"));
             PublishedFiles.AssertInertMarkup(html, allowFavicon: false);
+        }
+    }
+
+    /// <summary>
+    /// The items that once broke a promise: a hidden duplicate and a hidden item without a number (their findings
+    /// quoted hidden text), hide values that failed open, a lone surrogate that stopped the run, a bidi override,
+    /// and address forms the redactor missed.
+    /// </summary>
+    [Fact]
+    public async Task Run_HostileCorpus_HiddenFindingsUnrecognisedHideValuesBadTextAndAddressFormsHandled()
+    {
+        var (outcome, run, _) = await RunCorpusAsync(dir);
+        using var _ = run;
+        var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
+        var dashboard = DashboardJson.Deserialize(site["dashboard.json"])!;
+
+        Assert.Equal(RunStatus.Completed, outcome.Status);
+        // Findings about hidden items reach the coordinator only.
+        Assert.DoesNotContain(dashboard.DataQuality, f => f.Id is "9.53" or "9.54" or "9.55" || f.Field == "hideFromDashboard" ||
+                                                           f.Value == "item 51" || f.Id == "[item 52]");
+        Assert.DoesNotContain(dashboard.DataQuality, f => f.Id == "9.50"); // the visible 9.50 is clean; its hidden twin is not mentioned
+        var summary = Directory.GetFiles(Path.Combine(run.Root, "out", "outbox"), "*.eml").Select(f => MimeMessage.Load(f))
+            .Single(m => m.To.Mailboxes.Any(a => a.Address == "coordinator@example.org")).TextBody!;
+        Assert.Contains("9.50: rag unknown (\"SECRET-HIDDEN-ITEM rag\") [hidden item]", summary, StringComparison.Ordinal);
+        Assert.Contains("9.53: hideFromDashboard unrecognised (\"Hidden\") [hidden item]", summary, StringComparison.Ordinal);
+
+        // Half a character is read as U+FFFD and reported; the run went on.
+        Assert.Equal("Half a character \uFFFD here", dashboard.Actions.Single(a => a.Id == "9.56").Comments);
+        Assert.Contains(dashboard.DataQuality, f => (f.Id, f.Field, f.Problem) == ("9.56", "comments", "invalid characters"));
+
+        Assert.Equal("Invoice fdp.exe attached", dashboard.Actions.Single(a => a.Id == "9.57").Comments);
+        Assert.Equal("Right-to-left override and isolates", dashboard.Actions.Single(a => a.Id == "9.18").Text);
+        var redacted = PublicText.Redacted;
+        Assert.Equal($"Ask {redacted}, {redacted}, {redacted}, {redacted} or {redacted}", dashboard.Actions.Single(a => a.Id == "9.58").Comments);
+
+        foreach (var (name, content) in site)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(content);
+            Assert.False(text.AsSpan().IndexOfAny("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069") >= 0, $"{name} holds a bidi control");
+            foreach (var part in new[] { "o'brien", "council.gov.uk", "example.\u0440\u0444", "MACHINE.EXAMPLE", "silly.test", "SECRET-HIDDEN" })
+                Assert.False(text.Contains(part, StringComparison.OrdinalIgnoreCase), $"{name} holds {part}");
         }
     }
 }
