@@ -118,12 +118,26 @@ public sealed partial class PrivacyScanner
         _ => false,
     };
 
+    /// <summary>The string, or for one holding a lone surrogate escape (the corpus has one), the string with it read as U+FFFD.</summary>
+    private static string Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = Regex.Replace(element.GetRawText(), @"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", "\\ufffd");
+            return JsonSerializer.Deserialize<string>(raw)!;
+        }
+    }
+
     private static IEnumerable<string> Strings(JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                yield return element.GetString()!;
+                yield return Text(element);
                 break;
             case JsonValueKind.Array:
                 foreach (var child in element.EnumerateArray())
