@@ -6,12 +6,14 @@ using SaferCity.Core.Pipeline;
 namespace SaferCity.Core.Dashboard;
 
 /// <summary>
-/// The files of the public site, in publishing order: assets first, then the data, index.html last,
+/// The files of the public site, in publishing order: assets first, then the data and the accessibility statement, index.html last,
 /// so a reader never gets a page that points at data or styles that are not there yet.
 /// </summary>
 public static class SiteBuilder
 {
     private const string ResourcePrefix = "dashboard/assets/";
+
+    private const string PrintCss = "assets/print.css";
 
     // Assets are addressed with ?v=hash, so they can be cached long; the page and data must be fresh.
     private const string AssetCache = "public, max-age=31536000, immutable";
@@ -24,13 +26,17 @@ public static class SiteBuilder
     {
         var files = new List<SiteFile>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, content) in Assets.Value)
+        foreach (var (path, asset) in Assets.Value)
         {
+            // The print styles end with this run's footer line (when the data was generated), so every printed page carries it.
+            var content = path == PrintCss ? [.. asset, .. Encoding.UTF8.GetBytes(DashboardHtml.PrintFooterRule(document, options))] : asset;
             files.Add(new SiteFile(path, content, ContentTypeOf(path), AssetCache));
             versions[path] = ShortHash(content);
         }
         files.Add(new SiteFile("dashboard.json", json ?? DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
         files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
+        files.Add(new SiteFile(AccessibilityStatement.Path, Encoding.UTF8.GetBytes(AccessibilityStatement.Render(options, versions)),
+            "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(document, options, versions)),
             "text/html; charset=utf-8", FreshCache));
         return files;
