@@ -106,7 +106,7 @@ public sealed class HostileInputTests : IDisposable
         using var _ = run;
         var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
 
-        Assert.Equal(["actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
+        Assert.Equal(["accessibility.html", "actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
         PublishedFiles.AssertNothingPrivate(site);
         var page = PublishedFiles.AssertInertPage(site["index.html"], "assets/site.js");
         Assert.Single(page.QuerySelectorAll("script"));
