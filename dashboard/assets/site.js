@@ -12,6 +12,15 @@
   var dataTime = isNaN(generated) ? asOfEnd : isNaN(asOfEnd) ? generated : Math.min(generated, asOfEnd);
   if (banner && !isNaN(dataTime) && Date.now() - dataTime > staleHours * 3600 * 1000) banner.hidden = false;
 
+  // Every printed page says when the data was generated: a margin rule from the page's own line (CSSOM, not inline style).
+  var line = body.getAttribute("data-print-footer"), css = document.querySelector("link[href*='site.css']");
+  if (line && css && css.sheet) {
+    try {
+      css.sheet.insertRule("@page{@bottom-left{content:\"" + line.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ") +
+        "\";font:9pt Arial,sans-serif}}", css.sheet.cssRules.length);
+    } catch (e) { /* a browser without page-margin rules prints without the line */ }
+  }
+
   var host = document.getElementById("filters");
   var list = document.getElementById("actions-list");
   if (!host || !list || !window.URLSearchParams || !window.history || !history.replaceState) return;

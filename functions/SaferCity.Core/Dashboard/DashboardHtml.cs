@@ -41,7 +41,8 @@ public static class DashboardHtml
         Head(h, $"{options.Title}: action plan progress", assetVersions, script: true);
 
         h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
-            ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture))).Line();
+            ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture)),
+            ("data-print-footer", PrintFooterLine(doc, options))).Line();
         Header(h, options);
 
         h.Open("main", ("id", "main"), ("class", "width-container"), ("tabindex", "-1")).Line();
@@ -96,25 +97,12 @@ public static class DashboardHtml
     }
 
     /// <summary>
-    /// The line printed at the foot of every page of a committee paper, as a CSS page-margin rule appended to print.css
-    /// (a margin box can only show text its stylesheet gives it, and the page allows no inline style).
+    /// The line printed at the foot of every page of a committee paper. site.js turns it into a page-margin rule (a margin
+    /// box shows only text a stylesheet gives it; the page allows no inline style, and the shared, immutable print.css
+    /// must not change with each run, or a failed publish would alter the last good site).
     /// </summary>
-    public static string PrintFooterRule(DashboardDocument doc, DashboardOptions options) =>
-        "\n@page { @bottom-left { content: \"" + CssString($"{options.Title}: action plan progress. Data as of {LongDate(doc.AsOf)}; generated {Generated(doc)}.") +
-        "\"; font: 9pt Arial, sans-serif; } }\n";
-
-    /// <summary>Text made safe inside a double-quoted CSS string: quotes, backslashes and line breaks escaped, other controls dropped.</summary>
-    internal static string CssString(string text)
-    {
-        var sb = new System.Text.StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '"' or '\\') sb.Append('\\').Append(c);
-            else if (c is '\n' or '\r' or '\f') sb.Append("\\A ");
-            else if (!char.IsControl(c)) sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    public static string PrintFooterLine(DashboardDocument doc, DashboardOptions options) =>
+        $"{options.Title}: action plan progress. Data as of {LongDate(doc.AsOf)}; generated {Generated(doc)}.";
 
     internal static string Generated(DashboardDocument doc) => doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture) + " UTC";
 

@@ -13,8 +13,6 @@ public static class SiteBuilder
 {
     private const string ResourcePrefix = "dashboard/assets/";
 
-    private const string PrintCss = "assets/print.css";
-
     // Assets are addressed with ?v=hash, so they can be cached long; the page and data must be fresh.
     private const string AssetCache = "public, max-age=31536000, immutable";
     private const string FreshCache = "public, max-age=60, must-revalidate";
@@ -26,10 +24,8 @@ public static class SiteBuilder
     {
         var files = new List<SiteFile>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, asset) in Assets.Value)
+        foreach (var (path, content) in Assets.Value)
         {
-            // The print styles end with this run's footer line (when the data was generated), so every printed page carries it.
-            var content = path == PrintCss ? [.. asset, .. Encoding.UTF8.GetBytes(DashboardHtml.PrintFooterRule(document, options))] : asset;
             files.Add(new SiteFile(path, content, ContentTypeOf(path), AssetCache));
             versions[path] = ShortHash(content);
         }
