@@ -1,5 +1,5 @@
-// Enhancements only: the page is complete without this file. No HTML strings: every node is built
-// with createElement and textContent, so nothing from the tracker can become markup here either.
+// Enhancements only: the page is complete without it. No HTML strings: nodes are built with
+// createElement and textContent, so nothing from the tracker can become markup here.
 (function () {
   "use strict";
   var body = document.body;
@@ -12,13 +12,13 @@
   var dataTime = isNaN(generated) ? asOfEnd : isNaN(asOfEnd) ? generated : Math.min(generated, asOfEnd);
   if (banner && !isNaN(dataTime) && Date.now() - dataTime > staleHours * 3600 * 1000) banner.hidden = false;
 
-  // Every printed page says when the data was generated: a margin rule from the page's own line (CSSOM, not inline style).
-  var line = body.getAttribute("data-print-footer"), css = document.querySelector("link[href*='site.css']");
-  if (line && css && css.sheet) {
+  // Each printed page says when the data was generated: a page-margin rule (CSSOM; print.css is static).
+  var gen = document.getElementById("generated"), css = document.querySelector("link[href*='site.css']");
+  if (gen && css && css.sheet) {
     try {
-      css.sheet.insertRule("@page{@bottom-left{content:\"" + line.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ") +
+      css.sheet.insertRule("@page{@bottom-left{content:\"" + (document.title + ". " + gen.textContent + ".").replace(/[\\"]/g, "\\$&") +
         "\";font:9pt Arial,sans-serif}}", css.sheet.cssRules.length);
-    } catch (e) { /* a browser without page-margin rules prints without the line */ }
+    } catch (e) { /* no page-margin rules: printed without it */ }
   }
 
   var host = document.getElementById("filters");

@@ -15,7 +15,7 @@ public sealed class PrintTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static readonly DateTime FreshNow = new(2017, 1, 16, 18, 0, 0, DateTimeKind.Utc);
 
-    private const string GeneratedLine = "Safer City Partnership: action plan progress. Data as of 16 January 2017; generated 16 January 2017 07:00 UTC.";
+    private const string GeneratedLine = "Safer City Partnership: action plan progress. Generated 16 January 2017 07:00 UTC.";
 
     private DashboardDocument Document =>
         DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(fixture.SampleSiteDir, "dashboard.json")))!;

@@ -41,8 +41,7 @@ public static class DashboardHtml
         Head(h, $"{options.Title}: action plan progress", assetVersions, script: true);
 
         h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
-            ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture)),
-            ("data-print-footer", PrintFooterLine(doc, options))).Line();
+            ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture))).Line();
         Header(h, options);
 
         h.Open("main", ("id", "main"), ("class", "width-container"), ("tabindex", "-1")).Line();
@@ -61,7 +60,8 @@ public static class DashboardHtml
 
         h.Close("main").Line();
         h.Open("footer", ("class", "site-footer")).Open("div", ("class", "width-container"));
-        h.Element("p", $"Generated {Generated(doc)} from the partnership's action tracker.");
+        // site.js prints this line, after the page title, at the foot of every printed page.
+        h.Open("p").Element("span", $"Generated {Generated(doc)}", ("id", "generated")).Text(" from the partnership's action tracker.").Close("p");
         h.Open("p").Element("a", "Accessibility statement", ("href", AccessibilityStatement.Path));
         if (options.ContactUrl is { Length: > 0 } contact) h.Text(" ").Element("a", "Contact the partnership coordinator", ("href", contact));
         h.Close("p");
@@ -95,14 +95,6 @@ public static class DashboardHtml
         h.Element("p", options.Title, ("class", "site-header__title"));
         h.Close("div").Close("header").Line();
     }
-
-    /// <summary>
-    /// The line printed at the foot of every page of a committee paper. site.js turns it into a page-margin rule (a margin
-    /// box shows only text a stylesheet gives it; the page allows no inline style, and the shared, immutable print.css
-    /// must not change with each run, or a failed publish would alter the last good site).
-    /// </summary>
-    public static string PrintFooterLine(DashboardDocument doc, DashboardOptions options) =>
-        $"{options.Title}: action plan progress. Data as of {LongDate(doc.AsOf)}; generated {Generated(doc)}.";
 
     internal static string Generated(DashboardDocument doc) => doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture) + " UTC";
 

@@ -71,15 +71,6 @@ public sealed class PublicNoticesTests
     }
 
     [Fact]
-    public void Render_Always_CarriesThePrintFooterLineAsAnEncodedAttribute()
-    {
-        var html = DashboardHtml.Render(Document([Action("1.1", "T")]), new DashboardOptions { Title = "A \"quoted\" <name>" }, NoVersions);
-
-        Assert.Contains("data-print-footer=\"A &quot;quoted&quot; &lt;name&gt;: action plan progress. Data as of 16 January 2017; " +
-                        "generated 16 January 2017 07:00 UTC.\"", html);
-    }
-
-    [Fact]
     public void Build_Site_PublishesTheStatementBeforeThePageAndAssetsUnchangedByTheRun()
     {
         var files = SiteBuilder.Build(Document([Action("1.1", "T")]), new DashboardOptions());
