@@ -1,16 +1,25 @@
-// Enhancements only: the page is complete without this file. No HTML strings: every node is built
-// with createElement and textContent, so nothing from the tracker can become markup here either.
+// Enhancements only: the page is complete without it. No HTML strings: nodes are built with
+// createElement and textContent, so nothing from the tracker can become markup here.
 (function () {
   "use strict";
   var body = document.body;
 
-  // Stale data: the data is as old as the older of its as-of day's end and the moment it was generated.
+  // Stale data: as old as the older of its as-of day's end and when it was generated. A plain notice, not an alert.
   var banner = document.getElementById("stale-banner");
   var generated = Date.parse(body.getAttribute("data-generated-at") || "");
   var asOfEnd = Date.parse((body.getAttribute("data-as-of") || "") + "T23:59:59Z");
   var staleHours = Number(body.getAttribute("data-stale-after-hours")) || 26;
   var dataTime = isNaN(generated) ? asOfEnd : isNaN(asOfEnd) ? generated : Math.min(generated, asOfEnd);
   if (banner && !isNaN(dataTime) && Date.now() - dataTime > staleHours * 3600 * 1000) banner.hidden = false;
+
+  // Each printed page says when the data was generated: a page-margin rule (CSSOM; print.css is static).
+  var gen = document.getElementById("generated"), css = document.querySelector("link[href*='site.css']");
+  if (gen && css && css.sheet) {
+    try {
+      css.sheet.insertRule("@page{@bottom-left{content:\"" + (document.title + ". " + gen.textContent + ".").replace(/[\\"]/g, "\\$&") +
+        "\";font:9pt Arial,sans-serif}}", css.sheet.cssRules.length);
+    } catch (e) { /* no page-margin rules: printed without it */ }
+  }
 
   var host = document.getElementById("filters");
   var list = document.getElementById("actions-list");
@@ -64,7 +73,7 @@
   form.appendChild(actions);
   var status = el("p", { "class": "filters__status", role: "status", "aria-live": "polite" });
   form.appendChild(status);
-  host.appendChild(form);
+  var summary = document.getElementById("filter-summary");
 
   function matches(i, f) {
     var r = rows[i], due = r.getAttribute("data-due") || "";
@@ -75,19 +84,37 @@
     return !f.q || texts[i].indexOf(f.q) >= 0;
   }
 
+  // For the printed "Filtered by" line.
+  function shownValue(k) {
+    var c = controls[k];
+    return c.tagName === "SELECT" ? c.options[c.selectedIndex].text : "\u201c" + c.value.trim() + "\u201d";
+  }
+
   function apply() {
-    var f = {}, params = new URLSearchParams(location.search), shown = 0;
+    var f = {}, params = new URLSearchParams(location.search), shown = 0, active = [];
     Object.keys(controls).forEach(function (k) {
       var v = controls[k].value.trim();
       f[k] = k === "q" ? v.toLowerCase() : v;
-      if (v) params.set(k, v); else params.delete(k);
+      if (v) { params.set(k, v); active.push(form.querySelector("label[for=filter-" + k + "]").textContent + ": " + shownValue(k)); }
+      else params.delete(k);
     });
     rows.forEach(function (r, i) { var ok = matches(i, f); r.hidden = !ok; if (ok) shown++; });
     themes.forEach(function (t) { t.hidden = !t.querySelector("tbody tr:not([hidden])"); });
-    status.textContent = "Showing " + shown + " of " + rows.length + " actions";
+    var text = "Showing " + shown + " of " + rows.length + " actions";
+    // Written only when it changes: each result is announced once.
+    if (status.textContent !== text) status.textContent = text;
+    if (summary) {
+      summary.textContent = active.length ? "Filtered by " + active.join("; ") + ". " + text + "." : "";
+      summary.hidden = !active.length;
+    }
     var qs = params.toString();
     history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
   }
+
+  // Lists apply at once; search when typing pauses, so it is announced once, not per key.
+  var typing = 0;
+  function later() { clearTimeout(typing); typing = setTimeout(apply, 500); }
+  function now() { clearTimeout(typing); apply(); }
 
   // A shared link opens with its filters; a value no control offers is ignored.
   var initial = new URLSearchParams(location.search);
@@ -97,9 +124,11 @@
     controls[k].value = v;
     if (controls[k].value !== v) controls[k].value = "";
   });
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
-  clear.addEventListener("click", function () { form.reset(); apply(); controls.lead.focus(); });
+  form.addEventListener("input", function (e) { if (e.target === controls.q) later(); });
+  form.addEventListener("change", now);
+  form.addEventListener("submit", function (e) { e.preventDefault(); now(); });
+  clear.addEventListener("click", function () { form.reset(); now(); controls.lead.focus(); });
+  // In place before the form joins the page: loading announces nothing.
   apply();
+  host.appendChild(form);
 })();

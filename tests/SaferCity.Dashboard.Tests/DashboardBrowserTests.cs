@@ -20,13 +20,15 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(fixture.SampleSiteDir, "dashboard.json")))!;
 
     [Theory]
-    [InlineData(1280, 800)]
-    [InlineData(375, 812)]
-    public async Task Axe_SampleDashboard_NoWcagViolations(int width, int height)
+    [InlineData("", 1280, 800)]
+    [InlineData("", 375, 812)]
+    [InlineData("accessibility.html", 1280, 800)]
+    [InlineData("accessibility.html", 320, 640)]
+    public async Task Axe_SamplePages_NoWcagViolations(string path, int width, int height)
     {
         await using var context = await fixture.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Sample.Url());
+        await page.GotoAsync(fixture.Sample.Url(path));
         // Open every details element so their content is checked too (the banner shows: the real clock is years past the data).
         await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
         // Evaluated through the debugging protocol, so the page's strict CSP (no inline script) stays on.
@@ -39,7 +41,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             """);
         var list = violations.EnumerateArray().Select(v => v.GetString()!).ToList();
         Assert.True(list.Count == 0, string.Join("\n", list));
-        Assert.Equal(42, await page.Locator("#actions-list tbody tr").CountAsync());
+        Assert.True(await page.EvaluateAsync<int>("() => document.querySelectorAll('main *').length") > 20, "the page has content to check");
+        if (path == "") Assert.Equal(42, await page.Locator("#actions-list tbody tr").CountAsync());
     }
 
     [Fact]
@@ -86,10 +89,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task Filters_TextSearchAndStatus_CombineAndHideEmptyThemes()
+    public async Task Filters_TextSearchAndStatus_ShowExactlyTheMatchingOpenRowsAndHideEmptyThemes()
     {
+        // Search looks through what a reader sees of an action: its text, comments and lead services, in any case.
         var expected = Document.Actions
-            .Where(a => a.Status == "open" && (a.Text + " " + a.Comments).Contains("licensing", StringComparison.OrdinalIgnoreCase))
+            .Where(a => a.Status == "open" &&
+                        string.Join(" ", [a.Text, a.Comments, .. a.Leads]).Contains("licensing", StringComparison.OrdinalIgnoreCase))
             .Select(a => a.Id).ToList();
         Assert.NotEmpty(expected);
         await using var context = await fixture.NewContextAsync();
@@ -97,16 +102,19 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.GotoAsync(fixture.Sample.Url() + "?status=open");
 
         await page.FillAsync("#filter-q", "LICENSING");
+        await Assertions.Expect(page.Locator("#filters [role=status]")).ToHaveTextAsync($"Showing {expected.Count} of 42 actions");
 
-        var visible = await page.EvaluateAsync<string[]>(VisibleRowIds);
-        // Leads are searched as well as text and comments, so the page may show more than the text alone finds.
-        Assert.Superset(expected.ToHashSet(), visible.ToHashSet());
-        Assert.All(visible, id => Assert.Equal("open", Document.Actions.Single(a => a.Id == id).Status));
+        // Exactly the matching open rows are rendered: every other row, matching or not, is gone from the page.
+        Assert.Equal(expected, await page.EvaluateAsync<string[]>(VisibleRowIds));
+        var rendered = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#actions-list tbody tr')].filter(r => r.getClientRects().length > 0).map(r => r.id.slice(7))");
+        Assert.Equal(expected, rendered);
         Assert.Contains("q=LICENSING", page.Url);
         Assert.Contains("status=open", page.Url);
-        // A theme with nothing to show is hidden whole, caption and all.
+        // A theme with nothing to show is hidden whole, heading and all.
         var themesShown = await page.Locator("#actions-list .theme:visible").CountAsync();
-        var themesWithRows = Document.Actions.Where(a => visible.Contains(a.Id)).Select(a => a.Theme).Distinct().Count();
+        var themesWithRows = Document.Actions.Where(a => expected.Contains(a.Id)).Select(a => a.Theme).Distinct().Count();
+        Assert.True(themesWithRows < Document.Themes.Count, "the search must leave a theme empty for this to test anything");
         Assert.Equal(themesWithRows, themesShown);
     }
 
@@ -131,7 +139,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task Print_HidesFiltersAndCompletedRows_ShowsCompletedSection_AndMakesAPdf()
+    public async Task Print_HidesFiltersAndCompletedRows_ShowsCompletedSection()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -148,11 +156,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(15, await page.Locator("#completed li").CountAsync());
         Assert.Equal(0, await page.Locator("#actions-list tr[data-status=complete]:visible").CountAsync());
         Assert.Equal(27, await page.Locator("#actions-list tbody tr:visible").CountAsync());
-
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = RepoFiles.Artefact("dashboard.pdf") });
-        Assert.True(pdf.Length > 10_000, $"PDF is {pdf.Length} bytes");
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
-        output.WriteLine($"PDF: {RepoFiles.Artefact("dashboard.pdf")} ({pdf.Length} bytes)");
+        // The PDF itself is read back in PrintTests.
     }
 
     [Fact]
@@ -178,7 +182,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task StaleBanner_ShowsForOldDataAndNotForFresh()
+    public async Task StaleBanner_ShowsForOldDataAndNotForFresh_AsAStaticNoticeKeptInPrint()
     {
         await using var context = await fixture.NewContextAsync();
 
@@ -193,6 +197,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await stale.GotoAsync(fixture.Sample.Url());
         Assert.True(await stale.Locator("#stale-banner").IsVisibleAsync());
         Assert.Contains("out of date", await stale.Locator("#stale-banner").InnerTextAsync());
+        Assert.Contains("tell the partnership coordinator", await stale.Locator("#stale-banner").InnerTextAsync());
+        // Part of the page, read in order: nothing interrupts a screen reader on every visit.
+        Assert.Null(await stale.Locator("#stale-banner").GetAttributeAsync("role"));
+        Assert.Equal(0, await stale.Locator("[role=alert], [aria-live=assertive]").CountAsync());
+        Assert.Null(await stale.Locator("#stale-banner").GetAttributeAsync("aria-live"));
+        // A printed paper keeps the warning.
+        await stale.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.True(await stale.Locator("#stale-banner").IsVisibleAsync());
 
         // The real clock is years past the sample's as-of day.
         var today = await context.NewPageAsync();

@@ -82,7 +82,7 @@ public sealed class HostileContentTests(BrowserFixture fixture) : IAsyncLifetime
         foreach (var p in Payloads)
         {
             Assert.Contains(p, text);
-            Assert.Contains(p, await page.Locator("#actions-list caption").AllTextContentsAsync());
+            Assert.Contains(p, await page.Locator("#actions-list h3").AllTextContentsAsync());
             Assert.Contains(p, await page.Locator("#actions-list tbody th").AllTextContentsAsync());
         }
         Assert.Equal(4, await page.Locator("#actions-list tbody tr").CountAsync());

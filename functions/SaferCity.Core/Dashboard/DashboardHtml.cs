@@ -6,7 +6,7 @@ namespace SaferCity.Core.Dashboard;
 
 /// <summary>
 /// index.html, rendered on the server so it works without JavaScript. Script only enhances
-/// (filters, the stale-data banner); it is a separate file, so the Content-Security-Policy allows no inline code.
+/// (filters, the stale-data notice); it is a separate file, so the Content-Security-Policy allows no inline code.
 /// Nothing here writes a style attribute: every look comes from the stylesheets.
 /// </summary>
 public static class DashboardHtml
@@ -39,35 +39,18 @@ public static class DashboardHtml
     {
         var large = doc.Actions.Count > LargeTrackerThreshold;
         var h = new HtmlWriter(8 * 1024 + doc.Actions.Count * (large ? 500 : 900));
-        h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
-        h.Void("meta", ("charset", "utf-8")).Line();
-        h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
-        h.Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", ContentSecurityPolicy)).Line();
-        h.Void("meta", ("name", "referrer"), ("content", "no-referrer")).Line();
-        h.Element("title", $"{options.Title}: action plan progress").Line();
-        // An empty icon: otherwise every visit asks for /favicon.ico and logs a 404.
-        h.Void("link", ("rel", "icon"), ("href", "data:,")).Line();
-        h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/site.css", assetVersions))).Line();
-        h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/print.css", assetVersions)), ("media", "print")).Line();
-        h.Open("script", ("src", Asset("assets/site.js", assetVersions)), ("defer", "defer")).Close("script").Line();
-        h.Close("head").Line();
+        Head(h, $"{options.Title}: action plan progress", assetVersions, script: true);
 
         h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
             ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture))).Line();
-        h.Element("a", "Skip to main content", ("href", "#main"), ("class", "skip-link")).Line();
-        h.Open("header", ("class", "site-header")).Open("div", ("class", "width-container"));
-        h.Element("p", options.Title, ("class", "site-header__title"));
-        h.Close("div").Close("header").Line();
+        Header(h, options);
 
         h.Open("main", ("id", "main"), ("class", "width-container"), ("tabindex", "-1")).Line();
         h.Element("h1", "Action plan progress");
         h.Open("p", ("class", "lede")).Text("Data as of ").Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf));
         if (doc.DriftSince is { } since) h.Text(". Changes are shown since ").Element("time", LongDate(since), ("datetime", since));
         h.Text(".").Close("p").Line();
-        h.Open("div", ("id", "stale-banner"), ("class", "banner"), ("role", "alert"), ("hidden", "hidden"));
-        h.Open("p").Element("strong", "This data may be out of date.").Text(" The dashboard has not been refreshed since ")
-            .Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(". Please tell the partnership coordinator.").Close("p");
-        h.Close("div").Line();
+        StaleNotice(h, doc, options);
 
         Summary(h, doc.Summary);
         Trend(h, doc.Trend);
@@ -78,10 +61,60 @@ public static class DashboardHtml
 
         h.Close("main").Line();
         h.Open("footer", ("class", "site-footer")).Open("div", ("class", "width-container"));
-        h.Element("p", $"Generated {doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture)} UTC from the partnership's action tracker.");
+        // site.js prints this line, after the page title, at the foot of every printed page.
+        h.Open("p").Element("span", $"Generated {Generated(doc)}", ("id", "generated")).Text(" from the partnership's action tracker.").Close("p");
+        h.Open("p").Element("a", "Accessibility statement", ("href", AccessibilityStatement.Path));
+        if (options.ContactUrl is { Length: > 0 } contact) h.Text(" ").Element("a", "Contact the partnership coordinator", ("href", contact));
+        h.Close("p");
         h.Close("div").Close("footer").Line();
+
         h.Close("body").Line().Close("html").Line();
         return h.ToString();
+    }
+
+    /// <summary>The head every page of the site shares: the same strict policy, styles, and (for the dashboard) its one script.</summary>
+    internal static void Head(HtmlWriter h, string title, IReadOnlyDictionary<string, string> assetVersions, bool script)
+    {
+        h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
+        h.Void("meta", ("charset", "utf-8")).Line();
+        h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
+        h.Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", ContentSecurityPolicy)).Line();
+        h.Void("meta", ("name", "referrer"), ("content", "no-referrer")).Line();
+        h.Element("title", title).Line();
+        // An empty icon: otherwise every visit asks for /favicon.ico and logs a 404.
+        h.Void("link", ("rel", "icon"), ("href", "data:,")).Line();
+        h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/site.css", assetVersions))).Line();
+        h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/print.css", assetVersions)), ("media", "print")).Line();
+        if (script) h.Open("script", ("src", Asset("assets/site.js", assetVersions)), ("defer", "defer")).Close("script").Line();
+        h.Close("head").Line();
+    }
+
+    internal static void Header(HtmlWriter h, DashboardOptions options)
+    {
+        h.Element("a", "Skip to main content", ("href", "#main"), ("class", "skip-link")).Line();
+        h.Open("header", ("class", "site-header")).Open("div", ("class", "width-container"));
+        h.Element("p", options.Title, ("class", "site-header__title"));
+        h.Close("div").Close("header").Line();
+    }
+
+    internal static string Generated(DashboardDocument doc) => doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture) + " UTC";
+
+    /// <summary>
+    /// The data may be out of date: a plain notice in the page's reading order, never an alert that interrupts a screen
+    /// reader on every visit. The page can tell on the server when the run itself is late (generated long after its as-of
+    /// day); site.js shows the same notice when the reader's clock says the page has not been refreshed in time.
+    /// </summary>
+    private static void StaleNotice(HtmlWriter h, DashboardDocument doc, DashboardOptions options)
+    {
+        var staleWhenGenerated = DateOnly.TryParse(doc.AsOf, CultureInfo.InvariantCulture, out var asOf)
+            && doc.GeneratedAt - new DateTimeOffset(asOf.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) > TimeSpan.FromHours(options.StaleAfterHours);
+        h.Open("div", ("id", "stale-banner"), ("class", "banner"), ("hidden", staleWhenGenerated ? null : "hidden"));
+        h.Open("p").Element("strong", "This data may be out of date.").Text(" The dashboard has not been refreshed since ")
+            .Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(". ");
+        if (options.ContactUrl is { Length: > 0 } contact)
+            h.Text("Please ").Element("a", "tell the partnership coordinator", ("href", contact)).Text(".");
+        else h.Text("Please tell the partnership coordinator.");
+        h.Close("p").Close("div").Line();
     }
 
     private static void Summary(HtmlWriter h, DashboardSummary s)
@@ -102,7 +135,7 @@ public static class DashboardHtml
 
     private static void Card(HtmlWriter h, int value, string label, string key)
     {
-        h.Open("li", ("class", $"summary-card summary-card--{key}"), ("data-summary", key));
+        h.Open("li", ("class", "summary-card"), ("data-summary", key));
         h.Element("span", value.ToString(CultureInfo.InvariantCulture), ("class", "summary-card__value"));
         h.Text(" ").Element("span", label, ("class", "summary-card__label"));
         h.Close("li").Line();
@@ -116,7 +149,9 @@ public static class DashboardHtml
         h.Element("h2", "Trend", ("id", "trend-heading"));
         TrendChart.Render(h, trend);
         h.Open("details", ("class", "trend__data")).Element("summary", "Trend data as a table").Line();
-        h.Open("table", ("class", "data-table")).Element("caption", "Open actions by RAG, and completed actions, at each snapshot");
+        // Wider than a small phone: it scrolls in its own region (named, and focusable so a keyboard can scroll it), not the page.
+        h.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", "trend-table"), ("tabindex", "0"));
+        h.Open("table", ("class", "data-table")).Element("caption", "Open actions by RAG, and completed actions, at each snapshot", ("id", "trend-table"));
         h.Open("thead").Open("tr");
         foreach (var col in TrendChart.TableColumns) h.Element("th", col, ("scope", "col"));
         h.Close("tr").Close("thead").Open("tbody").Line();
@@ -126,7 +161,7 @@ public static class DashboardHtml
             h.Element("td", Num(p.Red)).Element("td", Num(p.Amber)).Element("td", Num(p.Green)).Element("td", Num(p.Complete));
             h.Close("tr").Line();
         }
-        h.Close("tbody").Close("table").Close("details").Close("section").Line();
+        h.Close("tbody").Close("table").Close("div").Close("details").Close("section").Line();
     }
 
     /// <summary>
@@ -176,6 +211,8 @@ public static class DashboardHtml
         }
         Downloads(h);
         h.Open("div", ("id", "filters"), ("class", "filters")).Close("div").Line();
+        // site.js states the active filters here, so a printed filtered view says what it leaves out.
+        h.Element("p", null, ("id", "filter-summary"), ("class", "filter-summary"), ("hidden", "hidden")).Line();
         h.Open("div", ("id", "actions-list")).Line();
         var index = 0;
         foreach (var (theme, actions) in GroupByTheme(doc, include))
@@ -225,9 +262,12 @@ public static class DashboardHtml
 
     private static void ThemeTable(HtmlWriter h, string theme, List<DashboardAction> actions, int index, string? since)
     {
-        h.Open("div", ("class", "theme")).Line();
-        h.Open("table", ("class", "actions-table")).Line();
-        h.Element("caption", theme, ("id", "theme-" + index.ToString(CultureInfo.InvariantCulture)));
+        // A heading, so heading navigation reaches each theme; it also names the table.
+        var id = "theme-" + index.ToString(CultureInfo.InvariantCulture);
+        // A theme whose actions are all complete has nothing to print: the completed list names them.
+        h.Open("div", ("class", actions.TrueForAll(a => a.Status == "complete") ? "theme theme--all-complete" : "theme")).Line();
+        h.Element("h3", theme, ("id", id));
+        h.Open("table", ("class", "actions-table"), ("aria-labelledby", id)).Line();
         h.Open("thead").Open("tr");
         foreach (var col in Columns) h.Element("th", col, ("scope", "col"));
         h.Close("tr").Close("thead").Line().Open("tbody").Line();

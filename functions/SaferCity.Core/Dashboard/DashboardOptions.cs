@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SaferCity.Core.Dashboard;
 
 /// <summary>Settings section "Dashboard".</summary>
-public sealed class DashboardOptions
+public sealed class DashboardOptions : IValidatableObject
 {
     public const string Section = "Dashboard";
 
@@ -16,4 +16,24 @@ public sealed class DashboardOptions
 
     /// <summary>The page warns that the data may be out of date when it is older than this.</summary>
     [Range(1, 24 * 60)] public int StaleAfterHours { get; set; } = 26;
+
+    /// <summary>
+    /// How the public reaches the partnership coordinator: a web page (a contact form or the partnership's contact
+    /// page), linked from the stale-data notice, the footer and the accessibility statement. Optional. Only a web
+    /// address: the published site carries no email addresses, so a mailto: link is refused rather than published.
+    /// </summary>
+    public string? ContactUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ContactUrl)) yield break;
+        if (!Uri.TryCreate(ContactUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            yield return new ValidationResult(
+                $"Dashboard:ContactUrl must be a web address (https://…), not '{ContactUrl}': everything on the dashboard is public, and it never carries an email address.",
+                [nameof(ContactUrl)]);
+        else if (uri.UserInfo.Length > 0 || ContactUrl.Contains('@', StringComparison.Ordinal))
+            yield return new ValidationResult(
+                "Dashboard:ContactUrl must not contain '@': everything on the dashboard is public, and it never carries an email address.",
+                [nameof(ContactUrl)]);
+    }
 }

@@ -6,7 +6,7 @@ using SaferCity.Core.Pipeline;
 namespace SaferCity.Core.Dashboard;
 
 /// <summary>
-/// The files of the public site, in publishing order: assets first, then the data, index.html last,
+/// The files of the public site, in publishing order: assets first, then the data and the accessibility statement, index.html last,
 /// so a reader never gets a page that points at data or styles that are not there yet.
 /// </summary>
 public static class SiteBuilder
@@ -31,6 +31,8 @@ public static class SiteBuilder
         }
         files.Add(new SiteFile("dashboard.json", json ?? DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
         files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
+        files.Add(new SiteFile(AccessibilityStatement.Path, Encoding.UTF8.GetBytes(AccessibilityStatement.Render(options, versions)),
+            "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(document, options, versions)),
             "text/html; charset=utf-8", FreshCache));
         return files;

@@ -6,22 +6,26 @@ namespace SaferCity.Core.Dashboard;
 
 /// <summary>
 /// The trend of RAG counts across snapshots as an inline SVG line chart, drawn on the server so it
-/// needs no script and no third-party library. Lines differ by dash pattern as well as colour, and
-/// the legend and the data table beside it say in words what each line is.
+/// needs no script and no third-party library. Each series has its own marker shape and line pattern as
+/// well as its colour (red and amber are hard to tell apart by colour alone), the legend draws the same
+/// line and marker beside each name, and the data table beside it gives the numbers.
 /// </summary>
 internal static class TrendChart
 {
     public static readonly string[] TableColumns = ["Snapshot", "Red (open)", "Amber (open)", "Green (open)", "Complete"];
 
     private const int Width = 640, Height = 220, Left = 36, Right = 12, Top = 12, Bottom = 34;
-    private const int MaxDateLabels = 6;
+    // Few enough that the dates stay apart when a phone shows them larger (site.css) or the reader enlarges text.
+    private const int MaxDateLabels = 4;
 
-    private static readonly (string Key, string Label, Func<TrendPoint, int> Value)[] Series =
+    // The marker drawn at each point: a circle, a square, a triangle and a diamond (10 by 10, centred on 0,0).
+    // Colours as in site.css (the lines take theirs from there; a marker is outside its line's styles, so it carries its own).
+    private static readonly (string Key, string Label, string Marker, string Colour, Func<TrendPoint, int> Value)[] Series =
     [
-        ("complete", "Complete", p => p.Complete),
-        ("green", "Green: on track", p => p.Green),
-        ("amber", "Amber: at risk", p => p.Amber),
-        ("red", "Red: off track", p => p.Red),
+        ("complete", "Complete", "M0-5a5 5 0 1 0 .01 0z", "#505a5f", p => p.Complete),
+        ("green", "Green: on track", "M-4-4h8v8h-8z", "#00703c", p => p.Green),
+        ("amber", "Amber: at risk", "M0-5l5 9h-10z", "#b54c00", p => p.Amber),
+        ("red", "Red: off track", "M0-5l5 5-5 5-5-5z", "#d4351c", p => p.Red),
     ];
 
     public static void Render(HtmlWriter h, IReadOnlyList<TrendPoint> trend)
@@ -35,9 +39,18 @@ internal static class TrendChart
 
         h.Open("figure", ("class", "trend__figure")).Line();
         h.Open("svg", ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", $"0 0 {Width} {Height}"), ("class", "trend__chart"),
-            ("role", "img"), ("aria-labelledby", "trend-title trend-desc"), ("focusable", "false")).Line();
+            ("role", "img"), ("aria-labelledby", "trend-title"), ("aria-describedby", "trend-desc")).Line();
         h.Element("title", "RAG ratings over time", ("id", "trend-title"));
         h.Element("desc", Describe(trend, first, last), ("id", "trend-desc")).Line();
+        h.Open("defs");
+        foreach (var (key, _, marker, colour, _) in Series)
+        {
+            // Centred on the point; the default size, 3 stroke widths, is 9 units across.
+            h.Open("marker", ("id", "mk-" + key), ("fill", colour), ("viewBox", "-5 -5 10 10"));
+            Shape(h, "path", ("d", marker));
+            h.Close("marker");
+        }
+        h.Close("defs").Line();
 
         // Grid lines as one path; labels grouped so shared attributes are written once.
         var grid = new StringBuilder();
@@ -58,22 +71,25 @@ internal static class TrendChart
         }
         h.Close("g").Line();
 
+        // One line per series with its marker at every point (a single snapshot is drawn as a point repeated, so it still has one).
         var points = new StringBuilder(trend.Count * 12);
-        foreach (var (key, _, value) in Series)
+        foreach (var (key, _, _, _, value) in Series)
         {
-            h.Open("g", ("class", $"trend__series trend__series--{key}"));
             points.Clear();
             for (var i = 0; i < trend.Count; i++) points.Append(X(i, trend.Count)).Append(',').Append(Y(value(trend[i]), top)).Append(' ');
-            if (trend.Count > 1) Shape(h, "polyline", ("points", points.ToString(0, points.Length - 1)));
-            for (var i = 0; i < trend.Count; i++)
-                Shape(h, "circle", ("cx", X(i, trend.Count)), ("cy", Y(value(trend[i]), top)), ("r", "4"));
-            h.Close("g").Line();
+            if (trend.Count == 1) points.Append(points.ToString());
+            Line(h, key, points.ToString(0, points.Length - 1));
         }
         h.Close("svg").Line();
 
         h.Open("figcaption").Open("ul", ("class", "trend__legend"));
-        foreach (var (key, label, value) in Series)
-            h.Element("li", $"{label} ({value(last).ToString(CultureInfo.InvariantCulture)} now)", ("class", $"trend__key trend__key--{key}"));
+        foreach (var (key, label, _, _, value) in Series)
+        {
+            h.Open("li");
+            h.Open("svg", ("viewBox", "0 0 48 14"), ("aria-hidden", "true"));
+            Line(h, key, "2,7 24,7 46,7", markerMidOnly: true);
+            h.Close("svg").Text($"{label} ({value(last).ToString(CultureInfo.InvariantCulture)} now)").Close("li");
+        }
         h.Close("ul").Close("figcaption").Close("figure").Line();
     }
 
@@ -83,6 +99,13 @@ internal static class TrendChart
             ? $"One snapshot, {DashboardHtml.LongDate(last.AsOf)}"
             : $"{trend.Count} snapshots from {DashboardHtml.LongDate(first.AsOf)} to {DashboardHtml.LongDate(last.AsOf)}";
         return $"{span}. Latest: {last.Red} red, {last.Amber} amber and {last.Green} green open actions; {last.Complete} complete.";
+    }
+
+    private static void Line(HtmlWriter h, string key, string points, bool markerMidOnly = false)
+    {
+        var marker = $"url(#mk-{key})";
+        Shape(h, "polyline", ("class", "trend__line--" + key), ("points", points),
+            ("marker-start", markerMidOnly ? null : marker), ("marker-mid", marker), ("marker-end", markerMidOnly ? null : marker));
     }
 
     // Elements inside SVG are foreign content: they are closed explicitly, never left "void".

@@ -60,14 +60,15 @@ public sealed class DashboardHtmlTests
     }
 
     [Fact]
-    public void Render_ThemesAndRows_OneCaptionedTablePerThemeWithScopes()
+    public void Render_ThemesAndRows_OneHeadingAndNamedTablePerThemeWithScopes()
     {
         var doc = Document([Action("1.1", "1. One"), Action("2.1", "2. Two"), Action("1.2", "1. One"), Action("2.2", "2. Two", status: "complete")]);
 
         var html = Render(doc);
 
-        var captions = Regex.Matches(html, "<caption[^>]*>([^<]*)</caption>").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["1. One", "2. Two"], captions.Where(c => c.Length < 10));
+        var headings = Regex.Matches(html, "<h3 id=\"(theme-[0-9]+)\">([^<]*)</h3><table class=\"actions-table\" aria-labelledby=\"([^\"]*)\">")
+            .Select(m => (m.Groups[2].Value, m.Groups[1].Value == m.Groups[3].Value)).ToList();
+        Assert.Equal([("1. One", true), ("2. Two", true)], headings);
         var rowIds = Regex.Matches(html, "<tr id=\"action-([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["1.1", "1.2", "2.1", "2.2"], rowIds);
         Assert.Equal(4, Regex.Matches(html, "<th scope=\"row\">[12]\\.[12]</th>").Count);
@@ -151,10 +152,12 @@ public sealed class DashboardHtmlTests
     {
         var html = Render(Document([Action("1.1", "T")]));
 
-        Assert.Matches("<svg [^>]*role=\"img\"[^>]*aria-labelledby=\"trend-title trend-desc\"", html);
+        Assert.Matches("<svg [^>]*role=\"img\"[^>]*aria-labelledby=\"trend-title\" aria-describedby=\"trend-desc\"", html);
         Assert.Contains("<title id=\"trend-title\">", html);
         Assert.Contains("<desc id=\"trend-desc\">2 snapshots from 9 January 2017 to 16 January 2017. Latest: 0 red, 2 amber and 4 green open actions; 5 complete.</desc>", html);
-        Assert.Equal(4, Regex.Matches(html, "<polyline points=").Count);
+        // Four series, each drawn once in the chart and once in the legend, each with its own marker.
+        Assert.Equal(8, Regex.Matches(html, "<polyline class=\"trend__line--").Count);
+        Assert.Equal(4, Regex.Matches(html, "<marker id=\"mk-").Count);
         Assert.Contains("<tr><th scope=\"row\"><time datetime=\"2017-01-09\">9 January 2017</time></th><td>1</td><td>2</td><td>3</td><td>4</td></tr>", html);
         Assert.Contains("href=\"actions.csv\"", html);
         Assert.Contains("href=\"dashboard.json\"", html);
@@ -173,7 +176,7 @@ public sealed class DashboardHtmlTests
         Assert.Equal(open, Regex.Matches(html, "<tr id=\"action-").Count);
         Assert.DoesNotContain("data-status=\"complete\"", html);
         Assert.Contains($"This tracker has 2,001 actions, so this page lists only the {open:N0} open ones.", html);
-        Assert.Equal(7, Regex.Matches(html, "<table class=\"actions-table\">").Count);
+        Assert.Equal(7, Regex.Matches(html, "<table class=\"actions-table\"").Count);
     }
 
     [Fact]
