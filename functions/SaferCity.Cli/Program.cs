@@ -7,6 +7,8 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure;
 using SaferCity.Infrastructure.Graph;
 
+if (args is ["import", .. var importArgs]) return await ImportCommand.RunAsync(importArgs);
+
 CliArguments cli;
 try
 {
