@@ -87,7 +87,7 @@ public static class TrackerDocuments
         main.Document.Save();
     }
 
-    /// <param name="realDates">Deadlines as Excel date cells (serial numbers shown as dates) instead of text.</param>
+    /// <param name="realDates">Deadlines given as yyyy-MM-dd become Excel date cells (serial numbers shown as dates); others stay text.</param>
     public static void WriteXlsx(string path, IEnumerable<TrackerRow> rows, string[]? headings = null, bool realDates = false)
     {
         headings ??= ["No.", "Key Action", "Delivery Deadline", "Lead", "RAG Rating", "Comments"];
@@ -124,7 +124,7 @@ public static class TrackerDocuments
             for (var c = 0; c < headings.Length; c++)
             {
                 var value = ValueFor(headings[c], row);
-                if (realDates && IsDeadline(headings[c]) && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                if (realDates && IsDeadline(headings[c]) && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 {
                     cells.Add(new Cell
                     {
