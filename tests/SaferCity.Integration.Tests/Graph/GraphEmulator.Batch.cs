@@ -14,6 +14,7 @@ public sealed partial class GraphEmulator
 {
     private readonly List<(string Method, string Path, JsonObject Body)> writes = [];
     private int batchRequests;
+    private int batchSteps;
     private int failBatchesFrom = int.MaxValue;
     private int failBatchesTimes;
     private HttpStatusCode failBatchStatus;
@@ -29,6 +30,12 @@ public sealed partial class GraphEmulator
     public int BatchRequestCount
     {
         get { lock (gate) return batchRequests; }
+    }
+
+    /// <summary>The steps answered inside <c>$batch</c> requests (throttled ones excluded).</summary>
+    public int BatchStepCount
+    {
+        get { lock (gate) return batchSteps; }
     }
 
     /// <summary>From the <paramref name="number"/>th <c>$batch</c> request on, answer <paramref name="status"/>, <paramref name="times"/> times.</summary>
@@ -141,6 +148,7 @@ public sealed partial class GraphEmulator
                 });
                 continue;
             }
+            lock (gate) batchSteps++;
             responses.Add(await RunStepAsync(step, id));
         }
         await JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["responses"] = responses });
