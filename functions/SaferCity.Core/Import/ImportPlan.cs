@@ -71,7 +71,9 @@ public sealed class ImportPlanner(TrackerColumns columns)
         foreach (var row in table.Rows)
         {
             var fields = Fields(row, table.Fields, deadlineIsDate, wordRag);
-            planned.Add(new ListItem(row.Where, null, fields.ToDictionary(f => f.Key, f => (object?)f.Value, StringComparer.OrdinalIgnoreCase)));
+            // Findings come from the file's own text, so an unreadable deadline is reported as such even when a Date column cannot take it.
+            var asWritten = deadlineIsDate ? Fields(row, table.Fields, deadlineIsDate: false, wordRag) : fields;
+            planned.Add(new ListItem(row.Where, null, asWritten.ToDictionary(f => f.Key, f => (object?)f.Value, StringComparer.OrdinalIgnoreCase)));
             if (!byNumber.Remove(row.Number, out var item))
             {
                 creates.Add(new PlannedCreate(row.Number, row.Where,
