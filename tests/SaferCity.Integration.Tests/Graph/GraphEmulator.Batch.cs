@@ -67,11 +67,6 @@ public sealed partial class GraphEmulator
             await JsonAsync(context, list is null ? HttpStatusCode.NotFound : HttpStatusCode.OK, new JsonObject { ["value"] = columns });
             return true;
         }
-        if (parts is [SiteId, "lists", var id, "items", var itemId, "fields"] && context.Request.Method == "PATCH")
-        {
-            await PatchFieldsAsync(context, FindListById(id), itemId);
-            return true;
-        }
         if (parts is [SiteId, "lists", _, "items"] && context.Request.Method == "POST")
         {
             // Recorded here, then created by the reading side's route.
@@ -184,7 +179,14 @@ public sealed partial class GraphEmulator
         inner.Request.ContentType = "application/json";
         var output = new MemoryStream();
         inner.Response.Body = output;
-        await HandleAsync(inner);
+        // A fields update in a batch is answered here; everything else by the same routes as a request of its own.
+        var parts = path.StartsWith("/v1.0/sites/", StringComparison.Ordinal) ? path["/v1.0/sites/".Length..].Split('/') : [];
+        if (inner.Request.Method == "PATCH" && parts is [SiteId, "lists", var listId, "items", var itemId, "fields"])
+        {
+            requests.Enqueue($"PATCH {path}");
+            await PatchFieldsAsync(inner, FindListById(listId), itemId);
+        }
+        else await HandleAsync(inner);
 
         var answer = new JsonObject
         {
