@@ -88,6 +88,20 @@ public sealed class GraphImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_CellBlankedInTheFile_ClearsThatFieldInTheList()
+    {
+        await ImportAsync(files.Docx("seed.docx"));
+        var writesBefore = emulator.Writes.Count;
+
+        await ImportAsync(files.Docx("blanked.docx", ImportFiles.SeedWith("1.1", r => r with { Lead = "" })));
+
+        var write = Assert.Single(emulator.Writes.Skip(writesBefore));
+        Assert.Equal("{\"LeadService\":null}", write.Body.ToJsonString());
+        var item = emulator.FindList(GraphEmulator.TrackerList)!.Items.Single(i => i["fields"]!["Title"]!.GetValue<string>() == "1.1");
+        Assert.Null(item["fields"]!["LeadService"]);
+    }
+
+    [Fact]
     public async Task ImportAsync_ActionRemovedFromFile_IsReportedAndLeftInTheList()
     {
         await ImportAsync(files.Docx("seed.docx"));
