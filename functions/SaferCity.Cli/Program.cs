@@ -11,6 +11,9 @@ using SaferCity.Infrastructure.Composition;
 
 // Exit codes: 0 done; 1 the run failed (or digests could not be sent); 2 a usage or settings mistake.
 // Whatever happens, a problem is one plain line on stderr: never a stack trace.
+// import reads its own arguments (a file, then options): it plans before it touches any list.
+if (args is ["import", .. var importArgs]) return await ImportCommand.RunAsync(importArgs);
+
 CliArguments cli;
 try
 {

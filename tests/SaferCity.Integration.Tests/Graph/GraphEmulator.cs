@@ -119,6 +119,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var request = context.Request;
         var path = request.Path.Value ?? "";
         requests.Enqueue($"{request.Method} {path}{Uri.UnescapeDataString(request.QueryString.Value ?? "")}");
+        if (await TryHandleImportRouteAsync(context, path)) return; // GraphEmulator.Batch.cs
 
         const string sites = "/v1.0/sites/";
         if (!path.StartsWith(sites, StringComparison.Ordinal))

@@ -1,0 +1,38 @@
+using SaferCity.Core.Reading;
+
+namespace SaferCity.Core.Import;
+
+/// <summary>What an import did: the plan, and whether it was written.</summary>
+public sealed record ImportOutcome(ImportPlan Plan, bool Written);
+
+/// <summary>
+/// One import: the tracker read from the file (refused whole if it cannot be), the list read once, a plan
+/// printed before anything is written, then only the creates and changed fields written. Running it again
+/// with the same file plans nothing and writes nothing.
+/// </summary>
+public sealed class TrackerImporter(TrackerColumns columns)
+{
+    public async Task<ImportOutcome> ImportAsync(
+        ImportedTable table, IImportTarget target, bool dryRun, Action<string> report, CancellationToken cancellationToken)
+    {
+        report($"Read {table.Rows.Count} actions from {table.Source}.");
+        var state = await target.ReadAsync(cancellationToken);
+        var plan = new ImportPlanner(columns).Plan(table, state.Items, state.DeadlineIsDate);
+        foreach (var line in plan.Describe()) report(line);
+
+        if (dryRun)
+        {
+            report($"Dry run: nothing was written to {target.Name}.");
+            return new ImportOutcome(plan, Written: false);
+        }
+        if (!plan.HasWrites)
+        {
+            report($"{target.Name} already matches the file: nothing written.");
+            return new ImportOutcome(plan, Written: false);
+        }
+        await target.ApplyAsync(plan, cancellationToken);
+        report($"Imported into {target.Name}: {plan.Creates.Count} created, {plan.Updates.Count} updated, {plan.Unchanged.Count} unchanged" +
+               (plan.NotInFile.Count > 0 ? $"; {plan.NotInFile.Count} not in the file were left in the list." : "."));
+        return new ImportOutcome(plan, Written: true);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using SaferCity.Core.Import;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reading;
+using CoreListItem = SaferCity.Core.Model.ListItem;
+
+namespace SaferCity.Infrastructure.Graph;
+
+/// <summary>
+/// The SharePoint tracker list as an import's target. It is read once (its Date column, then its items page by page);
+/// creates and field updates go in Graph JSON batches of 20, one batch at a time so that a failure can say exactly
+/// which rows were written. A throttled or unavailable write inside a batch (429/503/504) is sent again after its
+/// Retry-After, up to <see cref="GraphOptions.MaxRetries"/> times; the batch request itself goes through the SDK's retry handler.
+/// </summary>
+public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions options, TrackerColumns columns, GraphOptions graph, TimeProvider time)
+    : IImportTarget
+{
+    /// <summary>Graph's limit of requests in one JSON batch.</summary>
+    public const int BatchSize = 20;
+
+    private string? siteId;
+    private string? listId;
+
+    public string Name => $"the list '{options.ListName}'";
+
+    public async Task<ImportTargetState> ReadAsync(CancellationToken cancellationToken)
+    {
+        var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
+        siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
+        listId = await GraphCalls.FindListIdAsync(client, siteId, options.ListName, cancellationToken)
+            ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{options.ListName}' (create it with 'provision', or check Tracker__ListName).");
+        var list = client.Sites[siteId].Lists[listId];
+
+        var listColumns = await GraphCalls.CallAsync($"reading the columns of list '{options.ListName}'",
+            () => list.Columns.GetAsync(r => r.QueryParameters.Select = ["name", "dateTime"], cancellationToken), cancellationToken);
+        var deadlineIsDate = listColumns.Value?.Any(c =>
+            string.Equals(c.Name, columns.DeliveryDeadline, StringComparison.OrdinalIgnoreCase) && c.DateTime is not null) == true;
+
+        var what = $"reading items of list '{options.ListName}'";
+        var page = 1;
+        var response = await GraphCalls.CallAsync(what, () => list.Items.GetAsync(r =>
+        {
+            r.QueryParameters.Expand = [$"fields(select={string.Join(',', columns.All().Distinct(StringComparer.OrdinalIgnoreCase))})"];
+            r.QueryParameters.Top = GraphTrackerSource.PageSize;
+        }, cancellationToken), cancellationToken, $" on page {page}");
+        var items = new List<CoreListItem>();
+        while (true)
+        {
+            foreach (var item in response.Value ?? [])
+            {
+                var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
+                    fields.TryAdd(name, GraphFieldValues.Normalise(value));
+                items.Add(new CoreListItem(item.Id ?? $"#{items.Count + 1}", item.LastModifiedDateTime, fields));
+            }
+            if (response.OdataNextLink is not { Length: > 0 } next) break;
+            page++;
+            response = await GraphCalls.CallAsync(what, () => list.Items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
+                cancellationToken, $" on page {page}");
+        }
+        return new ImportTargetState(items, deadlineIsDate);
+    }
+
+    public async Task ApplyAsync(ImportPlan plan, CancellationToken cancellationToken)
+    {
+        if (siteId is null || listId is null) throw new InvalidOperationException("Read the list before applying a plan.");
+        var items = client.Sites[siteId].Lists[listId].Items;
+        var writes = plan.Creates
+            .Select(c => new Write(c.Number, () => items.ToPostRequestInformation(new ListItem
+            {
+                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => f.Key, f => (object)f.Value) },
+            })))
+            .Concat(plan.Updates.Select(u => new Write(u.Number, () => items[u.ItemId].Fields.ToPatchRequestInformation(new FieldValueSet
+            {
+                AdditionalData = u.Changes.ToDictionary(c => c.Field, c => (object)c.New!),
+            }))))
+            .ToList();
+
+        var written = new List<string>();
+        foreach (var chunk in writes.Chunk(BatchSize))
+        {
+            try
+            {
+                await SendAsync(chunk, written, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                var reason = e is PipelineException ? e.Message : $"Graph: writing to the list '{options.ListName}' failed: {e.Message.Split('\n', 2)[0].Trim()}";
+                throw new ImportFailedException(reason, written, [.. writes.Select(w => w.Number).Except(written)], e);
+            }
+        }
+    }
+
+    /// <summary>One batch, with its throttled steps sent again until they succeed or the retries run out.</summary>
+    private async Task SendAsync(IReadOnlyList<Write> chunk, List<string> written, CancellationToken cancellationToken)
+    {
+        var pending = chunk.Select((write, i) => (Id: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Write: write)).ToList();
+        for (var attempt = 0; ; attempt++)
+        {
+            // Never more than one batch's worth: the collection sends exactly one $batch request.
+            var batch = new BatchRequestContentCollection(client, BatchSize);
+            foreach (var (id, write) in pending) await batch.AddBatchRequestStepAsync(write.Request(), id);
+            var response = await GraphCalls.CallAsync($"writing to the list '{options.ListName}'",
+                () => client.Batch.PostAsync(batch, cancellationToken), cancellationToken);
+            var statuses = await response.GetResponsesStatusCodesAsync();
+
+            var again = new List<(string Id, Write Write)>();
+            var wait = TimeSpan.Zero;
+            foreach (var step in pending)
+            {
+                var status = statuses.TryGetValue(step.Id, out var s) ? s : HttpStatusCode.ServiceUnavailable;
+                if ((int)status is >= 200 and < 300)
+                {
+                    written.Add(step.Write.Number);
+                    continue;
+                }
+                if (status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout))
+                    throw new PipelineException($"Graph: writing action {step.Write.Number} to the list '{options.ListName}' failed: {(int)status} {await ErrorMessageAsync(response, step.Id)}".TrimEnd());
+                again.Add(step);
+                using var stepResponse = await response.GetResponseByIdAsync(step.Id);
+                wait = Max(wait, stepResponse?.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(graph.RetryDelaySeconds * Math.Pow(2, attempt)));
+            }
+            if (again.Count == 0) return;
+            if (attempt >= graph.MaxRetries)
+            {
+                var last = statuses.GetValueOrDefault(again[0].Id, HttpStatusCode.ServiceUnavailable);
+                throw new PipelineException($"Graph: writing to the list '{options.ListName}' failed: {(int)last} after {graph.MaxRetries} retries.");
+            }
+            await Task.Delay(wait, time, cancellationToken);
+            pending = again;
+        }
+    }
+
+    private static async Task<string> ErrorMessageAsync(BatchResponseContentCollection response, string id)
+    {
+        using var step = await response.GetResponseByIdAsync(id);
+        if (step?.Content is null) return "";
+        var body = await step.Content.ReadAsStringAsync();
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "";
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private sealed record Write(string Number, Func<RequestInformation> Request);
+}
