@@ -107,6 +107,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             Comments = comments,
             Hidden = FieldText.AsBool(item[columns.HideFromDashboard]),
             LastModified = item.LastModified,
+            WebUrl = item.WebUrl,
         };
     }
 

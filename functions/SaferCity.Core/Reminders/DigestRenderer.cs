@@ -61,12 +61,12 @@ public static class DigestRenderer
         var name = EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null);
         var intro = $"These actions in the partnership's tracker name {name} as a lead. " +
                     "Please review them and update the tracker (deadline, RAG rating, comments).";
-        return (Text(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter),
-                Html(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter));
+        return (Text(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter, links: links),
+                Html(name, asOf, intro, sections, sinceIso, dashboardUrl, LeadFooter, links: links));
     }
 
     public static string Text(string heading, DateOnly asOf, string intro, IEnumerable<Section> sections, string? sinceIso, string? dashboardUrl,
-        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
+        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null, Func<Assessment, ActionLinks>? links = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine(heading).AppendLine(new string('=', Math.Min(heading.Length, 72))).AppendLine();
@@ -82,6 +82,9 @@ public static class DigestRenderer
                 sb.AppendLine($"  Deadline: {DeadlineText(a)}. RAG: {RagText(a)}.");
                 foreach (var d in a.Drift) sb.AppendLine($"  {DriftLine(d, sinceIso)}");
                 sb.AppendLine($"  Latest comment: {CommentText(a)}");
+                var link = links?.Invoke(a) ?? ActionLinks.None;
+                if (link.Update is { } update) sb.AppendLine($"  Update: {update.AbsoluteUri}");
+                if (link.Item is { } item) sb.AppendLine($"  In SharePoint: {item.AbsoluteUri}");
             }
             if (shown.Count < section.Items.Count) sb.AppendLine(MoreLine(section.Items.Count - shown.Count));
             sb.AppendLine();
@@ -100,7 +103,7 @@ public static class DigestRenderer
     }
 
     public static string Html(string heading, DateOnly asOf, string intro, IEnumerable<Section> sections, string? sinceIso, string? dashboardUrl,
-        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null)
+        string footer, IEnumerable<(string Title, IReadOnlyList<string> Lines)>? notes = null, Func<Assessment, ActionLinks>? links = null)
     {
         var h = new HtmlWriter();
         h.Doctype().Open("html", ("lang", "en-GB")).Open("head").Void("meta", ("charset", "utf-8"))
@@ -126,6 +129,11 @@ public static class DigestRenderer
                 h.Element("th", Number(a), ("scope", "row"), ("style", Cell + "font-weight:bold;white-space:nowrap;"));
                 h.Open("td", ("style", Cell), ("dir", "auto")).Text(EmailText.Clip(a.Action.Text));
                 foreach (var d in a.Drift) h.Element("div", DriftLine(d, sinceIso), ("style", "margin-top:4px;font-weight:bold;"));
+                var link = links?.Invoke(a) ?? ActionLinks.None;
+                if (link.Update is { } update)
+                    h.Open("div", ("style", "margin-top:4px;")).Element("a", $"Update action {Number(a)}", ("href", update.AbsoluteUri), ("style", "color:#1d70b8;")).Close("div");
+                if (link.Item is { } item)
+                    h.Open("div", ("style", "margin-top:4px;")).Element("a", $"Open {Number(a)} in SharePoint", ("href", item.AbsoluteUri), ("style", "color:#1d70b8;")).Close("div");
                 h.Close("td");
                 h.Element("td", DeadlineText(a), ("style", Cell));
                 h.Element("td", RagText(a), ("style", Cell));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
+using SaferCity.Core.Updates;
 
 namespace SaferCity.Core.Reminders;
 
@@ -26,8 +27,11 @@ public sealed class ReminderService(
     IOptions<RemindersOptions> reminders,
     IOptions<DashboardOptions> dashboard,
     TimeProvider time,
-    ILogger<ReminderService> logger)
+    ILogger<ReminderService> logger,
+    IOptions<UpdatesOptions>? updates = null)
 {
+    private readonly UpdatesOptions _updates = updates?.Value ?? new UpdatesOptions();
+
     public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, CancellationToken cancellationToken)
     {
         var week = Rules.UkClock.IsoWeek(report.AsOf);
@@ -44,10 +48,11 @@ public sealed class ReminderService(
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
 
         var messages = new List<(string Key, EmailMessage Message, IReadOnlyList<string> Actions)>();
+        var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
         foreach (var digest in DigestPlanner.ForLeads(report))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
-            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url);
+            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url, a => Links(a, digest.Lead.Key, report.GeneratedAt, signer));
             var actions = digest.All.Select(a => a.Action.Number).ToList();
             messages.Add((digest.Lead.Key, Message(report, week, digest.Lead.Key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf),
                 text, html, actions), actions));
@@ -108,6 +113,23 @@ public sealed class ReminderService(
             await Deliver(CoordinatorSummary.Key, Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
         return new ReminderResult(week, sent, already, failed, unconfirmed);
+    }
+
+    /// <summary>
+    /// The update link is signed when the digest is made and works for LinkDays from then, for this lead and this item only.
+    /// A digest sent again after a failure carries the same links (same made-at time), so retries change nothing.
+    /// </summary>
+    private ActionLinks Links(Assessment a, string leadKey, DateTimeOffset madeAt, UpdateLinkSigner? signer)
+    {
+        Uri? update = null;
+        if (signer is not null)
+        {
+            var issued = DateTimeOffset.FromUnixTimeSeconds(madeAt.ToUnixTimeSeconds());
+            var token = signer.Sign(new UpdateLink(leadKey, a.Action.ItemId, a.Action.Number, issued, issued.AddDays(_updates.LinkDays)));
+            update = new Uri($"{_updates.BaseUrl!.TrimEnd('/')}/{token}");
+        }
+        var item = Uri.TryCreate(a.Action.WebUrl, UriKind.Absolute, out var web) && web.Scheme == Uri.UriSchemeHttps ? web : null;
+        return update is null && item is null ? ActionLinks.None : new ActionLinks(update, item);
     }
 
     private async Task<(ReminderLedger, string)> Save(string name, ReminderLedger ledger, string? version, CancellationToken cancellationToken) =>

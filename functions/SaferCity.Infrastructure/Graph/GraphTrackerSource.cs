@@ -27,7 +27,16 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         return new TrackerLists(tracker, leads);
     }
 
-    private async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
+    /// <summary>The leads list alone (the update form names the lead a link was sent to).</summary>
+    public async Task<IReadOnlyList<ListItem>> ReadLeadsAsync(CancellationToken cancellationToken)
+    {
+        var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
+        var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
+        var leadsId = await RequireListAsync(siteId, siteUrl, options.LeadsListName, cancellationToken);
+        return await ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), cancellationToken);
+    }
+
+    internal async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
         await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken)
         ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
 
@@ -41,6 +50,7 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         {
             r.QueryParameters.Expand = [$"fields(select={string.Join(',', select.Distinct(StringComparer.OrdinalIgnoreCase))})"];
             r.QueryParameters.Top = PageSize;
+            r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl"];
         }, cancellationToken), cancellationToken, $" on page {page}");
 
         var result = new List<ListItem>();
@@ -54,11 +64,11 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         }
     }
 
-    private static ListItem ToListItem(GraphListItem item, int index)
+    internal static ListItem ToListItem(GraphListItem item, int index)
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
             fields.TryAdd(name, GraphFieldValues.Normalise(value));
-        return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields);
+        return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields) { WebUrl = item.WebUrl, ETag = item.ETag };
     }
 }
