@@ -11,6 +11,9 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
     /// <summary>provision --import-sample: fill new, empty lists with the bundled sample.</summary>
     public bool ImportSample { get; init; }
 
+    /// <summary>serve --port: where the update form listens on 127.0.0.1.</summary>
+    public int? Port { get; init; }
+
     public const string Usage = """
         Usage:
           safercity run [--tracker FILE] [--leads FILE] [--as-of yyyy-MM-dd]
@@ -28,6 +31,12 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
 
           Creates the tracker and leads lists on the site in Tracker__SiteUrl (lists that exist are left
           alone). --import-sample fills empty lists with the bundled sample tracker.
+
+          safercity serve [--port 7071] [--tracker FILE] [--leads FILE]
+
+          Serves the update form that digest links open, on 127.0.0.1. Updates are written to the tracker
+          file (the bundled sample without --tracker), or to SharePoint when Tracker__SiteUrl is set.
+          Links are signed with Updates__SigningKey (on this machine: a key kept in the state folder).
         """;
 
     public static CliArguments Parse(IReadOnlyList<string> args)
@@ -37,6 +46,7 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         DateOnly? asOf = null;
         var importSample = false;
+        int? port = null;
         for (var i = 1; i < args.Count; i++)
         {
             var option = args[i];
@@ -52,6 +62,12 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
                 case "--storage": settings["Storage:ConnectionString"] = Value(); break;
                 case "--dry-run": settings["Local:DryRun"] = "true"; break;
                 case "--import-sample" when command == "provision": importSample = true; break;
+                case "--port" when command == "serve":
+                    var portText = Value();
+                    port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
+                        ? p
+                        : throw new UsageException($"--port takes a port number (1-65535), not '{portText}'.");
+                    break;
                 case "--as-of":
                     var text = Value();
                     asOf = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -62,7 +78,7 @@ public sealed record CliArguments(string Command, DateOnly? AsOf, IReadOnlyDicti
                 default: throw new UsageException($"Unknown option '{option}'.");
             }
         }
-        return new CliArguments(command, asOf, settings) { ImportSample = importSample };
+        return new CliArguments(command, asOf, settings) { ImportSample = importSample, Port = port };
     }
 }
 

@@ -11,7 +11,7 @@ CliArguments cli;
 try
 {
     cli = CliArguments.Parse(args);
-    if (cli.Command is not ("run" or "provision")) throw new UsageException($"Unknown command '{cli.Command}'.");
+    if (cli.Command is not ("run" or "provision" or "serve")) throw new UsageException($"Unknown command '{cli.Command}'.");
 }
 catch (UsageException e)
 {
@@ -27,6 +27,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 });
 builder.Configuration.AddInMemoryCollection(cli.Settings);
 if (SampleDefaults.Applies(builder.Configuration)) builder.Configuration.AddInMemoryCollection(SampleDefaults.Settings);
+builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
 builder.Services.AddSaferCity(builder.Configuration);
 
 using var cancel = new CancellationTokenSource();
@@ -34,6 +35,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
 try
 {
+    if (cli.Command == "serve") return await ServeCommand.RunAsync(cli, cancel.Token);
     using var host = builder.Build();
     await host.StartAsync(cancel.Token); // validates every option before anything runs
     if (cli.Command == "provision")

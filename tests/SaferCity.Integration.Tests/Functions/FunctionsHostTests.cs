@@ -36,6 +36,7 @@ public sealed class FunctionsHostTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<RefreshDashboard>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<SendReminders>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<RefreshNow>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<UpdateAction>(provider));
     }
 
     [Theory]
@@ -90,7 +91,10 @@ public sealed class FunctionsHostTests
 
         var functions = metadata.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
 
-        Assert.Equal(["RefreshDashboard", "RefreshNow", "SendReminders"], functions.Keys.Order());
+        Assert.Equal(["RefreshDashboard", "RefreshNow", "SendReminders", "UpdateAction"], functions.Keys.Order());
+        var update = Trigger(functions["UpdateAction"]);
+        Assert.Equal("Anonymous", update.GetProperty("authLevel").GetString()); // the signed link is the credential
+        Assert.Equal("update/{token}", update.GetProperty("route").GetString());
         Assert.Equal("%RefreshSchedule%", Trigger(functions["RefreshDashboard"]).GetProperty("schedule").GetString());
         Assert.Equal("%ReminderSchedule%", Trigger(functions["SendReminders"]).GetProperty("schedule").GetString());
         var http = Trigger(functions["RefreshNow"]);
