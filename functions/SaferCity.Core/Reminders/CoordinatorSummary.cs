@@ -16,7 +16,7 @@ public static class CoordinatorSummary
         $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
 
     public static (string Text, string Html) Render(RunReport report, RemindersOptions options, DashboardSummary figures,
-        IReadOnlyList<string> deliveryNotes, string? dashboardUrl)
+        IReadOnlyList<string> deliveryNotes, string? dashboardUrl, IReadOnlyList<string>? leadUpdates = null)
     {
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
         var heading = "Action plan summary";
@@ -51,6 +51,7 @@ public static class CoordinatorSummary
             ("Actions no lead could be found for", unrouted),
             ("Removed actions", removed),
             ("Data problems in the lists", dataProblems),
+            ("Updated by leads", leadUpdates ?? []),
             ("Reminder delivery", deliveryNotes),
         };
         return (DigestRenderer.Text(heading, report.AsOf, intro, sections, since, dashboardUrl, Footer, notes),

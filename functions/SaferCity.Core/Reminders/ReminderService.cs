@@ -109,7 +109,10 @@ public sealed class ReminderService(
         if (coordinator.Count > 0)
         {
             var notes = DeliveryNotes(ledger, failed, unconfirmed, report);
-            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url);
+            // What leads changed through their update links in the week before this run, from the private audit record.
+            var now = time.GetUtcNow();
+            var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
+            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated);
             await Deliver(CoordinatorSummary.Key, Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
         return new ReminderResult(week, sent, already, failed, unconfirmed);
