@@ -40,4 +40,11 @@ if (args is ["stages", var size])
     return;
 }
 
+// `form-load LINK CLIENTS ROUNDS` drives a running `safercity serve` (docs/performance.md, "The update form").
+if (args is ["form-load", var link, var clients, var rounds])
+{
+    await FormLoad.RunAsync(link, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
