@@ -5,14 +5,14 @@ using System.Text.RegularExpressions;
 namespace SaferCity.Benchmarks;
 
 /// <summary>
-/// `form-load LINK CLIENTS ROUNDS`: the update form served by `safercity serve` under concurrent clients. Each client
+/// `form-load LINK CLIENTS ROUNDS [get]`: the update form served by `safercity serve` under concurrent clients. Each client
 /// opens the form (GET) and saves it (POST, the values it was shown with the RAG flipped), ROUNDS times; latencies are
 /// reported as p50/p99 per kind. Concurrent saves of one item meet the ETag check, so some POSTs are 409s by design:
 /// they are counted apart. Not a test: figures go into docs/performance.md.
 /// </summary>
 internal static partial class FormLoad
 {
-    public static async Task RunAsync(string link, int clients, int rounds)
+    public static async Task RunAsync(string link, int clients, int rounds, bool getOnly = false)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { Timeout = TimeSpan.FromSeconds(60) };
         await http.GetStringAsync(link); // warm up: JIT, first file read
@@ -27,6 +27,11 @@ internal static partial class FormLoad
                 var watch = Stopwatch.StartNew();
                 var form = await http.GetStringAsync(link);
                 var get = watch.Elapsed.TotalMilliseconds;
+                if (getOnly)
+                {
+                    lock (gets) gets.Add(get);
+                    continue;
+                }
                 var values = new Dictionary<string, string>
                 {
                     ["item"] = Hidden(form, "item"), ["etag"] = Hidden(form, "etag"), ["status"] = "open",
@@ -46,6 +51,7 @@ internal static partial class FormLoad
         }));
         Console.WriteLine($"{clients} clients x {rounds} rounds in {total.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"GET  n={gets.Count} p50={Percentile(gets, 50):F1} ms p99={Percentile(gets, 99):F1} ms");
+        if (getOnly) return;
         Console.WriteLine($"POST n={posts.Count} p50={Percentile(posts, 50):F1} ms p99={Percentile(posts, 99):F1} ms");
         Console.WriteLine("POST outcomes: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}")));
     }

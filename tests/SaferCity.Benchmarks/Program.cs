@@ -41,9 +41,10 @@ if (args is ["stages", var size])
 }
 
 // `form-load LINK CLIENTS ROUNDS` drives a running `safercity serve` (docs/performance.md, "The update form").
-if (args is ["form-load", var link, var clients, var rounds])
+if (args is ["form-load", var link, var clients, var rounds, ..] && args.Length <= 5)
 {
-    await FormLoad.RunAsync(link, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+    await FormLoad.RunAsync(link, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), getOnly: args is [.., "get"]);
     return;
 }
 
