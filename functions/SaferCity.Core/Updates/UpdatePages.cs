@@ -183,7 +183,7 @@ public static class UpdatePages
         foreach (var (field, message) in errors)
         {
             if (field == name)
-                h.Open("span", ("class", "error-message"), ("id", $"{name}-error")).Element("span", "Error: ", ("class", "visually-hidden-prefix")).Text(message).Close("span");
+                h.Open("span", ("class", "error-message"), ("id", $"{name}-error")).Text("Error: ").Text(message).Close("span");
         }
     }
 

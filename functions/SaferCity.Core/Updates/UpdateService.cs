@@ -92,7 +92,15 @@ public sealed class UpdateService
         }
 
         var record = new AppliedUpdate(_time.GetUtcNow(), linkId, link.LeadKey, lead.Name, item.Id, action.Number, current, after);
-        await UpdateAudit.AppendAsync(_state, record, cancellationToken);
+        try
+        {
+            await UpdateAudit.AppendAsync(_state, record, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The tracker has the change already: telling the lead it failed would be untrue. The log keeps the record instead.
+            _logger.LogError(e, "Update applied to item {ItemId} but not recorded in the audit: {Record}", item.Id, record);
+        }
         _logger.LogInformation("Update applied to item {ItemId} through link {Link}: {Fields}", item.Id, linkId, string.Join(", ", fields.Keys));
         return new UpdateResponse(200, UpdatePages.Confirmation(action.Number, after, [record.Describe()], _dashboardUrl));
     }

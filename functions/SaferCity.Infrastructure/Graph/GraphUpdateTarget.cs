@@ -16,7 +16,9 @@ namespace SaferCity.Infrastructure.Graph;
 public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSource source, TrackerOptions options, TrackerColumns columns)
     : IUpdateTarget
 {
-    private (string Site, string List)? _ids;
+    private sealed record Ids(string Site, string List);
+
+    private volatile Ids? _ids; // a reference, so a concurrent request sees it whole or not at all
 
     public async Task<CoreListItem?> ReadItemAsync(string itemId, CancellationToken cancellationToken)
     {
@@ -69,11 +71,11 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
     // The site and list ids do not change while the app runs: one lookup each, not one per request.
     private async Task<(string, string)> IdsAsync(CancellationToken cancellationToken)
     {
-        if (_ids is { } ids) return ids;
+        if (_ids is { } ids) return (ids.Site, ids.List);
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
         var site = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         var list = await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken);
-        _ids = (site, list);
+        _ids = new Ids(site, list);
         return (site, list);
     }
 }
