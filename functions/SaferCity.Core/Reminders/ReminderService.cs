@@ -120,7 +120,8 @@ public sealed class ReminderService(
 
     /// <summary>
     /// The update link is signed when the digest is made and works for LinkDays from then, for this lead and this item only.
-    /// A digest sent again after a failure carries the same links (same made-at time), so retries change nothing.
+    /// The lead is named by <see cref="Model.Lead.Key"/>, which the form matches against the leads list; a digest sent by a
+    /// later run carries fresh links, and the older ones keep working until they expire.
     /// </summary>
     private ActionLinks Links(Assessment a, string leadKey, DateTimeOffset madeAt, UpdateLinkSigner? signer)
     {
