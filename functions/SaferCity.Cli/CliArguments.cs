@@ -13,6 +13,9 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
 
     public bool Verbose => Has(CliCommands.Verbose);
 
+    /// <summary>serve --port: where the update form listens on 127.0.0.1.</summary>
+    public int? Port => Values.TryGetValue(CliCommands.Port.Name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+
     public DateOnly? AsOf => Values.TryGetValue(CliCommands.AsOf.Name, out var text) ? ParseDate(text) : null;
 
     /// <summary>The value given without an option name (a command's <see cref="CliCommand.Argument"/>).</summary>
@@ -100,6 +103,8 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
                 throw new UsageException($"{option.Name} must be a file; '{value}' is a folder.");
             case ValueKind.File when !File.Exists(value):
                 throw new UsageException($"{option.Name}: there is no file '{value}' (looked in {Directory.GetCurrentDirectory()}).");
+            case ValueKind.Port when !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536):
+                throw new UsageException($"{option.Name} takes a port number (1-65535), not '{value}'.");
             case ValueKind.Folder when File.Exists(value):
                 throw new UsageException($"{option.Name} must be a folder; '{value}' is a file.");
         }

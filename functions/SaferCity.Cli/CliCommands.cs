@@ -14,6 +14,8 @@ public enum ValueKind
     Folder,
     /// <summary>A real calendar day as yyyy-MM-dd.</summary>
     Date,
+    /// <summary>A TCP port, 1 to 65535.</summary>
+    Port,
 }
 
 /// <param name="Value">The placeholder shown in the usage (FILE, DIR…); null for a flag.</param>
@@ -24,8 +26,10 @@ public sealed record CliOption(string Name, ValueKind Kind, string? Value, strin
 }
 
 /// <param name="Argument">A value the command takes without an option name (e.g. "FILE"), or null.</param>
-/// <param name="Handler">Runs the command; returns the exit code.</param>
-public sealed record CliCommand(string Name, string Summary, IReadOnlyList<CliOption> Options, CommandHandler Handler, string? Argument = null)
+/// <param name="Handler">Runs the command in the started host; returns the exit code.</param>
+/// <param name="OwnHost">Instead of <paramref name="Handler"/>: a command that builds a host of its own (serve: a web host).</param>
+public sealed record CliCommand(string Name, string Summary, IReadOnlyList<CliOption> Options, CommandHandler? Handler, string? Argument = null,
+    Func<CliArguments, CancellationToken, Task<int>>? OwnHost = null)
 {
     public string Synopsis =>
         string.Join(' ', new[] { Name, Argument }.OfType<string>().Concat(Options.Select(o => $"[{o.Synopsis}]")));
@@ -57,6 +61,7 @@ public static class CliCommands
         "A Blob storage connection string: site to $web, state to blobs.", "Storage:ConnectionString");
     public static readonly CliOption DryRun = new("--dry-run", ValueKind.Flag, null,
         "Compute everything and preview it in OUT/preview; send, publish and record nothing.", "Local:DryRun");
+    public static readonly CliOption Port = new("--port", ValueKind.Port, "7071", "The port on 127.0.0.1 the update form listens on (default 7071).");
     public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null, "Fill new, empty lists with the bundled sample tracker.");
 
     /// <summary>Options every command takes.</summary>
@@ -70,6 +75,8 @@ public static class CliCommands
             [Tracker, Leads, AsOf, State, Out, Storage, DryRun], RunCommand.RunAsync),
         new("provision", "Create the tracker and leads lists on the SharePoint site in Tracker__SiteUrl (lists that exist are left alone).",
             [ImportSample], ProvisionCommand.RunAsync),
+        new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
+            [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);

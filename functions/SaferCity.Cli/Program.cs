@@ -46,6 +46,8 @@ if (cli.Verbose)
     builder.Logging.AddConsole();
     builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
+// Update links are signed; on this machine, without a configured key, with one kept in the state folder.
+builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
 builder.Services.AddSaferCity(builder.Configuration);
 builder.Services.AddLocalPreview();
 
@@ -61,9 +63,10 @@ var failed = command.Name == "provision" ? "Provisioning failed" : $"{char.ToUpp
 
 try
 {
+    if (command.OwnHost is { } ownHost) return await ownHost(cli, cancel.Token);
     using var host = builder.Build();
     await host.StartAsync(cancel.Token); // validates every option before anything runs
-    var code = await command.Handler(cli, new CliContext(host.Services, cancel.Token));
+    var code = await command.Handler!(cli, new CliContext(host.Services, cancel.Token));
     await host.StopAsync(CancellationToken.None);
     return code;
 }

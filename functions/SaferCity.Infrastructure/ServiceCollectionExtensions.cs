@@ -7,6 +7,7 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Reminders;
 using SaferCity.Core.Rules;
+using SaferCity.Core.Updates;
 using SaferCity.Infrastructure.Composition;
 
 namespace SaferCity.Infrastructure;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<TrackerColumns>(configuration, "Tracker:Columns");
         services.AddValidatedOptions<LeadColumns>(configuration, "Tracker:LeadColumns");
         services.AddValidatedOptions<LocalOptions>(configuration, LocalOptions.Section);
+        services.AddValidatedOptions<UpdatesOptions>(configuration, UpdatesOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TrackerParser(

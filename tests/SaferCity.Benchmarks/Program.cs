@@ -40,4 +40,12 @@ if (args is ["stages", var size])
     return;
 }
 
+// `form-load LINK CLIENTS ROUNDS` drives a running `safercity serve` (docs/performance.md, "The update form").
+if (args is ["form-load", var link, var clients, var rounds, ..] && args.Length <= 5)
+{
+    await FormLoad.RunAsync(link, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), getOnly: args is [.., "get"]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);

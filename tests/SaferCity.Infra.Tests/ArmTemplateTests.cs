@@ -203,7 +203,7 @@ public class ArmTemplateTests
             "if(parameters('updateLinks'), createObject('value', createObject('Updates__BaseUrl', parameters('updatesRoute'))), createObject('value', createObject()))",
             passed);
         Assert.True(MainParameterDefault("updateLinks").GetBoolean());
-        Assert.Equal("api/UpdateAction", MainParameterDefault("updatesRoute").GetString());
+        Assert.Equal("api/update", MainParameterDefault("updatesRoute").GetString());
 
         // In the api module, each self URL setting becomes https://<the app's default host name>/<path>,
         // merged into the app settings resource of the app itself.

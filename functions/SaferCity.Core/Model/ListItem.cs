@@ -9,6 +9,12 @@ namespace SaferCity.Core.Model;
 public sealed record ListItem(string Id, DateTimeOffset? LastModified, IReadOnlyDictionary<string, object?> Fields)
 {
     public object? this[string column] => Fields.TryGetValue(column, out var value) ? value : null;
+
+    /// <summary>The item's page in SharePoint (Graph's <c>webUrl</c>), for leads who can sign in.</summary>
+    public string? WebUrl { get; init; }
+
+    /// <summary>The item's version as Graph gives it (<c>eTag</c>); a write is conditional on it.</summary>
+    public string? ETag { get; init; }
 }
 
 /// <summary>Both lists, as read in one go.</summary>

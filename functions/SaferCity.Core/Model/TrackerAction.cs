@@ -36,5 +36,8 @@ public sealed record TrackerAction
 
     public DateTimeOffset? LastModified { get; init; }
 
+    /// <summary>The list item's page in SharePoint, when the source knows it.</summary>
+    public string? WebUrl { get; init; }
+
     public bool Open => !Complete;
 }

@@ -48,6 +48,7 @@ public static class ListItemJson
     {
         string? id = null;
         DateTimeOffset? modified = null;
+        string? webUrl = null, etag = null;
         Dictionary<string, object?>? fields = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -60,6 +61,16 @@ public static class ListItemJson
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var m)) modified = m;
+            }
+            else if (reader.ValueTextEquals("webUrl"u8))
+            {
+                reader.Read();
+                webUrl = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("eTag"u8))
+            {
+                reader.Read();
+                etag = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
             else if (reader.ValueTextEquals("fields"u8))
             {
@@ -74,7 +85,7 @@ public static class ListItemJson
             }
         }
         return new ListItem(id ?? $"#{index}", modified,
-            fields ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase));
+            fields ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)) { WebUrl = webUrl, ETag = etag };
     }
 
     private static Dictionary<string, object?> ReadFields(ref Utf8JsonReader reader, List<string> names)

@@ -143,6 +143,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             Comments = comments,
             Hidden = hidden,
             LastModified = item.LastModified,
+            WebUrl = item.WebUrl,
         };
     }
 

@@ -17,7 +17,7 @@ public static class CoordinatorSummary
         (report.Tracker.SetupProblems.Count > 0 ? "Set-up problem: " : "") + $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
 
     public static (string Text, string Html) Render(RunReport report, RemindersOptions options, DashboardSummary figures,
-        IReadOnlyList<string> deliveryNotes, string? dashboardUrl)
+        IReadOnlyList<string> deliveryNotes, string? dashboardUrl, IReadOnlyList<string>? leadUpdates = null)
     {
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
         var heading = "Action plan summary";
@@ -57,6 +57,7 @@ public static class CoordinatorSummary
             ("Actions no lead could be found for", unrouted),
             ("Removed actions", removed),
             ("Data problems in the lists", dataProblems),
+            ("Updated by leads", leadUpdates ?? []),
             ("Reminder delivery", deliveryNotes),
         };
         var email = new EmailLayout.Content(heading, report.AsOf, intro, Preheader(figures, escalations.Count, dataProblems.Count, unrouted.Count),

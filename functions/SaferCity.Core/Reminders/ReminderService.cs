@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
+using SaferCity.Core.Updates;
 
 namespace SaferCity.Core.Reminders;
 
@@ -28,8 +29,11 @@ public sealed class ReminderService(
     IOptions<DashboardOptions> dashboard,
     TimeProvider time,
     ILogger<ReminderService> logger,
-    IRunPreview? preview = null)
+    IRunPreview? preview = null,
+    IOptions<UpdatesOptions>? updates = null)
 {
+    private readonly UpdatesOptions _updates = updates?.Value ?? new UpdatesOptions();
+
     /// <param name="owedOnly">
     /// A later reminder trigger in the week: send only what the week's ledger still owes (digests recorded Due or
     /// Failed), nothing new. A week with no ledger yet has had no reminder run at all, so its whole plan is owed.
@@ -58,10 +62,12 @@ public sealed class ReminderService(
 
         // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
         var messages = new List<(string Key, string LedgerKey, EmailMessage Message, IReadOnlyList<string> Actions)>();
+        var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
         foreach (var digest in DigestPlanner.ForLeads(report))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
-            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url, coordinator: contact);
+            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
+                a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact);
             var actions = digest.All.Select(a => a.Action.Number).ToList();
             var key = DigestName(digest.Lead);
             messages.Add((key, ReminderLedger.LeadKey(digest.Lead), Message(report, week, key, DigestKind, digest.Lead.Emails,
@@ -147,7 +153,10 @@ public sealed class ReminderService(
         if (summaryInPlan)
         {
             var notes = DeliveryNotes(ledger, failed, unconfirmed, report);
-            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url);
+            // What leads changed through their update links in the week before this run, from the private audit record.
+            var now = time.GetUtcNow();
+            var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
+            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated);
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
                 Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
@@ -156,6 +165,24 @@ public sealed class ReminderService(
 
     /// <summary>The lead's name slug, except that the summary's name is never a lead's (a lead called "Coordinator").</summary>
     private static string DigestName(Model.Lead lead) => lead.Key == CoordinatorSummary.Key ? $"lead-{lead.Key}" : lead.Key;
+
+    /// <summary>
+    /// The update link is signed when the digest is made and works for LinkDays from then, for this lead and this item only.
+    /// The lead is named by <see cref="Model.Lead.Key"/>, which the form matches against the leads list; a digest sent by a
+    /// later run carries fresh links, and the older ones keep working until they expire.
+    /// </summary>
+    private ActionLinks Links(Assessment a, string leadKey, DateTimeOffset madeAt, UpdateLinkSigner? signer)
+    {
+        Uri? update = null;
+        if (signer is not null)
+        {
+            var issued = DateTimeOffset.FromUnixTimeSeconds(madeAt.ToUnixTimeSeconds());
+            var token = signer.Sign(new UpdateLink(leadKey, a.Action.ItemId, a.Action.Number, issued, issued.AddDays(_updates.LinkDays)));
+            update = new Uri($"{_updates.BaseUrl!.TrimEnd('/')}/{token}");
+        }
+        var item = Uri.TryCreate(a.Action.WebUrl, UriKind.Absolute, out var web) && web.Scheme == Uri.UriSchemeHttps ? web : null;
+        return update is null && item is null ? ActionLinks.None : new ActionLinks(update, item);
+    }
 
     private async Task<(ReminderLedger, string)> Save(string name, ReminderLedger ledger, string? version, CancellationToken cancellationToken) =>
         (ledger, await state.WriteAsync(name, ledger.Serialize(), version, cancellationToken));

@@ -5,6 +5,7 @@ using Microsoft.Graph;
 using SaferCity.Core.Local;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
+using SaferCity.Core.Updates;
 using SaferCity.Infrastructure.Graph;
 
 namespace SaferCity.Infrastructure.Composition;
@@ -29,6 +30,24 @@ internal static class TrackerSourceRegistration
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
             sp.GetRequiredService<IOptions<LocalOptions>>().Value));
+
+        services.AddSingleton(sp => new GraphUpdateTarget(
+            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<GraphTrackerSource>(),
+            sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<IOptions<TrackerColumns>>().Value));
+
+        // Updates go where the run reads from: the same files, or the same SharePoint list.
+        services.AddSingleton<IUpdateTarget>(sp =>
+        {
+            var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
+            var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
+            if (local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(tracker.SiteUrl))
+                return sp.GetRequiredService<GraphUpdateTarget>();
+            return new FileUpdateTarget(
+                local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"),
+                local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<UpdateService>();
 
         services.AddSingleton<ITrackerSource>(sp =>
         {

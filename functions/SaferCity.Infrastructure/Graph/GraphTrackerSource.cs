@@ -59,7 +59,16 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         static string Letters(string? text) => string.Concat((text ?? "").Where(char.IsLetterOrDigit)).ToLowerInvariant();
     }
 
-    private async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
+    /// <summary>The leads list alone (the update form names the lead a link was sent to).</summary>
+    public async Task<IReadOnlyList<ListItem>> ReadLeadsAsync(CancellationToken cancellationToken)
+    {
+        var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
+        var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
+        var leadsId = await RequireListAsync(siteId, siteUrl, options.LeadsListName, cancellationToken);
+        return await ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), null, cancellationToken);
+    }
+
+    internal async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
         await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken)
         ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
 
@@ -76,6 +85,7 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         {
             r.QueryParameters.Expand = [$"fields(select={string.Join(',', select.Distinct(StringComparer.OrdinalIgnoreCase))})"];
             r.QueryParameters.Top = PageSize;
+            r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl"];
         }, cancellationToken), cancellationToken, $" on page {page}");
 
         var result = new List<ListItem>();
@@ -89,7 +99,7 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         }
     }
 
-    private static ListItem ToListItem(GraphListItem item, int index, string? renameFrom, string renameTo)
+    internal static ListItem ToListItem(GraphListItem item, int index, string? renameFrom = null, string renameTo = "")
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
@@ -97,6 +107,6 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
             var key = renameFrom is not null && name.Equals(renameFrom, StringComparison.OrdinalIgnoreCase) ? renameTo : name;
             fields.TryAdd(key, GraphFieldValues.Normalise(value));
         }
-        return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields);
+        return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields) { WebUrl = item.WebUrl, ETag = item.ETag };
     }
 }

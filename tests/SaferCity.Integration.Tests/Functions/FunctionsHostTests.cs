@@ -48,9 +48,10 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
             await ActivatorUtilities.CreateInstance<RefreshDashboard>(provider).Run(new TimerInfo(), CancellationToken.None);
             // Resolving is what the host does for an HTTP call; it throws naming any service it cannot build.
             _ = ActivatorUtilities.CreateInstance<RefreshNow>(provider);
+            _ = ActivatorUtilities.CreateInstance<UpdateAction>(provider);
         }
         var site = await stack.SiteAsync();
-        Assert.Equal(["actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
+        Assert.Equal(["accessibility.html", "actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
         Assert.Contains("2017-01-16", System.Text.Encoding.UTF8.GetString(site["dashboard.json"]));
         Assert.Empty(stack.SendGrid.Requests);
 
@@ -134,7 +135,10 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
 
         var functions = metadata.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
 
-        Assert.Equal(["RefreshDashboard", "RefreshNow", "SendReminders"], functions.Keys.Order());
+        Assert.Equal(["RefreshDashboard", "RefreshNow", "SendReminders", "UpdateAction"], functions.Keys.Order());
+        var update = Trigger(functions["UpdateAction"]);
+        Assert.Equal("Anonymous", update.GetProperty("authLevel").GetString()); // the signed link is the credential
+        Assert.Equal("update/{token}", update.GetProperty("route").GetString());
         Assert.Equal("%RefreshSchedule%", Trigger(functions["RefreshDashboard"]).GetProperty("schedule").GetString());
         Assert.Equal("%ReminderSchedule%", Trigger(functions["SendReminders"]).GetProperty("schedule").GetString());
         var http = Trigger(functions["RefreshNow"]);

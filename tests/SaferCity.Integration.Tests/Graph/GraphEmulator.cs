@@ -139,6 +139,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
             await ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The site does not exist.");
             return;
         }
+        if (await TryItemRouteAsync(context, parts)) return; // one item: GET, conditional PATCH of its fields
         var list = parts.Length == 4 && parts[1] == "lists" ? FindListById(parts[2]) : null;
         var task = (request.Method, parts.Length, parts.ElementAtOrDefault(1), parts.ElementAtOrDefault(3)) switch
         {

@@ -73,8 +73,8 @@ public sealed class GraphFieldValuesTests
     private static IReadOnlyList<CoreListItem> ThroughGraphSdk(byte[] json)
     {
         var response = Deserialize(json);
-        return [.. response.Value!.Select((item, i) => new CoreListItem(item.Id ?? $"#{i + 1}", item.LastModifiedDateTime,
-            item.Fields!.AdditionalData.ToDictionary(f => f.Key, f => GraphFieldValues.Normalise(f.Value), StringComparer.OrdinalIgnoreCase)))];
+        // What GraphTrackerSource does with each item of a page (fields, id, last modified, webUrl).
+        return [.. response.Value!.Select((item, i) => GraphTrackerSource.ToListItem(item, i + 1))];
     }
 
     private static ListItemCollectionResponse Deserialize(byte[] json)

@@ -69,10 +69,11 @@ public sealed class GraphTrackerSourceTests
         var items = emulator.Requests.Where(r => r.Contains("/items", StringComparison.Ordinal)).ToList();
         Assert.Equal(
         [
-            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items?$expand=fields(select=Title,Theme,Action,DeliveryDeadline,LeadService,RAG,Comments,Status,HideFromDashboard)&$top=5000",
-            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-2/items?$expand=fields(select=Title,Aliases,Email)&$top=5000",
+            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items?$expand=fields(select=Title,Theme,Action,DeliveryDeadline,LeadService,RAG,Comments,Status,HideFromDashboard)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
+            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-2/items?$expand=fields(select=Title,Aliases,Email)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
         ], items);
         // The emulator projects like Graph: nothing unmapped comes back (the recording also has "@odata.etag" and KeyAction).
+        Assert.All(lists.Tracker, i => Assert.StartsWith("https://contoso.sharepoint.com/sites/scp/Lists/", i.WebUrl)); // for the digest's SharePoint link
         Assert.All(lists.Tracker, i => Assert.Subset(columns.All().ToHashSet(StringComparer.OrdinalIgnoreCase), i.Fields.Keys.ToHashSet()));
         Assert.Contains(lists.Tracker, i => i.Fields.ContainsKey("Comments"));
     }

@@ -1,0 +1,219 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.Model;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reading;
+
+namespace SaferCity.Core.Updates;
+
+/// <summary>A page to send back: the status code and the HTML.</summary>
+public sealed record UpdateResponse(int Status, string Html);
+
+/// <summary>
+/// The update form behind a signed link, independent of any web framework: the Functions app and the CLI's
+/// <c>serve</c> hand every request here. GET shows the form and changes nothing. POST checks the link, the form
+/// and the input, then writes only what changed, conditional on the item's version when the form was shown;
+/// each write is recorded in the private audit record.
+/// </summary>
+public sealed class UpdateService
+{
+    private readonly IUpdateTarget _target;
+    private readonly IStateStore _state;
+    private readonly UpdatesOptions _options;
+    private readonly TrackerColumns _columns;
+    private readonly TrackerParser _parser;
+    private readonly string? _dashboardUrl;
+    private readonly TimeProvider _time;
+    private readonly ILogger<UpdateService> _logger;
+    private readonly UpdateLinkSigner? _signer;
+    private readonly SubmissionLimiter _perLink;
+    private readonly SubmissionLimiter _perAddress;
+
+    public UpdateService(IUpdateTarget target, IStateStore state, IOptions<UpdatesOptions> options, IOptions<TrackerColumns> columns,
+        IOptions<LeadColumns> leadColumns, IOptions<DashboardOptions> dashboard, TimeProvider time, ILogger<UpdateService> logger)
+    {
+        (_target, _state, _options, _columns, _time, _logger) = (target, state, options.Value, columns.Value, time, logger);
+        _parser = new TrackerParser(_columns, leadColumns.Value);
+        _dashboardUrl = dashboard.Value.PublicUrl;
+        _signer = _options.Enabled ? new UpdateLinkSigner(_options) : null;
+        _perLink = new SubmissionLimiter(time, _options.MaxSubmissionsPerLinkPerHour);
+        _perAddress = new SubmissionLimiter(time, _options.MaxRequestsPerAddressPerHour);
+    }
+
+    public static readonly UpdateResponse TooLarge = Refuse(413, "Too much to send",
+        "The update was larger than this form accepts. Comments can be up to 2,000 characters.");
+
+    public async Task<UpdateResponse> ShowAsync(string? token, string clientAddress, CancellationToken cancellationToken)
+    {
+        var (refusal, context) = await OpenAsync(token, clientAddress, cancellationToken);
+        return refusal ?? new UpdateResponse(200, UpdatePages.Form(Model(context!), []));
+    }
+
+    public async Task<UpdateResponse> SubmitAsync(string? token, IReadOnlyDictionary<string, string> form, string clientAddress, CancellationToken cancellationToken)
+    {
+        var (refusal, context) = await OpenAsync(token, clientAddress, cancellationToken);
+        if (refusal is not null) return refusal;
+        var (_, link, item, action, lead) = context!;
+        var linkId = UpdateLink.IdOf(token!);
+
+        if (!_perLink.TryTake(linkId))
+            return Refuse(429, "Too many updates from this link", "This link has been used too many times in the last hour. Please try again later.");
+        if (form.GetValueOrDefault("item") != link.ItemId)
+        {
+            _logger.LogWarning("Update refused: the form named another item than link {Link}", linkId);
+            return Refuse(400, "This form does not match its link", "The form was sent for a different action than the link it came from.");
+        }
+
+        var current = Current(item, action);
+        var (submitted, errors) = Validate(form, current, item);
+        if (errors.Count > 0)
+            return new UpdateResponse(400, UpdatePages.Form(Model(context) with { Values = submitted, ETag = form.GetValueOrDefault("etag") ?? "" }, errors));
+
+        var (fields, after) = FieldsToWrite(item, current, submitted);
+        if (fields.Count == 0)
+            return new UpdateResponse(200, UpdatePages.Confirmation(action.Number, current, [], _dashboardUrl));
+
+        var etag = form.GetValueOrDefault("etag");
+        var outcome = string.IsNullOrEmpty(etag) ? WriteOutcome.Conflict : await _target.WriteAsync(item.Id, fields, etag, cancellationToken);
+        switch (outcome)
+        {
+            case WriteOutcome.NotFound:
+                return Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker.");
+            case WriteOutcome.Conflict:
+                // Someone else saved in between: show what the tracker says now, with the new version, and keep what the lead typed.
+                var (again, latest) = await OpenAsync(token, null, cancellationToken);
+                if (again is not null) return again;
+                return new UpdateResponse(409, UpdatePages.Form(Model(latest!), [],
+                    "Someone changed this action after you opened the form, so your update was not saved. " +
+                    "The form now shows the latest values: check them, make your changes again and save.",
+                    submitted.Comment != Current(latest!.Item, latest.Action).Comment ? submitted.Comment : null));
+        }
+
+        var record = new AppliedUpdate(_time.GetUtcNow(), linkId, link.LeadKey, lead.Name, item.Id, action.Number, current, after);
+        try
+        {
+            await UpdateAudit.AppendAsync(_state, record, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The tracker has the change already: telling the lead it failed would be untrue. The log keeps the record instead.
+            _logger.LogError(e, "Update applied to item {ItemId} but not recorded in the audit: {Record}", item.Id, record);
+        }
+        _logger.LogInformation("Update applied to item {ItemId} through link {Link}: {Fields}", item.Id, linkId, string.Join(", ", fields.Keys));
+        return new UpdateResponse(200, UpdatePages.Confirmation(action.Number, after, [record.Describe()], _dashboardUrl));
+    }
+
+    private sealed record Context(string Token, UpdateLink Link, ListItem Item, TrackerAction Action, Lead Lead);
+
+    /// <summary>Every check a link must pass before anything about its action is shown. Each refusal says why, and nothing else.</summary>
+    private async Task<(UpdateResponse?, Context?)> OpenAsync(string? token, string? clientAddress, CancellationToken cancellationToken)
+    {
+        if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
+            return (Refuse(429, "Too many requests", "There have been too many requests from your network in the last hour. Please try again later."), null);
+        if (_signer is null)
+            return (Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment."), null);
+
+        var check = _signer.Check(token, _time.GetUtcNow());
+        if (check.Status == LinkStatus.Invalid)
+            return (Refuse(404, "This link is not valid", "The link is not one the partnership sent, or it was changed or cut short when it was copied."), null);
+        if (check.Status == LinkStatus.Expired)
+            return (Refuse(410, "This link has expired", $"Update links work for {_options.LinkDays} days after the digest that carried them."), null);
+
+        var link = check.Link!;
+        var item = await _target.ReadItemAsync(link.ItemId, cancellationToken);
+        if (item is null || string.IsNullOrEmpty(item.ETag))
+            return (Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker."), null);
+        var leads = await _target.ReadLeadsAsync(cancellationToken);
+        var parsed = _parser.Parse(new TrackerLists([item], leads));
+        var lead = parsed.Directory.Leads.FirstOrDefault(l => l.Key == link.LeadKey);
+        var action = parsed.Actions.FirstOrDefault();
+        if (action is null || lead is null || !action.Leads.Contains(lead.Name))
+            return (Refuse(403, "This link is not for this action any more",
+                "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."), null);
+        return (null, new Context(token!, link, item, action, lead));
+    }
+
+    private FormModel Model(Context c)
+    {
+        var current = Current(c.Item, c.Action);
+        return new FormModel(
+            Token: c.Token,
+            ItemId: c.Item.Id,
+            ETag: c.Item.ETag!,
+            Number: c.Action.Number,
+            KeyAction: c.Action.Text,
+            Deadline: c.Action.Deadline is { } d ? UpdatePages.Long(Iso(d)) : "Not set",
+            Rag: c.Action.Rag?.ToTitle() ?? "Not rated",
+            LatestComment: c.Action.Comments.Length == 0 ? "No comment" : c.Action.Comments,
+            Lead: c.Lead.Name,
+            ExpiresAt: c.Link.ExpiresAt,
+            Values: current);
+    }
+
+    private static UpdateFields Current(ListItem item, TrackerAction action) =>
+        new(action.Rag?.ToWord(), action.Comments, action.Complete ? "complete" : "open", action.Deadline is { } d ? Iso(d) : null);
+
+    private (UpdateFields, List<(string, string)>) Validate(IReadOnlyDictionary<string, string> form, UpdateFields current, ListItem item)
+    {
+        var errors = new List<(string, string)>();
+        var rag = form.GetValueOrDefault("rag")?.Trim().ToLowerInvariant();
+        if (!UpdatePages.RagWords.Contains(rag))
+        {
+            errors.Add(("rag", "Select a RAG rating: green, amber or red"));
+            rag = current.Rag;
+        }
+        var status = form.GetValueOrDefault("status")?.Trim().ToLowerInvariant();
+        if (status is not ("open" or "complete"))
+        {
+            errors.Add(("status", "Select whether the action is open or complete"));
+            status = current.Status;
+        }
+        var deadline = form.GetValueOrDefault("deadline")?.Trim();
+        if (string.IsNullOrEmpty(deadline)) deadline = current.Deadline;
+        else if (!DateOnly.TryParseExact(deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year is < 2000 or > 2100)
+            errors.Add(("deadline", "Enter the deadline as a real date, for example 2017-03-31"));
+
+        var comment = (form.GetValueOrDefault("comment") ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (comment.Length > UpdatePages.MaxCommentLength)
+            errors.Add(("comment", $"Comment must be {UpdatePages.MaxCommentLength:N0} characters or fewer (it has {comment.Length:N0})"));
+        else if (comment.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+            errors.Add(("comment", "Comment must be plain text: remove the control characters"));
+        else if (status == "open" && current.Status == "complete" && !HasStatusColumn(item) && Completion.IsComplete(null, comment))
+            errors.Add(("comment", "To reopen the action, change the comment so it does not start with \u201cComplete\u201d"));
+        return (new UpdateFields(rag, comment, status!, deadline), errors);
+    }
+
+    private bool HasStatusColumn(ListItem item) => item.Fields.ContainsKey(_columns.Status);
+
+    /// <summary>The columns to write (only those that change, in the list's own style) and what the action says afterwards.</summary>
+    private (Dictionary<string, string>, UpdateFields) FieldsToWrite(ListItem item, UpdateFields current, UpdateFields submitted)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (submitted.Rag != current.Rag && submitted.Rag is not null)
+        {
+            // A list that spells the word out keeps doing so; a letter (or nothing yet) gets a letter, as the list's choices are.
+            var spelled = FieldText.Clean(item[_columns.Rag]) is { Length: > 1 };
+            fields[_columns.Rag] = spelled ? UpdatePages.Title(submitted.Rag)! : submitted.Rag[..1].ToUpperInvariant();
+        }
+        var comment = submitted.Comment;
+        if (submitted.Status != current.Status)
+        {
+            if (HasStatusColumn(item)) fields[_columns.Status] = submitted.Status == "complete" ? "Complete" : "Open";
+            else if (submitted.Status == "complete" && !Completion.IsComplete(null, comment)) comment = comment.Length == 0 ? "Complete" : $"Complete \u2013 {comment}";
+        }
+        if (comment != current.Comment) fields[_columns.Comments] = comment;
+        if (submitted.Deadline != current.Deadline && submitted.Deadline is not null)
+        {
+            var raw = FieldText.Clean(item[_columns.DeliveryDeadline]);
+            var instant = raw is { Length: > 10 } && raw[10] is 'T' or ' ';
+            fields[_columns.DeliveryDeadline] = instant ? $"{submitted.Deadline}T00:00:00Z" : submitted.Deadline;
+        }
+        return (fields, submitted with { Comment = comment });
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static UpdateResponse Refuse(int status, string title, string reason) => new(status, UpdatePages.Refusal(title, reason));
+}

@@ -1,0 +1,81 @@
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Updates;
+using CoreListItem = SaferCity.Core.Model.ListItem;
+
+namespace SaferCity.Infrastructure.Graph;
+
+/// <summary>
+/// Writes a lead's update to the SharePoint list: <c>PATCH …/items/{id}/fields</c> with <c>If-Match</c> set to the
+/// item's eTag from when the form was shown. SharePoint answers 412 when the item changed since; nothing is written then.
+/// The app needs the site's Sites.Selected grant with the write role for this.
+/// </summary>
+public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSource source, TrackerOptions options, TrackerColumns columns)
+    : IUpdateTarget
+{
+    private sealed record Ids(string Site, string List);
+
+    private volatile Ids? _ids; // a reference, so a concurrent request sees it whole or not at all
+
+    public async Task<CoreListItem?> ReadItemAsync(string itemId, CancellationToken cancellationToken)
+    {
+        var (site, list) = await IdsAsync(cancellationToken);
+        try
+        {
+            var item = await client.Sites[site].Lists[list].Items[itemId].GetAsync(r =>
+            {
+                r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl", "eTag"];
+                r.QueryParameters.Expand = [$"fields(select={string.Join(',', columns.All().Distinct(StringComparer.OrdinalIgnoreCase))})"];
+            }, cancellationToken);
+            return item is null ? null : GraphTrackerSource.ToListItem(item, 1);
+        }
+        catch (ApiException e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not PipelineException)
+        {
+            throw new PipelineException($"Graph: reading item {itemId} of list '{options.ListName}' failed: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    public Task<IReadOnlyList<CoreListItem>> ReadLeadsAsync(CancellationToken cancellationToken) => source.ReadLeadsAsync(cancellationToken);
+
+    public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
+    {
+        var (site, list) = await IdsAsync(cancellationToken);
+        try
+        {
+            await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(
+                new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => (object)f.Value) },
+                r => r.Headers.Add("If-Match", etag), cancellationToken);
+            return WriteOutcome.Written;
+        }
+        catch (ApiException e) when (e.ResponseStatusCode == 412)
+        {
+            return WriteOutcome.Conflict;
+        }
+        catch (ApiException e) when (e.ResponseStatusCode == 404)
+        {
+            return WriteOutcome.NotFound;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not PipelineException)
+        {
+            throw new PipelineException($"Graph: writing item {itemId} of list '{options.ListName}' failed: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    // The site and list ids do not change while the app runs: one lookup each, not one per request.
+    private async Task<(string, string)> IdsAsync(CancellationToken cancellationToken)
+    {
+        if (_ids is { } ids) return (ids.Site, ids.List);
+        var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
+        var site = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
+        var list = await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken);
+        _ids = new Ids(site, list);
+        return (site, list);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Updates;
+
+namespace SaferCity.Infrastructure.Updates;
+
+/// <summary>
+/// The update form over ASP.NET Core: the Functions app (<c>UpdateAction</c>, ASP.NET Core integration) and the CLI's
+/// <c>serve</c> (Kestrel on loopback) both hand their request here, so both run the same code. It adds what HTTP needs
+/// around <see cref="UpdateService"/>: security headers, the stylesheet, the body size cap, and the client's address.
+/// </summary>
+public static class UpdateEndpoint
+{
+    /// <summary>2,000 characters of comment, even if every one takes 4 bytes and is percent-encoded, fit well inside.</summary>
+    public const int MaxBodyBytes = 32 * 1024;
+
+    /// <param name="token">The last segment of the path: the link's token, or the stylesheet's name.</param>
+    /// <param name="behindProxy">True in the cloud, where the front end puts the client's address in X-Forwarded-For.</param>
+    public static async Task HandleAsync(HttpContext context, string? token, UpdateService service, bool behindProxy)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        SecurityHeaders(response);
+        var cancellationToken = context.RequestAborted;
+
+        if (token == UpdatePages.StylesheetName && HttpMethods.IsGet(request.Method))
+        {
+            response.ContentType = "text/css; charset=utf-8";
+            response.Headers.CacheControl = "public, max-age=3600";
+            await response.Body.WriteAsync(UpdatePages.Stylesheet, cancellationToken);
+            return;
+        }
+
+        var client = ClientAddress(context, behindProxy);
+        UpdateResponse page;
+        try
+        {
+            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                page = await service.ShowAsync(token, client, cancellationToken);
+            else if (HttpMethods.IsPost(request.Method))
+                page = await ReadFormAsync(request, cancellationToken) is { } form
+                    ? await service.SubmitAsync(token, form, client, cancellationToken)
+                    : UpdateService.TooLarge;
+            else
+            {
+                response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                response.Headers.Allow = "GET, POST";
+                return;
+            }
+        }
+        catch (PipelineException)
+        {
+            page = new UpdateResponse(503, UpdatePages.Refusal("The tracker cannot be reached",
+                "The update could not be read or saved because the tracker did not answer. Nothing was changed by this attempt: please try again in a few minutes."));
+        }
+
+        response.StatusCode = page.Status;
+        response.ContentType = "text/html; charset=utf-8";
+        if (page.Status == StatusCodes.Status413PayloadTooLarge) response.Headers.Connection = "close";
+        var bytes = Encoding.UTF8.GetBytes(page.Html);
+        response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(request.Method)) await response.Body.WriteAsync(bytes, cancellationToken);
+    }
+
+    /// <summary>The posted form, or null when the body is larger than <see cref="MaxBodyBytes"/> (checked while reading, not trusted from the header).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        var buffer = new byte[MaxBodyBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0) total += read;
+        if (total > MaxBodyBytes) return null;
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!(request.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return form;
+        using var reader = new FormReader(Encoding.UTF8.GetString(buffer, 0, total));
+        foreach (var (key, value) in await reader.ReadFormAsync(cancellationToken))
+            form.TryAdd(key, value.ToString()); // a repeated field counts once, the first; "a,b" joining would invent a value
+        return form;
+    }
+
+    private static string ClientAddress(HttpContext context, bool behindProxy)
+    {
+        if (behindProxy && context.Request.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwarded)
+        {
+            // The last entry is the one the platform's front end added; earlier ones come from the client and prove nothing.
+            var last = forwarded.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+            if (last is not null) return last;
+        }
+        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+
+    private static void SecurityHeaders(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = UpdatePages.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer"; // the token is in the address: never pass it on
+        response.Headers.XFrameOptions = "DENY";
+        response.Headers.CacheControl = "no-store";
+    }
+}

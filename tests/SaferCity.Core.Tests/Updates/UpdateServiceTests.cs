@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.Local;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Tests.Support;
+using SaferCity.Core.Updates;
+
+namespace SaferCity.Core.Tests.Updates;
+
+/// <summary>The form's service over the real file target and an in-memory state store: column styles, limits, audit failure.</summary>
+public sealed class UpdateServiceTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("safercity-update-service-").FullName;
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2017, 1, 16, 9, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryStateStore state = new();
+
+    public UpdateServiceTests()
+    {
+        File.Copy(Sample.LeadsPath, Path.Combine(dir, "leads.json"));
+        WriteTracker(_ => { });
+    }
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string TrackerPath => Path.Combine(dir, "tracker.json");
+
+    /// <summary>The sample tracker with item 11 (action 2.5, amber, Community Safety Team among its leads) changed as given.</summary>
+    private void WriteTracker(Action<JsonObject> change)
+    {
+        var tracker = Sample.TrackerJson();
+        change(tracker["value"]!.AsArray().Single(i => (string?)i!["id"] == "11")!["fields"]!.AsObject());
+        File.WriteAllText(TrackerPath, tracker.ToJsonString());
+    }
+
+    private JsonObject Fields() =>
+        JsonNode.Parse(File.ReadAllText(TrackerPath))!["value"]!.AsArray().Single(i => (string?)i!["id"] == "11")!["fields"]!.AsObject();
+
+    private UpdateService Service(UpdatesOptions? options = null) => new(
+        new FileUpdateTarget(TrackerPath, Path.Combine(dir, "leads.json"), time), state,
+        Options.Create(options ?? new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key }),
+        Options.Create(new TrackerColumns()), Options.Create(new LeadColumns()), Options.Create(new DashboardOptions()), time,
+        NullLogger<UpdateService>.Instance);
+
+    private string Token() => new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
+        .Sign(new UpdateLink("community-safety-team", "11", "2.5", time.GetUtcNow(), time.GetUtcNow().AddDays(28)));
+
+    private async Task<UpdateResponse> SubmitAsync(UpdateService service, Dictionary<string, string> changes)
+    {
+        var token = Token();
+        var shown = await service.ShowAsync(token, "203.0.113.7", CancellationToken.None);
+        var etag = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(shown.Html, "name=\"etag\" value=\"([^\"]*)\"").Groups[1].Value);
+        var form = new Dictionary<string, string> { ["item"] = "11", ["etag"] = etag, ["rag"] = "amber", ["status"] = "open", ["comment"] = Fields()["Comments"]!.GetValue<string>() };
+        foreach (var (key, value) in changes) form[key] = value;
+        return await service.SubmitAsync(token, form, "203.0.113.7", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Submit_ListSpellsRagOut_WritesTheWord()
+    {
+        WriteTracker(f => f["RAG"] = "Amber");
+
+        var response = await SubmitAsync(Service(), new() { ["rag"] = "red" });
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("Red", Fields()["RAG"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Submit_CompleteWhereListHasStatusColumn_SetsStatusAndLeavesCommentAsTyped()
+    {
+        WriteTracker(f => f["Status"] = "Open");
+
+        var response = await SubmitAsync(Service(), new() { ["status"] = "complete", ["comment"] = "Delivered in January." });
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(("Complete", "Delivered in January."), (Fields()["Status"]!.GetValue<string>(), Fields()["Comments"]!.GetValue<string>()));
+        var audit = Assert.Single(await UpdateAudit.ReadAsync(state, time.GetUtcNow().AddDays(-1), time.GetUtcNow(), CancellationToken.None));
+        Assert.Equal(("open", "complete"), (audit.Before.Status, audit.After.Status));
+    }
+
+    [Fact]
+    public async Task Submit_AuditRecordCannotBeWritten_StillConfirmsBecauseTheTrackerChanged()
+    {
+        state.FailNextWriteOf = UpdateAudit.DocumentName(time.GetUtcNow());
+
+        var response = await SubmitAsync(Service(), new() { ["rag"] = "red" });
+
+        Assert.Equal(200, response.Status);
+        Assert.Contains("Update saved", response.Html, StringComparison.Ordinal);
+        Assert.Equal("R", Fields()["RAG"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Show_AddressOverItsHourlyAllowance_Refuses429()
+    {
+        var service = Service(new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key, MaxRequestsPerAddressPerHour = 2 });
+
+        Assert.Equal(200, (await service.ShowAsync(Token(), "203.0.113.7", CancellationToken.None)).Status);
+        Assert.Equal(200, (await service.ShowAsync(Token(), "203.0.113.7", CancellationToken.None)).Status);
+        Assert.Equal(429, (await service.ShowAsync(Token(), "203.0.113.7", CancellationToken.None)).Status);
+        Assert.Equal(200, (await service.ShowAsync(Token(), "198.51.100.1", CancellationToken.None)).Status); // another address
+    }
+
+    [Fact]
+    public async Task Show_UpdatesSwitchedOff_RefusesEveryLink()
+    {
+        var response = await Service(new UpdatesOptions()).ShowAsync(Token(), "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal(404, response.Status);
+        Assert.DoesNotContain("2.5", response.Html, StringComparison.Ordinal);
+    }
+}

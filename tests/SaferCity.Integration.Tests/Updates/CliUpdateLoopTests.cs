@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using SaferCity.Core.Dashboard;
+
+namespace SaferCity.Integration.Tests.Updates;
+
+/// <summary>
+/// The loop from a fresh clone, with no Azure account, through the real CLI as child processes: <c>run</c> with
+/// Updates__BaseUrl on loopback, <c>serve</c>, a link from an .eml, GET and POST it, then <c>run</c> a week later.
+/// The tracker file is written in place (atomically), and the next dashboard shows the change.
+/// </summary>
+public sealed class CliUpdateLoopTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("safercity-cli-updates-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+
+    private ProcessStartInfo Cli(int port, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // As in ProcessKillTests: the CLI runs on the test host's frameworks, which carry what it needs.
+        foreach (var arg in new[] { "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
+                     Path.Combine(AppContext.BaseDirectory, "safercity.dll") }.Concat(args))
+            start.ArgumentList.Add(arg);
+        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl", "SendGrid__ApiKey", "Updates__SigningKey" })
+            start.Environment.Remove(key);
+        start.Environment["Updates__BaseUrl"] = $"http://127.0.0.1:{port}";
+        start.Environment["Reminders__Coordinator"] = "coordinator@example.gov.uk";
+        return start;
+    }
+
+    private async Task RunAsync(int port, string asOf)
+    {
+        using var process = Process.Start(Cli(port, "run", "--as-of", asOf, "--out", Path.Combine(dir, "out"),
+            "--tracker", Path.Combine(dir, "tracker.json"), "--leads", Path.Combine(dir, "leads.json")))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"run {asOf} failed: {await stderr}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task Serve_LinkFromARunsEml_UpdatesTheTrackerFileAndTheNextRunShowsIt()
+    {
+        File.Copy(SampleFiles.Tracker, Path.Combine(dir, "tracker.json"));
+        File.Copy(SampleFiles.Leads, Path.Combine(dir, "leads.json"));
+        var port = FreePort();
+
+        await RunAsync(port, "2017-01-16");
+        var link = UpdateHost.LinkIn(Path.Combine(dir, "out", "outbox", "2017-W03_community-safety-team.eml"), "2.5");
+        Assert.StartsWith($"http://127.0.0.1:{port}/", link, StringComparison.Ordinal);
+
+        using var serve = Process.Start(Cli(port, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--out", Path.Combine(dir, "out"), "--tracker", Path.Combine(dir, "tracker.json"), "--leads", Path.Combine(dir, "leads.json")))!;
+        try
+        {
+            var ready = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.StartsWith($"Serving update links on http://127.0.0.1:{port}", ready, StringComparison.Ordinal);
+
+            using var http = new HttpClient();
+            var form = await http.GetStringAsync(link);
+            var values = UpdateHost.FormValues(form);
+            values["rag"] = "red";
+            values["comment"] = "Pilot postponed to the summer.";
+            using var posted = await http.PostAsync(link, new FormUrlEncodedContent(values));
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            Assert.Contains("Update saved for action 2.5", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+
+        // The file is whole, valid and changed only where the form said; no temporary file is left behind.
+        Assert.Equal(["leads.json", "tracker.json"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        using (var tracker = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "tracker.json"))))
+        {
+            var fields = tracker.RootElement.GetProperty("value").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "11").GetProperty("fields");
+            Assert.Equal("R", fields.GetProperty("RAG").GetString());
+            Assert.Equal("Pilot postponed to the summer.", fields.GetProperty("Comments").GetString());
+            Assert.Equal("December 2016", fields.GetProperty("DeliveryDeadline").GetString()); // not touched
+        }
+
+        await RunAsync(port, "2017-01-23");
+        var dashboard = DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(dir, "out", "site", "dashboard.json")))!;
+        var action = dashboard.Actions.Single(a => a.Id == "2.5");
+        Assert.Equal(("red", "Pilot postponed to the summer."), (action.Rag, action.Comments));
+        Assert.Contains(action.Drift, d => d.Kind == "ragWorsened");
+        var summary = MimeKit.MimeMessage.Load(Path.Combine(dir, "out", "outbox", "2017-W04_coordinator.eml")).TextBody;
+        Assert.Contains("2.5 (Community Safety Team): RAG amber to red; comment changed", summary, StringComparison.Ordinal);
+    }
+}

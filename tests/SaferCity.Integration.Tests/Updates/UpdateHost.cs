@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Updates;
+using SaferCity.Infrastructure;
+using SaferCity.Infrastructure.Updates;
+
+namespace SaferCity.Integration.Tests.Updates;
+
+/// <summary>
+/// The production composition (<c>AddSaferCity</c>) in one process: the pipeline that sends digests, and the update
+/// endpoint on Kestrel (127.0.0.1, a free port), mapped exactly as the CLI's <c>serve</c> maps it. The clock is fake and
+/// shared, so a test can open a link, let it expire, or run again a week later.
+/// </summary>
+internal sealed partial class UpdateHost : IAsyncDisposable
+{
+    public const string BaseUrl = "https://updates.example.org/api/update";
+    public const string Key = "integration-test-signing-key-0123456789-abcdef";
+
+    private readonly WebApplication app;
+
+    private UpdateHost(string root, WebApplication app, FakeTimeProvider time) => (Root, this.app, Time) = (root, app, time);
+
+    public string Root { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false });
+
+    public string Url => app.Urls.Single();
+
+    public static async Task<UpdateHost> StartAsync(IDictionary<string, string?> settings)
+    {
+        var root = Directory.CreateTempSubdirectory("safercity-updates-").FullName;
+        var time = new FakeTimeProvider(new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Local:OutDir"] = Path.Combine(root, "out"),
+            ["Local:StateDir"] = Path.Combine(root, "state"),
+            ["Local:SampleDir"] = Path.GetDirectoryName(SampleFiles.Tracker),
+            ["Reminders:Coordinator"] = "coordinator@example.gov.uk",
+            ["Updates:BaseUrl"] = BaseUrl,
+            ["Updates:SigningKey"] = Key,
+        }).AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSaferCity(builder.Configuration);
+        var app = builder.Build();
+        app.MapMethods("/{token}", ["GET", "HEAD", "POST"], (HttpContext context, string token, UpdateService service) =>
+            UpdateEndpoint.HandleAsync(context, token, service, behindProxy: false));
+        await app.StartAsync();
+        return new UpdateHost(root, app, time);
+    }
+
+    public Task<RunOutcome> RunAsync(DateOnly asOf) =>
+        Services.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(asOf), CancellationToken.None);
+
+    /// <summary>The token of the update link under an action in a lead's digest (from the .eml's text part).</summary>
+    public string LinkFor(string week, string leadKey, string number) =>
+        LinkIn(Path.Combine(Root, "out", "outbox", $"{week}_{leadKey}.eml"), number);
+
+    public static string LinkIn(string eml, string number)
+    {
+        var text = MimeMessage.Load(eml).TextBody ?? "";
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var at = lines.FindIndex(l => l.StartsWith($"- {number}: ", StringComparison.Ordinal));
+        Assert.True(at >= 0, $"action {number} is not in {Path.GetFileName(eml)}");
+        var update = lines.Skip(at + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).Single(l => l.StartsWith("  Update: ", StringComparison.Ordinal));
+        return update["  Update: ".Length..];
+    }
+
+    public static string TokenOf(string link) => link[(link.LastIndexOf('/') + 1)..];
+
+    public async Task<(HttpStatusCode Status, string Html)> GetAsync(string token)
+    {
+        using var response = await Http.GetAsync($"{Url}/{token}");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<(HttpStatusCode Status, string Html)> PostAsync(string token, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var response = await Http.PostAsync($"{Url}/{token}", new FormUrlEncodedContent(form));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The form's fields as a browser would submit them unchanged: hidden fields, checked radios, the text.</summary>
+    public static Dictionary<string, string> FormValues(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var values = new Dictionary<string, string>();
+        foreach (var input in document.QuerySelectorAll("form input"))
+        {
+            var type = input.GetAttribute("type");
+            if (type == "radio" && !input.HasAttribute("checked")) continue;
+            values[input.GetAttribute("name")!] = input.GetAttribute("value") ?? "";
+        }
+        foreach (var area in document.QuerySelectorAll("form textarea")) values[area.GetAttribute("name")!] = area.TextContent;
+        return values;
+    }
+
+    public IReadOnlyList<AppliedUpdate> Audit()
+    {
+        var folder = Path.Combine(Root, "state", "updates");
+        if (!Directory.Exists(folder)) return [];
+        return [.. Directory.GetFiles(folder, "*.json").SelectMany(f =>
+            JsonSerializer.Deserialize<List<AppliedUpdate>>(File.ReadAllBytes(f), new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
+    }
+
+    public DashboardDocument Dashboard() =>
+        DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(Root, "out", "site", "dashboard.json")))!;
+
+    public string CoordinatorSummaryText(string week) =>
+        MimeMessage.Load(Path.Combine(Root, "out", "outbox", $"{week}_coordinator.eml")).TextBody ?? "";
+
+    public static string Title(string html) => TitleTag().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("<title>([^<]*)</title>")]
+    private static partial Regex TitleTag();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.DisposeAsync();
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
