@@ -32,6 +32,8 @@ public static class DashboardCsv
         }
     }
 
+    private static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(",\"\r\n");
+
     private static void Row(StreamWriter w, params ReadOnlySpan<string> cells)
     {
         for (var i = 0; i < cells.Length; i++)
@@ -39,6 +41,13 @@ public static class DashboardCsv
             if (i > 0) w.Write(',');
             var cell = cells[i];
             if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r') cell = "'" + cell;
+            // Quoted only where RFC 4180 needs it (and around spaces at either end, which some readers trim):
+            // most cells need none, and the file is a third smaller for it.
+            if (cell.AsSpan().IndexOfAny(NeedsQuotes) < 0 && (cell.Length == 0 || (cell[0] != ' ' && cell[^1] != ' ')))
+            {
+                w.Write(cell);
+                continue;
+            }
             w.Write('"');
             w.Write(cell.Replace("\"", "\"\""));
             w.Write('"');
