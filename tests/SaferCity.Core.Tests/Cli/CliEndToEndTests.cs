@@ -180,7 +180,7 @@ public sealed class CliEndToEndTests : IDisposable
         { ["run", "--as-of", "2017-13-01"], null, 2, "--as-of '2017-13-01' is not a real date." },
         { ["run", "--as-of", "16/01/2017"], null, 2, "--as-of takes a date as yyyy-MM-dd (e.g. 2017-01-16), not '16/01/2017'." },
         { ["--as-of", "2017-01-16"], null, 2,
-            "The command is missing: start with one of run, provision, e.g. `dotnet run --project functions/SaferCity.Cli -- run --as-of 2017-01-16`." },
+            "The command is missing: start with one of run, provision, serve, e.g. `dotnet run --project functions/SaferCity.Cli -- run --as-of 2017-01-16`." },
         { ["run", "--asof", "2017-01-16"], null, 2, "Unknown option '--asof' for run: did you mean `--as-of`? Run with --help for usage." },
         { ["run", "--dryrun"], null, 2, "Unknown option '--dryrun' for run: did you mean `--dry-run`?" },
         { ["rnu"], null, 2, "Unknown command 'rnu': did you mean `run`?" },
