@@ -1,8 +1,11 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SaferCity.Functions;
 using SaferCity.Infrastructure;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+// Development only (see DevelopmentClock): AddSaferCity keeps a clock registered before it.
+if (DevelopmentClock.FromEnvironment() is { } clock) builder.Services.AddSingleton(clock);
 builder.Services.AddSaferCity(builder.Configuration).AddSaferCityFunctions(builder.Configuration);
 builder.Build().Run();
