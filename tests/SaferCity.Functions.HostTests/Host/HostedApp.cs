@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Google.Protobuf;
+using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
+using SaferCity.Integration.Tests.Email;
+using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Storage;
+
+namespace SaferCity.Functions.HostTests.Host;
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Functions host";
+}
+
+/// <summary>
+/// The built Functions app with everything it talks to on 127.0.0.1: the host stand-in driving the worker process,
+/// the Graph emulator serving the sample tracker, the fake SendGrid server, and Azurite (fresh containers per app).
+/// </summary>
+public sealed class HostedApp : IAsyncDisposable
+{
+    public const string ApiKey = "SG.host-standin-key";
+    public const string Coordinator = "coordinator@example.org";
+
+    private HostedApp(AzuriteFixture azurite, GraphEmulator graph, FakeSendGrid sendGrid, string appDirectory)
+    {
+        AppFolder = appDirectory;
+        Azurite = azurite;
+        Graph = graph;
+        SendGrid = sendGrid;
+        // App settings exactly as they would be in the portal (Section__Key); the schedules are the deployed ones.
+        Settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Tracker__SiteUrl"] = GraphEmulator.SiteUrl,
+            ["Graph__BaseUrl"] = graph.BaseUrl,
+            ["Graph__RetryDelaySeconds"] = "0",
+            ["SendGrid__ApiKey"] = ApiKey,
+            ["SendGrid__Host"] = sendGrid.Url,
+            ["SendGrid__From"] = "SaferCity <safercity@example.org>",
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Storage__SiteContainer"] = AzuriteFixture.UniqueContainer("site"),
+            ["Storage__StateContainer"] = AzuriteFixture.UniqueContainer("state"),
+            ["Reminders__Coordinator"] = Coordinator,
+            ["RefreshSchedule"] = "0 5 * * * *",
+            ["ReminderSchedule"] = "0 0 6,7 * * 1",
+        };
+    }
+
+    public AzuriteFixture Azurite { get; }
+
+    public GraphEmulator Graph { get; }
+
+    public FakeSendGrid SendGrid { get; }
+
+    /// <summary>The app settings the next worker starts with; change before <see cref="StartWorkerAsync"/>.</summary>
+    public Dictionary<string, string?> Settings { get; }
+
+    /// <summary>The current worker's host (a new one per <see cref="StartWorkerAsync"/>).</summary>
+    public FunctionsHostStandIn Host { get; private set; } = null!;
+
+    public BlobContainerClient Site => new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(Settings["Storage__SiteContainer"]);
+
+    public BlobContainerClient State => new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(Settings["Storage__StateContainer"]);
+
+    /// <summary>bin/&lt;Configuration&gt;/net10.0 of SaferCity.Functions, built alongside this project.</summary>
+    public static string AppDirectory
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            return Path.Combine(AzuriteInstance.RepositoryRoot(), "functions", "SaferCity.Functions", "bin", configuration, "net10.0");
+        }
+    }
+
+    /// <param name="appDirectory">The worker's folder; the build output unless a published one is to be measured.</param>
+    public static async Task<HostedApp> StartAsync(AzuriteFixture azurite, string? appDirectory = null) =>
+        new(azurite, await GraphEmulator.StartAsync(), await FakeSendGrid.StartAsync(), appDirectory ?? AppDirectory);
+
+    /// <summary>The folder this app's workers start from.</summary>
+    public string AppFolder { get; }
+
+    /// <summary>
+    /// A new worker process, initialised, indexed and loaded. <paramref name="clock"/> is the instant its
+    /// development clock starts at (see DevelopmentClock in the app); null runs on the system clock.
+    /// </summary>
+    public async Task<FunctionsHostStandIn> StartWorkerAsync(DateTimeOffset? clock = null, bool load = true)
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        Host = await FunctionsHostStandIn.StartServerAsync(AppFolder);
+        var environment = new Dictionary<string, string?>();
+        if (clock is { } start) environment["SAFERCITY_DEVELOPMENT_CLOCK_START"] = start.ToString("O");
+        if (load) await Host.StartAndLoadAsync(Settings, environment);
+        else await Host.StartWorkerAsync(Settings, environment);
+        return Host;
+    }
+
+    /// <summary>A timer firing as the host fires it: the TimerInfo JSON of the Timer extension, bound to the function's trigger.</summary>
+    public Task<InvocationResponse> FireTimerAsync(string function, DateTimeOffset scheduled, string? invocationId = null)
+    {
+        var timerInfo = JsonSerializer.Serialize(new
+        {
+            Schedule = new { AdjustForDST = true },
+            ScheduleStatus = new { Last = scheduled.AddHours(-1), Next = scheduled, LastUpdated = scheduled.AddHours(-1) },
+            IsPastDue = false,
+        });
+        var binding = new ParameterBinding { Name = TriggerName(function), Data = new TypedData { Json = timerInfo } };
+        return Host.InvokeAsync(function, invocationId ?? Guid.NewGuid().ToString(), binding);
+    }
+
+    /// <summary>An HTTP request as the host forwards it to the worker (RpcHttp over the stream, not a proxied socket).</summary>
+    public Task<InvocationResponse> PostAsync(string function, string body = "")
+    {
+        var http = new RpcHttp
+        {
+            Method = "POST",
+            Url = $"https://safercity-func.azurewebsites.net/api/{function}",
+            Body = new TypedData { Bytes = ByteString.CopyFromUtf8(body) },
+        };
+        foreach (var (name, value) in new[] { ("content-type", "application/json"), ("host", "safercity-func.azurewebsites.net") })
+        {
+            http.Headers[name] = value;
+            http.NullableHeaders[name] = new NullableString { Value = value };
+        }
+        return Host.InvokeAsync(function, new ParameterBinding { Name = TriggerName(function), Data = new TypedData { Http = http } });
+    }
+
+    /// <summary>The name of the function's trigger binding, from the metadata the worker reported.</summary>
+    public string TriggerName(string function) =>
+        Bindings(Host.Functions[function]).Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal))
+            .GetProperty("name").GetString()!;
+
+    public static IEnumerable<JsonElement> Bindings(RpcFunctionMetadata function) =>
+        function.RawBindings.Select(raw => JsonDocument.Parse(raw).RootElement);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        await SendGrid.DisposeAsync();
+        await Graph.DisposeAsync();
+    }
+}

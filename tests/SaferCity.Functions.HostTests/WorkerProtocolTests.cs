@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
+using SaferCity.Functions.HostTests.Host;
+using SaferCity.Integration.Tests.Storage;
+
+namespace SaferCity.Functions.HostTests;
+
+/// <summary>
+/// The built app in its own process, driven over the host's gRPC protocol: start, indexing, loading, and
+/// the timer and HTTP invocations Azure would send. Sample week: Monday 16 January 2017 (GMT, so London = UTC).
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset MondaySeven = new(2017, 1, 16, 7, 0, 0, TimeSpan.Zero);
+    private HostedApp app = null!;
+
+    public async Task InitializeAsync() => app = await HostedApp.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private static Dictionary<string, JsonElement> MetadataFile() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(HostedApp.AppDirectory, "functions.metadata"))).RootElement
+            .EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+
+    private static JsonElement Trigger(IEnumerable<JsonElement> bindings) =>
+        bindings.Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Metadata_WorkerIndexing_ReportsWhatFunctionsMetadataDeclares()
+    {
+        var host = await app.StartWorkerAsync(load: false);
+
+        var init = await host.InitAsync();
+        var metadata = await host.MetadataAsync();
+
+        Assert.Equal(StatusResult.Types.Status.Success, init.Result.Status);
+        Assert.Equal(StatusResult.Types.Status.Success, metadata.Result.Status);
+        Assert.False(metadata.UseDefaultMetadataIndexing);
+        var expected = MetadataFile();
+        var reported = metadata.FunctionMetadataResults.ToDictionary(f => f.Name);
+        Assert.Equal(expected.Keys.Order(), reported.Keys.Order());
+        foreach (var (name, file) in expected)
+        {
+            var function = reported[name];
+            Assert.Equal(file.GetProperty("scriptFile").GetString(), function.ScriptFile);
+            Assert.Equal(file.GetProperty("entryPoint").GetString(), function.EntryPoint);
+            var fileTrigger = Trigger(file.GetProperty("bindings").EnumerateArray());
+            var trigger = Trigger(HostedApp.Bindings(function));
+            Assert.Equal(fileTrigger.GetProperty("type").GetString(), trigger.GetProperty("type").GetString());
+            if (fileTrigger.TryGetProperty("schedule", out var schedule))
+                Assert.Equal(schedule.GetString(), trigger.GetProperty("schedule").GetString());
+            if (fileTrigger.TryGetProperty("authLevel", out var authLevel))
+                Assert.Equal(authLevel.GetString(), trigger.GetProperty("authLevel").GetString());
+            if (file.TryGetProperty("retry", out var retry))
+            {
+                Assert.NotNull(function.RetryOptions);
+                Assert.Equal(RpcRetryOptions.Types.RetryStrategy.FixedDelay, function.RetryOptions.RetryStrategy);
+                Assert.Equal("fixedDelay", retry.GetProperty("strategy").GetString());
+                Assert.Equal(retry.GetProperty("maxRetryCount").GetInt32(), function.RetryOptions.MaxRetryCount);
+                Assert.Equal(TimeSpan.Parse(retry.GetProperty("delayInterval").GetString()!), function.RetryOptions.DelayInterval.ToTimeSpan());
+            }
+            else
+            {
+                Assert.Null(function.RetryOptions);
+            }
+        }
+        // The two timers read their schedules from app settings, so a schedule changes without a redeploy.
+        Assert.Equal("%RefreshSchedule%", Trigger(HostedApp.Bindings(reported["RefreshDashboard"])).GetProperty("schedule").GetString());
+        Assert.Equal("%ReminderSchedule%", Trigger(HostedApp.Bindings(reported["SendReminders"])).GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public async Task RefreshDashboard_TimerFires_PublishesTheDashboardFromGraphToBlobStorage()
+    {
+        await app.StartWorkerAsync(MondaySeven.AddMinutes(5));
+
+        var response = await app.FireTimerAsync("RefreshDashboard", MondaySeven.AddMinutes(5));
+
+        Assert.True(response.Result.Status == StatusResult.Types.Status.Success, $"{response.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True((await app.Site.GetBlobClient("index.html").ExistsAsync()).Value);
+        using var dashboard = JsonDocument.Parse((await app.Site.GetBlobClient("dashboard.json").DownloadContentAsync()).Value.Content.ToArray());
+        Assert.Equal("2017-01-16", dashboard.RootElement.GetProperty("asOf").GetString());
+        Assert.Contains(app.Graph.Requests, r => r.Contains("/items", StringComparison.Ordinal)); // read through Graph, not a file
+        Assert.Empty(app.SendGrid.Requests); // the refresh never emails
+    }
+
+    [Fact]
+    public async Task SendReminders_MondaySevenLondon_SendsEachDigestOnceAndASecondRunSendsNothing()
+    {
+        await app.StartWorkerAsync(MondaySeven);
+
+        var first = await app.FireTimerAsync("SendReminders", MondaySeven);
+        var afterFirst = app.SendGrid.Requests.Count;
+        var second = await app.FireTimerAsync("SendReminders", MondaySeven); // e.g. the host retrying, or a second instance
+
+        Assert.True(first.Result.Status == StatusResult.Types.Status.Success, $"{first.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True(second.Result.Status == StatusResult.Types.Status.Success, $"{second.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.NotEqual(0, afterFirst);
+        Assert.Equal(afterFirst, app.SendGrid.Requests.Count);
+        Assert.All(app.SendGrid.Requests.GroupBy(r => r.DigestId), d => Assert.Single(d));
+        Assert.Contains(app.SendGrid.Requests, r => r.To.Contains(HostedApp.Coordinator));
+    }
+
+    [Fact]
+    public async Task SendReminders_MondaySixLondon_SendsNothing()
+    {
+        var six = MondaySeven.AddHours(-1);
+        await app.StartWorkerAsync(six);
+
+        var response = await app.FireTimerAsync("SendReminders", six);
+
+        Assert.True(response.Result.Status == StatusResult.Types.Status.Success, $"{response.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.Empty(app.SendGrid.Requests);
+    }
+
+    [Fact]
+    public async Task RefreshNow_HttpPostForwardedByTheHost_AnswersWithFiguresOnly()
+    {
+        await app.StartWorkerAsync(MondaySeven);
+
+        var response = await app.PostAsync("RefreshNow");
+
+        Assert.True(response.Result.Status == StatusResult.Types.Status.Success, $"{response.Result.Exception?.Message}\n{app.Host.LogText}");
+        var http = (response.ReturnValue?.Http ?? response.OutputData.Single(o => o.Name == "$return").Data.Http)!;
+        Assert.Equal("200", http.StatusCode);
+        var body = (http.Body.DataCase == TypedData.DataOneofCase.Bytes ? http.Body.Bytes.ToStringUtf8() : http.Body.String);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("Completed", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("2017-01-16", json.RootElement.GetProperty("asOf").GetString());
+        Assert.True(json.RootElement.GetProperty("summary").EnumerateObject().Any());
+        Assert.DoesNotContain("@", body); // figures, never addresses
+        Assert.True((await app.Site.GetBlobClient("dashboard.json").ExistsAsync()).Value);
+        Assert.Empty(app.SendGrid.Requests);
+    }
+
+    [Theory]
+    [InlineData("Tracker__SiteUrl")]
+    [InlineData("Storage__ConnectionString")]
+    public async Task Start_RequiredSettingMissing_WorkerFailsAndTheHostLogNamesTheSetting(string setting)
+    {
+        app.Settings.Remove(setting);
+
+        var failure = await Assert.ThrowsAsync<WorkerFailedException>(() => app.StartWorkerAsync());
+
+        Assert.Contains(setting, failure.Message);
+        Assert.Contains(setting, app.Host.LogText);
+        Assert.NotEqual(0, await app.Host.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task Start_DevelopmentClockOutsideDevelopment_WorkerRefusesToStart()
+    {
+        app.Settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Production";
+
+        var failure = await Assert.ThrowsAsync<WorkerFailedException>(() => app.StartWorkerAsync(MondaySeven));
+
+        Assert.Contains("SAFERCITY_DEVELOPMENT_CLOCK_START", failure.Message);
+    }
+}
