@@ -50,6 +50,7 @@ public static class DashboardHtml
         h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/site.css", assetVersions))).Line();
         h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/print.css", assetVersions)), ("media", "print")).Line();
         h.Open("script", ("src", Asset("assets/site.js", assetVersions)), ("defer", "defer")).Close("script").Line();
+        FeedHead(h, options);
         h.Close("head").Line();
 
         h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
@@ -64,6 +65,7 @@ public static class DashboardHtml
         h.Open("p", ("class", "lede")).Text("Data as of ").Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf));
         if (doc.DriftSince is { } since) h.Text(". Changes are shown since ").Element("time", LongDate(since), ("datetime", since));
         h.Text(".").Close("p").Line();
+        FeedLink(h);
         h.Open("div", ("id", "stale-banner"), ("class", "banner"), ("role", "alert"), ("hidden", "hidden"));
         h.Open("p").Element("strong", "This data may be out of date.").Text(" The dashboard has not been refreshed since ")
             .Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(". Please tell the partnership coordinator.").Close("p");
@@ -83,6 +85,15 @@ public static class DashboardHtml
         h.Close("body").Line().Close("html").Line();
         return h.ToString();
     }
+
+    /// <summary>Lets browsers and feed readers find the change feed from the page's address alone.</summary>
+    private static void FeedHead(HtmlWriter h, DashboardOptions options) =>
+        h.Void("link", ("rel", "alternate"), ("type", "application/atom+xml"), ("href", AtomFeed.FileName),
+            ("title", $"{options.Title}: action plan changes")).Line();
+
+    private static void FeedLink(HtmlWriter h) =>
+        h.Open("p", ("class", "feed-link")).Element("a", "Follow the changes in a feed reader", ("href", AtomFeed.FileName))
+            .Text(" (Atom feed, updated at each refresh).").Close("p").Line();
 
     private static void Summary(HtmlWriter h, DashboardSummary s)
     {

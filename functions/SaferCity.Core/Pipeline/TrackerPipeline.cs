@@ -86,7 +86,7 @@ public sealed class TrackerPipeline(
         PublishResult? published = null;
         if (request.Publish)
         {
-            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json), cancellationToken);
+            published = await publisher.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json, report.History), cancellationToken);
         }
         stages.Mark("publish");
 

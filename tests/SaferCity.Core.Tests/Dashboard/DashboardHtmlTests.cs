@@ -218,4 +218,25 @@ public sealed class DashboardHtmlTests
 
         Assert.StartsWith(new string('a', DashboardHtml.MaxCellLength - 1) + "…", clipped);
     }
+
+    [Fact]
+    public void Render_ChangeFeed_LinkedInHeadAndVisibly()
+    {
+        var html = Render(Document([Action("1.1", "1. Theme")]));
+
+        var head = WebUtility.HtmlDecode(html[..html.IndexOf("</head>", StringComparison.Ordinal)]);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Safer City Partnership: action plan changes\">", head);
+        var body = html[html.IndexOf("<main", StringComparison.Ordinal)..];
+        Assert.Matches("<a href=\"feed.xml\">[^<]+</a>", body);
+    }
+
+    [Fact]
+    public void Build_Site_PublishesTheFeedBesideThePage()
+    {
+        var files = SiteBuilder.Build(Document([Action("1.1", "1. Theme")]), Options);
+
+        var feed = Assert.Single(files, f => f.Path == AtomFeed.FileName);
+        Assert.Equal("application/atom+xml; charset=utf-8", feed.ContentType);
+        Assert.True(files.ToList().FindIndex(f => f.Path == AtomFeed.FileName) < files.ToList().FindIndex(f => f.Path == "index.html"));
+    }
 }

@@ -58,7 +58,7 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
 
         Assert.Equal(RunStatus.Completed, hostile.Status);
         var web = await stack.SiteAsync();
-        Assert.Equal(6, web.Count);
+        Assert.Equal(7, web.Count);
         PublishedFiles.AssertNothingPrivate(web, HostileInputTests.Scanner(dir));
         PublishedFiles.AssertInertPage(web["index.html"], "assets/site.js");
         PublishedFiles.AssertCsvDefused(web["actions.csv"]);
