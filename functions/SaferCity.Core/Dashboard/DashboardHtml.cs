@@ -51,6 +51,7 @@ public static class DashboardHtml
         h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/print.css", assetVersions)), ("media", "print")).Line();
         h.Open("script", ("src", Asset("assets/site.js", assetVersions)), ("defer", "defer")).Close("script").Line();
         FeedHead(h, options);
+        PreviewHead(h, doc, options, assetVersions);
         h.Close("head").Line();
 
         h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
@@ -84,6 +85,47 @@ public static class DashboardHtml
         h.Close("div").Close("footer").Line();
         h.Close("body").Line().Close("html").Line();
         return h.ToString();
+    }
+
+    /// <summary>The picture link previews show; it is not loaded by the page itself.</summary>
+    public const string PreviewImage = "assets/preview.png";
+
+    /// <summary>
+    /// What search results and link previews (Teams, email, social sites) show: a description with today's figures,
+    /// Open Graph and Twitter card tags. Previews need absolute addresses, so the address and picture appear only
+    /// when the public address is configured.
+    /// </summary>
+    private static void PreviewHead(HtmlWriter h, DashboardDocument doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
+    {
+        var title = $"{options.Title}: action plan progress";
+        var description = Description(doc);
+        h.Void("meta", ("name", "description"), ("content", description)).Line();
+        h.Void("meta", ("name", "robots"), ("content", options.Indexable ? "index, follow" : "noindex, nofollow")).Line();
+        h.Void("meta", ("property", "og:type"), ("content", "website")).Line();
+        h.Void("meta", ("property", "og:site_name"), ("content", options.Title)).Line();
+        h.Void("meta", ("property", "og:title"), ("content", title)).Line();
+        h.Void("meta", ("property", "og:description"), ("content", description)).Line();
+        h.Void("meta", ("property", "og:locale"), ("content", "en_GB")).Line();
+        h.Void("meta", ("name", "twitter:card"), ("content", "summary_large_image")).Line();
+        h.Void("meta", ("name", "twitter:title"), ("content", title)).Line();
+        h.Void("meta", ("name", "twitter:description"), ("content", description)).Line();
+        if (options.PublicUrl is not { Length: > 0 } url) return;
+        var image = new Uri(AtomFeed.SiteBase(url), Asset(PreviewImage, assetVersions)).AbsoluteUri;
+        h.Void("link", ("rel", "canonical"), ("href", url)).Line();
+        h.Void("meta", ("property", "og:url"), ("content", url)).Line();
+        h.Void("meta", ("property", "og:image"), ("content", image)).Line();
+        h.Void("meta", ("property", "og:image:width"), ("content", "1200")).Line();
+        h.Void("meta", ("property", "og:image:height"), ("content", "630")).Line();
+        h.Void("meta", ("property", "og:image:alt"), ("content", "Action plan progress")).Line();
+        h.Void("meta", ("name", "twitter:image"), ("content", image)).Line();
+    }
+
+    /// <summary>"42 actions as of 16 January 2017: 12 complete; of those open, 20 on track, 6 at risk, 2 off track; 5 overdue."</summary>
+    public static string Description(DashboardDocument doc)
+    {
+        var s = doc.Summary;
+        return $"{Num(s.Total)} actions as of {LongDate(doc.AsOf)}: {Num(s.Complete)} complete; of those open, {Num(s.Green)} on track, " +
+               $"{Num(s.Amber)} at risk, {Num(s.Red)} off track; {Num(s.Overdue)} overdue.";
     }
 
     /// <summary>Lets browsers and feed readers find the change feed from the page's address alone.</summary>

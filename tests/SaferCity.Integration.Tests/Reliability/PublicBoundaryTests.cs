@@ -59,6 +59,8 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
         Assert.Equal(RunStatus.Completed, hostile.Status);
         var web = await stack.SiteAsync();
         Assert.Equal(7, web.Count);
+        // Two runs: the feed has an entry (sample actions removed, hostile ones added) for the scanner to read.
+        Assert.Contains("<entry>", System.Text.Encoding.UTF8.GetString(web["feed.xml"]));
         PublishedFiles.AssertNothingPrivate(web, HostileInputTests.Scanner(dir));
         PublishedFiles.AssertInertPage(web["index.html"], "assets/site.js");
         PublishedFiles.AssertCsvDefused(web["actions.csv"]);
