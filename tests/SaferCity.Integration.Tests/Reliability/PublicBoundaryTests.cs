@@ -58,7 +58,7 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
 
         Assert.Equal(RunStatus.Completed, hostile.Status);
         var web = await stack.SiteAsync();
-        Assert.Equal(7, web.Count);
+        Assert.Equal(8, web.Count);
         // Two runs: the feed has an entry (sample actions removed, hostile ones added) for the scanner to read.
         Assert.Contains("<entry>", System.Text.Encoding.UTF8.GetString(web["feed.xml"]));
         PublishedFiles.AssertNothingPrivate(web, HostileInputTests.Scanner(dir));
