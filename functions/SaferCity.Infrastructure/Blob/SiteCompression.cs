@@ -23,7 +23,7 @@ internal static class SiteCompression
     {
         if (EncodingFor(file) is null) return (BinaryData.FromBytes(file.Content), null);
         using var memory = new MemoryStream(file.Content.Length / 4);
-        using (var gzip = new GZipStream(memory, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
             gzip.Write(file.Content.Span);
         return (BinaryData.FromBytes(memory.ToArray()), Gzip);
     }
