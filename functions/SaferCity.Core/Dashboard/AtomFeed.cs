@@ -204,6 +204,19 @@ public static class AtomFeed
         (FeedChangeKind.Removed, "removed", "Removed"),
     ];
 
+    /// <summary>An entry's changes by kind, in reading order, with the kind's heading ("Completed", "Got worse"…).</summary>
+    public static IEnumerable<(string Heading, IReadOnlyList<FeedChange> Changes)> Grouped(FeedEntry entry)
+    {
+        foreach (var (kind, _, heading) in Sections)
+        {
+            var items = entry.Changes.Where(c => c.Kind == kind).ToList();
+            if (items.Count > 0) yield return (heading, items);
+        }
+    }
+
+    /// <summary>"(Amber to Red)", "(31 March 2017 to 30 June 2017)", or nothing.</summary>
+    public static string FromTo(FeedChange c) => c.From is not null && c.To is not null ? $" ({Value(c.From)} to {Value(c.To)})" : "";
+
     /// <summary>The entry's HTML: one list per kind of change, each action linked to its row on the page.</summary>
     private static string Content(FeedEntry entry, Dictionary<string, string> texts, Func<string, string> link)
     {

@@ -67,6 +67,7 @@ public static class DashboardHtml
         if (doc.DriftSince is { } since) h.Text(". Changes are shown since ").Element("time", LongDate(since), ("datetime", since));
         h.Text(".").Close("p").Line();
         FeedLink(h);
+        PaperLink(h);
         h.Open("div", ("id", "stale-banner"), ("class", "banner"), ("role", "alert"), ("hidden", "hidden"));
         h.Open("p").Element("strong", "This data may be out of date.").Text(" The dashboard has not been refreshed since ")
             .Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(". Please tell the partnership coordinator.").Close("p");
@@ -132,6 +133,10 @@ public static class DashboardHtml
     private static void FeedHead(HtmlWriter h, DashboardOptions options) =>
         h.Void("link", ("rel", "alternate"), ("type", "application/atom+xml"), ("href", AtomFeed.FileName),
             ("title", $"{options.Title}: action plan changes")).Line();
+
+    private static void PaperLink(HtmlWriter h) =>
+        h.Open("p", ("class", "paper-link no-print")).Element("a", "Print a committee paper", ("href", CommitteePaper.FileName))
+            .Text(" (add ?since=yyyy-MM-dd to its address for the changes since the last committee).").Close("p").Line();
 
     private static void FeedLink(HtmlWriter h) =>
         h.Open("p", ("class", "feed-link")).Element("a", "Follow the changes in a feed reader", ("href", AtomFeed.FileName))

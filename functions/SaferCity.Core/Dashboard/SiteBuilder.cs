@@ -36,6 +36,8 @@ public static class SiteBuilder
         files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
         files.Add(new SiteFile(AtomFeed.FileName, AtomFeed.Render(document, history ?? TrackerHistory.Empty, options),
             ContentTypeOf(AtomFeed.FileName), FreshCache));
+        files.Add(new SiteFile(CommitteePaper.FileName, Encoding.UTF8.GetBytes(CommitteePaper.Render(document, history ?? TrackerHistory.Empty, options, versions)),
+            "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(document, options, versions)),
             "text/html; charset=utf-8", FreshCache));
         return files;

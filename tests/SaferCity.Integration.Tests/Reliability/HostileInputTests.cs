@@ -146,7 +146,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(RunStatus.Completed, outcome.Status);
         var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
 
-        Assert.Equal(["actions.csv", "assets/preview.png", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
+        Assert.Equal(["actions.csv", "assets/committee.js", "assets/preview.png", "assets/print.css", "assets/site.css", "assets/site.js", "committee.html", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
         PublishedFiles.AssertNothingPrivate(site, Scanner(dir));
         var page = PublishedFiles.AssertInertPage(site["index.html"], "assets/site.js");
         Assert.Single(page.QuerySelectorAll("script"));
