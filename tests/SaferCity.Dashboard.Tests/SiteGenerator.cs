@@ -19,7 +19,7 @@ internal static class SiteGenerator
     public static string SampleLeads => Path.Combine(AppContext.BaseDirectory, "sample", "leads.json");
 
     /// <summary>Runs the pipeline once; returns the folder holding the published site.</summary>
-    public static async Task<string> GenerateAsync(string trackerFile, string leadsFile, string outDir)
+    public static async Task<string> GenerateAsync(string trackerFile, string leadsFile, string outDir, DateOnly? asOf = null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -30,10 +30,11 @@ internal static class SiteGenerator
         var services = new ServiceCollection();
         services.AddLogging();
         // Registered before AddSaferCity, which only adds the system clock when none is there.
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(GeneratedAt));
+        var day = asOf ?? AsOf;
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(GeneratedAt.AddDays(day.DayNumber - AsOf.DayNumber)));
         services.AddSaferCity(config);
         await using var provider = services.BuildServiceProvider();
-        var outcome = await provider.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(AsOf), CancellationToken.None);
+        var outcome = await provider.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(day), CancellationToken.None);
         Assert.Equal(RunStatus.Completed, outcome.Status);
         return Path.Combine(outDir, "site");
     }

@@ -39,7 +39,11 @@ public static class DashboardHtml
     {
         var large = doc.Actions.Count > LargeTrackerThreshold;
         var h = new HtmlWriter(8 * 1024 + doc.Actions.Count * (large ? 500 : 900));
-        Head(h, $"{options.Title}: action plan progress", assetVersions, script: true);
+        Head(h, $"{options.Title}: action plan progress", assetVersions, script: true, extra: w =>
+        {
+            FeedHead(w, options);
+            PreviewHead(w, doc, options, assetVersions);
+        });
 
         h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
             ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture))).Line();
@@ -50,6 +54,8 @@ public static class DashboardHtml
         h.Open("p", ("class", "lede")).Text("Data as of ").Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf));
         if (doc.DriftSince is { } since) h.Text(". Changes are shown since ").Element("time", LongDate(since), ("datetime", since));
         h.Text(".").Close("p").Line();
+        FeedLink(h);
+        PaperLink(h);
         StaleNotice(h, doc, options);
 
         Summary(h, doc.Summary);
@@ -73,7 +79,9 @@ public static class DashboardHtml
     }
 
     /// <summary>The head every page of the site shares: the same strict policy, styles, and (for the dashboard) its one script.</summary>
-    internal static void Head(HtmlWriter h, string title, IReadOnlyDictionary<string, string> assetVersions, bool script)
+    /// <param name="extra">Anything one page adds to the shared head (the dashboard: its feed and link-preview tags).</param>
+    internal static void Head(HtmlWriter h, string title, IReadOnlyDictionary<string, string> assetVersions, bool script,
+        Action<HtmlWriter>? extra = null)
     {
         h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
         h.Void("meta", ("charset", "utf-8")).Line();
@@ -86,6 +94,7 @@ public static class DashboardHtml
         h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/site.css", assetVersions))).Line();
         h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/print.css", assetVersions)), ("media", "print")).Line();
         if (script) h.Open("script", ("src", Asset("assets/site.js", assetVersions)), ("defer", "defer")).Close("script").Line();
+        extra?.Invoke(h);
         h.Close("head").Line();
     }
 
@@ -116,6 +125,60 @@ public static class DashboardHtml
         else h.Text("Please tell the partnership coordinator.");
         h.Close("p").Close("div").Line();
     }
+
+    /// <summary>The picture link previews show; it is not loaded by the page itself.</summary>
+    public const string PreviewImage = "assets/preview.png";
+
+    /// <summary>
+    /// What search results and link previews (Teams, email, social sites) show: a description with today's figures,
+    /// Open Graph and Twitter card tags. Previews need absolute addresses, so the address and picture appear only
+    /// when the public address is configured.
+    /// </summary>
+    private static void PreviewHead(HtmlWriter h, DashboardDocument doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
+    {
+        var title = $"{options.Title}: action plan progress";
+        var description = Description(doc);
+        h.Void("meta", ("name", "description"), ("content", description)).Line();
+        h.Void("meta", ("name", "robots"), ("content", options.Indexable ? "index, follow" : "noindex, nofollow")).Line();
+        h.Void("meta", ("property", "og:type"), ("content", "website")).Line();
+        h.Void("meta", ("property", "og:site_name"), ("content", options.Title)).Line();
+        h.Void("meta", ("property", "og:title"), ("content", title)).Line();
+        h.Void("meta", ("property", "og:description"), ("content", description)).Line();
+        h.Void("meta", ("property", "og:locale"), ("content", "en_GB")).Line();
+        h.Void("meta", ("name", "twitter:card"), ("content", "summary_large_image")).Line();
+        h.Void("meta", ("name", "twitter:title"), ("content", title)).Line();
+        h.Void("meta", ("name", "twitter:description"), ("content", description)).Line();
+        if (options.PublicUrl is not { Length: > 0 } url) return;
+        var image = new Uri(AtomFeed.SiteBase(url), Asset(PreviewImage, assetVersions)).AbsoluteUri;
+        h.Void("link", ("rel", "canonical"), ("href", url)).Line();
+        h.Void("meta", ("property", "og:url"), ("content", url)).Line();
+        h.Void("meta", ("property", "og:image"), ("content", image)).Line();
+        h.Void("meta", ("property", "og:image:width"), ("content", "1200")).Line();
+        h.Void("meta", ("property", "og:image:height"), ("content", "630")).Line();
+        h.Void("meta", ("property", "og:image:alt"), ("content", "Action plan progress")).Line();
+        h.Void("meta", ("name", "twitter:image"), ("content", image)).Line();
+    }
+
+    /// <summary>"42 actions as of 16 January 2017: 12 complete; of those open, 20 on track, 6 at risk, 2 off track; 5 overdue."</summary>
+    public static string Description(DashboardDocument doc)
+    {
+        var s = doc.Summary;
+        return $"{Num(s.Total)} actions as of {LongDate(doc.AsOf)}: {Num(s.Complete)} complete; of those open, {Num(s.Green)} on track, " +
+               $"{Num(s.Amber)} at risk, {Num(s.Red)} off track; {Num(s.Overdue)} overdue.";
+    }
+
+    /// <summary>Lets browsers and feed readers find the change feed from the page's address alone.</summary>
+    private static void FeedHead(HtmlWriter h, DashboardOptions options) =>
+        h.Void("link", ("rel", "alternate"), ("type", "application/atom+xml"), ("href", AtomFeed.FileName),
+            ("title", $"{options.Title}: action plan changes")).Line();
+
+    private static void PaperLink(HtmlWriter h) =>
+        h.Open("p", ("class", "paper-link no-print")).Element("a", "Print a committee paper", ("href", CommitteePaper.FileName))
+            .Text(" (add ?since=yyyy-MM-dd to its address for the changes since the last committee).").Close("p").Line();
+
+    private static void FeedLink(HtmlWriter h) =>
+        h.Open("p", ("class", "feed-link")).Element("a", "Follow the changes in a feed reader", ("href", AtomFeed.FileName))
+            .Text(" (Atom feed, updated at each refresh).").Close("p").Line();
 
     private static void Summary(HtmlWriter h, DashboardSummary s)
     {

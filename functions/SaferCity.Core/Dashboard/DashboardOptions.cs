@@ -14,6 +14,9 @@ public sealed class DashboardOptions : IValidatableObject
     /// <summary>Where the public dashboard lives, for links in emails. Optional.</summary>
     [Url] public string? PublicUrl { get; set; }
 
+    /// <summary>Whether search engines may list the page (the robots meta tag). Link previews work either way.</summary>
+    public bool Indexable { get; set; } = true;
+
     /// <summary>The page warns that the data may be out of date when it is older than this.</summary>
     [Range(1, 24 * 60)] public int StaleAfterHours { get; set; } = 26;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using SaferCity.Core.History;
 using SaferCity.Core.Pipeline;
 
 namespace SaferCity.Core.Dashboard;
@@ -20,7 +21,9 @@ public static class SiteBuilder
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
 
     /// <param name="json">The document already serialised, when the caller has it.</param>
-    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, ReadOnlyMemory<byte>? json = null)
+    /// <param name="history">The stored history, which the change feed is built from; empty when not given.</param>
+    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, ReadOnlyMemory<byte>? json = null,
+        TrackerHistory? history = null)
     {
         var files = new List<SiteFile>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,6 +35,10 @@ public static class SiteBuilder
         files.Add(new SiteFile("dashboard.json", json ?? DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
         files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
         files.Add(new SiteFile(AccessibilityStatement.Path, Encoding.UTF8.GetBytes(AccessibilityStatement.Render(options, versions)),
+            "text/html; charset=utf-8", FreshCache));
+        files.Add(new SiteFile(AtomFeed.FileName, AtomFeed.Render(document, history ?? TrackerHistory.Empty, options),
+            ContentTypeOf(AtomFeed.FileName), FreshCache));
+        files.Add(new SiteFile(CommitteePaper.FileName, Encoding.UTF8.GetBytes(CommitteePaper.Render(document, history ?? TrackerHistory.Empty, options, versions)),
             "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(document, options, versions)),
             "text/html; charset=utf-8", FreshCache));
@@ -45,6 +52,7 @@ public static class SiteBuilder
         ".js" => "text/javascript; charset=utf-8",
         ".json" => "application/json; charset=utf-8",
         ".csv" => "text/csv; charset=utf-8",
+        ".xml" => "application/atom+xml; charset=utf-8",
         ".svg" => "image/svg+xml",
         ".png" => "image/png",
         ".ico" => "image/x-icon",

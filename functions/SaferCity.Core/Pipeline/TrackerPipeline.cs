@@ -120,7 +120,7 @@ public sealed class TrackerPipeline(
         if (request.Publish && (mode == RunMode.Live || preview is not null))
         {
             var target = mode == RunMode.Live ? publisher : preview!.Site;
-            published = await target.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json), cancellationToken);
+            published = await target.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json, report.History), cancellationToken);
         }
         stages.Mark("publish");
 

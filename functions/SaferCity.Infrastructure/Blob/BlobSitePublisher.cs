@@ -59,9 +59,10 @@ internal sealed class BlobSitePublisher(
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await site.GetBlobClient(file.Path).UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
+                var (body, encoding) = SiteCompression.Prepare(file);
+                await site.GetBlobClient(file.Path).UploadAsync(body, new BlobUploadOptions
                 {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentEncoding = encoding },
                     Metadata = new Dictionary<string, string> { [HashKey] = hash },
                     Conditions = current is null
                         ? new BlobRequestConditions { IfNoneMatch = ETag.All }
@@ -83,10 +84,12 @@ internal sealed class BlobSitePublisher(
         return new PublishResult(written, unchanged);
     }
 
-    // Headers count as content: a changed Content-Type or Cache-Control is re-uploaded too.
+    // Headers count as content: a changed Content-Type, Cache-Control or encoding is re-uploaded too.
+    // The hash is of the uncompressed bytes, so compressing does not make an unchanged file look changed.
     private static bool IsSame(BlobItem current, SiteFile file, string hash) =>
         current.Metadata is { } metadata && metadata.TryGetValue(HashKey, out var stored) && stored == hash &&
-        current.Properties.ContentType == file.ContentType && current.Properties.CacheControl == file.CacheControl;
+        current.Properties.ContentType == file.ContentType && current.Properties.CacheControl == file.CacheControl &&
+        current.Properties.ContentEncoding == SiteCompression.EncodingFor(file);
 
     /// <summary>Once per process: the container exists, and static website hosting is on (or we said it is not).</summary>
     private async Task EnsureReadyAsync(CancellationToken cancellationToken)

@@ -221,4 +221,81 @@ public sealed class DashboardHtmlTests
 
         Assert.StartsWith(new string('a', DashboardHtml.MaxCellLength - 1) + "…", clipped);
     }
+
+    [Fact]
+    public void Render_ChangeFeed_LinkedInHeadAndVisibly()
+    {
+        var html = Render(Document([Action("1.1", "1. Theme")]));
+
+        var head = WebUtility.HtmlDecode(html[..html.IndexOf("</head>", StringComparison.Ordinal)]);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Safer City Partnership: action plan changes\">", head);
+        var body = html[html.IndexOf("<main", StringComparison.Ordinal)..];
+        Assert.Matches("<a href=\"feed.xml\">[^<]+</a>", body);
+    }
+
+    [Fact]
+    public void Build_Site_PublishesTheFeedBesideThePage()
+    {
+        var files = SiteBuilder.Build(Document([Action("1.1", "1. Theme")]), Options);
+
+        var feed = Assert.Single(files, f => f.Path == AtomFeed.FileName);
+        Assert.Equal("application/atom+xml; charset=utf-8", feed.ContentType);
+        Assert.True(files.ToList().FindIndex(f => f.Path == AtomFeed.FileName) < files.ToList().FindIndex(f => f.Path == "index.html"));
+    }
+
+    [Fact]
+    public void Render_PreviewTags_DescriptionWithTodaysFiguresAndAbsoluteImage()
+    {
+        var doc = Document([Action("1.1", "1. Theme"), Action("1.2", "1. Theme", status: "complete")]) with
+        {
+            Summary = new DashboardSummary(2, 1, 1, 1, 0, 0, 0, 1, 0),
+        };
+        var options = new DashboardOptions { PublicUrl = "https://plan.example.org/dashboard/index.html" };
+
+        var head = Head(DashboardHtml.Render(doc, options, new Dictionary<string, string> { ["assets/preview.png"] = "abc123" }));
+
+        const string description = "2 actions as of 16 January 2017: 1 complete; of those open, 1 on track, 0 at risk, 0 off track; 1 overdue.";
+        Assert.Contains($"<meta name=\"description\" content=\"{description}\">", head);
+        Assert.Contains($"<meta property=\"og:description\" content=\"{description}\">", head);
+        Assert.Contains($"<meta name=\"twitter:description\" content=\"{description}\">", head);
+        Assert.Contains("<meta property=\"og:title\" content=\"Safer City Partnership: action plan progress\">", head);
+        Assert.Contains("<meta property=\"og:url\" content=\"https://plan.example.org/dashboard/index.html\">", head);
+        Assert.Contains("<meta property=\"og:image\" content=\"https://plan.example.org/dashboard/assets/preview.png?v=abc123\">", head);
+        Assert.Contains("<meta name=\"twitter:image\" content=\"https://plan.example.org/dashboard/assets/preview.png?v=abc123\">", head);
+        Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", head);
+        Assert.Contains("<meta name=\"robots\" content=\"index, follow\">", head);
+    }
+
+    [Fact]
+    public void Render_NoPublicUrl_NoRelativeImageOrUrlInPreviewTags()
+    {
+        var head = Head(Render(Document([Action("1.1", "1. Theme")])));
+
+        Assert.Contains("<meta name=\"description\"", head);
+        Assert.DoesNotContain("og:image", head);
+        Assert.DoesNotContain("og:url", head);
+    }
+
+    [Fact]
+    public void Render_NotIndexable_RobotsNoIndex()
+    {
+        var head = Head(DashboardHtml.Render(Document([Action("1.1", "1. Theme")]), new DashboardOptions { Indexable = false }, NoVersions));
+
+        Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", head);
+    }
+
+    [Fact]
+    public void Build_Site_ShipsASmallPreviewImage()
+    {
+        var files = SiteBuilder.Build(Document([Action("1.1", "1. Theme")]), Options);
+
+        var png = Assert.Single(files, f => f.Path == DashboardHtml.PreviewImage).Content.ToArray();
+        Assert.True(png.Length < 30_000, $"preview.png is {png.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        // IHDR: width and height, big-endian, after the signature, length and chunk type. The size previews expect.
+        Assert.Equal(1200, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.Equal(630, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+    }
+
+    private static string Head(string html) => WebUtility.HtmlDecode(html[..html.IndexOf("</head>", StringComparison.Ordinal)]);
 }

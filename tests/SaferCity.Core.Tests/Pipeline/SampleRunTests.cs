@@ -96,9 +96,11 @@ public class SampleRunTests
         await harness.RunAsync("2017-01-16");
 
         Assert.Equal("index.html", harness.Site.WriteOrder[^1]);
-        Assert.Equal("accessibility.html", harness.Site.WriteOrder[^2]);
-        Assert.Equal("dashboard.json", harness.Site.WriteOrder[^4]);
-        Assert.All(harness.Site.WriteOrder[..^4], path => Assert.StartsWith("assets/", path));
+        Assert.Equal("dashboard.json", harness.Site.WriteOrder[^6]);
+        Assert.Equal("accessibility.html", harness.Site.WriteOrder[^4]);
+        Assert.Equal("feed.xml", harness.Site.WriteOrder[^3]);
+        Assert.Equal("committee.html", harness.Site.WriteOrder[^2]);
+        Assert.All(harness.Site.WriteOrder[..^6], path => Assert.StartsWith("assets/", path));
         Assert.Equal("text/html; charset=utf-8", harness.Site.Files["index.html"].ContentType);
     }
 

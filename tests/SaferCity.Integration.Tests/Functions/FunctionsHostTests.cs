@@ -51,7 +51,7 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
             _ = ActivatorUtilities.CreateInstance<UpdateAction>(provider);
         }
         var site = await stack.SiteAsync();
-        Assert.Equal(["accessibility.html", "actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
+        Assert.Equal(["accessibility.html", "actions.csv", "assets/committee.js", "assets/preview.png", "assets/print.css", "assets/site.css", "assets/site.js", "committee.html", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
         Assert.Contains("2017-01-16", System.Text.Encoding.UTF8.GetString(site["dashboard.json"]));
         Assert.Empty(stack.SendGrid.Requests);
 

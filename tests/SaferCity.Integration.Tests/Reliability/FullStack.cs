@@ -172,7 +172,7 @@ internal sealed class FullStack : IAsyncDisposable
         var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (!await container.ExistsAsync()) return contents;
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions()))
-            contents[item.Name] = (await container.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToArray();
+            contents[item.Name] = await Storage.BlobPipelineTests.ServedBytesAsync(container.GetBlobClient(item.Name));
         return contents;
     }
 

@@ -157,7 +157,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(RunStatus.Completed, outcome.Status);
         var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
 
-        Assert.Equal(["accessibility.html", "actions.csv", "assets/print.css", "assets/site.css", "assets/site.js", "dashboard.json", "index.html"], site.Keys.Order());
+        Assert.Equal(["accessibility.html", "actions.csv", "assets/committee.js", "assets/preview.png", "assets/print.css", "assets/site.css", "assets/site.js", "committee.html", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
         PublishedFiles.AssertNothingPrivate(site, Scanner(dir));
         var page = PublishedFiles.AssertInertPage(site["index.html"], "assets/site.js");
         Assert.Single(page.QuerySelectorAll("script"));

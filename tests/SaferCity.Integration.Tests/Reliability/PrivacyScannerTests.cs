@@ -82,4 +82,18 @@ public sealed class PrivacyScannerTests : IDisposable
         Assert.Contains(findings, f => f.StartsWith("assets/site.js: an address from the inputs: <script>@example.com", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => f.StartsWith("index.html", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Scan_HiddenTextEscapedTwiceInTheFeed_Found()
+    {
+        HostileInputTests.WriteCorpus(dir);
+        var scanner = HostileInputTests.Scanner(dir);
+        // HTML carried inside XML: the feed's entry content is escaped once for HTML and again for XML.
+        var files = new Dictionary<string, byte[]>
+        {
+            ["feed.xml"] = Encoding.UTF8.GetBytes("<content type=\"html\">&lt;li&gt;SECRET&amp;#45;HIDDEN&amp;#45;TOO&lt;/li&gt;</content>"),
+        };
+
+        Assert.Contains(scanner.Scan(files), f => f.StartsWith("feed.xml: text of a hidden item: SECRET-HIDDEN-TOO", StringComparison.Ordinal));
+    }
 }

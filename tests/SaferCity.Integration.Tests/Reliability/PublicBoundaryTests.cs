@@ -39,6 +39,7 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
             var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
             PublishedFiles.AssertNothingPrivate(site, scanner);
             PublishedFiles.AssertInertPage(site["index.html"], "assets/site.js");
+            PublishedFiles.AssertInertPage(site["committee.html"], "assets/committee.js");
         }
         // The sample's leads list is full of addresses: they reached the digests, not the site.
         Assert.Contains(Directory.GetFiles(Path.Combine(sample.Root, "out", "outbox")), f => File.ReadAllText(f).Contains("@example.gov.uk"));
@@ -58,9 +59,12 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
 
         Assert.Equal(RunStatus.Completed, hostile.Status);
         var web = await stack.SiteAsync();
-        Assert.Equal(7, web.Count);
+        Assert.Equal(11, web.Count);
+        // Two runs: the feed has an entry (sample actions removed, hostile ones added) for the scanner to read.
+        Assert.Contains("<entry>", System.Text.Encoding.UTF8.GetString(web["feed.xml"]));
         PublishedFiles.AssertNothingPrivate(web, HostileInputTests.Scanner(dir));
         PublishedFiles.AssertInertPage(web["index.html"], "assets/site.js");
+        PublishedFiles.AssertInertPage(web["committee.html"], "assets/committee.js");
         PublishedFiles.AssertCsvDefused(web["actions.csv"]);
     }
 

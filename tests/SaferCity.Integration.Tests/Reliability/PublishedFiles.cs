@@ -23,6 +23,7 @@ internal static class PublishedFiles
         Assert.NotEmpty(files);
         Assert.Contains("index.html", files.Keys);
         Assert.Contains("dashboard.json", files.Keys);
+        Assert.Contains("feed.xml", files.Keys);
         var findings = scanner.Scan(files);
         Assert.True(findings.Count == 0, "published files hold private text:\n" + string.Join("\n", findings.Take(20)));
     }

@@ -42,7 +42,7 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         Assert.False(string.IsNullOrEmpty(index.CacheControl));
         Assert.False(string.IsNullOrEmpty(json.CacheControl));
         Assert.Equal(64, index.Metadata["contenthash"].Length);
-        var dashboard = DashboardJson.Deserialize((await web.GetBlobClient("dashboard.json").DownloadContentAsync()).Value.Content.ToArray());
+        var dashboard = DashboardJson.Deserialize(await ServedBytesAsync(web.GetBlobClient("dashboard.json")));
         Assert.Equal(42, dashboard!.Summary.Total);
 
         var before = await EtagsAsync(web);
@@ -54,6 +54,47 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(0, second.Published!.Written);
         Assert.Equal(before.Count, second.Published.Unchanged);
         Assert.Equal(before, await EtagsAsync(web));
+    }
+
+    [Fact]
+    public async Task Publish_LargeTextFiles_StoredGzippedAndServedRightToAGzipClient()
+    {
+        using var host = Host();
+        var publisher = host.Services.GetRequiredService<ISitePublisher>();
+        var big = string.Concat(Enumerable.Range(0, 2000).Select(i => $"{{\"id\":\"{i}\",\"text\":\"Action {i}\"}},"));
+        var png = Enumerable.Range(0, 20_000).Select(i => (byte)(i * 7919 % 251)).ToArray();
+        var files = new List<SiteFile>
+        {
+            File("dashboard.json", big, "application/json; charset=utf-8"),
+            new("assets/preview.png", png, "image/png", "public, max-age=300"),
+            File("index.html", "<p>small</p>", "text/html; charset=utf-8"),
+        };
+
+        var first = await publisher.PublishAsync(files, CancellationToken.None);
+
+        var container = Container(site);
+        var json = container.GetBlobClient("dashboard.json");
+        var properties = (await json.GetPropertiesAsync()).Value;
+        Assert.Equal("gzip", properties.ContentEncoding);
+        Assert.Equal("application/json; charset=utf-8", properties.ContentType);
+        Assert.True(properties.ContentLength < big.Length / 4, $"stored {properties.ContentLength} bytes of {big.Length}");
+        // The hash is of the bytes served, not the bytes stored.
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(big))), properties.Metadata["contenthash"]);
+        Assert.Null((await container.GetBlobClient("index.html").GetPropertiesAsync()).Value.ContentEncoding); // small: plain
+        Assert.Null((await container.GetBlobClient("assets/preview.png").GetPropertiesAsync()).Value.ContentEncoding); // not text
+
+        // A browser's request: Accept-Encoding: gzip, decompressing what comes back.
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip });
+        using var request = new HttpRequestMessage(HttpMethod.Get, json.GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(10)));
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(big, await response.Content.ReadAsStringAsync());
+        Assert.Equal(png, await ServedBytesAsync(container.GetBlobClient("assets/preview.png")));
+
+        var second = await publisher.PublishAsync(files, CancellationToken.None);
+        Assert.Equal((3, 0), (first.Written, first.Unchanged));
+        Assert.Equal((0, 3), (second.Written, second.Unchanged));
     }
 
     [Fact]
@@ -188,7 +229,19 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         new(path, System.Text.Encoding.UTF8.GetBytes(text), contentType, "public, max-age=300");
 
     internal static async Task<string> DownloadAsync(BlobContainerClient container, string name) =>
-        (await container.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString();
+        System.Text.Encoding.UTF8.GetString(await ServedBytesAsync(container.GetBlobClient(name)));
+
+    /// <summary>The bytes a browser ends up with: the stored bytes, ungzipped when the blob is stored with Content-Encoding: gzip.</summary>
+    internal static async Task<byte[]> ServedBytesAsync(BlobClient blob)
+    {
+        var download = (await blob.DownloadContentAsync()).Value;
+        var stored = download.Content.ToArray();
+        if (download.Details.ContentEncoding != "gzip") return stored;
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(stored), System.IO.Compression.CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        await gzip.CopyToAsync(plain);
+        return plain.ToArray();
+    }
 
     internal static async Task<Dictionary<string, ETag>> EtagsAsync(BlobContainerClient container)
     {

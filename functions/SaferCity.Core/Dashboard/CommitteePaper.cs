@@ -1,0 +1,119 @@
+using System.Globalization;
+using SaferCity.Core.History;
+using SaferCity.Core.Html;
+
+namespace SaferCity.Core.Dashboard;
+
+/// <summary>
+/// committee.html: the page a coordinator prints for the partnership's committee. The summary figures, then what
+/// changed at each refresh (from the same public history as the feed), then the open actions by theme.
+/// It works without JavaScript (every refresh's changes are listed); <c>committee.js</c> reads <c>?since=yyyy-MM-dd</c>
+/// and keeps only the changes after the last committee. Same Content-Security-Policy as the dashboard.
+/// </summary>
+public static class CommitteePaper
+{
+    public const string FileName = "committee.html";
+    public const string Script = "assets/committee.js";
+
+    public static string Render(DashboardDocument doc, TrackerHistory history, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
+    {
+        var asOf = DateOnly.ParseExact(doc.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var entries = AtomFeed.Entries(history, asOf);
+        var texts = doc.Actions.ToDictionary(a => a.Id, a => a.Text, StringComparer.OrdinalIgnoreCase);
+        var h = new HtmlWriter(16 * 1024 + doc.Actions.Count * 300);
+        h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
+        h.Void("meta", ("charset", "utf-8")).Line();
+        h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
+        h.Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", DashboardHtml.ContentSecurityPolicy)).Line();
+        h.Void("meta", ("name", "referrer"), ("content", "no-referrer")).Line();
+        h.Void("meta", ("name", "robots"), ("content", "noindex")).Line();
+        h.Element("title", $"{options.Title}: committee paper, {DashboardHtml.LongDate(doc.AsOf)}").Line();
+        h.Void("link", ("rel", "icon"), ("href", "data:,")).Line();
+        h.Void("link", ("rel", "stylesheet"), ("href", Versioned("assets/site.css", assetVersions))).Line();
+        h.Void("link", ("rel", "stylesheet"), ("href", Versioned("assets/print.css", assetVersions)), ("media", "print")).Line();
+        h.Open("script", ("src", Versioned(Script, assetVersions)), ("defer", "defer")).Close("script").Line();
+        h.Close("head").Line();
+
+        h.Open("body").Line();
+        h.Open("main", ("id", "main"), ("class", "width-container committee")).Line();
+        h.Element("p", options.Title, ("class", "site-header__title"));
+        h.Element("h1", "Action plan progress: committee paper");
+        h.Open("p", ("class", "lede")).Text("Data as of ").Element("time", DashboardHtml.LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(".").Close("p").Line();
+        h.Open("p", ("class", "no-print")).Text("Print this page, or save it as PDF, for the committee. ")
+            .Element("a", "Back to the dashboard", ("href", "index.html")).Close("p").Line();
+
+        Summary(h, doc.Summary);
+        Changes(h, entries, texts);
+        OpenActions(h, doc);
+
+        h.Close("main").Line().Close("body").Line().Close("html").Line();
+        return h.ToString();
+    }
+
+    private static void Summary(HtmlWriter h, DashboardSummary s)
+    {
+        h.Element("h2", "Summary");
+        h.Open("ul", ("class", "committee-summary"));
+        Item($"{Num(s.Total)} actions in total, {Num(s.Complete)} complete and {Num(s.Open)} open");
+        Item($"Of those open: {Num(s.Green)} on track (green), {Num(s.Amber)} at risk (amber), {Num(s.Red)} off track (red)");
+        Item($"{Num(s.Overdue)} overdue, {Num(s.DueSoon)} due soon");
+        h.Close("ul").Line();
+
+        void Item(string text) => h.Element("li", text);
+    }
+
+    /// <summary>Each refresh whose content changed, newest first; committee.js keeps those after ?since=.</summary>
+    private static void Changes(HtmlWriter h, IReadOnlyList<FeedEntry> entries, Dictionary<string, string> texts)
+    {
+        h.Open("section", ("id", "changes"), ("aria-labelledby", "changes-heading")).Line();
+        h.Element("h2", "Changes at each refresh", ("id", "changes-heading"));
+        if (entries.Count == 0) h.Element("p", "No changes recorded yet.");
+        foreach (var entry in entries)
+        {
+            var day = DriftCalculator.Iso(entry.Day);
+            h.Open("section", ("class", "committee-day"), ("data-day", day)).Line();
+            h.Open("h3").Text("Changes on ").Element("time", DashboardHtml.LongDate(day), ("datetime", day)).Close("h3");
+            foreach (var (heading, changes) in AtomFeed.Grouped(entry))
+            {
+                h.Element("h4", heading).Open("ul");
+                foreach (var c in changes)
+                {
+                    h.Open("li").Text($"Action {c.Id}");
+                    if (c.Kind != FeedChangeKind.Removed && texts.TryGetValue(c.Id, out var text)) h.Text(": " + DashboardHtml.Clip(text));
+                    h.Text(AtomFeed.FromTo(c)).Close("li");
+                }
+                h.Close("ul").Line();
+            }
+            h.Close("section").Line();
+        }
+        h.Element("p", "No changes since that day.", ("id", "no-changes-since"), ("hidden", "hidden"));
+        h.Close("section").Line();
+    }
+
+    private static void OpenActions(HtmlWriter h, DashboardDocument doc)
+    {
+        h.Element("h2", "Open actions by theme");
+        var open = doc.Actions.Where(a => a.Status == "open").ToList();
+        foreach (var theme in doc.Themes)
+        {
+            var actions = open.Where(a => a.Theme == theme).ToList();
+            if (actions.Count == 0) continue;
+            h.Open("table", ("class", "data-table")).Element("caption", theme);
+            h.Open("thead").Open("tr");
+            foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG" }) h.Element("th", col, ("scope", "col"));
+            h.Close("tr").Close("thead").Open("tbody").Line();
+            foreach (var a in actions)
+            {
+                h.Open("tr").Element("th", a.Id, ("scope", "row")).Element("td", DashboardHtml.Clip(a.Text))
+                    .Element("td", a.Deadline is null ? "None" : DashboardHtml.LongDate(a.Deadline) + (a.Overdue ? " (overdue)" : ""))
+                    .Element("td", string.Join(", ", a.Leads)).Element("td", DashboardHtml.RagWord(a.Rag)).Close("tr").Line();
+            }
+            h.Close("tbody").Close("table").Line();
+        }
+    }
+
+    private static string Num(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static string Versioned(string path, IReadOnlyDictionary<string, string> versions) =>
+        versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;
+}
