@@ -139,15 +139,13 @@ public static class DashboardHtml
         var title = $"{options.Title}: action plan progress";
         var description = Description(doc);
         h.Void("meta", ("name", "description"), ("content", description)).Line();
-        h.Void("meta", ("name", "robots"), ("content", options.Indexable ? "index, follow" : "noindex, nofollow")).Line();
+        // Indexing is what search engines do by default: only the refusal needs saying.
+        if (!options.Indexable) h.Void("meta", ("name", "robots"), ("content", "noindex, nofollow")).Line();
         h.Void("meta", ("property", "og:type"), ("content", "website")).Line();
-        h.Void("meta", ("property", "og:site_name"), ("content", options.Title)).Line();
         h.Void("meta", ("property", "og:title"), ("content", title)).Line();
         h.Void("meta", ("property", "og:description"), ("content", description)).Line();
-        h.Void("meta", ("property", "og:locale"), ("content", "en_GB")).Line();
+        // X reads og:title, og:description and og:image when its own tags are absent: only the card type is its own.
         h.Void("meta", ("name", "twitter:card"), ("content", "summary_large_image")).Line();
-        h.Void("meta", ("name", "twitter:title"), ("content", title)).Line();
-        h.Void("meta", ("name", "twitter:description"), ("content", description)).Line();
         if (options.PublicUrl is not { Length: > 0 } url) return;
         var image = new Uri(AtomFeed.SiteBase(url), Asset(PreviewImage, assetVersions)).AbsoluteUri;
         h.Void("link", ("rel", "canonical"), ("href", url)).Line();
@@ -156,7 +154,6 @@ public static class DashboardHtml
         h.Void("meta", ("property", "og:image:width"), ("content", "1200")).Line();
         h.Void("meta", ("property", "og:image:height"), ("content", "630")).Line();
         h.Void("meta", ("property", "og:image:alt"), ("content", "Action plan progress")).Line();
-        h.Void("meta", ("name", "twitter:image"), ("content", image)).Line();
     }
 
     /// <summary>"42 actions as of 16 January 2017: 12 complete; of those open, 20 on track, 6 at risk, 2 off track; 5 overdue."</summary>
@@ -174,11 +171,11 @@ public static class DashboardHtml
 
     private static void PaperLink(HtmlWriter h) =>
         h.Open("p", ("class", "paper-link no-print")).Element("a", "Print a committee paper", ("href", CommitteePaper.FileName))
-            .Text(" (add ?since=yyyy-MM-dd to its address for the changes since the last committee).").Close("p").Line();
+            .Text(" (add ?since=yyyy-MM-dd for the changes since then).").Close("p").Line();
 
     private static void FeedLink(HtmlWriter h) =>
         h.Open("p", ("class", "feed-link")).Element("a", "Follow the changes in a feed reader", ("href", AtomFeed.FileName))
-            .Text(" (Atom feed, updated at each refresh).").Close("p").Line();
+            .Text(" (Atom).").Close("p").Line();
 
     private static void Summary(HtmlWriter h, DashboardSummary s)
     {

@@ -257,13 +257,12 @@ public sealed class DashboardHtmlTests
         const string description = "2 actions as of 16 January 2017: 1 complete; of those open, 1 on track, 0 at risk, 0 off track; 1 overdue.";
         Assert.Contains($"<meta name=\"description\" content=\"{description}\">", head);
         Assert.Contains($"<meta property=\"og:description\" content=\"{description}\">", head);
-        Assert.Contains($"<meta name=\"twitter:description\" content=\"{description}\">", head);
         Assert.Contains("<meta property=\"og:title\" content=\"Safer City Partnership: action plan progress\">", head);
         Assert.Contains("<meta property=\"og:url\" content=\"https://plan.example.org/dashboard/index.html\">", head);
         Assert.Contains("<meta property=\"og:image\" content=\"https://plan.example.org/dashboard/assets/preview.png?v=abc123\">", head);
-        Assert.Contains("<meta name=\"twitter:image\" content=\"https://plan.example.org/dashboard/assets/preview.png?v=abc123\">", head);
+        Assert.DoesNotContain("twitter:image", head); // X falls back to og:image; the page budget has no room for copies
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", head);
-        Assert.Contains("<meta name=\"robots\" content=\"index, follow\">", head);
+        Assert.DoesNotContain("name=\"robots\"", head); // indexable is the default: nothing to say
     }
 
     [Fact]
