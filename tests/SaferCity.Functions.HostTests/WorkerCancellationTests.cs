@@ -89,7 +89,8 @@ public sealed class WorkerCancellationTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(DeliveryState.Sending, Assert.Single(ledger.Entries.Values, e => e.Digest == lead).State);
         var perDigest = app.SendGrid.Requests.GroupBy(r => r.DigestId).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(perDigest, d => Assert.True(d.Value == 1, $"{d.Key}: {d.Value} requests"));
-        Assert.Equal(perDigest.Count - 1, app.SendGrid.AcceptedRequests.Count); // all but the held one
+        // The fake counts the held request as accepted too (SendGrid may well have taken it): one each, the held one included.
+        Assert.Equal(perDigest.Count, app.SendGrid.AcceptedRequests.Count);
         var summary = app.SendGrid.AcceptedRequests.Single(r => r.DigestId == $"{Week}/coordinator").Text;
         Assert.Contains($"Digest for {lead} may not have gone out", summary);
     }

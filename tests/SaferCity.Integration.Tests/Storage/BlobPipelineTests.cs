@@ -232,7 +232,7 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         System.Text.Encoding.UTF8.GetString(await ServedBytesAsync(container.GetBlobClient(name)));
 
     /// <summary>The bytes a browser ends up with: the stored bytes, ungzipped when the blob is stored with Content-Encoding: gzip.</summary>
-    internal static async Task<byte[]> ServedBytesAsync(BlobClient blob)
+    public static async Task<byte[]> ServedBytesAsync(BlobClient blob)
     {
         var download = (await blob.DownloadContentAsync()).Value;
         var stored = download.Content.ToArray();
