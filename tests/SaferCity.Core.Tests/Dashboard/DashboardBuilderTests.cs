@@ -83,4 +83,14 @@ public sealed class DashboardBuilderTests
         Assert.All(groups, g => Assert.All(g.Actions, a => Assert.Equal(g.Theme, a.Theme)));
         Assert.Equal(4, groups.Sum(g => g.Actions.Count));
     }
+
+    [Fact]
+    public void Build_SameLeadWrittenTwice_ListedOnce()
+    {
+        var doc = DashboardBuilder.Build(Report(
+            Item("1", "1.1", "1. Theme", lead: "CST; a@example.org; Unknown Board; B@example.org; unknown board")));
+
+        // Two different addresses redact to the same words, and a name in another case is the same name.
+        Assert.Equal(["Community Safety Team", PublicText.Redacted, "Unknown Board"], doc.Actions[0].Leads);
+    }
 }

@@ -92,4 +92,52 @@ public class PublicTextTests
 
         Assert.Equal($"{family} ask {R}", PublicText.Redact($"{family} ask o'brien@council.gov.uk"));
     }
+
+    [Fact]
+    public void Redact_AtSignBeforeTheAddress_AddressStillRemoved()
+    {
+        // The cheap "is there an @ at all" check must not stop at an @ in the first character.
+        Assert.Equal($"@SaferCityLDN or {R}", PublicText.Redact("@SaferCityLDN or jo@council.gov.uk"));
+        Assert.True(PublicText.ContainsEmail("@SaferCityLDN or jo@council.gov.uk"));
+    }
+
+    [Fact]
+    public void Redact_InvisibleCharacterBeforeAnAddressAtTheStart_GoesWithTheAddress()
+    {
+        Assert.Equal($"{R} to reply", PublicText.Redact("\u200Bjo@council.gov.uk to reply"));
+    }
+
+    [Fact]
+    public void Redact_AddressAtTheStartAndInvisibleCharacterLater_OnlyTheAddressGoes()
+    {
+        Assert.Equal($"{R} or ask\u200Bme", PublicText.Redact("jo@council.gov.uk or ask\u200Bme"));
+    }
+
+    [Fact]
+    public void Redact_TwoAddressesWithInvisibleCharacters_BothRemovedAndTheTextBetweenKept()
+    {
+        Assert.Equal($"{R}, {R} today",
+            PublicText.Redact("jo@council.gov.uk, \u200Bpat@po\u200Blice.uk today"));
+    }
+
+    [Theory]
+    [InlineData("jsmith@council.gov.u\u200Bk")]     // zero-width space inside the top-level domain
+    [InlineData("jsmith@council.gov.u\u202Ek")]     // a bidi override there
+    [InlineData("jsmith@council.g\u00ADov.uk")]     // a soft hyphen inside a label
+    public void Redact_InvisibleCharacterInTheDomain_WholeAddressRemoved(string address)
+    {
+        Assert.Equal($"Contact {R} today", PublicText.Redact($"Contact {address} today"));
+    }
+
+    [Fact]
+    public void RedactOrNull_Null_StaysNull()
+    {
+        Assert.Null(PublicText.RedactOrNull(null));
+    }
+
+    [Fact]
+    public void RedactOrNull_Address_Removed()
+    {
+        Assert.Equal($"ask {R}", PublicText.RedactOrNull("ask jo@council.gov.uk"));
+    }
 }

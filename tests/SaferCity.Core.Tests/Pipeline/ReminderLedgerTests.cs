@@ -273,4 +273,61 @@ public class ReminderLedgerTests
         Assert.Equal(DeliveryState.Failed, back.Entries["b"].State);
         Assert.Contains("\"failed\"", JsonDocument.Parse(ledger.Serialize()).RootElement.GetRawText());
     }
+
+    [Theory]
+    [InlineData(" 7 ", "lead/7")]          // the leads list's item id, trimmed
+    [InlineData(null, "lead/housing-team")] // no id: the name's slug
+    [InlineData("  ", "lead/housing-team")]
+    public void LeadKey_ItemIdOrNot_KeyedByIdElseByName(string? itemId, string expected)
+    {
+        var lead = new Model.Lead("Housing Team", [], ["h@example.org"], itemId);
+
+        Assert.Equal(expected, ReminderLedger.LeadKey(lead));
+    }
+
+    [Fact]
+    public void Migrate_OnlyTodaysKeys_ReturnsTheSameLedger()
+    {
+        var sent = new LedgerEntry(DeliveryState.Sent, 1, DateTimeOffset.UnixEpoch, ["1.1"]);
+        var ledger = ReminderLedger.Empty("2017-W03").With("lead/7", sent).With(ReminderLedger.SummaryKey, sent);
+
+        // The same instance, so nothing is rewritten for a ledger that needed no change.
+        Assert.Same(ledger, ledger.Migrate([new Model.Lead("Housing", [], ["h@example.org"], "7")]));
+    }
+
+    [Fact]
+    public void Migrate_OldAndNewKeyForTheSameLead_TodaysEntryKeptAndTheOldDropped()
+    {
+        var sent = new LedgerEntry(DeliveryState.Sent, 1, DateTimeOffset.UnixEpoch, ["1.1"]);
+        var failed = new LedgerEntry(DeliveryState.Failed, 1, DateTimeOffset.UnixEpoch, ["1.1"], Error: "550");
+        var ledger = ReminderLedger.Empty("2017-W03").With("housing", failed).With("lead/7", sent).With("coordinator", failed);
+
+        var migrated = ledger.Migrate([new Model.Lead("Housing", [], ["h@example.org"], "7")]);
+
+        Assert.Equal(["lead/7", "summary"], migrated.Entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(DeliveryState.Sent, migrated.For("lead/7")!.State);
+        Assert.Equal(DeliveryState.Failed, migrated.For(ReminderLedger.SummaryKey)!.State);
+        Assert.Null(migrated.For("housing"));
+    }
+
+    [Fact]
+    public void Migrate_ALeadNamedSummary_DoesNotTakeTheSummarysEntry()
+    {
+        var sent = new LedgerEntry(DeliveryState.Sent, 1, DateTimeOffset.UnixEpoch, ["1.1"]);
+        var ledger = ReminderLedger.Empty("2017-W03").With(ReminderLedger.SummaryKey, sent).With("housing", sent);
+        var leads = new[] { new Model.Lead("Summary", [], ["s@example.org"], "9"), new Model.Lead("Housing", [], ["h@example.org"], "7") };
+
+        var migrated = ledger.Migrate(leads);
+
+        // Only "housing" was an earlier key: the lead called Summary has had no digest this week.
+        Assert.Equal(["lead/7", "summary"], migrated.Entries.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Deserialize_JsonNull_ThrowsEmptyLedger()
+    {
+        var error = Assert.Throws<JsonException>(() => ReminderLedger.Deserialize("null"u8));
+
+        Assert.Equal("Empty ledger", error.Message);
+    }
 }

@@ -49,4 +49,45 @@ public class DeadlineParserTests
     [InlineData("31/12/0201")]
     [InlineData("December 20177")]
     public void Parse_Unreadable_ReturnsNull(string text) => Assert.Null(DeadlineParser.Parse(text));
+
+    [Theory]
+    [InlineData("2016-12-31 00:00:00Z", "2016-12-31")]                   // a space for the T
+    [InlineData("2016-09-29 23:00:00+00:00", "2016-09-30")]
+    [InlineData("1900-01-01T12:00:00Z", "1900-01-01")]                   // the first and last years taken
+    [InlineData("2200-06-01T00:00:00Z", "2200-06-01")]
+    [InlineData("1/1/1900", "1900-01-01")]
+    [InlineData("31/12/2200", "2200-12-31")]
+    [InlineData("1900-01", "1900-01-31")]
+    [InlineData("2200-1", "2200-01-31")]
+    [InlineData("January 1900", "1900-01-31")]
+    [InlineData("Dec 2200", "2200-12-31")]
+    [InlineData("1.3.2017", "2017-03-01")]
+    [InlineData("5 March 2017", "2017-03-05")]
+    [InlineData("5 Mar 2017", "2017-03-05")]
+    [InlineData("Sep. 2016", "2016-09-30")]
+    [InlineData("SEPT. 2016", "2016-09-30")]
+    [InlineData("jan 2017", "2017-01-31")]
+    [InlineData("May 2017", "2017-05-31")]
+    [InlineData("end March, 2017", "2017-03-31")]
+    public void Parse_EdgeShapesAndYears_Read(string text, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected), DeadlineParser.Parse(text));
+
+    [Theory]
+    [InlineData("1899-12-31T12:00:00Z")]                                // just outside the years taken, in every shape
+    [InlineData("2201-01-01T12:00:00Z")]
+    [InlineData("31/12/1899")]
+    [InlineData("1/1/2201")]
+    [InlineData("1899-12")]
+    [InlineData("2201-01")]
+    [InlineData("December 1899")]
+    [InlineData("January 2201")]
+    [InlineData("2017-00")]
+    [InlineData("2016-12-31X00:00:00Z")]                                // not a date column's shape
+    [InlineData("2016/12/31T00:00:00Z")]
+    [InlineData("2016-12/31T00:00:00Z")]
+    [InlineData("Marc 2017")]                                           // four letters: a whole month name or nothing
+    [InlineData("Mar.. 2017")]
+    [InlineData("Ju 2017")]
+    [InlineData("Sepember 2017")]
+    public void Parse_OutsideTheYearsOrNotADeadline_ReturnsNull(string text) => Assert.Null(DeadlineParser.Parse(text));
 }

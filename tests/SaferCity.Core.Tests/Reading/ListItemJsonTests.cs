@@ -50,4 +50,106 @@ public class ListItemJsonTests
     [Fact]
     public void Parse_TruncatedJson_ThrowsJsonException() =>
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => Parse("{\"value\": [ {\"id\": \"1\", "));
+
+    [Fact]
+    public void Parse_ObjectValues_MostReadablePartWhateverItsPosition()
+    {
+        var item = Assert.Single(Parse("""
+            {"value":[{"fields":{
+              "A": {"Title": "title", "Value": "value", "Description": "description", "Label": "label", "LookupValue": "lookup"},
+              "B": {"Title": "title", "Description": "description", "Label": "label"},
+              "C": {"Title": "title", "Value": "value", "Description": 3},
+              "D": {"Url": "https://example.org", "LookupId": 4},
+              "E": {"LookupValue": {"nested": "x"}, "Title": "title"}
+            }}]}
+            """));
+
+        Assert.Equal("lookup", item["A"]);
+        Assert.Equal("label", item["B"]);
+        Assert.Equal("value", item["C"]);
+        Assert.Null(item["D"]);
+        Assert.Equal("title", item["E"]);
+    }
+
+    [Fact]
+    public void Parse_ArrayOfMixedValues_TextOfEachScalarAndReadableObject()
+    {
+        var item = Assert.Single(Parse("""
+            {"value":[{"fields":{"Leads": ["CST", 12, true, false, null, ["nested"], {"LookupId": 1}, {"LookupValue": "CoLP"}], "After": "kept"}}]}
+            """));
+
+        Assert.Equal(new List<string> { "CST", "12", "true", "false", "CoLP" }, item["Leads"]);
+        Assert.Equal("kept", item["After"]);
+    }
+
+    [Fact]
+    public void Parse_IdAndDateInOtherShapes_IdAsTextAndUnreadableDateIgnored()
+    {
+        var items = Parse("""
+            {"value":[
+              {"id": 12, "lastModifiedDateTime": 20170113, "fields": "not an object", "x": {"y": [1, 2]}},
+              {"id": true, "lastModifiedDateTime": "13 January", "fields": {"Title": "1.2"}},
+              {"id": ["7"], "fields": {"Title": "1.3"}}
+            ]}
+            """);
+
+        Assert.Equal(["12", "true", "#3"], items.Select(i => i.Id));
+        Assert.All(items, i => Assert.Null(i.LastModified));
+        Assert.Empty(items[0].Fields);
+        Assert.Equal("1.2", items[1]["title"]);
+        Assert.Equal("1.3", items[2]["Title"]);
+    }
+
+    [Fact]
+    public void Parse_ValueArrayWithNonObjects_OnlyItemsCountedForPositionalIds()
+    {
+        var items = Parse("""{"before": {"value": []}, "value":[1, "x", [{"id": "no"}], {"fields":{"Title":"1.1"}}, null, {}], "after": [1]}""");
+
+        Assert.Equal(["#1", "#2"], items.Select(i => i.Id));
+        Assert.Equal("1.1", items[0]["Title"]);
+    }
+
+    [Fact]
+    public void Parse_ManyColumns_EveryColumnReadInEveryItem()
+    {
+        // More distinct column names than the parser keeps as shared strings.
+        var fields = string.Join(",", Enumerable.Range(0, 80).Select(n => $"\"C{n}\": \"v{n}\""));
+        var one = "{\"fields\":{" + fields + "}}";
+        var items = Parse("{\"value\":[" + one + "," + one + "]}");
+
+        Assert.All(items, item =>
+        {
+            Assert.Equal(80, item.Fields.Count);
+            Assert.Equal("v0", item["c0"]);
+            Assert.Equal("v79", item["C79"]);
+        });
+    }
+
+    [Fact]
+    public void Parse_LoneSurrogateEscape_ReadAsReplacementCharacter()
+    {
+        var item = Assert.Single(Parse("""{"value":[{"fields":{"Comments":"half \ud800 a character"}}]}"""));
+
+        Assert.Equal("half \uFFFD a character", item["Comments"]);
+    }
+
+    [Fact]
+    public void Normalise_EachValueKind_TheParsersShapes()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""
+            {"s": "text", "n": 3.50, "t": true, "f": false, "z": null,
+             "a": ["x", 2, true, false, null, {"Label": "label"}, {"LookupId": 1}, [1]],
+             "o": {"Description": "description", "LookupValue": "lookup"}, "o2": {"Title": 5, "Value": "value"}}
+            """);
+        object? Of(string name) => ListItemJson.Normalise(doc.RootElement.GetProperty(name));
+
+        Assert.Equal("text", Of("s"));
+        Assert.Equal("3.50", Of("n"));
+        Assert.Equal(true, Of("t"));
+        Assert.Equal(false, Of("f"));
+        Assert.Null(Of("z"));
+        Assert.Equal(new List<string> { "x", "2", "true", "false", "label" }, Of("a"));
+        Assert.Equal("lookup", Of("o"));
+        Assert.Equal("value", Of("o2"));
+    }
 }

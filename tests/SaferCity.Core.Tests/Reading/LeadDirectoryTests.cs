@@ -1,0 +1,86 @@
+using SaferCity.Core.Model;
+using SaferCity.Core.Reading;
+
+namespace SaferCity.Core.Tests.Reading;
+
+/// <summary>Free text in the lead column reaches the right leads, and only them.</summary>
+public class LeadDirectoryTests
+{
+    private static readonly Lead Police = new("City of London Police", ["CoLP", "Police"], ["p@example.org"]);
+    private static readonly Lead Dccs = new("Department of Community and Children\u2019s Services", ["DCCS"], ["d@example.org"]);
+    private static readonly Lead Housing = new("Housing", ["", "--"], ["h@example.org"]);
+    private static readonly LeadDirectory Directory = new([Police, Dccs, Housing]);
+
+    [Theory]
+    [InlineData("city of london police")]
+    [InlineData("  CITY  of London-Police. ")]
+    [InlineData("colp")]
+    [InlineData("Police")]
+    public void Resolve_NameOrAliasInAnyCase_ThatLead(string part)
+    {
+        Assert.Equal([Police], Directory.Resolve(part));
+    }
+
+    [Theory]
+    [InlineData("Department of Community and Children's Services")]      // straight apostrophe
+    [InlineData("Department of Community and Children`s Services")]
+    [InlineData("Department of Community and Children\u2018s Services")]
+    public void Resolve_ApostropheOfAnyKind_Matches(string part)
+    {
+        Assert.Equal([Dccs], Directory.Resolve(part));
+    }
+
+    [Fact]
+    public void Resolve_LongerNameInsideAPart_LongestNameTakesItsWords()
+    {
+        // "Police" is also an alias, but the longer name has taken that word.
+        Assert.Equal([Police], Directory.Resolve("City of London Police Board"));
+    }
+
+    [Fact]
+    public void Resolve_TwoLeadsInOnePart_BothInTheOrderOfLongestName()
+    {
+        Assert.Equal([Dccs, Housing], Directory.Resolve("Housing with Department of Community and Children's Services SOC Board"));
+    }
+
+    [Fact]
+    public void Resolve_SameLeadNamedTwice_OnlyOnce()
+    {
+        Assert.Equal([Police], Directory.Resolve("CoLP and City of London Police"));
+    }
+
+    [Theory]
+    [InlineData("Policeman")]               // not inside a word
+    [InlineData("Housings")]
+    [InlineData("Someone else")]
+    [InlineData("")]
+    [InlineData(" -- ")]                    // nothing left after punctuation: not the lead with a blank alias
+    public void Resolve_NoLeadNamed_Empty(string part)
+    {
+        Assert.Empty(Directory.Resolve(part));
+    }
+
+    [Fact]
+    public void Leads_AsGiven()
+    {
+        Assert.Equal([Police, Dccs, Housing], Directory.Leads);
+    }
+
+    [Theory]
+    [InlineData("  Fish & Chips--Ltd. ", "fish & chips ltd")]
+    [InlineData("Children\u2019s", "children's")]
+    [InlineData("!!!", "")]
+    [InlineData("A1 b2", "a1 b2")]
+    public void Normalise_Text_LowerCaseWordsSingleSpaced(string text, string expected)
+    {
+        Assert.Equal(expected, LeadDirectory.Normalise(text));
+    }
+
+    [Fact]
+    public void Normalise_LongText_SameRulesAsShortText()
+    {
+        var words = string.Join(" -- ", Enumerable.Repeat("Word", 100)); // well over the stack buffer's 256 characters
+
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("word", 100)), LeadDirectory.Normalise(words));
+    }
+}
