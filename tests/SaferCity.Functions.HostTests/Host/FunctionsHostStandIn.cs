@@ -15,7 +15,8 @@ namespace SaferCity.Functions.HostTests.Host;
 /// What the Functions host does for a dotnet-isolated app, and no more: it listens for the worker's gRPC
 /// <c>EventStream</c> (HTTP/2 on 127.0.0.1, a free port), starts the built worker as a separate process with the
 /// host's arguments and environment, then sends WorkerInitRequest, FunctionsMetadataRequest, FunctionLoadRequest
-/// and InvocationRequests. Everything the worker says back is kept: responses, its <see cref="RpcLog"/> stream,
+/// and InvocationRequests, and proxies HTTP requests to the worker's own address when it declares one
+/// (<see cref="HttpUri"/>). Everything the worker says back is kept: responses, its <see cref="RpcLog"/> stream,
 /// and its console, which the real host also copies into its log.
 /// </summary>
 public sealed class FunctionsHostStandIn : IAsyncDisposable
