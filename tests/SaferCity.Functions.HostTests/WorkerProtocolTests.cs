@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
+using SaferCity.Core.Updates;
 using SaferCity.Functions.HostTests.Host;
 using SaferCity.Integration.Tests.Storage;
 
@@ -119,12 +120,12 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await app.StartWorkerAsync(MondaySeven);
 
-        var response = await app.PostAsync("RefreshNow");
+        var response = await app.SendHttpAsync("RefreshNow", HttpMethod.Post, "RefreshNow");
 
-        Assert.True(response.Result.Status == StatusResult.Types.Status.Success, $"{response.Result.Exception?.Message}\n{app.Host.LogText}");
-        var http = (response.ReturnValue?.Http ?? response.OutputData.Single(o => o.Name == "$return").Data.Http)!;
-        Assert.Equal("200", http.StatusCode);
-        var body = (http.Body.DataCase == TypedData.DataOneofCase.Bytes ? http.Body.Bytes.ToStringUtf8() : http.Body.String);
+        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True(response.Proxied); // ConfigureFunctionsWebApplication: the worker declares HttpUri and takes the request itself
+        Assert.Equal(200, response.Status);
+        var body = response.Body;
         using var json = JsonDocument.Parse(body);
         Assert.Equal("Completed", json.RootElement.GetProperty("status").GetString());
         Assert.Equal("2017-01-16", json.RootElement.GetProperty("asOf").GetString());
@@ -132,6 +133,56 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain("@", body); // figures, never addresses
         Assert.True((await app.Site.GetBlobClient("dashboard.json").ExistsAsync()).Value);
         Assert.Empty(app.SendGrid.Requests);
+    }
+
+    private const string SigningKey = "host-standin-signing-key-0123456789-abcdefgh";
+    private const string Item25 = "11"; // action 2.5 of the sample tracker, led by the community safety team
+
+    private void EnableUpdateLinks()
+    {
+        app.Settings["Updates__BaseUrl"] = $"https://{HostedApp.PublicHost}/api/update";
+        app.Settings["Updates__SigningKey"] = SigningKey;
+    }
+
+    [Fact]
+    public async Task UpdateAction_GarbageTokenForwardedByTheHost_AnswersThePlainRefusalPage()
+    {
+        EnableUpdateLinks();
+        await app.StartWorkerAsync(MondaySeven);
+
+        const string garbage = "not-a-token.AAAA";
+        var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/{garbage}",
+            new Dictionary<string, string> { ["token"] = garbage });
+
+        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True(response.Proxied);
+        Assert.Equal(404, response.Status);
+        Assert.StartsWith("text/html", response.ContentType);
+        Assert.Contains("This link is not valid", response.Body);
+        Assert.Contains("coordinator for a fresh digest email", response.Body);
+        foreach (var secret in new[] { "2.5", "Community Safety Team", "@", "<form" })
+            Assert.DoesNotContain(secret, response.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(app.Graph.Requests, r => r.StartsWith("PATCH", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UpdateAction_SignedLinkForwardedByTheHost_AnswersTheFormForItsAction()
+    {
+        EnableUpdateLinks();
+        await app.StartWorkerAsync(MondaySeven);
+        var signer = new UpdateLinkSigner(new UpdatesOptions { SigningKey = SigningKey });
+        var token = signer.Sign(new UpdateLink("community-safety-team", Item25, "2.5", MondaySeven, MondaySeven.AddDays(28)));
+
+        var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/{token}",
+            new Dictionary<string, string> { ["token"] = token });
+
+        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True(response.Proxied);
+        Assert.Equal(200, response.Status);
+        Assert.Contains("<form", response.Body);
+        Assert.Contains("Update action 2.5", response.Body);
+        Assert.DoesNotContain("@", response.Body);
+        Assert.DoesNotContain(app.Graph.Requests, r => r.StartsWith("PATCH", StringComparison.Ordinal)); // a view writes nothing
     }
 
     [Theory]

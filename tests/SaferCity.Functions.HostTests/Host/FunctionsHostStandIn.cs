@@ -15,7 +15,8 @@ namespace SaferCity.Functions.HostTests.Host;
 /// What the Functions host does for a dotnet-isolated app, and no more: it listens for the worker's gRPC
 /// <c>EventStream</c> (HTTP/2 on 127.0.0.1, a free port), starts the built worker as a separate process with the
 /// host's arguments and environment, then sends WorkerInitRequest, FunctionsMetadataRequest, FunctionLoadRequest
-/// and InvocationRequests. Everything the worker says back is kept: responses, its <see cref="RpcLog"/> stream,
+/// and InvocationRequests, and proxies HTTP requests to the worker's own address when it declares one
+/// (<see cref="HttpUri"/>). Everything the worker says back is kept: responses, its <see cref="RpcLog"/> stream,
 /// and its console, which the real host also copies into its log.
 /// </summary>
 public sealed class FunctionsHostStandIn : IAsyncDisposable
@@ -28,6 +29,10 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     private readonly WebApplication server;
     private readonly WorkerStream stream;
     private readonly ConcurrentQueue<string> console = new();
+    private readonly HttpClient proxy = new(new RetryRefusedConnections(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }))
+    {
+        Timeout = Timeout.InfiniteTimeSpan, // the Patience guard ends a hang
+    };
     private Process? worker;
 
     private FunctionsHostStandIn(WebApplication server, WorkerStream stream)
@@ -139,6 +144,13 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         throw new TimeoutException($"The worker did not open its stream within {Patience}:\n{LogText}");
     }
 
+    /// <summary>
+    /// Where the worker takes HTTP requests, when it declared the <c>HttpUri</c> capability (ASP.NET Core integration):
+    /// the host then proxies each HTTP request there instead of carrying it in the invocation. Null: the worker takes
+    /// requests as RpcHttp inside the InvocationRequest.
+    /// </summary>
+    public Uri? HttpUri { get; private set; }
+
     /// <summary>WorkerInitRequest → WorkerInitResponse, with the capabilities and log levels a v4 host sends.</summary>
     public async Task<WorkerInitResponse> InitAsync()
     {
@@ -155,8 +167,9 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         request.Capabilities["TypedDataCollection"] = "true";
         request.Capabilities["HandlesWorkerTerminateMessage"] = "true";
         request.LogCategories["default"] = RpcLog.Types.Level.Information;
-        var response = await RequestAsync(new StreamingMessage { WorkerInitRequest = request });
-        return response.WorkerInitResponse;
+        var response = (await RequestAsync(new StreamingMessage { WorkerInitRequest = request })).WorkerInitResponse;
+        HttpUri = response.Capabilities.TryGetValue("HttpUri", out var uri) && !string.IsNullOrEmpty(uri) ? new Uri(uri) : null;
+        return response;
     }
 
     /// <summary>FunctionsMetadataRequest: the worker indexes its own functions (worker indexing).</summary>
@@ -218,6 +231,37 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         return (await WaitAsync(reply)).InvocationResponse;
     }
 
+    /// <summary>
+    /// An HTTP request as the host forwards it to a worker that declared <see cref="HttpUri"/>: the same request (method,
+    /// path under the route prefix, headers, body) sent to that address with header <c>x-ms-invocation-id</c>, and at
+    /// the same time an InvocationRequest with that id, carrying the route values as trigger metadata but no RpcHttp.
+    /// The worker pairs the two; the HTTP answer comes back on the proxied call, the invocation's result on the stream.
+    /// </summary>
+    public async Task<(HttpResponseMessage Http, InvocationResponse Invocation)> ForwardHttpAsync(
+        string function, HttpRequestMessage request, IReadOnlyDictionary<string, string> routeValues)
+    {
+        var to = HttpUri ?? throw new InvalidOperationException("The worker did not declare HttpUri: send RpcHttp in the invocation instead.");
+        var invocationId = Guid.NewGuid().ToString();
+        request.RequestUri = new Uri(to, request.RequestUri!.PathAndQuery);
+        request.Headers.Add("x-ms-invocation-id", invocationId);
+
+        var invocation = new InvocationRequest
+        {
+            InvocationId = invocationId,
+            FunctionId = Functions[function].FunctionId,
+            TraceContext = new RpcTraceContext(),
+            RetryContext = new RetryContext(),
+        };
+        foreach (var (name, value) in routeValues) invocation.TriggerMetadata[name] = new TypedData { String = value };
+
+        var reply = stream.Expect(invocationId);
+        using var guard = new CancellationTokenSource(Patience);
+        var http = proxy.SendAsync(request, guard.Token);
+        await stream.SendAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), InvocationRequest = invocation });
+        var response = (await WaitAsync(reply)).InvocationResponse;
+        return (await http, response);
+    }
+
     /// <summary>InvocationCancel, as the host sends it when the function times out or the host is shutting down.</summary>
     public Task CancelAsync(string invocationId) =>
         stream.SendAsync(new StreamingMessage
@@ -263,6 +307,7 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
             await worker.WaitForExitAsync();
         }
         worker?.Dispose();
+        proxy.Dispose();
         await server.DisposeAsync();
     }
 
@@ -322,6 +367,32 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     {
         public override Task EventStream(IAsyncStreamReader<StreamingMessage> requestStream, IServerStreamWriter<StreamingMessage> responseStream,
             ServerCallContext context) => stream.RunAsync(requestStream, responseStream, context.CancellationToken);
+    }
+}
+
+/// <summary>
+/// The host's proxy retries a request the worker's HTTP port refused (its Kestrel can start a moment after it
+/// answered WorkerInitRequest): 50 ms, doubling to 250 ms between tries. The host gives up after 10 tries; the
+/// stand-in keeps going until its hang guard, because this machine is shared and a slow start is not what is tested.
+/// </summary>
+internal sealed class RetryRefusedConnections(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }
+                                                 && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
+            }
+        }
     }
 }
 

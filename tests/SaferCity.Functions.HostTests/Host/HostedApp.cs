@@ -109,22 +109,48 @@ public sealed class HostedApp : IAsyncDisposable
         return Host.InvokeAsync(function, invocationId ?? Guid.NewGuid().ToString(), binding);
     }
 
-    /// <summary>An HTTP request as the host forwards it to the worker (RpcHttp over the stream, not a proxied socket).</summary>
-    public Task<InvocationResponse> PostAsync(string function, string body = "")
+    /// <summary>
+    /// An HTTP request to the app's public address (https://{app}/api/...) as the host hands it to the worker:
+    /// proxied to the worker's own HTTP address when it declared <c>HttpUri</c> (ASP.NET Core integration, what this
+    /// app does), otherwise carried as RpcHttp in the invocation. Either way the answer is read back as the caller sees it.
+    /// </summary>
+    /// <param name="path">The path after /api/, e.g. "RefreshNow" or "update/{token}".</param>
+    /// <param name="routeValues">The function's route parameters, as the host matched them.</param>
+    public async Task<HttpExchange> SendHttpAsync(string function, HttpMethod method, string path,
+        IReadOnlyDictionary<string, string>? routeValues = null, string? body = null, string contentType = "application/json")
     {
-        var http = new RpcHttp
+        routeValues ??= new Dictionary<string, string>();
+        var url = $"https://{PublicHost}/api/{path}";
+        if (Host.HttpUri is not null)
         {
-            Method = "POST",
-            Url = $"https://safercity-func.azurewebsites.net/api/{function}",
-            Body = new TypedData { Bytes = ByteString.CopyFromUtf8(body) },
-        };
-        foreach (var (name, value) in new[] { ("content-type", "application/json"), ("host", "safercity-func.azurewebsites.net") })
-        {
-            http.Headers[name] = value;
-            http.NullableHeaders[name] = new NullableString { Value = value };
+            using var request = new HttpRequestMessage(method, url);
+            request.Headers.Host = PublicHost;
+            if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+            var (http, invocation) = await Host.ForwardHttpAsync(function, request, routeValues);
+            using (http)
+            {
+                return new HttpExchange(invocation, (int)http.StatusCode, await http.Content.ReadAsStringAsync(),
+                    http.Content.Headers.ContentType?.ToString(), Proxied: true);
+            }
         }
-        return Host.InvokeAsync(function, new ParameterBinding { Name = TriggerName(function), Data = new TypedData { Http = http } });
+
+        var rpc = new RpcHttp { Method = method.Method, Url = url, Body = new TypedData { Bytes = ByteString.CopyFromUtf8(body ?? "") } };
+        foreach (var (name, value) in new[] { ("content-type", contentType), ("host", PublicHost) })
+        {
+            rpc.Headers[name] = value;
+            rpc.NullableHeaders[name] = new NullableString { Value = value };
+        }
+        foreach (var (name, value) in routeValues) rpc.Params[name] = value;
+        var binding = new ParameterBinding { Name = TriggerName(function), Data = new TypedData { Http = rpc } };
+        var response = await Host.InvokeAsync(function, binding);
+        var returned = response.ReturnValue?.Http ?? response.OutputData.SingleOrDefault(o => o.Name == "$return")?.Data.Http;
+        return new HttpExchange(response, int.TryParse(returned?.StatusCode, out var status) ? status : 0,
+            returned?.Body.DataCase == TypedData.DataOneofCase.Bytes ? returned.Body.Bytes.ToStringUtf8() : returned?.Body.String ?? "",
+            returned?.Headers.GetValueOrDefault("Content-Type"), Proxied: false);
     }
+
+    /// <summary>The app's public host name, as the host would see it in the request.</summary>
+    public const string PublicHost = "safercity-func.azurewebsites.net";
 
     /// <summary>The name of the function's trigger binding, from the metadata the worker reported.</summary>
     public string TriggerName(string function) =>
@@ -141,3 +167,7 @@ public sealed class HostedApp : IAsyncDisposable
         await Graph.DisposeAsync();
     }
 }
+
+/// <summary>One HTTP request through the host: the invocation's result and what the caller got back.</summary>
+/// <param name="Proxied">True when the request went to the worker's HttpUri rather than as RpcHttp in the invocation.</param>
+public sealed record HttpExchange(InvocationResponse Invocation, int Status, string Body, string? ContentType, bool Proxied);
