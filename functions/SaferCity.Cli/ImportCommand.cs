@@ -82,7 +82,8 @@ internal static class ImportCommand
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine($"Invalid setting: {string.Join(" ", e.Failures)}");
+            // Named as the user sets them (Tracker__SiteUrl), on one line, as every other command does.
+            Console.Error.WriteLine(SettingsCheck.EnvNames(string.Join(" ", e.Failures)).ReplaceLineEndings(" "));
             return 2;
         }
         catch (PipelineException e)

@@ -444,27 +444,6 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     private sealed class StoppingPublisher(ISitePublisher inner, string path, Action stop) : ISitePublisher
     {
         public Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken) =>
-            inner.PublishAsync(new Tripwire(files, path, stop), cancellationToken);
-
-        private sealed class Tripwire(IReadOnlyList<SiteFile> files, string path, Action stop) : IReadOnlyList<SiteFile>
-        {
-            private int passes;
-
-            public SiteFile this[int index] => files[index];
-
-            public int Count => files.Count;
-
-            public IEnumerator<SiteFile> GetEnumerator()
-            {
-                var pass = ++passes;
-                foreach (var file in files)
-                {
-                    if (pass == 2 && file.Path == path) stop();
-                    yield return file;
-                }
-            }
-
-            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-        }
+            inner.PublishAsync(new Storage.OnUploadPass(files, path, stop), cancellationToken);
     }
 }

@@ -38,26 +38,4 @@ public sealed class BlobSitePublisherTests(AzuriteFixture azurite)
         Assert.Equal("the other run's", (await other.DownloadContentAsync()).Value.Content.ToString());
         Assert.False(await container.GetBlobClient("index.html").ExistsAsync()); // nothing after it
     }
-
-    /// <summary>Calls <paramref name="act"/> when the publisher's upload pass (its second pass over the files) reaches <paramref name="path"/>.</summary>
-    private sealed class OnUploadPass(IReadOnlyList<SiteFile> files, string path, Action act) : IReadOnlyList<SiteFile>
-    {
-        private int passes;
-
-        public SiteFile this[int index] => files[index];
-
-        public int Count => files.Count;
-
-        public IEnumerator<SiteFile> GetEnumerator()
-        {
-            var pass = ++passes;
-            foreach (var file in files)
-            {
-                if (pass == 2 && file.Path == path) act();
-                yield return file;
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }
