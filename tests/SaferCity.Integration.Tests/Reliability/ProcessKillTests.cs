@@ -25,23 +25,8 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await stack.DisposeAsync();
 
-    private Process StartCli()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        // This project uses ASP.NET Core's shared framework (Kestrel), so the Microsoft.Extensions.* assemblies the CLI
-        // normally carries are not copied next to it: run it on the test host's frameworks, which include them.
-        foreach (var arg in new[]
-                 {
-                     "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
-                     Path.Combine(AppContext.BaseDirectory, "safercity.dll"), "run", "--as-of", "2017-01-16", "--out", stack.Root,
-                     "--tracker", SampleFiles.Tracker, "--leads", SampleFiles.Leads,
-                 })
-            start.ArgumentList.Add(arg);
-        // Only the fake: never a developer's real Graph site or storage account.
-        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl" }) start.Environment.Remove(key);
-        foreach (var (key, value) in stack.AppSettings()) start.Environment[key] = value;
-        return Process.Start(start)!;
-    }
+    private Process StartCli() =>
+        Process.Start(stack.Cli("run", "--as-of", "2017-01-16", "--out", stack.Root, "--tracker", SampleFiles.Tracker, "--leads", SampleFiles.Leads))!;
 
     [Fact]
     public async Task Run_KilledWhileSendGridHoldsADigest_NextRunReportsItUnconfirmedAndSendsEveryOtherExactlyOnce()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Configuration;
@@ -121,6 +122,24 @@ public sealed class TestStack : IAsyncDisposable
 
     /// <summary>The settings as a deployed app or a child process gets them: environment variables named Section__Key.</summary>
     public Dictionary<string, string?> AppSettings() => Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+
+    /// <summary>
+    /// The real CLI as a child process, with the settings as its environment. It runs on the test host's frameworks:
+    /// this project uses ASP.NET Core's shared framework (Kestrel), so the Microsoft.Extensions.* assemblies the CLI
+    /// normally carries are not copied next to it.
+    /// </summary>
+    public ProcessStartInfo Cli(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var cli = new[] { "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
+            Path.Combine(AppContext.BaseDirectory, "safercity.dll") };
+        foreach (var arg in cli.Concat(args)) start.ArgumentList.Add(arg);
+        // Only the stand-ins: never a developer's own SharePoint site, storage account, SendGrid key or signing key.
+        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl", "SendGrid__ApiKey", "Updates__SigningKey" })
+            start.Environment.Remove(key);
+        foreach (var (key, value) in AppSettings()) start.Environment[key] = value;
+        return start;
+    }
 
     /// <summary>What an in-process app reads: the CLI's folders under <see cref="Root"/>, then <see cref="Settings"/> over them.</summary>
     public IConfigurationBuilder AddConfiguration(IConfigurationBuilder builder) => builder
