@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
 using SaferCity.Core.Updates;
 using SaferCity.Functions.HostTests.Host;
+using SaferCity.Integration.Tests.Stack;
 using SaferCity.Integration.Tests.Storage;
 
 namespace SaferCity.Functions.HostTests;
@@ -100,7 +101,7 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotEqual(0, afterFirst);
         Assert.Equal(afterFirst, app.SendGrid.Requests.Count);
         Assert.All(app.SendGrid.Requests.GroupBy(r => r.DigestId), d => Assert.Single(d));
-        Assert.Contains(app.SendGrid.Requests, r => r.To.Contains(HostedApp.Coordinator));
+        Assert.Contains(app.SendGrid.Requests, r => r.To.Contains(TestStack.Coordinator));
     }
 
     [Fact]

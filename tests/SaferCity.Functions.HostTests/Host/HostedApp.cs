@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
 using SaferCity.Integration.Tests.Email;
 using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 using SaferCity.Integration.Tests.Storage;
 
 namespace SaferCity.Functions.HostTests.Host;
@@ -15,54 +16,40 @@ public sealed class HostCollection : ICollectionFixture<AzuriteFixture>
 }
 
 /// <summary>
-/// The built Functions app with everything it talks to on 127.0.0.1: the host stand-in driving the worker process,
-/// the Graph emulator serving the sample tracker, the fake SendGrid server, and Azurite (fresh containers per app).
+/// The built Functions app in its own worker process, driven by the host stand-in, on a <see cref="TestStack"/>: the
+/// Graph emulator serving the sample tracker, the fake SendGrid server, and Azurite (fresh containers per app).
 /// </summary>
 public sealed class HostedApp : IAsyncDisposable
 {
-    public const string ApiKey = "SG.host-standin-key";
-    public const string Coordinator = "coordinator@example.org";
-
-    private HostedApp(AzuriteFixture azurite, GraphEmulator graph, FakeSendGrid sendGrid, string appDirectory)
+    private HostedApp(TestStack stack, string appDirectory)
     {
+        Stack = stack;
         AppFolder = appDirectory;
-        Azurite = azurite;
-        Graph = graph;
-        SendGrid = sendGrid;
-        // App settings exactly as they would be in the portal (Section__Key); the schedules are the deployed ones.
-        Settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Tracker__SiteUrl"] = GraphEmulator.SiteUrl,
-            ["Graph__BaseUrl"] = graph.BaseUrl,
-            ["Graph__RetryDelaySeconds"] = "0",
-            ["SendGrid__ApiKey"] = ApiKey,
-            ["SendGrid__Host"] = sendGrid.Url,
-            ["SendGrid__From"] = "SaferCity <safercity@example.org>",
-            ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Storage__SiteContainer"] = AzuriteFixture.UniqueContainer("site"),
-            ["Storage__StateContainer"] = AzuriteFixture.UniqueContainer("state"),
-            ["Reminders__Coordinator"] = Coordinator,
-            ["RefreshSchedule"] = "0 5 * * * *",
-            ["ReminderSchedule"] = "0 0 6,7 * * 1",
-        };
+        // App settings as they would be in the portal (Section__Key): the stack's, and what only the host reads.
+        Settings = stack.AppSettings();
+        Settings["AzureWebJobsStorage"] = stack.Azurite.ConnectionString;
+        Settings["RefreshSchedule"] = "0 5 * * * *"; // the deployed schedules
+        Settings["ReminderSchedule"] = "0 0 6,7 * * 1";
     }
 
-    public AzuriteFixture Azurite { get; }
+    public TestStack Stack { get; }
 
-    public GraphEmulator Graph { get; }
+    public GraphEmulator Graph => Stack.Graph;
 
-    public FakeSendGrid SendGrid { get; }
+    public FakeSendGrid SendGrid => Stack.SendGrid;
+
+    public BlobContainerClient Site => Stack.Site;
+
+    public BlobContainerClient State => Stack.State;
 
     /// <summary>The app settings the next worker starts with; change before <see cref="StartWorkerAsync"/>.</summary>
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>The folder this app's workers start from.</summary>
+    public string AppFolder { get; }
+
     /// <summary>The current worker's host (a new one per <see cref="StartWorkerAsync"/>).</summary>
     public FunctionsHostStandIn Host { get; private set; } = null!;
-
-    public BlobContainerClient Site => new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(Settings["Storage__SiteContainer"]);
-
-    public BlobContainerClient State => new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(Settings["Storage__StateContainer"]);
 
     /// <summary>bin/&lt;Configuration&gt;/net10.0 of SaferCity.Functions, built alongside this project.</summary>
     public static string AppDirectory
@@ -76,10 +63,7 @@ public sealed class HostedApp : IAsyncDisposable
 
     /// <param name="appDirectory">The worker's folder; the build output unless a published one is to be measured.</param>
     public static async Task<HostedApp> StartAsync(AzuriteFixture azurite, string? appDirectory = null) =>
-        new(azurite, await GraphEmulator.StartAsync(), await FakeSendGrid.StartAsync(), appDirectory ?? AppDirectory);
-
-    /// <summary>The folder this app's workers start from.</summary>
-    public string AppFolder { get; }
+        new(await TestStack.StartAsync(azurite: azurite.Azurite), appDirectory ?? AppDirectory);
 
     /// <summary>
     /// A new worker process, initialised, indexed and loaded. <paramref name="clock"/> is the instant its
@@ -163,8 +147,7 @@ public sealed class HostedApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
-        await SendGrid.DisposeAsync();
-        await Graph.DisposeAsync();
+        await Stack.DisposeAsync();
     }
 }
 

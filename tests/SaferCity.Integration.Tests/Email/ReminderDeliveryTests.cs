@@ -1,13 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using SaferCity.Core.Local;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reminders;
-using SaferCity.Infrastructure;
-using SaferCity.Infrastructure.SendGrid;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Email;
 
@@ -17,8 +12,8 @@ namespace SaferCity.Integration.Tests.Email;
 /// </summary>
 public sealed partial class ReminderDeliveryTests : IAsyncLifetime
 {
-    private const string ApiKey = "SG.delivery-test-key-8d2b71";
-    private const string Coordinator = "coordinator@example.org";
+    private const string ApiKey = TestStack.ApiKey;
+    private const string Coordinator = TestStack.Coordinator;
     private static readonly DateOnly AsOf = new(2017, 1, 16);
 
     /// <summary>What the CLI writes to the outbox for the sample: each lead's addresses and action numbers.</summary>
@@ -33,43 +28,25 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
         ["trading-standards"] = (["trading.standards@example.gov.uk"], ["3.4"]),
     };
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("safercity-email-").FullName;
-    private readonly InMemoryLogs _logs = new();
     private readonly InstantDelays _time = new(new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero));
+    private TestStack _stack = null!;
     private FakeSendGrid _fake = null!;
 
-    public async Task InitializeAsync() => _fake = await FakeSendGrid.StartAsync();
-
-    public async Task DisposeAsync()
+    /// <summary>The sample files, digests through the fake SendGrid, site and state in folders.</summary>
+    public async Task InitializeAsync()
     {
-        await _fake.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        _stack = await TestStack.StartAsync(TrackerFrom.SampleFiles);
+        _stack.Settings["SendGrid:MaxAttempts"] = "3";
+        _stack.Settings["SendGrid:MaxDelay"] = "00:00:02";
+        _fake = _stack.SendGrid;
     }
+
+    public async Task DisposeAsync() => await _stack.DisposeAsync();
 
     private async Task<RunOutcome> RunAsync(Dictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Local:TrackerFile"] = SampleFiles.Tracker,
-            ["Local:LeadsFile"] = SampleFiles.Leads,
-            ["Local:OutDir"] = _dir,
-            ["Local:StateDir"] = Path.Combine(_dir, "state"),
-            ["SendGrid:ApiKey"] = ApiKey,
-            ["SendGrid:Host"] = _fake.Url,
-            ["SendGrid:From"] = "SaferCity <safercity@example.org>",
-            ["SendGrid:MaxAttempts"] = "3",
-            ["SendGrid:MaxDelay"] = "00:00:02",
-            ["Reminders:Coordinator"] = Coordinator,
-        };
-        foreach (var (k, v) in extra ?? []) settings[k] = v;
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddSaferCity(config);
-        await using var provider = services.BuildServiceProvider();
-        return await provider.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(AsOf), CancellationToken.None);
+        foreach (var (k, v) in extra ?? []) _stack.Settings[k] = v;
+        return await _stack.RunAsync(AsOf, _time);
     }
 
     private static string Key(RecordedRequest r) => r.DigestId.Split('/')[1];
@@ -81,7 +58,7 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
 
     private LedgerEntry Ledger(string key)
     {
-        var ledger = ReminderLedger.Deserialize(File.ReadAllBytes(Path.Combine(_dir, "state", "ledger", "2017-W03.json")));
+        var ledger = ReminderLedger.Deserialize(File.ReadAllBytes(Path.Combine(_stack.Root, "state", "ledger", "2017-W03.json")));
         return ledger.ForDigest(key) ?? throw new Xunit.Sdk.XunitException($"No ledger entry for {key}");
     }
 
@@ -107,7 +84,7 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
         Assert.Equal([Coordinator], summary.To);
         Assert.Equal(["safercity", "coordinator"], summary.Categories);
         Assert.All(Expected.Keys, k => Assert.Equal(DeliveryState.Sent, Ledger(k).State));
-        Assert.False(Directory.Exists(Path.Combine(_dir, "outbox")), "nothing goes to the outbox when SendGrid is configured");
+        Assert.False(Directory.Exists(Path.Combine(_stack.Root, "out", "outbox")), "nothing goes to the outbox when SendGrid is configured");
     }
 
     [Fact]
@@ -225,10 +202,10 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
 
         var outcome = await RunAsync();
 
-        Assert.NotEmpty(_logs.Lines);
-        Assert.DoesNotContain(_logs.Lines, l => l.Contains(ApiKey));
+        Assert.NotEmpty(_stack.Logs.Lines);
+        Assert.DoesNotContain(_stack.Logs.Lines, l => l.Contains(ApiKey));
         Assert.DoesNotContain(ApiKey, outcome.Message);
-        Assert.DoesNotContain(ApiKey, File.ReadAllText(Path.Combine(_dir, "state", "ledger", "2017-W03.json")));
+        Assert.DoesNotContain(ApiKey, File.ReadAllText(Path.Combine(_stack.Root, "state", "ledger", "2017-W03.json")));
         Assert.Contains("[redacted]", outcome.Reminders!.Failed.Single(f => f.Key == "housing").Error);
     }
 }

@@ -1,35 +1,26 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SaferCity.Functions;
-using SaferCity.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 using SaferCity.Integration.Tests.Email;
-using SaferCity.Integration.Tests.Reliability;
+using SaferCity.Integration.Tests.Stack;
 using SaferCity.Integration.Tests.Storage;
 
 namespace SaferCity.Integration.Tests.Functions;
 
 /// <summary>The Functions app's composition (as Program.cs does it) and the metadata the Worker SDK generates.</summary>
-[Collection(FullStackCollection.Name)]
-public sealed class FunctionsHostTests(FullStackFixture fixture)
+[Collection(StoppableAzuriteCollection.Name)]
+public sealed class FunctionsHostTests(StoppableAzuriteFixture fixture)
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null)
+    /// <summary>The two settings the cloud cannot do without, and no stand-in: the composition alone.</summary>
+    private static async Task<TestStack> CloudSettingsAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        // What the Functions host itself provides before Program.cs runs.
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        if (time is not null) services.AddSingleton(time);
-        services.AddSaferCity(configuration).AddSaferCityFunctions(configuration);
-        return services.BuildServiceProvider();
+        var stack = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
+        stack.Settings["Storage:AccountUrl"] = "https://safercitydash.blob.core.windows.net";
+        stack.Settings["Tracker:SiteUrl"] = "https://contoso.sharepoint.com/sites/SaferCity";
+        return stack;
     }
-
-    private static Dictionary<string, string?> CloudSettings() => new()
-    {
-        ["Storage:AccountUrl"] = "https://safercitydash.blob.core.windows.net",
-        ["Tracker:SiteUrl"] = "https://contoso.sharepoint.com/sites/SaferCity",
-    };
 
     /// <summary>
     /// Each function as the host creates it (one container per invocation), run against the stand-ins: the refresh
@@ -39,10 +30,10 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
     [Fact]
     public async Task Functions_CloudComposition_RefreshPublishesOnlyAndRemindersSendAtSevenUkTime()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         var monday = new DateTimeOffset(2017, 1, 16, 6, 0, 0, TimeSpan.Zero);
 
-        await using (var provider = Build(stack.Settings, new InstantDelays(monday)))
+        await using (var provider = stack.Services(new InstantDelays(monday), functions: true))
         {
             provider.GetRequiredService<IStartupValidator>().Validate();
             await ActivatorUtilities.CreateInstance<RefreshDashboard>(provider).Run(new TimerInfo(), CancellationToken.None);
@@ -55,16 +46,16 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
         Assert.Contains("2017-01-16", System.Text.Encoding.UTF8.GetString(site["dashboard.json"]));
         Assert.Empty(stack.SendGrid.Requests);
 
-        await using (var provider = Build(stack.Settings, new InstantDelays(monday)))
+        await using (var provider = stack.Services(new InstantDelays(monday), functions: true))
             await ActivatorUtilities.CreateInstance<SendReminders>(provider).Run(new TimerInfo(), CancellationToken.None);
         Assert.Empty(stack.SendGrid.Requests); // 06:00 UTC is 06:00 in London in January: not yet
 
-        await using (var provider = Build(stack.Settings, new InstantDelays(monday.AddHours(1))))
+        await using (var provider = stack.Services(new InstantDelays(monday.AddHours(1)), functions: true))
             await ActivatorUtilities.CreateInstance<SendReminders>(provider).Run(new TimerInfo(), CancellationToken.None);
         var sent = stack.AcceptedPerDigest();
         Assert.Contains("2017-W03/housing", sent.Keys);
         Assert.All(sent.Values, count => Assert.Equal(1, count));
-        Assert.Contains(stack.SendGrid.AcceptedRequests, r => r.To.Contains(FullStack.Coordinator));
+        Assert.Contains(stack.SendGrid.AcceptedRequests, r => r.To.Contains(TestStack.Coordinator));
     }
 
     [Theory]
@@ -72,11 +63,10 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
     [InlineData("Tracker:SiteUrl", "Tracker__SiteUrl")]
     public async Task Validate_RequiredCloudSettingMissing_FailsNamingIt(string key, string named)
     {
-        var settings = CloudSettings();
-        settings.Remove(key);
-        await using var provider = Build(settings);
+        await using var stack = await CloudSettingsAsync();
+        stack.Settings.Remove(key);
 
-        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var failure = Assert.Throws<OptionsValidationException>(() => stack.Services(functions: true)); // validated as the host starts
 
         Assert.Contains(named, failure.Message);
     }
@@ -87,12 +77,11 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
     [InlineData("dashboard", "dashboard", "Storage:StateContainer and Storage:SiteContainer must differ")]
     public async Task Validate_StateContainerIsPublic_FailsNamingIt(string stateContainer, string? siteContainer, string expected)
     {
-        var settings = CloudSettings();
-        settings["Storage:StateContainer"] = stateContainer;
-        if (siteContainer is not null) settings["Storage:SiteContainer"] = siteContainer;
-        await using var provider = Build(settings);
+        await using var stack = await CloudSettingsAsync();
+        stack.Settings["Storage:StateContainer"] = stateContainer;
+        if (siteContainer is not null) stack.Settings["Storage:SiteContainer"] = siteContainer;
 
-        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var failure = Assert.Throws<OptionsValidationException>(() => stack.Services(functions: true)); // validated as the host starts
 
         Assert.Contains(expected, failure.Message);
     }
@@ -102,9 +91,9 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
     [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/SendGrid--ApiKey/)", "Key Vault reference")]
     public async Task EmailSender_NoUsableKeyInTheCloud_FailsEachSendWithTheReasonInsteadOfAnOutbox(string? key, string reason)
     {
-        var settings = CloudSettings();
-        settings["SendGrid:ApiKey"] = key;
-        await using var provider = Build(settings);
+        await using var stack = await CloudSettingsAsync();
+        stack.Settings["SendGrid:ApiKey"] = key;
+        await using var provider = stack.Services(functions: true);
 
         var sender = provider.GetRequiredService<SaferCity.Core.Pipeline.IEmailSender>();
         var result = await sender.SendAsync(new SaferCity.Core.Pipeline.EmailMessage("2017-W03/housing", ["h@example.gov.uk"], "s", "t", "<p>h</p>",
@@ -117,10 +106,10 @@ public sealed class FunctionsHostTests(FullStackFixture fixture)
     [Fact]
     public async Task EmailSender_KeyInTheCloud_IsSendGrid()
     {
-        var settings = CloudSettings();
-        settings["SendGrid:ApiKey"] = "SG.test";
-        settings["SendGrid:From"] = "safercity@example.gov.uk";
-        await using var provider = Build(settings);
+        await using var stack = await CloudSettingsAsync();
+        stack.Settings["SendGrid:ApiKey"] = "SG.test";
+        stack.Settings["SendGrid:From"] = "safercity@example.gov.uk";
+        await using var provider = stack.Services(functions: true);
 
         Assert.IsType<SaferCity.Infrastructure.SendGrid.SendGridEmailSender>(provider.GetRequiredService<SaferCity.Core.Pipeline.IEmailSender>());
     }

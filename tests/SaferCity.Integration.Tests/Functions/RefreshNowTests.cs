@@ -3,35 +3,24 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Functions;
-using SaferCity.Infrastructure;
-using SaferCity.Integration.Tests.Email;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Functions;
 
 /// <summary>RefreshNow answers key holders with figures or a correlation id, never the failure's own text.</summary>
-public sealed class RefreshNowTests : IDisposable
+public sealed class RefreshNowTests
 {
     private const string Detail = "Graph: reading items of list 'SCP Progress Monitoring' failed: 403 Forbidden at secret-tenant.sharepoint.com";
-
-    private readonly string dir = Directory.CreateTempSubdirectory("safercity-refreshnow-").FullName;
-    private readonly InMemoryLogs logs = new();
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Fact]
     public async Task Run_PipelineFails_Answers500WithACorrelationIdAndLogsTheDetailUnderIt()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Local:OutDir"] = dir }).Build();
-        var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs));
-        services.AddSaferCity(configuration);
-        services.AddSingleton<ITrackerSource>(new FailingSource(new PipelineException(Detail)));
-        await using var provider = services.BuildServiceProvider();
+        await using var stack = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
+        await using var provider = stack.Services(replace: s => s.AddSingleton<ITrackerSource>(new FailingSource(new PipelineException(Detail))));
         var function = ActivatorUtilities.CreateInstance<RefreshNow>(provider);
         var request = new FakeRequest(new FakeContext("invocation-6f1d2c"));
 
@@ -44,7 +33,7 @@ public sealed class RefreshNowTests : IDisposable
         Assert.Contains("invocation-6f1d2c", body.GetProperty("message").GetString());
         Assert.DoesNotContain("secret-tenant", body.GetRawText());
         Assert.DoesNotContain("403", body.GetRawText());
-        Assert.Contains(logs.Lines, l => l.Contains("invocation-6f1d2c", StringComparison.Ordinal) && l.Contains(Detail, StringComparison.Ordinal));
+        Assert.Contains(stack.Logs.Lines, l => l.Contains("invocation-6f1d2c", StringComparison.Ordinal) && l.Contains(Detail, StringComparison.Ordinal));
     }
 
     private sealed class FailingSource(Exception failure) : ITrackerSource

@@ -3,49 +3,63 @@ using Microsoft.Extensions.Options;
 using SaferCity.Core.Local;
 using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Graph;
 
 /// <summary>Which source the composition picks, and the Graph settings' rules.</summary>
 public sealed class GraphCompositionTests
 {
-    [Fact]
-    public void AddSaferCity_SiteUrlSet_ReadsThroughGraph()
+    /// <summary>The composition on exactly <paramref name="settings"/>: no stand-in started, nothing run.</summary>
+    private static async Task<TestStack> WithSettingsAsync(Dictionary<string, string?> settings)
     {
-        using var run = PipelineHarness.Create(new Dictionary<string, string?> { ["Tracker:SiteUrl"] = "https://contoso.sharepoint.com/sites/scp" });
-
-        Assert.IsType<GraphTrackerSource>(run.Services.GetRequiredService<ITrackerSource>());
+        var stack = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
+        foreach (var (key, value) in settings) stack.Settings[key] = value;
+        return stack;
     }
 
     [Fact]
-    public void AddSaferCity_SiteUrlAndTrackerFile_TheFileWins()
+    public async Task AddSaferCity_SiteUrlSet_ReadsThroughGraph()
     {
-        using var run = PipelineHarness.Create(new Dictionary<string, string?>
+        await using var stack = await WithSettingsAsync(new() { ["Tracker:SiteUrl"] = "https://contoso.sharepoint.com/sites/scp" });
+        await using var run = stack.Services();
+
+        Assert.IsType<GraphTrackerSource>(run.GetRequiredService<ITrackerSource>());
+    }
+
+    [Fact]
+    public async Task AddSaferCity_SiteUrlAndTrackerFile_TheFileWins()
+    {
+        await using var stack = await WithSettingsAsync(new()
         {
             ["Tracker:SiteUrl"] = "https://contoso.sharepoint.com/sites/scp",
             ["Local:TrackerFile"] = SampleFiles.Tracker,
         });
+        await using var run = stack.Services();
 
-        Assert.IsType<FileTrackerSource>(run.Services.GetRequiredService<ITrackerSource>());
+        Assert.IsType<FileTrackerSource>(run.GetRequiredService<ITrackerSource>());
     }
 
     [Fact]
-    public void AddSaferCity_NoSiteUrl_ReadsTheSample()
+    public async Task AddSaferCity_NoSiteUrl_ReadsTheSample()
     {
-        using var run = PipelineHarness.Create(new Dictionary<string, string?>());
+        await using var stack = await WithSettingsAsync([]);
+        await using var run = stack.Services();
 
-        Assert.IsType<FileTrackerSource>(run.Services.GetRequiredService<ITrackerSource>());
-        Assert.Equal("SCP Progress Monitoring", run.Services.GetRequiredService<IOptions<TrackerOptions>>().Value.ListName);
-        Assert.Equal("https://graph.microsoft.com/v1.0", run.Services.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl);
+        Assert.IsType<FileTrackerSource>(run.GetRequiredService<ITrackerSource>());
+        Assert.Equal("SCP Progress Monitoring", run.GetRequiredService<IOptions<TrackerOptions>>().Value.ListName);
+        Assert.Equal("https://graph.microsoft.com/v1.0", run.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl);
     }
 
     [Theory]
     [InlineData("Graph:BaseUrl", "not a url", "BaseUrl")]
     [InlineData("Tracker:SiteUrl", "contoso/sites/scp", "SiteUrl")]
     [InlineData("Graph:MaxRetries", "11", "MaxRetries")]
-    public void AddSaferCity_BadGraphSetting_FailsAtStartNamingIt(string key, string value, string named)
+    public async Task AddSaferCity_BadGraphSetting_FailsAtStartNamingIt(string key, string value, string named)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => PipelineHarness.Create(new Dictionary<string, string?> { [key] = value }));
+        await using var stack = await WithSettingsAsync(new() { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => stack.Services());
 
         Assert.Contains(named, error.Message);
     }

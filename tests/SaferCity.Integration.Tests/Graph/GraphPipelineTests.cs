@@ -2,6 +2,7 @@ using System.Net;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Graph;
 
@@ -13,11 +14,10 @@ public sealed class GraphPipelineTests
     [Fact]
     public async Task RunAsync_SampleOverSeveralPages_GivesTheFileRunFigures()
     {
-        await using var emulator = await GraphEmulator.StartAsync();
-        emulator.PageSize = 10; // 42 tracker items: 5 pages
-        using var run = PipelineHarness.Create(PipelineHarness.GraphSettings(emulator));
+        await using var run = await TestStack.StartAsync(sendGrid: false);
+        var emulator = run.Graph; // 42 tracker items in pages of 10: 5 pages
 
-        Assert.IsType<GraphTrackerSource>(run.Services.GetService(typeof(ITrackerSource)));
+        await using (var services = run.Services()) Assert.IsType<GraphTrackerSource>(services.GetService(typeof(ITrackerSource)));
         var outcome = await run.RunAsync();
 
         Assert.Equal(RunStatus.Completed, outcome.Status);
@@ -25,7 +25,7 @@ public sealed class GraphPipelineTests
         Assert.Equal(new DashboardSummary(Total: 42, Complete: 15, Open: 27, Overdue: 2, DueSoon: 6, Red: 0, Amber: 7, Green: 20, RagMismatch: 2),
             dashboard.Summary);
         Assert.Equal(["2.5", "4.2"], dashboard.Actions.Where(a => a.Overdue).Select(a => a.Id));
-        Assert.Equal(await PipelineHarness.FileRunSummaryAsync(), dashboard.Summary);
+        Assert.Equal(await TestStack.FileRunSummaryAsync(), dashboard.Summary);
         Assert.Equal(5, emulator.Requests.Count(r => r.StartsWith($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items", StringComparison.Ordinal)));
         Assert.True(File.Exists(Path.Combine(run.Root, "out", "site", "dashboard.json")));
     }
@@ -33,10 +33,9 @@ public sealed class GraphPipelineTests
     [Fact]
     public async Task RunAsync_ThrottledPageWithRetryAfter_RetriesThatPageAndSucceeds()
     {
-        await using var emulator = await GraphEmulator.StartAsync();
-        emulator.PageSize = 10;
+        await using var run = await TestStack.StartAsync(sendGrid: false);
+        var emulator = run.Graph;
         emulator.FailPage(Tracker, page: 2, (HttpStatusCode)429, times: 1, retryAfterSeconds: 1);
-        using var run = PipelineHarness.Create(PipelineHarness.GraphSettings(emulator));
 
         var outcome = await run.RunAsync();
 
@@ -50,14 +49,12 @@ public sealed class GraphPipelineTests
     [Fact]
     public async Task RunAsync_FailureOutlastsRetries_ThrowsNamingListAndPageAndChangesNothing()
     {
-        await using var emulator = await GraphEmulator.StartAsync();
-        emulator.PageSize = 10;
+        await using var run = await TestStack.StartAsync(sendGrid: false);
+        var emulator = run.Graph;
         emulator.FailPage(Tracker, page: 3, HttpStatusCode.ServiceUnavailable);
-        var settings = PipelineHarness.GraphSettings(emulator);
-        settings["Graph:MaxRetries"] = "3";
-        using var run = PipelineHarness.Create(settings);
+        run.Settings["Graph:MaxRetries"] = "3";
 
-        var error = await Assert.ThrowsAsync<PipelineException>(run.RunAsync);
+        var error = await Assert.ThrowsAsync<PipelineException>(() => run.RunAsync());
 
         Assert.Equal($"Graph: reading items of list '{Tracker}' failed on page 3: 503 Service Unavailable after 3 retries", error.Message);
         Assert.Equal(4, emulator.Requests.Count(r => r.EndsWith("$skiptoken=20", StringComparison.Ordinal)));
@@ -67,12 +64,11 @@ public sealed class GraphPipelineTests
     [Fact]
     public async Task RunAsync_MalformedPage_ThrowsAndChangesNothing()
     {
-        await using var emulator = await GraphEmulator.StartAsync();
-        emulator.PageSize = 10;
+        await using var run = await TestStack.StartAsync(sendGrid: false);
+        var emulator = run.Graph;
         emulator.MalformPage(Tracker, page: 4);
-        using var run = PipelineHarness.Create(PipelineHarness.GraphSettings(emulator));
 
-        var error = await Assert.ThrowsAsync<PipelineException>(run.RunAsync);
+        var error = await Assert.ThrowsAsync<PipelineException>(() => run.RunAsync());
 
         Assert.Equal($"Graph: reading items of list '{Tracker}' failed on page 4: the response was not valid JSON", error.Message);
         Assert.Empty(run.WrittenFiles());
@@ -81,14 +77,12 @@ public sealed class GraphPipelineTests
     [Fact]
     public async Task RunAsync_PageSlowerThanTheTimeout_ThrowsTimedOutAndChangesNothing()
     {
-        await using var emulator = await GraphEmulator.StartAsync();
-        emulator.PageSize = 10;
+        await using var run = await TestStack.StartAsync(sendGrid: false);
+        var emulator = run.Graph;
         emulator.DelayPage(Tracker, page: 2, TimeSpan.FromSeconds(30));
-        var settings = PipelineHarness.GraphSettings(emulator);
-        settings["Graph:TimeoutSeconds"] = "1";
-        using var run = PipelineHarness.Create(settings);
+        run.Settings["Graph:TimeoutSeconds"] = "1";
 
-        var error = await Assert.ThrowsAsync<PipelineException>(run.RunAsync);
+        var error = await Assert.ThrowsAsync<PipelineException>(() => run.RunAsync());
 
         Assert.Equal($"Graph: reading items of list '{Tracker}' failed on page 2: no answer in time (timed out)", error.Message);
         Assert.Empty(run.WrittenFiles());

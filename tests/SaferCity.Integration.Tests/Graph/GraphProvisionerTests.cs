@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using SaferCity.Core.Dashboard;
 using SaferCity.Infrastructure.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Graph;
 
@@ -9,11 +11,10 @@ public sealed class GraphProvisionerTests
     [Fact]
     public async Task ProvisionAsync_ImportSampleThenRun_GivesTheSampleFigures()
     {
-        await using var emulator = await GraphEmulator.StartAsync(withSample: false);
-        emulator.PageSize = 10;
-        using var run = PipelineHarness.Create(PipelineHarness.GraphSettings(emulator));
+        await using var run = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
+        var emulator = run.Graph;
 
-        var report = await Provisioner(run).ProvisionAsync(importSample: true, CancellationToken.None);
+        var report = await ProvisionAsync(run, importSample: true);
         var outcome = await run.RunAsync();
 
         Assert.Equal(
@@ -31,12 +32,12 @@ public sealed class GraphProvisionerTests
     [Fact]
     public async Task ProvisionAsync_Twice_LeavesExistingListsAndItemsAlone()
     {
-        await using var emulator = await GraphEmulator.StartAsync(withSample: false);
-        using var run = PipelineHarness.Create(PipelineHarness.GraphSettings(emulator));
-        await Provisioner(run).ProvisionAsync(importSample: true, CancellationToken.None);
+        await using var run = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
+        var emulator = run.Graph;
+        await ProvisionAsync(run, importSample: true);
         var requestsAfterFirst = emulator.Requests.Count;
 
-        var report = await Provisioner(run).ProvisionAsync(importSample: true, CancellationToken.None);
+        var report = await ProvisionAsync(run, importSample: true);
 
         Assert.Equal(
         [
@@ -52,10 +53,10 @@ public sealed class GraphProvisionerTests
     [Fact]
     public async Task ProvisionAsync_NewTrackerList_HasTheColumnsTheParserReads()
     {
-        await using var emulator = await GraphEmulator.StartAsync(withSample: false);
-        using var run = PipelineHarness.Create(PipelineHarness.GraphSettings(emulator));
+        await using var run = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
+        var emulator = run.Graph;
 
-        var report = await Provisioner(run).ProvisionAsync(importSample: false, CancellationToken.None);
+        var report = await ProvisionAsync(run, importSample: false);
 
         Assert.Equal(["List 'SCP Progress Monitoring': created.", "List 'SCP Leads': created."], report);
         var columns = emulator.FindList(GraphEmulator.TrackerList)!.Columns!.ToDictionary(c => c!["name"]!.GetValue<string>(), c => c!);
@@ -70,6 +71,10 @@ public sealed class GraphProvisionerTests
         Assert.Empty(emulator.FindList(GraphEmulator.TrackerList)!.Items);
     }
 
-    private static GraphProvisioner Provisioner(PipelineHarness run) =>
-        (GraphProvisioner)run.Services.GetService(typeof(GraphProvisioner))!;
+    /// <summary>The provision command: one composition of its own, as the CLI starts one per command.</summary>
+    private static async Task<IReadOnlyList<string>> ProvisionAsync(TestStack run, bool importSample)
+    {
+        await using var services = run.Services();
+        return await services.GetRequiredService<GraphProvisioner>().ProvisionAsync(importSample, CancellationToken.None);
+    }
 }

@@ -7,6 +7,7 @@ using SaferCity.Core.Reading;
 using SaferCity.Infrastructure.Graph;
 using SaferCity.Infrastructure.Import;
 using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Import;
 
@@ -14,26 +15,27 @@ namespace SaferCity.Integration.Tests.Import;
 public sealed class GraphImportTests : IAsyncLifetime, IDisposable
 {
     private readonly ImportFiles files = new();
+    private TestStack stack = null!;
     private GraphEmulator emulator = null!;
-    private PipelineHarness run = null!;
+    private ServiceProvider services = null!;
     private readonly List<string> output = [];
 
     public async Task InitializeAsync()
     {
-        emulator = await GraphEmulator.StartAsync(withSample: false);
-        emulator.PageSize = 10;
-        run = PipelineHarness.Create(PipelineHarness.GraphSettings(emulator));
+        stack = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
+        emulator = stack.Graph;
+        services = stack.Services();
         // Empty lists with the product's columns, as an administrator makes them with `provision`.
-        await run.Services.GetRequiredService<GraphProvisioner>().ProvisionAsync(importSample: false, CancellationToken.None);
+        await services.GetRequiredService<GraphProvisioner>().ProvisionAsync(importSample: false, CancellationToken.None);
     }
 
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        run.Dispose();
-        files.Dispose();
+        await services.DisposeAsync();
+        await stack.DisposeAsync();
     }
+
+    public void Dispose() => files.Dispose();
 
     [Fact]
     public async Task ImportAsync_FirstTime_Creates42ItemsInAtMostThreeBatchesAndRunsToTheSampleFigures()
@@ -50,7 +52,7 @@ public sealed class GraphImportTests : IAsyncLifetime, IDisposable
         // The list has a Date column: it got the month's last day, which reads back as the same deadline.
         var first = emulator.FindList(GraphEmulator.TrackerList)!.Items[0]["fields"]!;
         Assert.Equal("2016-12-31T00:00:00Z", first["DeliveryDeadline"]!.GetValue<string>());
-        Assert.Equal(await PipelineHarness.FileRunSummaryAsync(), (await run.RunAsync()).Dashboard!.Summary);
+        Assert.Equal(await TestStack.FileRunSummaryAsync(), (await stack.RunAsync()).Dashboard!.Summary);
     }
 
     [Fact]
@@ -163,7 +165,6 @@ public sealed class GraphImportTests : IAsyncLifetime, IDisposable
 
     private Task<ImportOutcome> ImportAsync(string path, bool dryRun = false)
     {
-        var services = run.Services;
         var columns = services.GetRequiredService<IOptions<TrackerColumns>>().Value;
         var target = new GraphImportTarget(services.GetRequiredService<GraphServiceClient>(),
             services.GetRequiredService<IOptions<TrackerOptions>>().Value, columns,

@@ -8,6 +8,7 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reminders;
 using SaferCity.Integration.Tests.Email;
 using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 using SaferCity.Integration.Tests.Storage;
 
 namespace SaferCity.Integration.Tests.Reliability;
@@ -17,8 +18,8 @@ namespace SaferCity.Integration.Tests.Reliability;
 /// the promise: the last good dashboard and state stay as they were, no email goes out twice, none is lost
 /// (the next run sends it), and the run says in one line what failed.
 /// </summary>
-[Collection(FullStackCollection.Name)]
-public sealed class FaultInjectionTests(FullStackFixture fixture)
+[Collection(StoppableAzuriteCollection.Name)]
+public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
 {
     private const string Tracker = GraphEmulator.TrackerList;
 
@@ -40,9 +41,9 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [InlineData(GraphFault.Timeout, "failed on page 2: no answer in time (timed out)")]
     public async Task Run_GraphFault_ChangesNothingSendsNothingAndTheNextRunCatchesUp(GraphFault fault, string expected)
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         await stack.RunAsync(GoodDay);
-        stack.RerateActionRed();
+        RerateActionRed(stack);
         var (site, state, accepted) = (await stack.SiteAsync(), await stack.StateAsync(), stack.SendGrid.AcceptedRequests.Count);
 
         switch (fault)
@@ -79,10 +80,10 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Run_ThrottlingStormLongerThanTwoRuns_EachFailsCleanlyAndTheThirdCatchesUp()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         stack.Settings["Graph:MaxRetries"] = "10";
         await stack.RunAsync(GoodDay);
-        stack.RerateActionRed();
+        RerateActionRed(stack);
         var (site, state) = (await stack.SiteAsync(), await stack.StateAsync());
         stack.Graph.FailPage(Tracker, 1, HttpStatusCode.TooManyRequests, times: 25, retryAfterSeconds: 0);
 
@@ -107,7 +108,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [InlineData(SendGridFault.BadRequest400, "SendGrid answered 400 Bad Request")]
     public async Task Run_SendGridFaultOnThirdOfEightDigests_OthersSentOnceAndTheNextRunSendsOnlyIt(SendGridFault fault, string expected)
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         stack.Settings["SendGrid:Timeout"] = "00:00:01";
         var reply = fault switch
         {
@@ -139,9 +140,9 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Run_AzuriteStoppedMidPublish_LastGoodSiteAndStateIntactAndTheNextRunCatchesUp()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         await stack.RunAsync(GoodDay);
-        stack.RerateActionRed();
+        RerateActionRed(stack);
         var (site, state) = (await stack.SiteAsync(), await stack.StateAsync());
 
         // Storage goes away while the publisher is uploading: once it has listed the container and reaches dashboard.json.
@@ -159,9 +160,9 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Run_HistoryChangedByAnotherWriterDuringTheRun_NotOverwrittenAndTheNextRunRecordsIt()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         await stack.RunAsync(GoodDay);
-        stack.RerateActionRed();
+        RerateActionRed(stack);
         var history = stack.State.GetBlobClient(TrackerPipeline.HistoryDocument);
         var goodHistory = (await history.DownloadContentAsync()).Value.Content.ToArray();
         var otherWriter = 0;
@@ -197,10 +198,10 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Run_LeaseBrokenWhileSendGridHangs_StopsSendingAndTheNextRunSendsTheRestNotTheHeldOne()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         stack.Settings["SendGrid:MaxAttempts"] = "1";
         await stack.RunAsync(GoodDay);
-        stack.RerateActionRed();
+        RerateActionRed(stack);
         var goodHistory = (await stack.StateAsync())[TrackerPipeline.HistoryDocument];
         var release = new TaskCompletionSource();
         var victim = FailThirdDigest(stack, FakeSendGrid.HangUntil(release.Task));
@@ -236,7 +237,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Run_SendGridAnswersAfterTheTimeout_EachDigestAcceptedOnceOverTwoRuns()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         stack.Settings["SendGrid:Timeout"] = "00:00:01";
         stack.SendGrid.Script = _ => FakeSendGrid.AcceptLate(TimeSpan.FromSeconds(2.5));
 
@@ -258,7 +259,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Trigger_MondayOutageThenTuesday_SendsEachDigestOnce()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         stack.Graph.FailPage(Tracker, 1, HttpStatusCode.ServiceUnavailable, times: 12, retryAfterSeconds: 0);
         var monday = new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero); // winter: 07:00 UTC is 07:00 UK
 
@@ -283,7 +284,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Trigger_TuesdayAfterANormalMonday_SendsOnlyWhatMondayFailed()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         var monday = new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero);
         var victim = FailThirdDigest(stack, FakeSendGrid.BadRequest("Does not contain a valid address."));
         await Assert.ThrowsAnyAsync<PipelineException>(() => stack.TriggerRemindersAsync(monday)); // incomplete: the host retries
@@ -304,7 +305,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Run_OldFormatLedgerThenALeadRenamed_NothingSentTwice()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         await stack.RunAsync(FaultDay);
         var ledgerBlob = stack.State.GetBlobClient(ReminderLedger.DocumentName(FaultWeek));
         var current = await stack.LedgerAsync(FaultWeek);
@@ -333,7 +334,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     [Fact]
     public async Task Run_LeaseLostThenAnotherRunInTheSameProcessTakesTheLock_TheFirstRunWritesNothingMore()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
         await stack.RunAsync(GoodDay);
         var clock = new FakeTimeProvider(new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero));
         var atGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -346,7 +347,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
         await stack.State.GetBlobClient("run.lock").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
         clock.Advance(TimeSpan.FromSeconds(20)); // A's next renewal finds the lease gone
         await WaitUntilAsync(() => stack.Logs.Lines.Any(l => l.Contains("Run lock lost", StringComparison.Ordinal)), "run A's renewal fails");
-        stack.RerateActionRed(); // the list changes: B publishes content A never saw
+        RerateActionRed(stack); // the list changes: B publishes content A never saw
         var runB = await pipeline.RunAsync(new RunRequest(FaultDay), CancellationToken.None);
         var (site, state) = (await stack.SiteAsync(), await stack.StateAsync());
 
@@ -378,8 +379,18 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
         }
     }
 
+    /// <summary>
+    /// An admin edits the list between runs: action 2.5 (overdue, rated amber) is re-rated red. The day's snapshot then
+    /// differs from the last one, so the next run has history to write; the digests due stay the same eight.
+    /// </summary>
+    private static void RerateActionRed(TestStack stack)
+    {
+        var item = stack.Graph.FindList(Tracker)!.Items.Single(i => i["fields"]?["Title"]?.GetValue<string>() == "2.5");
+        item["fields"]!["RAG"] = "Red";
+    }
+
     /// <summary>Answers the third distinct digest with <paramref name="fault"/> every time; returns who that was (once known).</summary>
-    internal static Func<string?> FailThirdDigest(FullStack stack, Reply fault)
+    internal static Func<string?> FailThirdDigest(TestStack stack, Reply fault)
     {
         var seen = new List<string>();
         string? victim = null;
@@ -396,7 +407,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     }
 
     /// <summary>Every published file and every state document byte for byte as before; state still parses.</summary>
-    private static async Task AssertUntouchedAsync(FullStack stack, Dictionary<string, byte[]> site, Dictionary<string, byte[]> state)
+    private static async Task AssertUntouchedAsync(TestStack stack, Dictionary<string, byte[]> site, Dictionary<string, byte[]> state)
     {
         var siteNow = await stack.SiteAsync();
         var stateNow = await stack.StateAsync();
@@ -409,7 +420,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     }
 
     /// <summary>With the fault gone, the next run publishes the new day, records it and sends the week's digests once each.</summary>
-    private static async Task AssertCatchesUpAsync(FullStack stack, Dictionary<string, byte[]> oldSite)
+    private static async Task AssertCatchesUpAsync(TestStack stack, Dictionary<string, byte[]> oldSite)
     {
         var outcome = await stack.RunAsync(FaultDay);
 
@@ -423,7 +434,7 @@ public sealed class FaultInjectionTests(FullStackFixture fixture)
     }
 
     /// <summary>Across every run so far: each of the week's digests accepted by SendGrid exactly once.</summary>
-    private static void AssertEachDueDigestOnce(FullStack stack)
+    private static void AssertEachDueDigestOnce(TestStack stack)
     {
         var week = stack.AcceptedPerDigest().Where(d => d.Key.StartsWith(FaultWeek, StringComparison.Ordinal)).ToList();
         Assert.Equal(DigestsDue, week.Count);

@@ -3,8 +3,8 @@ using MimeKit;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
-using SaferCity.Integration.Tests.Email;
 using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Reliability;
 
@@ -19,31 +19,31 @@ public sealed class GraphReadingBoundaryTests
     private static JsonObject Fields(GraphEmulator emulator, string number) =>
         (JsonObject)emulator.FindList(GraphEmulator.TrackerList)!.Items.Single(i => i["fields"]?["Title"]?.ToString() == number)["fields"]!;
 
-    private static Dictionary<string, string?> Settings(GraphEmulator emulator)
+    /// <summary>The stack with digests written to the outbox, where a test reads the coordinator's summary.</summary>
+    private static async Task<TestStack> StartAsync(TrackerFrom tracker)
     {
-        var settings = PipelineHarness.GraphSettings(emulator);
-        settings["Reminders:Coordinator"] = Coordinator;
-        return settings;
+        var stack = await TestStack.StartAsync(tracker, sendGrid: false);
+        stack.Settings["Reminders:Coordinator"] = Coordinator;
+        return stack;
     }
 
     /// <summary>The sample on a list whose columns are <paramref name="columns"/>; 2.5 carries <paramref name="hide"/>.</summary>
-    private static async Task<GraphEmulator> SampleWithColumnsAsync(IEnumerable<string> columns, (string Column, JsonNode Value)? hide)
+    private static async Task<TestStack> SampleWithColumnsAsync(IEnumerable<string> columns, (string Column, JsonNode Value)? hide)
     {
-        var emulator = await GraphEmulator.StartAsync(withSample: false);
+        var stack = await StartAsync(TrackerFrom.GraphEmpty);
         var items = GraphEmulator.RecordedItems(SampleFiles.Tracker).ToList();
         if (hide is { } h) ((JsonObject)items.Single(i => i["fields"]?["Title"]?.ToString() == "2.5")["fields"]!)[h.Column] = h.Value;
-        emulator.AddList(GraphEmulator.TrackerList, items, columns);
-        emulator.AddList(GraphEmulator.LeadsList, GraphEmulator.RecordedItems(SampleFiles.Leads));
-        return emulator;
+        stack.Graph.AddList(GraphEmulator.TrackerList, items, columns);
+        stack.Graph.AddList(GraphEmulator.LeadsList, GraphEmulator.RecordedItems(SampleFiles.Leads));
+        return stack;
     }
 
     [Fact]
     public async Task Run_LoneSurrogateInACommentThroughGraph_CompletesAndReportsTheField()
     {
-        await using var emulator = await GraphEmulator.StartAsync();
-        Fields(emulator, "1.1")["Comments"] = "Progress LONE-HALF made";
-        emulator.ServeRawText("LONE-HALF", "\\ud800"); // as SharePoint serves it: "Progress \ud800 made"
-        using var run = PipelineHarness.Create(Settings(emulator));
+        await using var run = await StartAsync(TrackerFrom.GraphSample);
+        Fields(run.Graph, "1.1")["Comments"] = "Progress LONE-HALF made";
+        run.Graph.ServeRawText("LONE-HALF", "\\ud800"); // as SharePoint serves it: "Progress \ud800 made"
 
         var outcome = await run.RunAsync();
 
@@ -58,34 +58,30 @@ public sealed class GraphReadingBoundaryTests
     public async Task Run_HideColumnUnderSharePointsUiName_ReadAndTheItemHidden()
     {
         var columns = new TrackerColumns().All().Where(c => c != "HideFromDashboard").Append(TrackerColumns.HideFromDashboardUiName);
-        await using var emulator = await SampleWithColumnsAsync(columns, (TrackerColumns.HideFromDashboardUiName, true));
-        var logs = new InMemoryLogs();
-        using var run = PipelineHarness.Create(Settings(emulator), logs);
+        await using var run = await SampleWithColumnsAsync(columns, (TrackerColumns.HideFromDashboardUiName, true));
 
         var outcome = await run.RunAsync();
 
         Assert.Equal(RunStatus.Completed, outcome.Status);
-        Assert.Contains(emulator.Requests, r => r.Contains("/items?$expand=fields(select=", StringComparison.Ordinal) &&
-                                                r.Contains(TrackerColumns.HideFromDashboardUiName, StringComparison.Ordinal));
+        Assert.Contains(run.Graph.Requests, r => r.Contains("/items?$expand=fields(select=", StringComparison.Ordinal) &&
+                                                 r.Contains(TrackerColumns.HideFromDashboardUiName, StringComparison.Ordinal));
         Assert.DoesNotContain(outcome.Dashboard!.Actions, a => a.Id == "2.5");
         Assert.Equal(41, outcome.Dashboard.Summary.Total);
         Assert.Empty(outcome.Report!.Tracker.SetupProblems);
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("SET-UP PROBLEM", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Logs.Lines, l => l.Contains("SET-UP PROBLEM", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Run_TrackerListWithoutAHideColumn_CoordinatorToldLoudlyInTheSummaryAndTheRunsLogLine()
     {
         var columns = new TrackerColumns().All().Where(c => c != "HideFromDashboard");
-        await using var emulator = await SampleWithColumnsAsync(columns, hide: null);
-        var logs = new InMemoryLogs();
-        using var run = PipelineHarness.Create(Settings(emulator), logs);
+        await using var run = await SampleWithColumnsAsync(columns, hide: null);
 
         var outcome = await run.RunAsync();
 
         Assert.Equal(RunStatus.Completed, outcome.Status); // nothing can be hidden, so nothing hidden is at risk: the run goes on
-        Assert.Single(emulator.Requests, r => r.Contains("/columns", StringComparison.Ordinal));
-        var line = Assert.Single(logs.Lines, l => l.Contains("Run Completed as of", StringComparison.Ordinal));
+        Assert.Single(run.Graph.Requests, r => r.Contains("/columns", StringComparison.Ordinal));
+        var line = Assert.Single(run.Logs.Lines, l => l.Contains("Run Completed as of", StringComparison.Ordinal));
         Assert.StartsWith("Warning ", line, StringComparison.Ordinal);
         Assert.Contains("SET-UP PROBLEM: The tracker list 'SCP Progress Monitoring' has no column 'HideFromDashboard'", line, StringComparison.Ordinal);
 

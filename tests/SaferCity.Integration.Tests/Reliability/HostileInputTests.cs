@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
-using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Reliability;
 
@@ -58,16 +57,14 @@ public sealed class HostileInputTests : IDisposable
     }
 
     /// <summary>One run of the corpus through <c>AddSaferCity</c>, files to folders (as the CLI runs it).</summary>
-    internal static async Task<(RunOutcome Outcome, PipelineHarness Run, JsonArray Items)> RunCorpusAsync(string dir)
+    internal static async Task<(RunOutcome Outcome, TestStack Run, JsonArray Items)> RunCorpusAsync(string dir)
     {
         var (tracker, items) = WriteCorpus(dir);
-        var run = PipelineHarness.Create(new Dictionary<string, string?>
-        {
-            ["Local:TrackerFile"] = tracker,
-            ["Local:LeadsFile"] = CorpusFile("hostile-leads.json"),
-            ["Reminders:Coordinator"] = Coordinator,
-        });
-        var outcome = await run.Services.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(AsOf), CancellationToken.None);
+        var run = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
+        run.Settings["Local:TrackerFile"] = tracker;
+        run.Settings["Local:LeadsFile"] = CorpusFile("hostile-leads.json");
+        run.Settings["Reminders:Coordinator"] = Coordinator;
+        var outcome = await run.RunAsync(AsOf);
         return (outcome, run, items);
     }
 
@@ -107,7 +104,7 @@ public sealed class HostileInputTests : IDisposable
     public async Task Run_HostileCorpus_CompletesAndEveryItemIsShownHiddenOrReported()
     {
         var (outcome, run, items) = await RunCorpusAsync(dir);
-        using var _ = run;
+        await using var _ = run;
 
         Assert.Equal(RunStatus.Completed, outcome.Status);
         var dashboard = DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(run.Root, "out", "site", "dashboard.json")))!;
@@ -153,7 +150,7 @@ public sealed class HostileInputTests : IDisposable
     public async Task Run_HostileCorpus_PublishedFilesAndDigestsAreInertAndHoldNothingPrivate()
     {
         var (outcome, run, _) = await RunCorpusAsync(dir);
-        using var _ = run;
+        await using var _ = run;
         Assert.Equal(RunStatus.Completed, outcome.Status);
         var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
 
@@ -186,7 +183,7 @@ public sealed class HostileInputTests : IDisposable
     public async Task Run_HostileCorpus_HiddenFindingsUnrecognisedHideValuesBadTextAndAddressFormsHandled()
     {
         var (outcome, run, _) = await RunCorpusAsync(dir);
-        using var _ = run;
+        await using var _ = run;
         var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
         var dashboard = DashboardJson.Deserialize(site["dashboard.json"])!;
 

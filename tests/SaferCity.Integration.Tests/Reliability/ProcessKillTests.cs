@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SaferCity.Core.Reminders;
 using SaferCity.Integration.Tests.Email;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Reliability;
 
@@ -12,37 +13,20 @@ namespace SaferCity.Integration.Tests.Reliability;
 public sealed class ProcessKillTests : IAsyncLifetime
 {
     private const string Week = "2017-W03";
-    private readonly string dir = Directory.CreateTempSubdirectory("safercity-kill-").FullName;
+    private TestStack stack = null!;
     private FakeSendGrid sendGrid = null!;
 
-    public async Task InitializeAsync() => sendGrid = await FakeSendGrid.StartAsync();
-
-    public async Task DisposeAsync()
+    /// <summary>Only the fake SendGrid: the CLI reads the sample files it is given and writes to the stack's folder.</summary>
+    public async Task InitializeAsync()
     {
-        await sendGrid.DisposeAsync();
-        Directory.Delete(dir, recursive: true);
+        stack = await TestStack.StartAsync(TrackerFrom.Unset);
+        sendGrid = stack.SendGrid;
     }
 
-    private Process StartCli()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        // This project uses ASP.NET Core's shared framework (Kestrel), so the Microsoft.Extensions.* assemblies the CLI
-        // normally carries are not copied next to it: run it on the test host's frameworks, which include them.
-        foreach (var arg in new[]
-                 {
-                     "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
-                     Path.Combine(AppContext.BaseDirectory, "safercity.dll"), "run", "--as-of", "2017-01-16", "--out", dir,
-                     "--tracker", SampleFiles.Tracker, "--leads", SampleFiles.Leads,
-                 })
-            start.ArgumentList.Add(arg);
-        // Only the fake: never a developer's real Graph site or storage account.
-        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl" }) start.Environment.Remove(key);
-        start.Environment["SendGrid__ApiKey"] = FullStack.ApiKey;
-        start.Environment["SendGrid__Host"] = sendGrid.Url;
-        start.Environment["SendGrid__From"] = "SaferCity <safercity@example.org>";
-        start.Environment["Reminders__Coordinator"] = FullStack.Coordinator;
-        return Process.Start(start)!;
-    }
+    public async Task DisposeAsync() => await stack.DisposeAsync();
+
+    private Process StartCli() =>
+        Process.Start(stack.Cli("run", "--as-of", "2017-01-16", "--out", stack.Root, "--tracker", SampleFiles.Tracker, "--leads", SampleFiles.Leads))!;
 
     [Fact]
     public async Task Run_KilledWhileSendGridHoldsADigest_NextRunReportsItUnconfirmedAndSendsEveryOtherExactlyOnce()
@@ -74,7 +58,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
             Assert.NotEqual(0, first.ExitCode); // killed, not finished
         }
         var victim = await held.Task;
-        var ledgerPath = Path.Combine(dir, "state", "ledger", $"{Week}.json");
+        var ledgerPath = Path.Combine(stack.Root, "state", "ledger", $"{Week}.json");
         var afterKill = ReminderLedger.Deserialize(File.ReadAllBytes(ledgerPath)); // whole, and parseable
         Assert.Equal(DeliveryState.Sending, afterKill.ForDigest(victim.Split('/')[1])!.State);
         Assert.Equal(2, afterKill.Entries.Values.Count(e => e.State == DeliveryState.Sent));

@@ -1,9 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.Extensions.DependencyInjection;
 using SaferCity.Core.Pipeline;
 using SaferCity.Integration.Tests.Email;
 using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 using SaferCity.Integration.Tests.Storage;
 
 namespace SaferCity.Integration.Tests.Reliability;
@@ -14,8 +14,8 @@ namespace SaferCity.Integration.Tests.Reliability;
 /// or an error message, on the paths that fail too. That the page makes no third-party request is proven in a real
 /// browser by SaferCity.Dashboard.Tests (DashboardBrowserTests.Requests_NeverLeaveThePagesOrigin).
 /// </summary>
-[Collection(FullStackCollection.Name)]
-public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
+[Collection(StoppableAzuriteCollection.Name)]
+public sealed class PublicBoundaryTests(StoppableAzuriteFixture fixture) : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("safercity-boundary-").FullName;
 
@@ -24,14 +24,10 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
     [Fact]
     public async Task Publish_SampleAndHostileRunsToFolders_NoEmailAddressOrHiddenItemInAnyFile()
     {
-        using var sample = PipelineHarness.Create(new Dictionary<string, string?>
-        {
-            ["Local:TrackerFile"] = SampleFiles.Tracker,
-            ["Local:LeadsFile"] = SampleFiles.Leads,
-        });
+        await using var sample = await TestStack.StartAsync(TrackerFrom.SampleFiles, sendGrid: false);
         await sample.RunAsync();
         var (_, hostile, _) = await HostileInputTests.RunCorpusAsync(dir);
-        using var _ = hostile;
+        await using var _ = hostile;
 
         var sampleScanner = PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads]);
         foreach (var (run, scanner) in new[] { (sample, sampleScanner), (hostile, HostileInputTests.Scanner(dir)) })
@@ -48,9 +44,9 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
     [Fact]
     public async Task Publish_FullStackIntoWebContainer_NoEmailAddressOrHiddenItemInAnyBlob()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite, siteContainer: "$web");
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite, siteContainer: "$web");
         await stack.RunAsync(new DateOnly(2017, 1, 16)); // the sample, read through Graph
-        PublishedFiles.AssertNothingPrivate(await stack.SiteAsync(), PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads], FullStack.Coordinator));
+        PublishedFiles.AssertNothingPrivate(await stack.SiteAsync(), PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads], TestStack.Coordinator));
 
         var (tracker, _) = HostileInputTests.WriteCorpus(dir);
         stack.Settings["Local:TrackerFile"] = tracker; // files win over the SharePoint site
@@ -71,7 +67,7 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
     [Fact]
     public async Task Page_ContentSecurityPolicy_StrictNoInlineNoOtherOrigins()
     {
-        using var sample = PipelineHarness.Create(new Dictionary<string, string?> { ["Local:TrackerFile"] = SampleFiles.Tracker, ["Local:LeadsFile"] = SampleFiles.Leads });
+        await using var sample = await TestStack.StartAsync(TrackerFrom.SampleFiles, sendGrid: false);
         await sample.RunAsync();
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(sample.Root, "out", "site", "index.html")));
 
@@ -99,11 +95,11 @@ public sealed class PublicBoundaryTests(FullStackFixture fixture) : IDisposable
     [Fact]
     public async Task Logs_GoodAndFailingRuns_NeverContainTheSendGridOrStorageKey()
     {
-        await using var stack = await FullStack.StartAsync(fixture.Azurite);
-        string[] secrets = [FullStack.ApiKey, AzuriteInstance.AccountKey];
+        await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite);
+        string[] secrets = [TestStack.ApiKey, AzuriteInstance.AccountKey];
         var messages = new List<string>();
         stack.SendGrid.Script = r => r.DigestId.EndsWith("/housing", StringComparison.Ordinal)
-            ? new Reply(401, new Dictionary<string, string>(), $$"""{"errors":[{"message":"The provided authorization grant is invalid: {{FullStack.ApiKey}}"}]}""")
+            ? new Reply(401, new Dictionary<string, string>(), $$"""{"errors":[{"message":"The provided authorization grant is invalid: {{TestStack.ApiKey}}"}]}""")
             : null;
 
         var unauthorised = await stack.RunAsync(new DateOnly(2017, 1, 16));

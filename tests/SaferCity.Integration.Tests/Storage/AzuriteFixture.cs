@@ -31,6 +31,33 @@ public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
 }
 
 /// <summary>
+/// One Azurite on disk, so a test can stop it mid-run and start it again with its data. The tests of its collection
+/// run one after another, which is what makes stopping the shared instance safe.
+/// </summary>
+public sealed class StoppableAzuriteFixture : IAsyncLifetime
+{
+    private readonly string data = Directory.CreateTempSubdirectory("safercity-azurite-").FullName;
+
+    public StoppableAzuriteFixture() => Azurite = new AzuriteInstance(data);
+
+    public AzuriteInstance Azurite { get; }
+
+    public Task InitializeAsync() => Azurite.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Azurite.DisposeAsync();
+        Directory.Delete(data, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StoppableAzuriteCollection : ICollectionFixture<StoppableAzuriteFixture>
+{
+    public const string Name = "Stoppable Azurite";
+}
+
+/// <summary>
 /// An Azurite Blob process started from the repository's node_modules (npm ci). With a location it keeps its data
 /// on disk, so it can be stopped and started again on the same port for fault tests; without, it is in memory.
 /// </summary>

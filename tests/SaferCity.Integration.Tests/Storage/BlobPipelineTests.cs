@@ -8,32 +8,25 @@ using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reminders;
 using SaferCity.Core.Rules;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Storage;
 
 /// <summary>The real pipeline with its site and state in Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
+public sealed class BlobPipelineTests(AzuriteFixture azurite)
 {
-    private readonly string site = AzuriteFixture.UniqueContainer("site");
-    private readonly string state = AzuriteFixture.UniqueContainer("state");
-    private readonly string outDir = Directory.CreateTempSubdirectory("safercity-blob-").FullName;
-
-    public void Dispose() => Directory.Delete(outDir, recursive: true);
-
-    private BlobPipelineHost Host(string? siteContainer = null, Action<IServiceCollection>? replace = null,
-        IDictionary<string, string?>? settings = null) =>
-        new(azurite.ConnectionString, siteContainer ?? site, state, outDir, replace, settings);
-
-    private BlobContainerClient Container(string name) => azurite.Azurite.Client().GetBlobContainerClient(name);
+    /// <summary>As the CLI's --storage runs: site and state in Azurite (fresh containers), the sample files, emails to the outbox folder.</summary>
+    private Task<TestStack> StartAsync(string? siteContainer = null) =>
+        TestStack.StartAsync(TrackerFrom.SampleFiles, sendGrid: false, azurite.Azurite, siteContainer);
 
     [Fact]
     public async Task Run_SampleIntoWebContainer_PublishesWithHeadersAndSecondRunWritesNothing()
     {
         // "$web" itself (the one test that uses it): the container the static website serves.
-        using var host = Host(siteContainer: "$web");
-        var first = await host.RunAsync(remind: false);
-        var web = Container("$web");
+        await using var stack = await StartAsync(siteContainer: "$web");
+        var first = await stack.RunAsync(remind: false);
+        var web = stack.Site;
 
         var index = (await web.GetBlobClient("index.html").GetPropertiesAsync()).Value;
         var json = (await web.GetBlobClient("dashboard.json").GetPropertiesAsync()).Value;
@@ -48,8 +41,7 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         var before = await EtagsAsync(web);
         Assert.Equal(first.Published!.Written, before.Count);
 
-        using var again = Host(siteContainer: "$web");
-        var second = await again.RunAsync(remind: false);
+        var second = await stack.RunAsync(remind: false); // a fresh composition: nothing remembered but the blobs
 
         Assert.Equal(0, second.Published!.Written);
         Assert.Equal(before.Count, second.Published.Unchanged);
@@ -59,8 +51,9 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Publish_LargeTextFiles_StoredGzippedAndServedRightToAGzipClient()
     {
-        using var host = Host();
-        var publisher = host.Services.GetRequiredService<ISitePublisher>();
+        await using var stack = await StartAsync();
+        await using var services = stack.Services();
+        var publisher = services.GetRequiredService<ISitePublisher>();
         var big = string.Concat(Enumerable.Range(0, 2000).Select(i => $"{{\"id\":\"{i}\",\"text\":\"Action {i}\"}},"));
         var png = Enumerable.Range(0, 20_000).Select(i => (byte)(i * 7919 % 251)).ToArray();
         var files = new List<SiteFile>
@@ -72,7 +65,7 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
 
         var first = await publisher.PublishAsync(files, CancellationToken.None);
 
-        var container = Container(site);
+        var container = stack.Site;
         var json = container.GetBlobClient("dashboard.json");
         var properties = (await json.GetPropertiesAsync()).Value;
         Assert.Equal("gzip", properties.ContentEncoding);
@@ -100,9 +93,9 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Publish_LaterFileFails_EarlierFilesWrittenAndIndexHtmlUntouched()
     {
-        using var host = Host();
-        await host.RunAsync(remind: false);
-        var container = Container(site);
+        await using var stack = await StartAsync();
+        await stack.RunAsync(remind: false);
+        var container = stack.Site;
         var oldIndex = await DownloadAsync(container, "index.html");
         var oldEtags = await EtagsAsync(container);
 
@@ -111,7 +104,8 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         await lease.AcquireAsync(TimeSpan.FromSeconds(60));
         try
         {
-            var publisher = host.Services.GetRequiredService<ISitePublisher>();
+            await using var services = stack.Services();
+            var publisher = services.GetRequiredService<ISitePublisher>();
             var files = new List<SiteFile>
             {
                 File("assets/new-first.css", "a{}", "text/css; charset=utf-8"),
@@ -139,14 +133,14 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         var sent = new ConcurrentQueue<string>();
         var firstDone = new TaskCompletionSource();
         var secondDone = new TaskCompletionSource();
-        // Whichever run takes the lock waits, while holding it, until the other has finished: the overlap is certain.
-        using var first = Host(replace: s => Wire(s, sent, secondDone.Task));
-        using var second = Host(replace: s => Wire(s, sent, firstDone.Task));
+        await using var stack = await StartAsync();
 
+        // Two compositions, as two processes: whichever run takes the lock waits, while holding it, until the other
+        // has finished, so the overlap is certain.
         var runs = new[]
         {
-            Task.Run(async () => { try { return await first.RunAsync(); } finally { firstDone.SetResult(); } }),
-            Task.Run(async () => { try { return await second.RunAsync(); } finally { secondDone.SetResult(); } }),
+            Task.Run(async () => { try { return await stack.RunAsync(replace: s => Wire(s, sent, secondDone.Task)); } finally { firstDone.SetResult(); } }),
+            Task.Run(async () => { try { return await stack.RunAsync(replace: s => Wire(s, sent, firstDone.Task)); } finally { secondDone.SetResult(); } }),
         };
         var outcomes = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(3));
 
@@ -155,9 +149,9 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         Assert.NotEmpty(ran.Reminders!.Sent);
         Assert.Equal(sent.Distinct().Count(), sent.Count);
         Assert.Equal(ran.Reminders.Sent.Count, sent.Count);
-        Assert.Equal(sent.Count, Directory.GetFiles(Path.Combine(outDir, "outbox"), "*.eml").Length);
+        Assert.Equal(sent.Count, Directory.GetFiles(Path.Combine(stack.Root, "out", "outbox"), "*.eml").Length);
 
-        var ledger = await ReadLedgerAsync(first);
+        var ledger = await stack.LedgerAsync(UkClock.IsoWeek(TestStack.AsOf));
         Assert.Equal(ran.Reminders.Sent.Order(), ledger.Entries.Values.Where(e => e.State == DeliveryState.Sent).Select(e => e.Digest).Order());
     }
 
@@ -170,45 +164,47 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Run_SecondPipelineSameWeek_ReadsHistoryAndLedgerFromBlobsAndSendsNothing()
     {
-        using var first = Host();
-        var one = await first.RunAsync();
+        await using var stack = await StartAsync();
+        var one = await stack.RunAsync();
         Assert.True(one.HistoryWritten);
         Assert.NotEmpty(one.Reminders!.Sent);
 
-        using var second = Host();
-        var two = await second.RunAsync(BlobPipelineHost.AsOf.AddDays(2));
+        var two = await stack.RunAsync(TestStack.AsOf.AddDays(2)); // a fresh composition: what it knows came from the blobs
 
         Assert.Empty(two.Reminders!.Sent);
         Assert.Equal(one.Reminders.Sent.Order(), two.Reminders.AlreadySent.Order());
         // The first run's snapshot came back from the blob: it is the drift baseline (the only one).
-        Assert.Equal(BlobPipelineHost.AsOf, two.Report!.Drift.Baseline!.AsOf);
+        Assert.Equal(TestStack.AsOf, two.Report!.Drift.Baseline!.AsOf);
         Assert.Equal(one.Dashboard!.Summary, two.Dashboard!.Summary);
     }
 
     [Fact]
     public async Task Run_DryRunWithStorage_ReadsBlobStatePreviewsLocallyAndWritesNoBlob()
     {
-        using (var real = Host()) await real.RunAsync(remind: false);
-        var siteBefore = await EtagsAsync(Container(site));
-        var stateBefore = await EtagsAsync(Container(state));
+        await using var stack = await StartAsync();
+        await stack.RunAsync(remind: false);
+        var siteBefore = await EtagsAsync(stack.Site);
+        var stateBefore = await EtagsAsync(stack.State);
 
-        using var dry = Host(settings: new Dictionary<string, string?> { ["Local:DryRun"] = "true" });
-        var outcome = await dry.Pipeline.RunAsync(new RunRequest(BlobPipelineHost.AsOf.AddDays(7), DryRun: true), CancellationToken.None);
+        stack.Settings["Local:DryRun"] = "true";
+        await using var dry = stack.Services();
+        var outcome = await dry.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(TestStack.AsOf.AddDays(7), DryRun: true), CancellationToken.None);
 
-        Assert.Equal(BlobPipelineHost.AsOf, outcome.Report!.Drift.Baseline!.AsOf); // history came from the blob
+        Assert.Equal(TestStack.AsOf, outcome.Report!.Drift.Baseline!.AsOf); // history came from the blob
+        var outDir = Path.Combine(stack.Root, "out");
         Assert.True(System.IO.File.Exists(Path.Combine(outDir, "preview", "site", "index.html")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "preview", "outbox"), "*.eml"));
         Assert.False(Directory.Exists(Path.Combine(outDir, "site")));
         Assert.False(Directory.Exists(Path.Combine(outDir, "outbox")));
-        Assert.Equal(siteBefore, await EtagsAsync(Container(site)));
-        Assert.Equal(stateBefore, await EtagsAsync(Container(state)));
+        Assert.Equal(siteBefore, await EtagsAsync(stack.Site));
+        Assert.Equal(stateBefore, await EtagsAsync(stack.State));
     }
 
     [Fact]
     public async Task RefreshNowBody_FromRealRun_CarriesFiguresAndNoAddresses()
     {
-        using var host = Host();
-        var outcome = await host.RunAsync(); // with reminders, so the report knows every lead's address
+        await using var stack = await StartAsync();
+        var outcome = await stack.RunAsync(); // with reminders, so the report knows every lead's address
 
         var body = System.Text.Json.JsonSerializer.Serialize(SaferCity.Functions.RefreshNowBody.From(outcome), SaferCity.Functions.RefreshNowBody.Json);
 
@@ -216,13 +212,6 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("\"filesWritten\":", body);
         Assert.DoesNotContain("@", body);
         Assert.DoesNotContain("actions", body);
-    }
-
-    private async Task<ReminderLedger> ReadLedgerAsync(BlobPipelineHost host)
-    {
-        var stored = await host.Services.GetRequiredService<IStateStore>()
-            .ReadAsync(ReminderLedger.DocumentName(UkClock.IsoWeek(BlobPipelineHost.AsOf)), CancellationToken.None);
-        return ReminderLedger.Deserialize(stored!.Content.Span);
     }
 
     internal static SiteFile File(string path, string text, string contentType) =>

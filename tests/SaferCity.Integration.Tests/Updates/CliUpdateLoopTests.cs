@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using SaferCity.Core.Dashboard;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Updates;
 
@@ -11,33 +12,26 @@ namespace SaferCity.Integration.Tests.Updates;
 /// Updates__BaseUrl on loopback, <c>serve</c>, a link from an .eml, GET and POST it, then <c>run</c> a week later.
 /// The tracker file is written in place (atomically), and the next dashboard shows the change.
 /// </summary>
-public sealed class CliUpdateLoopTests : IDisposable
+public sealed class CliUpdateLoopTests : IAsyncLifetime
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("safercity-cli-updates-").FullName;
+    private TestStack stack = null!;
 
-    public void Dispose()
-    {
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-    }
+    /// <summary>No stand-in: the CLI reads and writes the tracker files in the stack's folder.</summary>
+    public async Task InitializeAsync() => stack = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
+
+    public async Task DisposeAsync() => await stack.DisposeAsync();
 
     private ProcessStartInfo Cli(int port, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        // As in ProcessKillTests: the CLI runs on the test host's frameworks, which carry what it needs.
-        foreach (var arg in new[] { "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
-                     Path.Combine(AppContext.BaseDirectory, "safercity.dll") }.Concat(args))
-            start.ArgumentList.Add(arg);
-        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl", "SendGrid__ApiKey", "Updates__SigningKey" })
-            start.Environment.Remove(key);
-        start.Environment["Updates__BaseUrl"] = $"http://127.0.0.1:{port}";
-        start.Environment["Reminders__Coordinator"] = "coordinator@example.gov.uk";
-        return start;
+        stack.Settings["Updates:BaseUrl"] = $"http://127.0.0.1:{port}";
+        stack.Settings["Reminders:Coordinator"] = "coordinator@example.gov.uk";
+        return stack.Cli(args);
     }
 
     private async Task RunAsync(int port, string asOf)
     {
-        using var process = Process.Start(Cli(port, "run", "--as-of", asOf, "--out", Path.Combine(dir, "out"),
-            "--tracker", Path.Combine(dir, "tracker.json"), "--leads", Path.Combine(dir, "leads.json")))!;
+        using var process = Process.Start(Cli(port, "run", "--as-of", asOf, "--out", Path.Combine(stack.Root, "out"),
+            "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json")))!;
         var stderr = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -54,16 +48,16 @@ public sealed class CliUpdateLoopTests : IDisposable
     [Fact]
     public async Task Serve_LinkFromARunsEml_UpdatesTheTrackerFileAndTheNextRunShowsIt()
     {
-        File.Copy(SampleFiles.Tracker, Path.Combine(dir, "tracker.json"));
-        File.Copy(SampleFiles.Leads, Path.Combine(dir, "leads.json"));
+        File.Copy(SampleFiles.Tracker, Path.Combine(stack.Root, "tracker.json"));
+        File.Copy(SampleFiles.Leads, Path.Combine(stack.Root, "leads.json"));
         var port = FreePort();
 
         await RunAsync(port, "2017-01-16");
-        var link = UpdateHost.LinkIn(Path.Combine(dir, "out", "outbox", "2017-W03_community-safety-team.eml"), "2.5");
+        var link = UpdateHost.LinkIn(Path.Combine(stack.Root, "out", "outbox", "2017-W03_community-safety-team.eml"), "2.5");
         Assert.StartsWith($"http://127.0.0.1:{port}/", link, StringComparison.Ordinal);
 
         using var serve = Process.Start(Cli(port, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--out", Path.Combine(dir, "out"), "--tracker", Path.Combine(dir, "tracker.json"), "--leads", Path.Combine(dir, "leads.json")))!;
+            "--out", Path.Combine(stack.Root, "out"), "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json")))!;
         try
         {
             var ready = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
@@ -85,8 +79,8 @@ public sealed class CliUpdateLoopTests : IDisposable
         }
 
         // The file is whole, valid and changed only where the form said; no temporary file is left behind.
-        Assert.Equal(["leads.json", "tracker.json"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
-        using (var tracker = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "tracker.json"))))
+        Assert.Equal(["leads.json", "tracker.json"], Directory.GetFiles(stack.Root).Select(Path.GetFileName).Order());
+        using (var tracker = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(stack.Root, "tracker.json"))))
         {
             var fields = tracker.RootElement.GetProperty("value").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "11").GetProperty("fields");
             Assert.Equal("R", fields.GetProperty("RAG").GetString());
@@ -95,11 +89,11 @@ public sealed class CliUpdateLoopTests : IDisposable
         }
 
         await RunAsync(port, "2017-01-23");
-        var dashboard = DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(dir, "out", "site", "dashboard.json")))!;
+        var dashboard = DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(stack.Root, "out", "site", "dashboard.json")))!;
         var action = dashboard.Actions.Single(a => a.Id == "2.5");
         Assert.Equal(("red", "Pilot postponed to the summer."), (action.Rag, action.Comments));
         Assert.Contains(action.Drift, d => d.Kind == "ragWorsened");
-        var summary = MimeKit.MimeMessage.Load(Path.Combine(dir, "out", "outbox", "2017-W04_coordinator.eml")).TextBody;
+        var summary = MimeKit.MimeMessage.Load(Path.Combine(stack.Root, "out", "outbox", "2017-W04_coordinator.eml")).TextBody;
         Assert.Contains("2.5 (Community Safety Team): RAG amber to red; comment changed", summary, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,7 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Core.Updates;
 using SaferCity.Infrastructure;
 using SaferCity.Infrastructure.Updates;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Updates;
 
@@ -28,11 +29,13 @@ internal sealed partial class UpdateHost : IAsyncDisposable
     public const string BaseUrl = "https://updates.example.org/api/update";
     public const string Key = "integration-test-signing-key-0123456789-abcdef";
 
+    private readonly TestStack stack;
     private readonly WebApplication app;
 
-    private UpdateHost(string root, WebApplication app, FakeTimeProvider time) => (Root, this.app, Time) = (root, app, time);
+    private UpdateHost(TestStack stack, WebApplication app, FakeTimeProvider time) => (this.stack, this.app, Time) = (stack, app, time);
 
-    public string Root { get; }
+    /// <summary>The stack's folders: out/site, out/outbox, state.</summary>
+    public string Root => stack.Root;
 
     public FakeTimeProvider Time { get; }
 
@@ -42,29 +45,26 @@ internal sealed partial class UpdateHost : IAsyncDisposable
 
     public string Url => app.Urls.Single();
 
-    public static async Task<UpdateHost> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>The app on <paramref name="stack"/>'s settings, which win over the update links' own.</summary>
+    public static async Task<UpdateHost> StartAsync(TestStack stack)
     {
-        var root = Directory.CreateTempSubdirectory("safercity-updates-").FullName;
         var time = new FakeTimeProvider(new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        stack.AddConfiguration(builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Local:OutDir"] = Path.Combine(root, "out"),
-            ["Local:StateDir"] = Path.Combine(root, "state"),
-            ["Local:SampleDir"] = Path.GetDirectoryName(SampleFiles.Tracker),
             ["Reminders:Coordinator"] = "coordinator@example.gov.uk",
             ["Updates:BaseUrl"] = BaseUrl,
             ["Updates:SigningKey"] = Key,
-        }).AddInMemoryCollection(settings);
+        }));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSaferCity(builder.Configuration);
         var app = builder.Build();
         app.MapMethods("/{token}", ["GET", "HEAD", "POST"], (HttpContext context, string token, UpdateService service) =>
             UpdateEndpoint.HandleAsync(context, token, service, behindProxy: false));
         await app.StartAsync();
-        return new UpdateHost(root, app, time);
+        return new UpdateHost(stack, app, time);
     }
 
     public Task<RunOutcome> RunAsync(DateOnly asOf) =>
@@ -136,6 +136,5 @@ internal sealed partial class UpdateHost : IAsyncDisposable
     {
         Http.Dispose();
         await app.DisposeAsync();
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 }

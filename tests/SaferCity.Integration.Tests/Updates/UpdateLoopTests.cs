@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Updates;
 
@@ -14,19 +15,21 @@ public sealed class UpdateLoopTests : IAsyncLifetime
     private const string Tracker = GraphEmulator.TrackerList;
     private const string Item25 = "11"; // action 2.5: overdue, amber, leads include the Community Safety Team
     private static readonly DateOnly Monday = new(2017, 1, 16);
+    private TestStack stack = null!;
     private GraphEmulator emulator = null!;
     private UpdateHost host = null!;
 
     public async Task InitializeAsync()
     {
-        emulator = await GraphEmulator.StartAsync();
-        host = await UpdateHost.StartAsync(PipelineHarness.GraphSettings(emulator));
+        stack = await TestStack.StartAsync(sendGrid: false); // digests in the outbox, where the links are read
+        emulator = stack.Graph;
+        host = await UpdateHost.StartAsync(stack);
     }
 
     public async Task DisposeAsync()
     {
         await host.DisposeAsync();
-        await emulator.DisposeAsync();
+        await stack.DisposeAsync();
     }
 
     private async Task<string> DigestLinkAsync()

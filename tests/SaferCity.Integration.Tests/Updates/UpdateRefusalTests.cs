@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SaferCity.Core.Updates;
 using SaferCity.Infrastructure.Updates;
 using SaferCity.Integration.Tests.Graph;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Updates;
 
@@ -16,6 +17,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     private const string Tracker = GraphEmulator.TrackerList;
     private const string Item25 = "11";
     private static readonly DateOnly Monday = new(2017, 1, 16);
+    private TestStack stack = null!;
     private GraphEmulator emulator = null!;
     private UpdateHost host = null!;
     private string token = "";
@@ -24,10 +26,10 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        emulator = await GraphEmulator.StartAsync();
-        var settings = PipelineHarness.GraphSettings(emulator);
-        settings["Updates:MaxRequestsPerAddressPerHour"] = "1000";
-        host = await UpdateHost.StartAsync(settings);
+        stack = await TestStack.StartAsync(sendGrid: false); // digests in the outbox, where the links are read
+        emulator = stack.Graph;
+        stack.Settings["Updates:MaxRequestsPerAddressPerHour"] = "1000";
+        host = await UpdateHost.StartAsync(stack);
         await host.RunAsync(Monday);
         token = UpdateHost.TokenOf(host.LinkFor("2017-W03", "community-safety-team", "2.5"));
         form = UpdateHost.FormValues((await host.GetAsync(token)).Html);
@@ -39,7 +41,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await host.DisposeAsync();
-        await emulator.DisposeAsync();
+        await stack.DisposeAsync();
     }
 
     private UpdateLinkSigner Signer() => new(host.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value);
