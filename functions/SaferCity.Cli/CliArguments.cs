@@ -19,7 +19,10 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
     public DateOnly? AsOf => Values.TryGetValue(CliCommands.AsOf.Name, out var text) ? ParseDate(text) : null;
 
     /// <summary>The value given without an option name (a command's <see cref="CliCommand.Argument"/>).</summary>
-    public string? Argument => Values.GetValueOrDefault("");
+    public string? Argument => Values.GetValueOrDefault(ArgumentKey);
+
+    /// <summary>Where <see cref="Values"/> keeps the value given without an option name: no option is named "".</summary>
+    private const string ArgumentKey = "";
 
     public bool Has(CliOption option) => Values.ContainsKey(option.Name);
 
@@ -48,12 +51,12 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
             var typed = args[i];
             if (!typed.StartsWith('-'))
             {
-                if (command.Argument is not null && !values.ContainsKey(""))
-                {
-                    values[""] = typed;
-                    continue;
-                }
-                throw new UsageException($"Unexpected '{typed}': {command.Name} takes its values after an option name, e.g. {command.Options.FirstOrDefault(o => o.Value is not null)?.Synopsis ?? command.Name}.");
+                if (command.Argument is null)
+                    throw new UsageException($"Unexpected '{typed}': {command.Name} takes its values after an option name, e.g. {command.Options.FirstOrDefault(o => o.Value is not null)?.Synopsis ?? command.Name}.");
+                if (values.ContainsKey(ArgumentKey))
+                    throw new UsageException($"{command.Name} takes one {command.Argument.Name}; '{typed}' is a second one.");
+                values[ArgumentKey] = typed;
+                continue;
             }
             var (name, inline) = typed.IndexOf('=') is > 0 and var eq ? (typed[..eq], typed[(eq + 1)..]) : (typed, null);
             var option = options.FirstOrDefault(o => o.Name == name) ?? throw new UsageException(UnknownOption(command, name));
@@ -72,8 +75,8 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
             values[option.Name] = value;
             if (option.Setting is not null) settings[option.Setting] = value;
         }
-        if (command.Argument is not null && !values.ContainsKey(""))
-            throw new UsageException($"{command.Name} needs {command.Argument}: {CliCommands.Invocation} {command.Synopsis}.");
+        if (command.Argument is not null && !values.ContainsKey(ArgumentKey) && !values.ContainsKey(CliCommands.Help.Name))
+            throw new UsageException($"{command.Name} needs {command.Argument.Name}: {CliCommands.Invocation} {command.Synopsis}.");
         return new CliArguments(command, values, settings);
     }
 
@@ -99,7 +102,7 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
                 throw new UsageException(System.Text.RegularExpressions.Regex.IsMatch(value, @"^\d{4}-\d{2}-\d{2}$")
                     ? $"{option.Name} '{value}' is not a real date."
                     : $"{option.Name} takes a date as yyyy-MM-dd (e.g. 2017-01-16), not '{value}'.");
-            case ValueKind.File when Directory.Exists(value):
+            case ValueKind.File or ValueKind.OutputFile when Directory.Exists(value):
                 throw new UsageException($"{option.Name} must be a file; '{value}' is a folder.");
             case ValueKind.File when !File.Exists(value):
                 throw new UsageException($"{option.Name}: there is no file '{value}' (looked in {Directory.GetCurrentDirectory()}).");

@@ -10,6 +10,8 @@ public enum ValueKind
     Text,
     /// <summary>An existing file.</summary>
     File,
+    /// <summary>A file to write: a new one, or an existing one to update; never a folder.</summary>
+    OutputFile,
     /// <summary>A folder, created when missing; never an existing file.</summary>
     Folder,
     /// <summary>A real calendar day as yyyy-MM-dd.</summary>
@@ -25,14 +27,21 @@ public sealed record CliOption(string Name, ValueKind Kind, string? Value, strin
     public string Synopsis => Value is null ? Name : $"{Name} {Value}";
 }
 
-/// <param name="Argument">A value the command takes without an option name (e.g. "FILE"), or null.</param>
+/// <summary>A value a command takes without an option name: its placeholder in the usage (FILE) and what it is.</summary>
+public sealed record CliArgument(string Name, string Help);
+
+/// <param name="Argument">The one value the command takes without an option name, or null: then any such value is refused.</param>
 /// <param name="Handler">Runs the command in the started host; returns the exit code.</param>
 /// <param name="OwnHost">Instead of <paramref name="Handler"/>: a command that builds a host of its own (serve: a web host).</param>
-public sealed record CliCommand(string Name, string Summary, IReadOnlyList<CliOption> Options, CommandHandler? Handler, string? Argument = null,
+public sealed record CliCommand(string Name, string Summary, IReadOnlyList<CliOption> Options, CommandHandler? Handler, CliArgument? Argument = null,
     Func<CliArguments, CancellationToken, Task<int>>? OwnHost = null)
 {
     public string Synopsis =>
-        string.Join(' ', new[] { Name, Argument }.OfType<string>().Concat(Options.Select(o => $"[{o.Synopsis}]")));
+        string.Join(' ', new[] { Name, Argument?.Name }.OfType<string>().Concat(Options.Select(o => $"[{o.Synopsis}]")));
+
+    /// <summary>The usage's lines under the synopsis, in the order typed: the value without an option name, then each option.</summary>
+    public IEnumerable<(string Synopsis, string Help)> HelpLines =>
+        (Argument is null ? [] : new[] { (Argument.Name, Argument.Help) }).Concat(Options.Select(o => (o.Synopsis, o.Help)));
 }
 
 public delegate Task<int> CommandHandler(CliArguments cli, CliContext context);
@@ -64,6 +73,13 @@ public static class CliCommands
     public static readonly CliOption Port = new("--port", ValueKind.Port, "7071", "The port on 127.0.0.1 the update form listens on (default 7071).");
     public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null, "Fill new, empty lists with the bundled sample tracker.");
 
+    /// <summary>import's own: its --tracker is where it writes, so it sets no Local:TrackerFile, and its dry run previews nothing.</summary>
+    public static readonly CliArgument ImportFile = new("FILE",
+        "The tracker to read: Word (.docx), Excel (.xlsx) or CSV; its columns are found by their headings.");
+    public static readonly CliOption ImportDryRun = new("--dry-run", ValueKind.Flag, null, "Print the plan and write nothing.");
+    public static readonly CliOption ImportInto = new("--tracker", ValueKind.OutputFile, "OUT.json",
+        "Write a Graph list-items file (what run --tracker reads; an existing one is updated) instead of the list in Tracker__SiteUrl.");
+
     /// <summary>Options every command takes.</summary>
     public static readonly CliOption Verbose = new("--verbose", ValueKind.Flag, null, "Log each step to stderr.");
     public static readonly CliOption Help = new("--help", ValueKind.Flag, null, "Show this help.");
@@ -77,6 +93,8 @@ public static class CliCommands
             [ImportSample], ProvisionCommand.RunAsync),
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
             [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
+        new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
+            [ImportDryRun, ImportInto], ImportCommand.RunAsync, ImportFile),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);
@@ -91,12 +109,13 @@ public static class CliCommands
         foreach (var command in All)
         {
             sb.AppendLine().AppendLine($"{Invocation} {command.Synopsis}");
-            var optionWidth = command.Options.Concat(Common).Max(o => o.Synopsis.Length) + 2;
-            foreach (var option in command.Options) sb.AppendLine($"  {option.Synopsis.PadRight(optionWidth)}{option.Help}");
+            var optionWidth = command.HelpLines.Select(l => l.Synopsis).Concat(Common.Select(o => o.Synopsis)).Max(s => s.Length) + 2;
+            foreach (var (synopsis, help) in command.HelpLines) sb.AppendLine($"  {synopsis.PadRight(optionWidth)}{help}");
         }
         sb.AppendLine().AppendLine($"Every command: {string.Join(", ", Common.Select(o => $"{o.Name} ({o.Help.TrimEnd('.').ToLowerInvariant()})"))}.");
         sb.AppendLine("Settings come from appsettings.json and environment variables named like Tracker__SiteUrl (see the README).");
-        sb.Append("Exit codes: 0 done; 1 the run failed or some digests could not be sent; 2 a usage or settings mistake.");
+        sb.Append("Exit codes: 0 done; 1 the run failed, some digests could not be sent, or an import could not write; " +
+                  "2 a usage or settings mistake, or a file that import refused.");
         return sb.ToString();
     }
 

@@ -9,11 +9,9 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure;
 using SaferCity.Infrastructure.Composition;
 
-// Exit codes: 0 done; 1 the run failed (or digests could not be sent); 2 a usage or settings mistake.
+// Exit codes: 0 done; 1 the run failed (or digests could not be sent, or an import could not write);
+// 2 a usage or settings mistake (or a file that import refused).
 // Whatever happens, a problem is one plain line on stderr: never a stack trace.
-// import reads its own arguments (a file, then options): it plans before it touches any list.
-if (args is ["import", .. var importArgs]) return await ImportCommand.RunAsync(importArgs);
-
 CliArguments cli;
 try
 {
@@ -21,8 +19,7 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"{e.Message} {CliCommands.HelpHint}");
-    return 2;
+    return UsageMistake(e);
 }
 if (cli.Help)
 {
@@ -70,6 +67,11 @@ try
     await host.StopAsync(CancellationToken.None);
     return code;
 }
+catch (UsageException e)
+{
+    // A mistake only the started command can see (import without anywhere to write).
+    return UsageMistake(e);
+}
 catch (SettingsException e)
 {
     Console.Error.WriteLine(e.Message);
@@ -100,6 +102,12 @@ catch (Exception e)
     // Whatever went wrong, the person at the terminal gets one line, and the exit code says it failed.
     Console.Error.WriteLine($"{failed}: {e.GetType().Name}: {OneLine(e.Message)}");
     return 1;
+}
+
+static int UsageMistake(UsageException e)
+{
+    Console.Error.WriteLine($"{e.Message} {CliCommands.HelpHint}");
+    return 2;
 }
 
 static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

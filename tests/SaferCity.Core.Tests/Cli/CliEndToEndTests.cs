@@ -162,6 +162,20 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.DoesNotContain("safercity run", stdout);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("import", "--help")]
+    public async Task Help_ImportOrAll_ListsImportAsTheOtherCommandsOnStdout(params string[] args)
+    {
+        var (code, stdout, stderr) = await RunCliAsync(args);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Contains("\n  import ", stdout);
+        Assert.Contains("dotnet run --project functions/SaferCity.Cli -- import FILE [--dry-run] [--tracker OUT.json]", stdout);
+        Assert.Contains("dotnet run --project functions/SaferCity.Cli -- run [--tracker FILE]", stdout);
+    }
+
     /// <summary>Each of a first-time user's mistakes: args (with {out} for the temp folder), environment, exit code, the line on stderr.</summary>
     public static TheoryData<string[], string?, int, string> Mistakes => new()
     {
@@ -180,10 +194,15 @@ public sealed class CliEndToEndTests : IDisposable
         { ["run", "--as-of", "2017-13-01"], null, 2, "--as-of '2017-13-01' is not a real date." },
         { ["run", "--as-of", "16/01/2017"], null, 2, "--as-of takes a date as yyyy-MM-dd (e.g. 2017-01-16), not '16/01/2017'." },
         { ["--as-of", "2017-01-16"], null, 2,
-            "The command is missing: start with one of run, provision, serve, e.g. `dotnet run --project functions/SaferCity.Cli -- run --as-of 2017-01-16`." },
+            "The command is missing: start with one of run, provision, serve, import, e.g. `dotnet run --project functions/SaferCity.Cli -- run --as-of 2017-01-16`." },
         { ["run", "--asof", "2017-01-16"], null, 2, "Unknown option '--asof' for run: did you mean `--as-of`? Run with --help for usage." },
         { ["run", "--dryrun"], null, 2, "Unknown option '--dryrun' for run: did you mean `--dry-run`?" },
         { ["rnu"], null, 2, "Unknown command 'rnu': did you mean `run`?" },
+        { ["imprt", "a.docx"], null, 2, "Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import." },
+        { ["import"], null, 2, "import needs FILE: dotnet run --project functions/SaferCity.Cli -- import FILE [--dry-run] [--tracker OUT.json]." },
+        { ["import", "a.docx", "b.docx"], null, 2, "import takes one FILE; 'b.docx' is a second one." },
+        { ["import", "a.docx", "--tracker"], null, 2, "--tracker needs a value: --tracker OUT.json." },
+        { ["run", "extra"], null, 2, "Unexpected 'extra': run takes its values after an option name, e.g. --tracker FILE." },
         { ["run", "--out"], null, 2, "--out needs a value: --out DIR." },
     };
 
