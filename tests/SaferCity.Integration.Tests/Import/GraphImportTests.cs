@@ -166,15 +166,12 @@ public sealed class GraphImportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Import_CliIntoTheSharePointList_CreatesEveryActionAndPrintsThePlanAndNoLog()
     {
-        using var process = System.Diagnostics.Process.Start(stack.Cli("import", files.Docx("seed.docx")))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var result = await stack.RunCliAsync("import", files.Docx("seed.docx"));
 
-        Assert.True(process.ExitCode == 0, await stderr);
-        Assert.Equal("", await stderr);
-        Assert.Contains("Plan: 42 to create, 0 to update, 0 unchanged, 0 in the list but not in the file.", await stdout);
-        Assert.DoesNotContain("info:", await stdout); // the log is for --verbose, as for every command
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Equal("", result.StdErr);
+        Assert.Contains("Plan: 42 to create, 0 to update, 0 unchanged, 0 in the list but not in the file.", result.StdOut);
+        Assert.DoesNotContain("info:", result.StdOut); // the log is for --verbose, as for every command
         Assert.Equal(42, emulator.FindList(GraphEmulator.TrackerList)!.Items.Count);
     }
 

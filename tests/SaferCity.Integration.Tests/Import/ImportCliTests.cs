@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Import;
 
@@ -75,20 +75,10 @@ public sealed class ImportCliTests : IDisposable
         Assert.StartsWith("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl.", result.StdErr);
     }
 
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> CliAsync(params string[] args)
+    private static async Task<CliResult> CliAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        // This project uses ASP.NET Core's shared framework, so the CLI runs on the test host's frameworks (see ProcessKillTests).
-        foreach (var arg in new[] { "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
-                     Path.Combine(AppContext.BaseDirectory, "safercity.dll") }.Concat(args))
-            start.ArgumentList.Add(arg);
-        foreach (var key in new[] { "Tracker__SiteUrl", "SendGrid__ApiKey", "Storage__ConnectionString", "Storage__AccountUrl", "Reminders__Coordinator" })
-            start.Environment.Remove(key);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard, not a timing assertion
-        await process.WaitForExitAsync(guard.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        // No stand-in: import writes to the --tracker file, and run reads it.
+        await using var stack = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
+        return await stack.RunCliAsync(args);
     }
 }

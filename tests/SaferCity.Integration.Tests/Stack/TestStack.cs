@@ -135,10 +135,22 @@ public sealed class TestStack : IAsyncDisposable
             Path.Combine(AppContext.BaseDirectory, "safercity.dll") };
         foreach (var arg in cli.Concat(args)) start.ArgumentList.Add(arg);
         // Only the stand-ins: never a developer's own SharePoint site, storage account, SendGrid key or signing key.
-        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl", "SendGrid__ApiKey", "Updates__SigningKey" })
+        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl", "SendGrid__ApiKey", "Updates__SigningKey",
+                     "Reminders__Coordinator" })
             start.Environment.Remove(key);
         foreach (var (key, value) in AppSettings()) start.Environment[key] = value;
         return start;
+    }
+
+    /// <summary>The CLI run to its end, as a person at a terminal runs it: its exit code and everything it printed.</summary>
+    public async Task<CliResult> RunCliAsync(params string[] args)
+    {
+        using var process = Process.Start(Cli(args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard, not a timing assertion
+        await process.WaitForExitAsync(guard.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>What an in-process app reads: the CLI's folders under <see cref="Root"/>, then <see cref="Settings"/> over them.</summary>
@@ -250,3 +262,5 @@ public sealed class TestStack : IAsyncDisposable
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } // best effort
     }
 }
+
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr);

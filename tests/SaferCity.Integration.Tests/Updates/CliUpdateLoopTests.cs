@@ -23,19 +23,22 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
 
     private ProcessStartInfo Cli(int port, params string[] args)
     {
+        PointLinksAt(port);
+        return stack.Cli(args);
+    }
+
+    private void PointLinksAt(int port)
+    {
         stack.Settings["Updates:BaseUrl"] = $"http://127.0.0.1:{port}";
         stack.Settings["Reminders:Coordinator"] = "coordinator@example.gov.uk";
-        return stack.Cli(args);
     }
 
     private async Task RunAsync(int port, string asOf)
     {
-        using var process = Process.Start(Cli(port, "run", "--as-of", asOf, "--out", Path.Combine(stack.Root, "out"),
-            "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json")))!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"run {asOf} failed: {await stderr}");
+        PointLinksAt(port);
+        var run = await stack.RunCliAsync("run", "--as-of", asOf, "--out", Path.Combine(stack.Root, "out"),
+            "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json"));
+        Assert.True(run.ExitCode == 0, $"run {asOf} failed: {run.StdErr}");
     }
 
     private static int FreePort()
