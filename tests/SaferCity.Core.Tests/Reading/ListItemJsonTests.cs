@@ -44,8 +44,28 @@ public class ListItemJsonTests
     [InlineData("{}")]
     [InlineData("{\"value\": {}}")]
     [InlineData("\"value\"")]
-    public void Parse_NotAListItemsResponse_ThrowsFormatException(string json) =>
-        Assert.Throws<FormatException>(() => Parse(json));
+    public void Parse_NotAListItemsResponse_ThrowsFormatException(string json)
+    {
+        var error = Assert.Throws<FormatException>(() => Parse(json));
+
+        // Shown as it is by the CLI when --tracker names the wrong file: it says what a tracker file looks like.
+        Assert.Equal("Expected a Graph list-items response: an object with a \"value\" array.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_HandEditedFileWithCommentsAndTrailingCommas_Read()
+    {
+        var items = Parse("""
+            {
+              // a tracker file kept by hand, as the CLI reads it
+              "value": [
+                { "id": "1", "fields": { "Title": "1.1", /* was 1.0 */ "RAG": "G", }, },
+              ],
+            }
+            """);
+
+        Assert.Equal("G", Assert.Single(items)["RAG"]);
+    }
 
     [Fact]
     public void Parse_TruncatedJson_ThrowsJsonException() =>
