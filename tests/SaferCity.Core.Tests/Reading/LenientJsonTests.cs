@@ -41,6 +41,13 @@ public class LenientJsonTests
     }
 
     [Fact]
+    public void Repair_EscapeThatIsNotHex_LeftForTheReaderToRefuse()
+    {
+        // Not a surrogate, not this code's business: the reader reports it as the broken JSON it is.
+        Assert.Null(LenientJson.Repair("{\"c\":\"\\uD8G0\"}"u8));
+    }
+
+    [Fact]
     public void Repair_BytesThatAreNotUtf8_DecodedAsReplacementCharacter()
     {
         byte[] json = [.. "{\"c\":\"a"u8, 0xFF, .. "b\"}"u8];
