@@ -139,5 +139,5 @@ public static class DashboardBuilder
     }
 
     private static DataQualityItem ToItem(Finding f) =>
-        new(PublicText.Redact(f.Id), f.Field, f.Problem, PublicText.RedactOrNull(f.Value));
+        new(PublicText.Redact(f.Id), f.Field, f.Problem, PublicText.Redact(f.Value));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -31,7 +32,9 @@ public static class PublicText
     // Non-backtracking: matching time grows with the text, never with its shape (a 200 KB comment with an "@").
     private static readonly Regex Email = new(Pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-    public static string Redact(string text)
+    /// <summary>The text with every address replaced by <see cref="Redacted"/>; null stays null.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Redact(string? text)
     {
         if (!MayHoldAddress(text)) return text;
         var (plain, map) = WithoutInvisible(text);
@@ -52,11 +55,10 @@ public static class PublicText
         return sb.Append(text, last, text.Length - last).ToString();
     }
 
-    public static string? RedactOrNull(string? text) => text is null ? null : Redact(text);
-
     public static bool ContainsEmail(string text) => MayHoldAddress(text) && Email.IsMatch(WithoutInvisible(text).Plain);
 
-    private static bool MayHoldAddress(string text) => text.AsSpan().IndexOfAny('@', '\uFF20', '\uFE6B') >= 0;
+    // Null holds nothing: an empty span.
+    private static bool MayHoldAddress([NotNullWhen(true)] string? text) => text.AsSpan().IndexOfAny('@', '\uFF20', '\uFE6B') >= 0;
 
     /// <summary>
     /// The text without invisible format characters (zero-width space and joiners, soft hyphen, word joiner, byte

@@ -7,7 +7,8 @@ namespace SaferCity.Core.Reading;
 /// <summary>
 /// Reads a delivery deadline in every shape SharePoint and people give it:
 /// a Date column ("2016-12-31T00:00:00Z", a UK midnight that may be stored as 23:00Z the day before),
-/// or text: "December 2016", "Dec 2016", "31/12/2016", "2016-12", "2016-12-31". A month means its last day.
+/// or text: "December 2016", "Dec 2016", "31/12/2016", "2016-12", "2016-12-31", "5 Sept 2017", "31st March 2017".
+/// A month means its last day.
 /// </summary>
 public static partial class DeadlineParser
 {
@@ -30,8 +31,7 @@ public static partial class DeadlineParser
             return instant.Year is >= MinYear and <= MaxYear ? UkClock.DateOf(instant) : null;
         }
 
-        if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d.M.yyyy", "d MMMM yyyy", "d MMM yyyy"],
-                CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var day))
+        if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return day.Year is >= MinYear and <= MaxYear ? day : null;
         }
@@ -43,12 +43,16 @@ public static partial class DeadlineParser
                 int.Parse(iso.Groups[2].Value, CultureInfo.InvariantCulture));
         }
 
+        // Month names are read here rather than by a culture's formats: en-GB knows "Sept" but not "Sep", and people write both.
         var named = NamedMonth().Match(s);
-        if (named.Success)
+        if (named.Success && MonthOf(named.Groups[2].Value) is { } month)
         {
-            var month = MonthOf(named.Groups[1].Value);
-            var year = int.Parse(named.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (month is not null) return EndOfMonth(year, month.Value);
+            var year = int.Parse(named.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (!named.Groups[1].Success) return EndOfMonth(year, month);
+            var dayOfMonth = int.Parse(named.Groups[1].Value, CultureInfo.InvariantCulture);
+            return year is >= MinYear and <= MaxYear && dayOfMonth <= DateTime.DaysInMonth(year, month)
+                ? new DateOnly(year, month, dayOfMonth)
+                : null;
         }
         return null;
     }
@@ -75,6 +79,7 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")]
     private static partial Regex IsoMonth();
 
-    [GeneratedRegex(@"^(?:end\s+(?:of\s+)?)?([A-Za-z]+\.?),?\s+(\d{4})$", RegexOptions.IgnoreCase)]
+    // "March 2017", "end of March 2017", "Sept. 2017", "5 March 2017", "31st March, 2017".
+    [GeneratedRegex(@"^(?:end\s+(?:of\s+)?|(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+)?([A-Za-z]+\.?),?\s+(\d{4})$", RegexOptions.IgnoreCase)]
     private static partial Regex NamedMonth();
 }

@@ -62,13 +62,13 @@ public sealed class LeadDirectory
             var c = raw is '\u2019' or '\u2018' or '`' ? '\'' : char.ToLowerInvariant(raw);
             if (char.IsLetterOrDigit(c) || c == '\'' || c == '&')
             {
-                if (space && n > 0) buffer[n++] = ' ';
+                if (space) buffer[n++] = ' ';
                 space = false;
                 buffer[n++] = c;
             }
             else
             {
-                space = true;
+                space = n > 0; // a gap between words; none before the first
             }
         }
         return new string(buffer[..n]);

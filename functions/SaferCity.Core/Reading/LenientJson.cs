@@ -33,7 +33,7 @@ public static class LenientJson
             if (json[i + 1] == (byte)'u' && Hex4(json, i + 2) is { } unit)
             {
                 step = 6;
-                if (char.IsHighSurrogate(unit) && i + 11 < json.Length && json[i + 6] == (byte)'\\' && json[i + 7] == (byte)'u' &&
+                if (char.IsHighSurrogate(unit) && json[(i + 6)..] is [(byte)'\\', (byte)'u', ..] &&
                     Hex4(json, i + 8) is { } next && char.IsLowSurrogate(next))
                 {
                     step = 12; // a proper pair

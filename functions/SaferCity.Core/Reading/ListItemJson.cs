@@ -27,8 +27,7 @@ public static class ListItemJson
         {
             if (!reader.ValueTextEquals("value"u8))
             {
-                reader.Read();
-                reader.Skip();
+                reader.Skip(); // on a property name, Skip passes over its value
                 continue;
             }
             reader.Read();
@@ -80,7 +79,6 @@ public static class ListItemJson
             }
             else
             {
-                reader.Read();
                 reader.Skip();
             }
         }

@@ -12,11 +12,12 @@ public sealed class DashboardBuilderTests
 {
     private static readonly DateOnly AsOf = new(2017, 1, 16);
 
-    private static ListItem Item(string id, string number, string theme, string? comments = null, bool hidden = false, string lead = "Community Safety Team") =>
+    private static ListItem Item(string id, string number, string theme, string? comments = null, bool hidden = false, string lead = "Community Safety Team",
+        string? rag = "G") =>
         new(id, new DateTimeOffset(2017, 1, 10, 9, 0, 0, TimeSpan.Zero), new Dictionary<string, object?>
         {
             ["Title"] = number, ["Theme"] = theme, ["KeyAction"] = $"Action {number} text", ["DeliveryDeadline"] = "December 2016",
-            ["LeadService"] = lead, ["RAG"] = "G", ["Comments"] = comments, ["HideFromDashboard"] = hidden,
+            ["LeadService"] = lead, ["RAG"] = rag, ["Comments"] = comments, ["HideFromDashboard"] = hidden,
         });
 
     private static readonly ListItem[] Leads =
@@ -92,5 +93,19 @@ public sealed class DashboardBuilderTests
 
         // Two different addresses redact to the same words, and a name in another case is the same name.
         Assert.Equal(["Community Safety Team", PublicText.Redacted, "Unknown Board"], doc.Actions[0].Leads);
+    }
+
+    [Fact]
+    public void Build_ActionsWithoutRating_OnlyOpenShownOnesCountedAsUnrated()
+    {
+        var doc = DashboardBuilder.Build(Report(
+            Item("1", "1.1", "1. Theme", rag: null),
+            Item("2", "1.2", "1. Theme", rag: null, comments: "Complete - handed over"),
+            Item("3", "1.3", "1. Theme", rag: null, hidden: true),
+            Item("4", "1.4", "1. Theme", rag: "A")));
+
+        // The complete action needs no rating, and the hidden one is not public.
+        Assert.Equal(1, doc.Summary.Unrated);
+        Assert.Equal([null, null, "amber"], doc.Actions.Select(a => a.Rag));
     }
 }

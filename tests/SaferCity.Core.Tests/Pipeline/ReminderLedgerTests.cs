@@ -274,6 +274,19 @@ public class ReminderLedgerTests
         Assert.Contains("\"failed\"", JsonDocument.Parse(ledger.Serialize()).RootElement.GetRawText());
     }
 
+    [Fact]
+    public void Serialize_Ledger_OneFieldPerLineForTheCoordinatorToRead()
+    {
+        // The summary names an unconfirmed digest's id for the coordinator to look up in this file by eye.
+        var ledger = ReminderLedger.Empty("2017-W03")
+            .With("lead/7", new LedgerEntry(DeliveryState.Unconfirmed, 1, DateTimeOffset.UnixEpoch, ["1.1"], Digest: "lead-7"));
+
+        var lines = System.Text.Encoding.UTF8.GetString(ledger.Serialize()).Split('\n').Select(l => l.Trim()).ToList();
+
+        Assert.Contains("\"state\": \"unconfirmed\",", lines);
+        Assert.Contains("\"digest\": \"lead-7\"", lines);
+    }
+
     [Theory]
     [InlineData(" 7 ", "lead/7")]          // the leads list's item id, trimmed
     [InlineData(null, "lead/housing-team")] // no id: the name's slug

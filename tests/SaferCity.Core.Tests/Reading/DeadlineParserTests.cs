@@ -48,6 +48,10 @@ public class DeadlineParserTests
     [InlineData("9999-12-31T23:59:59Z")]
     [InlineData("31/12/0201")]
     [InlineData("December 20177")]
+    [InlineData("31 April 2017")]
+    [InlineData("29 February 2017")]
+    [InlineData("0 March 2017")]
+    [InlineData("32 March 2017")]
     public void Parse_Unreadable_ReturnsNull(string text) => Assert.Null(DeadlineParser.Parse(text));
 
     [Theory]
@@ -61,6 +65,8 @@ public class DeadlineParserTests
     [InlineData("2200-1", "2200-01-31")]
     [InlineData("January 1900", "1900-01-31")]
     [InlineData("Dec 2200", "2200-12-31")]
+    [InlineData("1 January 1900", "1900-01-01")]
+    [InlineData("31 Dec 2200", "2200-12-31")]
     [InlineData("1.3.2017", "2017-03-01")]
     [InlineData("5 March 2017", "2017-03-05")]
     [InlineData("5 Mar 2017", "2017-03-05")]
@@ -68,6 +74,13 @@ public class DeadlineParserTests
     [InlineData("SEPT. 2016", "2016-09-30")]
     [InlineData("jan 2017", "2017-01-31")]
     [InlineData("May 2017", "2017-05-31")]
+    [InlineData("April 2017", "2017-04-30")]
+    [InlineData("Apr 2017", "2017-04-30")]
+    [InlineData("30 Sept 2017", "2017-09-30")]                           // the UK's own short form
+    [InlineData("30 Sep 2017", "2017-09-30")]
+    [InlineData("31st March 2017", "2017-03-31")]
+    [InlineData("1st Sept. 2017", "2017-09-01")]
+    [InlineData("05 March 2017", "2017-03-05")]
     [InlineData("end March, 2017", "2017-03-31")]
     public void Parse_EdgeShapesAndYears_Read(string text, string expected) =>
         Assert.Equal(DateOnly.Parse(expected), DeadlineParser.Parse(text));
@@ -81,6 +94,8 @@ public class DeadlineParserTests
     [InlineData("2201-01")]
     [InlineData("December 1899")]
     [InlineData("January 2201")]
+    [InlineData("31 December 1899")]
+    [InlineData("1 Jan 2201")]
     [InlineData("2017-00")]
     [InlineData("2016-12-31X00:00:00Z")]                                // not a date column's shape
     [InlineData("2016/12/31T00:00:00Z")]

@@ -116,4 +116,23 @@ public class HiddenItemTests
         // Both present: the item is hidden if either says so; the safe reading of a contradiction.
         Assert.True(Parse(item).Actions.Single().Hidden);
     }
+
+    [Fact]
+    public void Parse_UnreadableHideValueInEitherColumn_FindingQuotesThatValue()
+    {
+        var configured = Harness.With(Items.Action("1.1"), "HideFromDashboard", "Maybe");
+        var uiName = Harness.With(Items.Action("1.2"), TrackerColumns.HideFromDashboardUiName, "Perhaps");
+        var both = Harness.With(Harness.With(Items.Action("1.3"), "HideFromDashboard", "Later"), TrackerColumns.HideFromDashboardUiName, "No");
+
+        var findings = Parse(configured, uiName, both).Findings;
+
+        // The coordinator is told what to correct, in the column that holds it.
+        Assert.Equal(
+            [
+                new Finding("1.1", "hideFromDashboard", "unrecognised", "Maybe") { Hidden = true },
+                new Finding("1.2", "hideFromDashboard", "unrecognised", "Perhaps") { Hidden = true },
+                new Finding("1.3", "hideFromDashboard", "unrecognised", "Later") { Hidden = true },
+            ],
+            findings);
+    }
 }

@@ -49,6 +49,29 @@ public class LeadDirectoryTests
         Assert.Equal([Police], Directory.Resolve("CoLP and City of London Police"));
     }
 
+    [Fact]
+    public void Resolve_NameAtTheEndOfAPart_Found()
+    {
+        Assert.Equal([Housing], Directory.Resolve("Led by Housing"));
+    }
+
+    [Fact]
+    public void Resolve_ThreeLeadsSideBySide_EachFound()
+    {
+        // Taking "Housing" must leave "Police" a word of its own.
+        Assert.Equal([Housing, Police, Dccs], Directory.Resolve("Housing Police DCCS"));
+    }
+
+    [Fact]
+    public void Resolve_LongNameEndingInAnotherLeadsAlias_OnlyTheLongName()
+    {
+        var victimSupport = new Lead("Victim Support NE", [], ["v@example.org"]);
+        var northEast = new Lead("North East Team", ["NE"], ["ne@example.org"]);
+
+        // The longer name takes all its words: none of its letters are left over to match "NE".
+        Assert.Equal([victimSupport], new LeadDirectory([victimSupport, northEast]).Resolve("Victim Support NE Board"));
+    }
+
     [Theory]
     [InlineData("Policeman")]               // not inside a word
     [InlineData("Housings")]

@@ -32,10 +32,19 @@ public class LenientJsonTests
     [InlineData("{\"c\":\"\\ude00\\ud83d\"}", "{\"c\":\"\\uFFFD\\uFFFD\"}")] // a pair in the wrong order
     [InlineData("{\"c\":\"\\ud83d\\ude00 \\ud800 \\\\ \\udc00\"}", "{\"c\":\"\\ud83d\\ude00 \\uFFFD \\\\ \\uFFFD\"}")]
     [InlineData("\\ud800", "\\uFFFD")]                                     // a lone escape at the very end
+    [InlineData("{\"c\":\"\\ud9a0\"}", "{\"c\":\"\\uFFFD\"}")]              // every hex digit at the ends of its range
+    [InlineData("{\"c\":\"\\uDA9A\"}", "{\"c\":\"\\uFFFD\"}")]
     [InlineData("x\\ud800\\ude0", "x\\uFFFD\\ude0")]                       // the next escape cut short
     public void Repair_UnpairedSurrogateEscape_ReplacementCharacter(string json, string expected)
     {
         Assert.Equal(expected, Repair(json));
+    }
+
+    [Fact]
+    public void Repair_EscapeThatIsNotHex_LeftForTheReaderToRefuse()
+    {
+        // Not a surrogate, not this code's business: the reader reports it as the broken JSON it is.
+        Assert.Null(LenientJson.Repair("{\"c\":\"\\uD8G0\"}"u8));
     }
 
     [Fact]

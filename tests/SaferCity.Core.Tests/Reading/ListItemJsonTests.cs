@@ -44,8 +44,28 @@ public class ListItemJsonTests
     [InlineData("{}")]
     [InlineData("{\"value\": {}}")]
     [InlineData("\"value\"")]
-    public void Parse_NotAListItemsResponse_ThrowsFormatException(string json) =>
-        Assert.Throws<FormatException>(() => Parse(json));
+    public void Parse_NotAListItemsResponse_ThrowsFormatException(string json)
+    {
+        var error = Assert.Throws<FormatException>(() => Parse(json));
+
+        // Shown as it is by the CLI when --tracker names the wrong file: it says what a tracker file looks like.
+        Assert.Equal("Expected a Graph list-items response: an object with a \"value\" array.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_HandEditedFileWithCommentsAndTrailingCommas_Read()
+    {
+        var items = Parse("""
+            {
+              // a tracker file kept by hand, as the CLI reads it
+              "value": [
+                { "id": "1", "fields": { "Title": "1.1", /* was 1.0 */ "RAG": "G", }, },
+              ],
+            }
+            """);
+
+        Assert.Equal("G", Assert.Single(items)["RAG"]);
+    }
 
     [Fact]
     public void Parse_TruncatedJson_ThrowsJsonException() =>
@@ -60,7 +80,8 @@ public class ListItemJsonTests
               "B": {"Title": "title", "Description": "description", "Label": "label"},
               "C": {"Title": "title", "Value": "value", "Description": 3},
               "D": {"Url": "https://example.org", "LookupId": 4},
-              "E": {"LookupValue": {"nested": "x"}, "Title": "title"}
+              "E": {"LookupValue": {"nested": "x"}, "Title": "title"},
+              "F": {"Title": "title", "Value": "value", "Description": "description"}
             }}]}
             """));
 
@@ -69,6 +90,7 @@ public class ListItemJsonTests
         Assert.Equal("value", item["C"]);
         Assert.Null(item["D"]);
         Assert.Equal("title", item["E"]);
+        Assert.Equal("description", item["F"]);
     }
 
     [Fact]
@@ -139,7 +161,8 @@ public class ListItemJsonTests
         using var doc = System.Text.Json.JsonDocument.Parse("""
             {"s": "text", "n": 3.50, "t": true, "f": false, "z": null,
              "a": ["x", 2, true, false, null, {"Label": "label"}, {"LookupId": 1}, [1]],
-             "o": {"Description": "description", "LookupValue": "lookup"}, "o2": {"Title": 5, "Value": "value"}}
+             "o": {"Description": "description", "LookupValue": "lookup"}, "o2": {"Title": 5, "Value": "value"},
+             "o3": {"LookupValue": 5, "Title": "title"}}
             """);
         object? Of(string name) => ListItemJson.Normalise(doc.RootElement.GetProperty(name));
 
@@ -151,5 +174,45 @@ public class ListItemJsonTests
         Assert.Equal(new List<string> { "x", "2", "true", "false", "label" }, Of("a"));
         Assert.Equal("lookup", Of("o"));
         Assert.Equal("value", Of("o2"));
+        Assert.Equal("title", Of("o3")); // a readable part that is not text is passed over
+    }
+
+    [Fact]
+    public void Parse_ItemLinkAndETag_KeptForTheUpdateForm()
+    {
+        var items = Parse("""
+            {"value":[
+              {"id": "1", "webUrl": "https://example.sharepoint.com/sites/csp/Lists/Tracker/1_.000", "eTag": "\"abc,3\"", "fields": {"Hide": false}},
+              {"id": "2", "webUrl": 7, "eTag": {"v": 1}, "fields": {}}
+            ]}
+            """);
+
+        Assert.Equal("https://example.sharepoint.com/sites/csp/Lists/Tracker/1_.000", items[0].WebUrl);
+        Assert.Equal("\"abc,3\"", items[0].ETag);
+        Assert.Equal(false, items[0]["Hide"]);
+        Assert.Null(items[1].WebUrl);
+        Assert.Null(items[1].ETag);
+    }
+
+    [Fact]
+    public void Parse_FieldsThatAreNotAnObject_RestOfTheItemStillRead()
+    {
+        var items = Parse("""{"value":[{"fields": ["1.1", {"Title": "1.1"}], "id": "9", "webUrl": "https://example.org/9"}]}""");
+
+        Assert.Equal("9", items[0].Id);
+        Assert.Equal("https://example.org/9", items[0].WebUrl);
+        Assert.Empty(items[0].Fields);
+    }
+
+    [Fact]
+    public void Parse_ColumnNamesRepeatedInEveryItem_OneStringPerName()
+    {
+        // 50,000 items repeat the same dozen names: each name is held once, not once per item.
+        var items = Parse("""{"value":[{"fields":{"Title":"1.1","RAG":"G"}},{"fields":{"Title":"1.2","RAG":"A"}}]}""");
+
+        var first = items[0].Fields.Keys.ToList();
+        var second = items[1].Fields.Keys.ToList();
+        Assert.Equal(first, second);
+        Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
     }
 }
