@@ -30,6 +30,8 @@ public class LenientJsonTests
     [InlineData("{\"c\":\"\\ud800\\u0041\"}", "{\"c\":\"\\uFFFD\\u0041\"}")] // a high surrogate before something else
     [InlineData("{\"c\":\"\\ud800\\ud800\"}", "{\"c\":\"\\uFFFD\\uFFFD\"}")] // two highs in a row
     [InlineData("{\"c\":\"\\ude00\\ud83d\"}", "{\"c\":\"\\uFFFD\\uFFFD\"}")] // a pair in the wrong order
+    [InlineData("{\"c\":\"\\u0041\\udc00\"}", "{\"c\":\"\\u0041\\uFFFD\"}")] // a lone low surrogate after an ordinary escape
+    [InlineData("{\"c\":\"\\udc00\\udc00\"}", "{\"c\":\"\\uFFFD\\uFFFD\"}")] // two lows in a row
     [InlineData("{\"c\":\"\\ud83d\\ude00 \\ud800 \\\\ \\udc00\"}", "{\"c\":\"\\ud83d\\ude00 \\uFFFD \\\\ \\uFFFD\"}")]
     [InlineData("\\ud800", "\\uFFFD")]                                     // a lone escape at the very end
     [InlineData("{\"c\":\"\\ud9a0\"}", "{\"c\":\"\\uFFFD\"}")]              // every hex digit at the ends of its range
