@@ -59,14 +59,9 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         static string Letters(string? text) => string.Concat((text ?? "").Where(char.IsLetterOrDigit)).ToLowerInvariant();
     }
 
-    /// <summary>The leads list alone (the update form names the lead a link was sent to).</summary>
-    public async Task<IReadOnlyList<ListItem>> ReadLeadsAsync(CancellationToken cancellationToken)
-    {
-        var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
-        var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
-        var leadsId = await RequireListAsync(siteId, siteUrl, options.LeadsListName, cancellationToken);
-        return await ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), null, cancellationToken);
-    }
+    /// <summary>The leads list alone, by ids the caller keeps (the update form names the lead a link was sent to).</summary>
+    internal Task<IReadOnlyList<ListItem>> ReadLeadsAsync(string siteId, string leadsId, CancellationToken cancellationToken) =>
+        ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), null, cancellationToken);
 
     internal async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
         await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken)

@@ -16,13 +16,13 @@ namespace SaferCity.Infrastructure.Graph;
 public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSource source, TrackerOptions options, TrackerColumns columns)
     : IUpdateTarget
 {
-    private sealed record Ids(string Site, string List);
+    private sealed record Ids(string Site, string List, string Leads);
 
     private volatile Ids? _ids; // a reference, so a concurrent request sees it whole or not at all
 
     public async Task<CoreListItem?> ReadItemAsync(string itemId, CancellationToken cancellationToken)
     {
-        var (site, list) = await IdsAsync(cancellationToken);
+        var (site, list, _) = await IdsAsync(cancellationToken);
         try
         {
             var item = await client.Sites[site].Lists[list].Items[itemId].GetAsync(r =>
@@ -42,11 +42,15 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         }
     }
 
-    public Task<IReadOnlyList<CoreListItem>> ReadLeadsAsync(CancellationToken cancellationToken) => source.ReadLeadsAsync(cancellationToken);
+    public async Task<IReadOnlyList<CoreListItem>> ReadLeadsAsync(CancellationToken cancellationToken)
+    {
+        var (site, _, leads) = await IdsAsync(cancellationToken);
+        return await source.ReadLeadsAsync(site, leads, cancellationToken);
+    }
 
     public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
     {
-        var (site, list) = await IdsAsync(cancellationToken);
+        var (site, list, _) = await IdsAsync(cancellationToken);
         try
         {
             await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(
@@ -69,13 +73,12 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
     }
 
     // The site and list ids do not change while the app runs: one lookup each, not one per request.
-    private async Task<(string, string)> IdsAsync(CancellationToken cancellationToken)
+    private async Task<Ids> IdsAsync(CancellationToken cancellationToken)
     {
-        if (_ids is { } ids) return (ids.Site, ids.List);
+        if (_ids is { } ids) return ids;
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
         var site = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
-        var list = await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken);
-        _ids = new Ids(site, list);
-        return (site, list);
+        return _ids = new Ids(site, await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken),
+            await source.RequireListAsync(site, siteUrl, options.LeadsListName, cancellationToken));
     }
 }

@@ -100,6 +100,21 @@ public sealed class UpdateLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_FormOpenedThreeTimes_SiteAndListsLookedUpOnceThenTwoCallsEach()
+    {
+        var token = await DigestLinkAsync();
+        var before = emulator.Requests.Count;
+
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(token)).Status);
+
+        // The site and list ids do not change while the app runs: after the first form, a GET is the item and the leads.
+        var made = emulator.Requests.Skip(before).ToList();
+        Assert.Equal(1, made.Count(r => r.Contains(":/sites/", StringComparison.Ordinal)));
+        Assert.Equal(2, made.Count(r => r.Contains("/lists?", StringComparison.Ordinal))); // the tracker and the leads
+        Assert.True(made.Count == 3 + 3 + 3, string.Join("\n", made)); // the lookups, then each GET's item and leads page
+    }
+
+    [Fact]
     public async Task Post_ItemChangedSinceFormWasShown_Gets409WithLatestValuesAndOverwritesNothing()
     {
         var token = await DigestLinkAsync();
