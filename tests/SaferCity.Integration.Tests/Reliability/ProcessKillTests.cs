@@ -25,8 +25,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await stack.DisposeAsync();
 
-    private Process StartCli() =>
-        Process.Start(stack.Cli("run", "--as-of", "2017-01-16", "--out", stack.Root, "--tracker", SampleFiles.Tracker, "--leads", SampleFiles.Leads))!;
+    private string[] RunArgs => ["run", "--as-of", "2017-01-16", "--out", stack.Root, "--tracker", SampleFiles.Tracker, "--leads", SampleFiles.Leads];
 
     [Fact]
     public async Task Run_KilledWhileSendGridHoldsADigest_NextRunReportsItUnconfirmedAndSendsEveryOtherExactlyOnce()
@@ -47,7 +46,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
             return FakeSendGrid.Hang();
         };
 
-        using (var first = StartCli())
+        using (var first = Process.Start(stack.Cli(RunArgs))!)
         {
             running = first;
             var stderr = first.StandardError.ReadToEndAsync();
@@ -64,17 +63,10 @@ public sealed class ProcessKillTests : IAsyncLifetime
         Assert.Equal(2, afterKill.Entries.Values.Count(e => e.State == DeliveryState.Sent));
 
         sendGrid.Script = _ => null;
-        string stdout;
-        using (var second = StartCli())
-        {
-            var output = second.StandardOutput.ReadToEndAsync();
-            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard
-            await second.WaitForExitAsync(guard.Token);
-            stdout = await output;
-            Assert.True(second.ExitCode == 0, await second.StandardError.ReadToEndAsync());
-        }
+        var second = await stack.RunCliAsync(RunArgs);
+        Assert.True(second.ExitCode == 0, second.StdErr);
 
-        Assert.Contains($"Digests for {Week}: 5 sent, 2 already sent this week, 0 failed, 1 unconfirmed.", stdout);
+        Assert.Contains($"Digests for {Week}: 5 sent, 2 already sent this week, 0 failed, 1 unconfirmed.", second.StdOut);
         var perDigest = sendGrid.Requests.GroupBy(r => r.DigestId).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(8, perDigest.Count);
         Assert.All(perDigest, d => Assert.True(d.Value == 1, $"{d.Key}: {d.Value} requests"));
