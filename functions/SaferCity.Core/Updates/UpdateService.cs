@@ -66,7 +66,7 @@ public sealed class UpdateService
             return Refuse(400, "This form does not match its link", "The form was sent for a different action than the link it came from.");
         }
 
-        var current = Current(item, action);
+        var current = Current(action);
         var (submitted, errors) = Validate(form, current, item);
         if (errors.Count > 0)
             return new UpdateResponse(400, UpdatePages.Form(Model(context) with { Values = submitted, ETag = form.GetValueOrDefault("etag") ?? "" }, errors));
@@ -88,7 +88,7 @@ public sealed class UpdateService
                 return new UpdateResponse(409, UpdatePages.Form(Model(latest!), [],
                     "Someone changed this action after you opened the form, so your update was not saved. " +
                     "The form now shows the latest values: check them, make your changes again and save.",
-                    submitted.Comment != Current(latest!.Item, latest.Action).Comment ? submitted.Comment : null));
+                    submitted.Comment != Current(latest!.Action).Comment ? submitted.Comment : null));
         }
 
         var record = new AppliedUpdate(_time.GetUtcNow(), linkId, link.LeadKey, lead.Name, item.Id, action.Number, current, after);
@@ -137,7 +137,7 @@ public sealed class UpdateService
 
     private FormModel Model(Context c)
     {
-        var current = Current(c.Item, c.Action);
+        var current = Current(c.Action);
         return new FormModel(
             Token: c.Token,
             ItemId: c.Item.Id,
@@ -152,7 +152,7 @@ public sealed class UpdateService
             Values: current);
     }
 
-    private static UpdateFields Current(ListItem item, TrackerAction action) =>
+    private static UpdateFields Current(TrackerAction action) =>
         new(action.Rag?.ToWord(), action.Comments, action.Complete ? "complete" : "open", action.Deadline is { } d ? Iso(d) : null);
 
     private (UpdateFields, List<(string, string)>) Validate(IReadOnlyDictionary<string, string> form, UpdateFields current, ListItem item)
