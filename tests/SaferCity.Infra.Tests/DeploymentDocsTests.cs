@@ -75,6 +75,7 @@ public class DeploymentDocsTests
         Assert.Equal(["0", "0", "6,7", "*", "*", "*"], fields);
 
         Assert.Contains($"azd env set REMINDER_SCHEDULE \"{schedule}\"", InfraReadme, StringComparison.Ordinal);
+        Assert.Contains($"\"ReminderSchedule\": \"{schedule}\"", InfraPaths.ReadRepo("functions/SaferCity.Functions/local.settings.sample.json"), StringComparison.Ordinal);
         Assert.Contains($"`ReminderSchedule` (default `{schedule}`)", Paragraphs(MainReadme).Single(p => p.Contains("`SendReminders` on", StringComparison.Ordinal)), StringComparison.Ordinal);
         // The default fires every day (day-of-week field '*'): wherever a README says when it fires, it says every
         // day, and what the days other than Monday do.
