@@ -112,7 +112,9 @@ public sealed class TrackerPipeline(
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
 
-        var site = await StableDashboardAsync(DashboardBuilder.Build(report), cancellationToken);
+        var screened = DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
+        report = report with { Withheld = screened.Withheld };
+        var site = await StableDashboardAsync(screened.Document, cancellationToken);
         var dashboard = site.Document;
         if (mode != RunMode.Live) preview?.Clear();
 
