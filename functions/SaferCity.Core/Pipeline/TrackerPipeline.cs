@@ -119,7 +119,9 @@ public sealed class TrackerPipeline(
         if (mode != RunMode.Live) preview?.Clear();
 
         PublishResult? published = null;
-        if (request.Publish && (mode == RunMode.Live || preview is not null))
+        // A list that cannot say which items are confidential publishes nothing new (TrackerLists.HoldPublishing).
+        var publish = request.Publish && !tracker.HoldPublishing;
+        if (publish && (mode == RunMode.Live || preview is not null))
         {
             var target = mode == RunMode.Live ? publisher : preview!.Site;
             published = await target.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json, report.History), cancellationToken);
@@ -136,7 +138,7 @@ public sealed class TrackerPipeline(
         var historyWritten = false;
         if (mode == RunMode.Live)
         {
-            if (request.Publish && site.Changed)
+            if (publish && site.Changed)
             {
                 var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint, dashboard.GeneratedAt));
                 await state.WriteAsync(PublishedDocument, marker, site.MarkerVersion, cancellationToken);
