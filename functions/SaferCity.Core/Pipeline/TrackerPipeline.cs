@@ -60,7 +60,8 @@ public sealed class TrackerPipeline(
     IOptions<DashboardOptions> dashboardOptions,
     TimeProvider time,
     ILogger<TrackerPipeline> logger,
-    IRunPreview? preview = null)
+    IRunPreview? preview = null,
+    IOptions<StateOptions>? stateOptions = null)
 {
     public const string HistoryDocument = "history.json";
     public const string PublishedDocument = "published.json";
@@ -106,7 +107,9 @@ public sealed class TrackerPipeline(
         // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
         var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
         var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
-        var updated = recordable ? history.Record(report.Snapshot(), report.PublicCounts()) : history;
+        // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
+        var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
+        var updated = recordable ? StateRetention.Prune(history.Record(report.Snapshot(), report.PublicCounts()), cutoff) : history;
         var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
         report = report with { History = updated, Warnings = warnings };
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
@@ -148,6 +151,8 @@ public sealed class TrackerPipeline(
                 await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(updated), historyVersion, cancellationToken);
                 historyWritten = true;
             }
+            var pruned = await StateRetention.PruneLedgersAsync(state, cutoff, cancellationToken);
+            if (pruned.Count > 0) logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
         }
 
         stages.Mark("record");
