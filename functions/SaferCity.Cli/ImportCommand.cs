@@ -18,19 +18,21 @@ internal static class ImportCommand
         var services = context.Services;
         var output = cli.Values.GetValueOrDefault(CliCommands.ImportInto.Name);
         var tracker = services.GetRequiredService<IOptions<TrackerOptions>>().Value;
-        if (output is null && string.IsNullOrWhiteSpace(tracker.SiteUrl))
-            throw new UsageException("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl.");
+        var dryRun = cli.Has(CliCommands.ImportDryRun);
+        var nowhere = output is null && string.IsNullOrWhiteSpace(tracker.SiteUrl);
+        if (nowhere && !dryRun)
+            throw new UsageException("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or --dry-run to see the plan only).");
 
         var columns = services.GetRequiredService<IOptions<TrackerColumns>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
         try
         {
-            var table = TrackerFile.Read(cli.Argument!);
-            IImportTarget target = output is not null
-                ? new FileImportTarget(output, time)
+            var table = TrackerFile.Read(cli.Argument!, ColumnChoices.Parse(cli.All(CliCommands.ImportColumn)));
+            IImportTarget target = nowhere ? new NoImportTarget()
+                : output is not null ? new FileImportTarget(output, time)
                 : new GraphImportTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker, columns,
                     services.GetRequiredService<IOptions<GraphOptions>>().Value, time);
-            await new TrackerImporter(columns).ImportAsync(table, target, cli.Has(CliCommands.ImportDryRun), Console.WriteLine, context.Cancel);
+            await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel);
             return 0;
         }
         catch (ImportRefusedException e)

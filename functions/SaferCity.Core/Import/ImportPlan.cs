@@ -93,7 +93,7 @@ public sealed class ImportPlanner(TrackerColumns columns)
     }
 
     /// <summary>The list fields of one row, normalised as the reader reads them (null: the cell is blank).</summary>
-    private Dictionary<string, string?> Fields(ImportedRow row, IReadOnlySet<ImportField> present, bool deadlineIsDate, bool wordRag)
+    private Dictionary<string, string?> Fields(ImportedRow row, IReadOnlySet<TrackerField> present, bool deadlineIsDate, bool wordRag)
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [columns.Number] = row.Number };
         foreach (var field in present)
@@ -101,15 +101,16 @@ public sealed class ImportPlanner(TrackerColumns columns)
             var text = FieldText.Clean(row.Values.GetValueOrDefault(field));
             switch (field)
             {
-                case ImportField.Theme: fields[columns.Theme] = text; break;
-                case ImportField.KeyAction: fields[columns.KeyAction] = text; break;
-                case ImportField.Lead: fields[columns.LeadService] = text; break;
-                case ImportField.Comments: fields[columns.Comments] = text; break;
-                case ImportField.Status: fields[columns.Status] = text; break;
-                case ImportField.Rag:
+                case TrackerField.Theme: fields[columns.Theme] = text; break;
+                case TrackerField.KeyAction: fields[columns.KeyAction] = text; break;
+                case TrackerField.LeadService: fields[columns.LeadService] = text; break;
+                case TrackerField.Comments: fields[columns.Comments] = text; break;
+                case TrackerField.Status: fields[columns.Status] = text; break;
+                case TrackerField.HideFromDashboard: fields[columns.HideFromDashboard] = row.Hidden ? ImportedTable.HiddenValue : "No"; break;
+                case TrackerField.Rag:
                     fields[columns.Rag] = RagParser.Parse(text) is { } rag ? RagText(rag, wordRag) : text;
                     break;
-                case ImportField.Deadline:
+                case TrackerField.DeliveryDeadline:
                     // A Date column cannot hold "sometime soon": an unreadable deadline stays out and is reported.
                     fields[columns.DeliveryDeadline] = !deadlineIsDate ? text
                         : DeadlineParser.Parse(text) is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z" : null;
@@ -124,6 +125,8 @@ public sealed class ImportPlanner(TrackerColumns columns)
     {
         if (string.Equals(old, now, StringComparison.Ordinal)) return true;
         if (old is null || now is null) return false;
+        if (field.Equals(columns.HideFromDashboard, StringComparison.OrdinalIgnoreCase))
+            return (FieldText.AsHide(old) == HideValue.No) == (FieldText.AsHide(now) == HideValue.No);
         if (field.Equals(columns.Rag, StringComparison.OrdinalIgnoreCase))
             return RagParser.Parse(old) is { } a && RagParser.Parse(now) == a;
         if (field.Equals(columns.DeliveryDeadline, StringComparison.OrdinalIgnoreCase) && now.Contains('T', StringComparison.Ordinal))

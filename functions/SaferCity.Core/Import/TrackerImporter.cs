@@ -16,6 +16,7 @@ public sealed class TrackerImporter(TrackerColumns columns)
         ImportedTable table, IImportTarget target, bool dryRun, Action<string> report, CancellationToken cancellationToken)
     {
         report($"Read {table.Rows.Count} actions from {table.Source}.");
+        foreach (var line in table.Describe()) report(line);
         var state = await target.ReadAsync(cancellationToken);
         var plan = new ImportPlanner(columns).Plan(table, state.Items, state.DeadlineIsDate);
         foreach (var line in plan.Describe()) report(line);

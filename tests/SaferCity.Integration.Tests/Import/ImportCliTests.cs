@@ -62,7 +62,7 @@ public sealed class ImportCliTests : IDisposable
         var result = await CliAsync("import", path, "--tracker", tracker);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("Import refused, nothing written: table 1: row 5 and row 6 both have action number 1.3.", result.StdErr.Trim());
+        Assert.Equal("Import refused, nothing written: table 1 row 5 and table 1 row 6 both have action number 1.3.", result.StdErr.Trim());
         Assert.False(File.Exists(tracker));
     }
 
@@ -72,7 +72,7 @@ public sealed class ImportCliTests : IDisposable
         var result = await CliAsync("import", SampleDocx);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl.", result.StdErr);
+        Assert.StartsWith("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or --dry-run to see the plan only).", result.StdErr);
     }
 
     private static async Task<CliResult> CliAsync(params string[] args)
