@@ -84,6 +84,8 @@ public static class CliCommands
 
     public static readonly CliOption ImportColumn = new("--column", ValueKind.Mapping, "\"HEADING=field\"",
         "Read the column headed HEADING as field (number, theme, keyAction, deadline, lead, rag, comments, status, hide, or ignore); repeatable.");
+    public static readonly CliOption ImportOverwrite = new("--overwrite", ValueKind.Flag, null,
+        "A field changed both in the list (since the last import) and in the file takes the file's value; without it, the list's is kept.");
     public static readonly CliOption ImportLeads = new("--leads", ValueKind.OutputFile, "OUT.json",
         "FILE is a table of leads (name, aliases, email): write a Graph list-items file that run --leads reads.");
 
@@ -101,7 +103,7 @@ public static class CliCommands
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
             [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
         new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
-            [ImportDryRun, ImportInto, ImportColumn, ImportLeads], ImportCommand.RunAsync, ImportFile),
+            [ImportDryRun, ImportInto, ImportColumn, ImportOverwrite, ImportLeads], ImportCommand.RunAsync, ImportFile),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);

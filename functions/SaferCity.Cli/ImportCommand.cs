@@ -32,7 +32,8 @@ internal static class ImportCommand
                 : output is not null ? new FileImportTarget(output, time)
                 : new GraphImportTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker, columns,
                     services.GetRequiredService<IOptions<GraphOptions>>().Value, time);
-            await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel);
+            await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel,
+                MemoryPath(output, tracker, services), cli.Has(CliCommands.ImportOverwrite));
             return 0;
         }
         catch (ImportRefusedException e)
@@ -47,5 +48,20 @@ internal static class ImportCommand
             Console.Error.WriteLine("Import cancelled.");
             return 130;
         }
+    }
+
+    /// <summary>
+    /// Where the import remembers what it wrote: beside a tracker file, or in the state folder for the SharePoint list
+    /// (one file per site and list, so two lists never share a memory).
+    /// </summary>
+    private static string? MemoryPath(string? output, TrackerOptions tracker, IServiceProvider services)
+    {
+        if (output is not null) return output + ".import-memory.json";
+        if (string.IsNullOrWhiteSpace(tracker.SiteUrl)) return null;
+        var configuration = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var state = configuration["Local:StateDir"] ?? Path.Combine(configuration["Local:OutDir"] ?? "out", "state");
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{tracker.SiteUrl}|{tracker.ListName}")))[..12];
+        return Path.Combine(state, $"import-memory-{key}.json");
     }
 }
