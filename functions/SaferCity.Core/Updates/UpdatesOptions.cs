@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SaferCity.Core.Updates;
 
@@ -7,7 +8,7 @@ namespace SaferCity.Core.Updates;
 /// Settings section "Updates": the signed links in digests and the form they open.
 /// Unset <see cref="BaseUrl"/> means digests carry no update links and the form refuses every request.
 /// </summary>
-public sealed class UpdatesOptions : IValidatableObject
+public sealed partial class UpdatesOptions : IValidatableObject
 {
     public const string Section = "Updates";
 
@@ -42,8 +43,36 @@ public sealed class UpdatesOptions : IValidatableObject
     /// </summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(BaseUrl) && !IsUnresolvedReference;
 
-    public bool IsUnresolvedReference =>
-        SigningKey?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true;
+    public bool IsUnresolvedReference => IsUnresolved(SigningKey);
+
+    /// <summary>
+    /// The previous key is a reference the platform could not resolve: it is ignored (links signed before the rotation
+    /// stop working), never used as a key, and the run warns.
+    /// </summary>
+    public bool PreviousKeyUnresolved => IsUnresolved(PreviousSigningKey);
+
+    /// <summary>The previous key when it is one, else null.</summary>
+    public string? UsablePreviousKey => PreviousKeyUnresolved || string.IsNullOrEmpty(PreviousSigningKey) ? null : PreviousSigningKey;
+
+    /// <summary>
+    /// Text that looks like an app setting's Key Vault reference ("@Microsoft.KeyVault(SecretUri=…)"), in any case and
+    /// with any white space: the platform passes it on as it is when it cannot read the secret.
+    /// </summary>
+    public static bool IsUnresolved(string? setting) => setting is not null && KeyVaultReference().IsMatch(setting);
+
+    [GeneratedRegex(@"^\s*@\s*Microsoft\s*\.\s*KeyVault\s*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeyVaultReference();
+
+    /// <summary>What the coordinator's summary and the log say about the keys, when something is wrong with them.</summary>
+    public IEnumerable<string> KeyWarnings()
+    {
+        if (!string.IsNullOrWhiteSpace(BaseUrl) && IsUnresolvedReference)
+            yield return "Updates__SigningKey is a Key Vault reference the app could not resolve, so digests carry no update links " +
+                         "and the form refuses every link: check the secret and the app's access to the vault.";
+        if (Enabled && PreviousKeyUnresolved)
+            yield return "Updates__PreviousSigningKey is a Key Vault reference the app could not resolve: it is ignored, so links signed " +
+                         "before the last key rotation no longer work. Check the secret, or remove the setting once those links have expired.";
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -54,7 +83,7 @@ public sealed class UpdatesOptions : IValidatableObject
             yield return new ValidationResult("Updates:SigningKey is required when Updates:BaseUrl is set: it signs the links in digests.", [nameof(SigningKey)]);
         else if (Encoding.UTF8.GetByteCount(SigningKey) < MinKeyBytes)
             yield return new ValidationResult($"Updates:SigningKey is too short: use at least {MinKeyBytes} random bytes (e.g. 'openssl rand -base64 48').", [nameof(SigningKey)]);
-        if (!string.IsNullOrEmpty(PreviousSigningKey) && Encoding.UTF8.GetByteCount(PreviousSigningKey) < MinKeyBytes)
+        if (UsablePreviousKey is { } previous && Encoding.UTF8.GetByteCount(previous) < MinKeyBytes)
             yield return new ValidationResult($"Updates:PreviousSigningKey is too short: at least {MinKeyBytes} bytes.", [nameof(PreviousSigningKey)]);
     }
 }
