@@ -10,7 +10,7 @@ public sealed class FolderRunLock(string folder) : IRunLock
 {
     public Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
+        PrivateFolder.Create(folder);
         try
         {
             var handle = new FileStream(Path.Combine(folder, "run.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
