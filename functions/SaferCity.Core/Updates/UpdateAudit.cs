@@ -12,13 +12,15 @@ public sealed record UpdateFields(string? Rag, string Comment, string Status, st
 public sealed record AppliedUpdate(DateTimeOffset At, string Link, string LeadKey, string Lead, string ItemId, string Action,
     UpdateFields Before, UpdateFields After)
 {
-    /// <summary>"2.5 (Community Safety Team): RAG amber to red; comment changed; marked complete".</summary>
+    /// <summary>"2.5 (Community Safety Team): RAG amber to red; deadline moved by the lead: 31 December 2016 → 31 March 2017; comment changed".</summary>
     public string Describe()
     {
         var changes = new List<string>();
         if (Before.Rag != After.Rag) changes.Add($"RAG {Before.Rag ?? "not rated"} to {After.Rag}");
         if (Before.Status != After.Status) changes.Add(After.Status == "complete" ? "marked complete" : "reopened");
-        if (Before.Deadline != After.Deadline) changes.Add($"deadline {Before.Deadline ?? "not set"} to {After.Deadline}");
+        // A deadline is the figure a lead could most easily game: every move is named for the coordinator, with both dates.
+        if (Before.Deadline != After.Deadline)
+            changes.Add($"deadline moved by the lead: {(Before.Deadline is null ? "not set" : UpdatePages.Long(Before.Deadline))} \u2192 {UpdatePages.Long(After.Deadline ?? "")}");
         if (Before.Comment != After.Comment) changes.Add("comment changed");
         return $"{Action} ({Lead}): {(changes.Count == 0 ? "no change" : string.Join("; ", changes))}";
     }

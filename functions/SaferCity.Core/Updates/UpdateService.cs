@@ -68,6 +68,7 @@ public sealed class UpdateService
 
         var current = Current(action);
         var (submitted, errors) = Validate(form, current, item);
+        if (errors.Count == 0 && DeadlineMoveError(current, submitted) is { } moved) errors.Add(("deadline", moved));
         if (errors.Count > 0)
             return new UpdateResponse(400, UpdatePages.Form(Model(context) with { Values = submitted, ETag = form.GetValueOrDefault("etag") ?? "" }, errors));
 
@@ -132,6 +133,10 @@ public sealed class UpdateService
         if (action is null || lead is null || !action.Leads.Contains(lead.Name))
             return (Refuse(403, "This link is not for this action any more",
                 "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."), null);
+        // The link names the action by number as well as by item: a link whose number is not the item's was made for
+        // something else (or the action was renumbered since), so showing the item under either number would mislead.
+        if (action.Number != link.Number)
+            return (Refuse(410, "This action has been renumbered", "The action this link was for has a different number in the tracker now."), null);
         return (null, new Context(token!, link, item, action, lead));
     }
 
@@ -183,6 +188,20 @@ public sealed class UpdateService
         else if (status == "open" && current.Status == "complete" && !HasStatusColumn(item) && Completion.IsComplete(null, comment))
             errors.Add(("comment", "To reopen the action, change the comment so it does not start with \u201cComplete\u201d"));
         return (new UpdateFields(rag, comment, status!, deadline), errors);
+    }
+
+    /// <summary>A deadline moved further than <see cref="UpdatesOptions.MaxDeadlineMoveDays"/> (from the current one, or from today), or null.</summary>
+    private string? DeadlineMoveError(UpdateFields current, UpdateFields submitted)
+    {
+        if (submitted.Deadline is null || submitted.Deadline == current.Deadline ||
+            !DateOnly.TryParseExact(submitted.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+            return null;
+        var from = current.Deadline is not null && DateOnly.TryParseExact(current.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : Rules.UkClock.Today(_time);
+        if (Math.Abs(to.DayNumber - from.DayNumber) <= _options.MaxDeadlineMoveDays) return null;
+        var what = current.Deadline is null ? "today" : $"the current deadline ({UpdatePages.Long(current.Deadline)})";
+        return $"The new deadline is more than {_options.MaxDeadlineMoveDays} days from {what}: " +
+               "a move that large needs the partnership's coordinator, so ask them to change it";
     }
 
     private bool HasStatusColumn(ListItem item) => item.Fields.ContainsKey(_columns.Status);

@@ -30,6 +30,12 @@ public sealed partial class UpdatesOptions : IValidatableObject
     /// <summary>How long a link works, counted from when its digest was made.</summary>
     [Range(1, 366)] public int LinkDays { get; set; } = 28;
 
+    /// <summary>
+    /// How far a lead may move a deadline through the form, either way, from the current one (from today when none is set).
+    /// A larger move is a decision for the coordinator, not a link; about six months by default.
+    /// </summary>
+    [Range(1, 3660)] public int MaxDeadlineMoveDays { get; set; } = 184;
+
     /// <summary>Submissions one link may make in an hour.</summary>
     [Range(1, 10_000)] public int MaxSubmissionsPerLinkPerHour { get; set; } = 20;
 

@@ -112,4 +112,45 @@ public sealed class UpdateServiceTests : IDisposable
         Assert.Equal(404, response.Status);
         Assert.DoesNotContain("2.5", response.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Show_LinkNumberNoLongerTheItems_IsRefusedAndShowsNeither()
+    {
+        // Signed for item 11 as action 9.9 (a stolen key, or the action renumbered since): the number it claims is not the item's.
+        var token = new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
+            .Sign(new UpdateLink("community-safety-team", "11", "9.9", time.GetUtcNow(), time.GetUtcNow().AddDays(28)));
+
+        var response = await Service().ShowAsync(token, "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal(410, response.Status);
+        Assert.Contains("renumbered", response.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("2.5", response.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("9.9", response.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_DeadlineMovedFurtherThanMaxDeadlineMoveDays_IsRefusedWithAPlainErrorAndWritesNothing()
+    {
+        var before = File.ReadAllText(TrackerPath); // 2.5 is due December 2016: 31 December 2016
+
+        var late = await SubmitAsync(Service(), new() { ["deadline"] = "2017-07-04" });      // 185 days on
+        var early = await SubmitAsync(Service(), new() { ["deadline"] = "2016-06-29" });     // 185 days back
+
+        Assert.Equal(400, late.Status);
+        Assert.Contains("more than 184 days from the current deadline (31 December 2016)", late.Html, StringComparison.Ordinal);
+        Assert.Equal(400, early.Status);
+        Assert.Equal(before, File.ReadAllText(TrackerPath));
+        Assert.Equal(200, (await SubmitAsync(Service(), new() { ["deadline"] = "2017-07-03" })).Status); // 184 days on
+        Assert.Equal("2017-07-03", Fields()["DeliveryDeadline"]!.GetValue<string>()[..10]);
+    }
+
+    [Fact]
+    public void Describe_DeadlineMoved_SaysMovedByTheLeadFromTo()
+    {
+        var before = new UpdateFields("amber", "x", "open", "2016-12-31");
+        var update = new AppliedUpdate(time.GetUtcNow(), "0123456789abcdef", "community-safety-team", "Community Safety Team", "11", "2.5",
+            before, before with { Deadline = "2017-03-31" });
+
+        Assert.Equal("2.5 (Community Safety Team): deadline moved by the lead: 31 December 2016 \u2192 31 March 2017", update.Describe());
+    }
 }
