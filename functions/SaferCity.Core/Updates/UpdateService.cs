@@ -180,7 +180,8 @@ public sealed class UpdateService
         else if (!DateOnly.TryParseExact(deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year is < 2000 or > 2100)
             errors.Add(("deadline", "Enter the deadline as a real date, for example 2017-03-31"));
 
-        var comment = (form.GetValueOrDefault("comment") ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        // Cleaned as text read from the list is: no bidi override or invisible character reaches SharePoint's users.
+        var comment = FieldText.WithoutHiddenFormat((form.GetValueOrDefault("comment") ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)).Trim();
         if (comment.Length > UpdatePages.MaxCommentLength)
             errors.Add(("comment", $"Comment must be {UpdatePages.MaxCommentLength:N0} characters or fewer (it has {comment.Length:N0})"));
         else if (comment.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))

@@ -153,4 +153,29 @@ public sealed class UpdateServiceTests : IDisposable
 
         Assert.Equal("2.5 (Community Safety Team): deadline moved by the lead: 31 December 2016 \u2192 31 March 2017", update.Describe());
     }
+
+    [Fact]
+    public async Task Submit_CommentWithBidiOverrideAndInvisibleCharacters_ReachesTheListWithoutThem()
+    {
+        const string typed = "Invoice \u202Efdp.exe\u202C checked\u200B,\uFEFF \u2066done\u2069; family \U0001F468\u200D\U0001F469 day";
+
+        var response = await SubmitAsync(Service(), new() { ["comment"] = typed });
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("Invoice fdp.exe checked, done; family \U0001F468\u200D\U0001F469 day", Fields()["Comments"]!.GetValue<string>());
+        var audit = Assert.Single(await UpdateAudit.ReadAsync(state, time.GetUtcNow().AddDays(-1), time.GetUtcNow(), CancellationToken.None));
+        Assert.DoesNotContain('\u202E', audit.After.Comment);
+    }
+
+    [Fact]
+    public async Task Submit_CommentWithControlCharacter_IsRefusedAndWritesNothing()
+    {
+        var before = File.ReadAllText(TrackerPath);
+
+        var response = await SubmitAsync(Service(), new() { ["comment"] = "Bell \u0007 here" });
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("remove the control characters", response.Html, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(TrackerPath));
+    }
 }
