@@ -48,6 +48,12 @@ internal sealed class InMemoryStateStore : IStateStore
         return Task.FromResult(Version(content.Span));
     }
 
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(
+            Documents.Keys.Where(name => name.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
+
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) => Task.FromResult(Documents.Remove(name));
+
     private static string Version(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content));
 }
 
