@@ -60,7 +60,9 @@ public sealed class TrackerPipeline(
     IOptions<DashboardOptions> dashboardOptions,
     TimeProvider time,
     ILogger<TrackerPipeline> logger,
-    IRunPreview? preview = null)
+    IRunPreview? preview = null,
+    IOptions<Updates.UpdatesOptions>? updatesOptions = null,
+    IOptions<StateOptions>? stateOptions = null)
 {
     public const string HistoryDocument = "history.json";
     public const string PublishedDocument = "published.json";
@@ -146,6 +148,7 @@ public sealed class TrackerPipeline(
             }
         }
 
+        if (mode == RunMode.Live) await MaintainAuditAsync(cancellationToken);
         stages.Mark("record");
 
         var failures = sent?.Failed.Count ?? 0;
@@ -174,6 +177,17 @@ public sealed class TrackerPipeline(
         {
             NewestSnapshot = mode == RunMode.LookBack ? history.Days[^1].AsOf : null,
         };
+    }
+
+    /// <summary>The update audit keeps its text for Updates__AuditTextDays and its records for State__RetentionDays.</summary>
+    private async Task MaintainAuditAsync(CancellationToken cancellationToken)
+    {
+        var updates = updatesOptions?.Value ?? new Updates.UpdatesOptions();
+        var retention = stateOptions?.Value ?? new StateOptions();
+        var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays, retention.RetentionDays, cancellationToken);
+        if (stripped + deleted > 0)
+            logger.LogInformation("Update audit: text removed from {Stripped} records older than {TextDays} days, {Deleted} records older than {RetentionDays} days deleted",
+                stripped, updates.AuditTextDays, deleted, retention.RetentionDays);
     }
 
     private async Task<(ParsedTracker, RunWarnings.ReadFacts)> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)

@@ -100,7 +100,9 @@ public sealed class UpdateService
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The tracker has the change already: telling the lead it failed would be untrue. The log keeps the record instead.
-            _logger.LogError(e, "Update applied to item {ItemId} but not recorded in the audit: {Record}", item.Id, record);
+            // Never the record itself: its comments may hold personal details. The link id and field names say what to look for.
+            _logger.LogError(e, "Update applied to item {ItemId} through link {Link} but not recorded in the audit; fields changed: {Fields}",
+                item.Id, linkId, string.Join(", ", record.ChangedFields()));
         }
         _logger.LogInformation("Update applied to item {ItemId} through link {Link}: {Fields}", item.Id, linkId, string.Join(", ", fields.Keys));
         return new UpdateResponse(200, UpdatePages.Confirmation(action.Number, after, [record.Describe()], _dashboardUrl));

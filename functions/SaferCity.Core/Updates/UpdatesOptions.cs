@@ -36,6 +36,13 @@ public sealed partial class UpdatesOptions : IValidatableObject
     /// </summary>
     [Range(1, 3660)] public int MaxDeadlineMoveDays { get; set; } = 184;
 
+    /// <summary>
+    /// Days the update audit keeps a comment's before and after text. After that a record keeps who, when and which
+    /// fields changed, and the text's length and hash: the list itself holds the comment, and a second copy of the most
+    /// sensitive text should not outlive the weeks in which a change is queried. 90 days by default.
+    /// </summary>
+    [Range(1, 3660)] public int AuditTextDays { get; set; } = 90;
+
     /// <summary>Submissions one link may make in an hour.</summary>
     [Range(1, 10_000)] public int MaxSubmissionsPerLinkPerHour { get; set; } = 20;
 

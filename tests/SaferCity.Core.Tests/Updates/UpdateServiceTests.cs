@@ -38,11 +38,11 @@ public sealed class UpdateServiceTests : IDisposable
     private JsonObject Fields() =>
         JsonNode.Parse(File.ReadAllText(TrackerPath))!["value"]!.AsArray().Single(i => (string?)i!["id"] == "11")!["fields"]!.AsObject();
 
-    private UpdateService Service(UpdatesOptions? options = null) => new(
+    private UpdateService Service(UpdatesOptions? options = null, Microsoft.Extensions.Logging.ILogger<UpdateService>? logger = null) => new(
         new FileUpdateTarget(TrackerPath, Path.Combine(dir, "leads.json"), time), state,
         Options.Create(options ?? new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key }),
         Options.Create(new TrackerColumns()), Options.Create(new LeadColumns()), Options.Create(new DashboardOptions()), time,
-        NullLogger<UpdateService>.Instance);
+        logger ?? NullLogger<UpdateService>.Instance);
 
     private string Token() => new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
         .Sign(new UpdateLink("community-safety-team", "11", "2.5", time.GetUtcNow(), time.GetUtcNow().AddDays(28)));
@@ -82,15 +82,37 @@ public sealed class UpdateServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Submit_AuditRecordCannotBeWritten_StillConfirmsBecauseTheTrackerChanged()
+    public async Task Submit_AuditRecordCannotBeWritten_StillConfirmsAndLogsTheLinkAndFieldNamesOnly()
     {
-        state.FailNextWriteOf = UpdateAudit.DocumentName(time.GetUtcNow());
+        state.BeforeWrite = name =>
+        {
+            if (name.StartsWith("updates/", StringComparison.Ordinal)) throw new IOException("Simulated outage");
+        };
+        var log = new RecordingLogger();
 
-        var response = await SubmitAsync(Service(), new() { ["rag"] = "red" });
+        var response = await SubmitAsync(Service(logger: log), new() { ["rag"] = "red", ["comment"] = "Spoke to Jane Smith on 07700 900123." });
 
         Assert.Equal(200, response.Status);
         Assert.Contains("Update saved", response.Html, StringComparison.Ordinal);
         Assert.Equal("R", Fields()["RAG"]!.GetValue<string>());
+        var line = Assert.Single(log.Lines, l => l.Contains("not recorded in the audit", StringComparison.Ordinal));
+        Assert.Contains($"through link {UpdateLink.IdOf(Token())}", line, StringComparison.Ordinal);
+        Assert.Contains("fields changed: rag, comment", line, StringComparison.Ordinal);
+        Assert.All(log.Lines, l => Assert.DoesNotContain("Jane Smith", l, StringComparison.Ordinal));
+        Assert.All(log.Lines, l => Assert.DoesNotContain("Alcohol", l, StringComparison.Ordinal)); // nor the comment before
+    }
+
+    [Fact]
+    public async Task Submit_TwoUpdates_EachIsItsOwnAuditDocumentWrittenOnce()
+    {
+        await SubmitAsync(Service(), new() { ["rag"] = "red" });
+        time.Advance(TimeSpan.FromMinutes(1));
+        await SubmitAsync(Service(), new() { ["rag"] = "green" });
+
+        var names = state.Documents.Keys.Where(n => n.StartsWith("updates/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, names.Count);
+        Assert.All(names, n => Assert.StartsWith("updates/2017-01/20170116T09", n, StringComparison.Ordinal));
+        Assert.Equal(2, (await UpdateAudit.ReadAsync(state, time.GetUtcNow().AddDays(-1), time.GetUtcNow(), CancellationToken.None)).Count);
     }
 
     [Fact]
