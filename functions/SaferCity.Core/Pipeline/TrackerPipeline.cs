@@ -185,6 +185,7 @@ public sealed class TrackerPipeline(
         var updates = updatesOptions?.Value ?? new Updates.UpdatesOptions();
         var retention = stateOptions?.Value ?? new StateOptions();
         var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays, retention.RetentionDays, cancellationToken);
+        await Updates.LinkAllowance.PruneAsync(state, time.GetUtcNow(), cancellationToken);
         if (stripped + deleted > 0)
             logger.LogInformation("Update audit: text removed from {Stripped} records older than {TextDays} days, {Deleted} records older than {RetentionDays} days deleted",
                 stripped, updates.AuditTextDays, deleted, retention.RetentionDays);

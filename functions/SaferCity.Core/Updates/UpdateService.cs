@@ -9,7 +9,11 @@ using SaferCity.Core.Reading;
 namespace SaferCity.Core.Updates;
 
 /// <summary>A page to send back: the status code and the HTML.</summary>
-public sealed record UpdateResponse(int Status, string Html);
+public sealed record UpdateResponse(int Status, string Html)
+{
+    /// <summary>For a 429: when to try again, sent as Retry-After.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+}
 
 /// <summary>
 /// The update form behind a signed link, independent of any web framework: the Functions app and the CLI's
@@ -28,7 +32,7 @@ public sealed class UpdateService
     private readonly TimeProvider _time;
     private readonly ILogger<UpdateService> _logger;
     private readonly UpdateLinkSigner? _signer;
-    private readonly SubmissionLimiter _perLink;
+    private readonly LinkAllowance _perLink;
     private readonly SubmissionLimiter _perAddress;
 
     public UpdateService(IUpdateTarget target, IStateStore state, IOptions<UpdatesOptions> options, IOptions<TrackerColumns> columns,
@@ -38,7 +42,7 @@ public sealed class UpdateService
         _parser = new TrackerParser(_columns, leadColumns.Value);
         _dashboardUrl = dashboard.Value.PublicUrl;
         _signer = _options.Enabled ? new UpdateLinkSigner(_options) : null;
-        _perLink = new SubmissionLimiter(time, _options.MaxSubmissionsPerLinkPerHour);
+        _perLink = new LinkAllowance(state, time, _options.MaxSubmissionsPerLinkPerHour);
         _perAddress = new SubmissionLimiter(time, _options.MaxRequestsPerAddressPerHour);
     }
 
@@ -58,8 +62,8 @@ public sealed class UpdateService
         var (_, link, item, action, lead) = context!;
         var linkId = UpdateLink.IdOf(token!);
 
-        if (!_perLink.TryTake(linkId))
-            return Refuse(429, "Too many updates from this link", "This link has been used too many times in the last hour. Please try again later.");
+        if (!await _perLink.TryTakeAsync(linkId, cancellationToken))
+            return TooMany("Too many updates from this link", "This link has been used too many times in the last hour.");
         if (form.GetValueOrDefault("item") != link.ItemId)
         {
             _logger.LogWarning("Update refused: the form named another item than link {Link}", linkId);
@@ -114,7 +118,7 @@ public sealed class UpdateService
     private async Task<(UpdateResponse?, Context?)> OpenAsync(string? token, string? clientAddress, CancellationToken cancellationToken)
     {
         if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
-            return (Refuse(429, "Too many requests", "There have been too many requests from your network in the last hour. Please try again later."), null);
+            return (TooMany("Too many requests", "There have been too many requests from your network in the last hour."), null);
         if (_signer is null)
             return (Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment."), null);
 
@@ -236,6 +240,14 @@ public sealed class UpdateService
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A 429 that says when the next hour's allowance starts, in UK time, and sends the same as Retry-After.</summary>
+    private UpdateResponse TooMany(string title, string reason)
+    {
+        var at = LinkAllowance.NextWindow(_time.GetUtcNow());
+        var uk = TimeZoneInfo.ConvertTime(at, Rules.UkClock.London);
+        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).") with { RetryAt = at };
+    }
 
     private static UpdateResponse Refuse(int status, string title, string reason) => new(status, UpdatePages.Refusal(title, reason));
 }

@@ -46,8 +46,12 @@ public sealed partial class UpdatesOptions : IValidatableObject
     /// <summary>Submissions one link may make in an hour.</summary>
     [Range(1, 10_000)] public int MaxSubmissionsPerLinkPerHour { get; set; } = 20;
 
-    /// <summary>Requests (form views and submissions) one client address may make in an hour.</summary>
-    [Range(1, 100_000)] public int MaxRequestsPerAddressPerHour { get; set; } = 300;
+    /// <summary>
+    /// Requests (form views and submissions) one client address may make in an hour, per instance. A brake on floods,
+    /// not the security bound (that is the per-link count): a council or police network puts every lead behind one
+    /// address, and 50 leads each updating 10 actions (view, save, correct) is 1,500 requests, so 2,000 by default.
+    /// </summary>
+    [Range(1, 100_000)] public int MaxRequestsPerAddressPerHour { get; set; } = 2000;
 
     /// <summary>
     /// Links are made and accepted only with a base URL and a usable key. A Key Vault reference the platform could not

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Updates;
 
@@ -59,6 +60,8 @@ public static class UpdateEndpoint
         }
 
         response.StatusCode = page.Status;
+        if (page.RetryAt is { } retry)
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((retry - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.ContentType = "text/html; charset=utf-8";
         if (page.Status == StatusCodes.Status413PayloadTooLarge) response.Headers.Connection = "close";
         var bytes = Encoding.UTF8.GetBytes(page.Html);

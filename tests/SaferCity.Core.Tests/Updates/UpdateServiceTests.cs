@@ -200,4 +200,31 @@ public sealed class UpdateServiceTests : IDisposable
         Assert.Contains("remove the control characters", response.Html, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(TrackerPath));
     }
+
+    [Fact]
+    public async Task Submit_LinkOverItsAllowance_CountedInTheStateStoreAcrossInstancesAndSaysWhenToTryAgain()
+    {
+        var options = new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key, MaxSubmissionsPerLinkPerHour = 2 };
+
+        Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "red" })).Status);   // one instance
+        Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "green" })).Status); // another, or after a restart
+        var refused = await SubmitAsync(Service(options), new() { ["rag"] = "amber" });
+
+        Assert.Equal(429, refused.Status);
+        Assert.Contains("Please try again after 10:00 (UK time).", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2017, 1, 16, 10, 0, 0, TimeSpan.Zero), refused.RetryAt);
+        Assert.Equal("G", Fields()["RAG"]!.GetValue<string>());
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "amber" })).Status);
+    }
+
+    [Fact]
+    public async Task PruneAsync_HoursThatAreOver_AreRemoved()
+    {
+        await SubmitAsync(Service(), new() { ["rag"] = "red" });
+        Assert.Equal(0, await LinkAllowance.PruneAsync(state, time.GetUtcNow(), CancellationToken.None));
+
+        Assert.Equal(1, await LinkAllowance.PruneAsync(state, time.GetUtcNow().AddHours(1), CancellationToken.None));
+        Assert.DoesNotContain(state.Documents.Keys, k => k.StartsWith("limits/", StringComparison.Ordinal));
+    }
 }

@@ -124,6 +124,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
 
         form["rag"] = "red";
         AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour");
+        using (var refused = await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(form)))
+            Assert.Equal(TimeSpan.FromHours(1), refused.Headers.RetryAfter!.Delta); // the clock stands at 07:00: the next hour starts at 08:00
 
         host.Time.Advance(TimeSpan.FromHours(1)); // the next hour's allowance
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(token, form)).Status);
