@@ -36,16 +36,23 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         {
             return null;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not PipelineException)
+        catch (Exception e) when (e is not PipelineException && !cancellationToken.IsCancellationRequested)
         {
-            throw new PipelineException($"Graph: reading item {itemId} of list '{options.ListName}' failed: {e.Message.Split('\n')[0]}", e);
+            throw Failed($"reading item {itemId}", e);
         }
     }
 
     public async Task<IReadOnlyList<CoreListItem>> ReadLeadsAsync(CancellationToken cancellationToken)
     {
-        var (site, _, leads) = await IdsAsync(cancellationToken);
-        return await source.ReadLeadsAsync(site, leads, cancellationToken);
+        try
+        {
+            var (site, _, leads) = await IdsAsync(cancellationToken);
+            return await source.ReadLeadsAsync(site, leads, cancellationToken);
+        }
+        catch (PipelineException e) when (AsBusy(e) is { } busy)
+        {
+            throw busy;
+        }
     }
 
     public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
@@ -66,16 +73,38 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         {
             return WriteOutcome.NotFound;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not PipelineException)
+        catch (Exception e) when (e is not PipelineException && !cancellationToken.IsCancellationRequested)
         {
-            throw new PipelineException($"Graph: writing item {itemId} of list '{options.ListName}' failed: {e.Message.Split('\n')[0]}", e);
+            throw Failed($"writing item {itemId}", e);
         }
+    }
+
+    private static TrackerBusyException? AsBusy(PipelineException e) =>
+        e is not TrackerBusyException && e.InnerException is { } cause && GraphCalls.Busy(cause) ? new TrackerBusyException(e.Message, cause) : null;
+
+    // Throttled past the form's short budget, or timed out: the busy page, not the tracker-unreachable one.
+    private PipelineException Failed(string what, Exception e)
+    {
+        var message = $"Graph: {what} of list '{options.ListName}' failed: {GraphCalls.Describe(e)}";
+        return GraphCalls.Busy(e) ? new TrackerBusyException(message, e) : new PipelineException(message, e);
     }
 
     // The site and list ids do not change while the app runs: one lookup each, not one per request.
     private async Task<Ids> IdsAsync(CancellationToken cancellationToken)
     {
         if (_ids is { } ids) return ids;
+        try
+        {
+            return await LookUpIdsAsync(cancellationToken);
+        }
+        catch (PipelineException e) when (AsBusy(e) is { } busy)
+        {
+            throw busy;
+        }
+    }
+
+    private async Task<Ids> LookUpIdsAsync(CancellationToken cancellationToken)
+    {
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
         var site = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         return _ids = new Ids(site, await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken),

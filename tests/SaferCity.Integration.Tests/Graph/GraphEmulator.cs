@@ -27,6 +27,9 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     private readonly List<PageFault> faults = [];
     private readonly ConcurrentQueue<string> requests = new();
     private readonly List<(string Marker, string Json)> rawText = [];
+    private readonly ConcurrentQueue<string> userAgents = new();
+    private DateTimeOffset throttledUntil = DateTimeOffset.MinValue;
+    private HttpStatusCode throttleStatus;
 
     private GraphEmulator()
     {
@@ -45,6 +48,24 @@ public sealed partial class GraphEmulator : IAsyncDisposable
 
     /// <summary>Every request as "METHOD path?query", query decoded, in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. requests];
+
+    /// <summary>The User-Agent of every request that came over the wire (batch steps carry none of their own).</summary>
+    public IReadOnlyList<string> UserAgents => [.. userAgents];
+
+    /// <summary>
+    /// The emulator's clock: the app's injected one in a test, so a throttle of 120 s is over when the app has waited
+    /// 120 s on it, and no test waits in real time.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// SharePoint throttles the app for <paramref name="duration"/> from now (on <see cref="Clock"/>): every request until
+    /// then is answered 429 with the seconds still to go in Retry-After, as SharePoint does when a client comes back early.
+    /// </summary>
+    public void ThrottleFor(TimeSpan duration, HttpStatusCode status = HttpStatusCode.TooManyRequests)
+    {
+        lock (gate) (throttledUntil, throttleStatus) = (Clock.GetUtcNow() + duration, status);
+    }
 
     /// <summary>Serving the bundled sample (tracker and leads lists) unless told to start empty.</summary>
     public static async Task<GraphEmulator> StartAsync(bool withSample = true)
@@ -119,6 +140,11 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var request = context.Request;
         var path = request.Path.Value ?? "";
         requests.Enqueue($"{request.Method} {path}{Uri.UnescapeDataString(request.QueryString.Value ?? "")}");
+        if (context.Connection.RemoteIpAddress is not null) // over the wire, not a batch step
+        {
+            userAgents.Enqueue(request.Headers.UserAgent.ToString());
+            if (await TryThrottleAsync(context)) return;
+        }
         if (await TryHandleImportRouteAsync(context, path)) return; // GraphEmulator.Batch.cs
 
         const string sites = "/v1.0/sites/";
@@ -152,6 +178,18 @@ public sealed partial class GraphEmulator : IAsyncDisposable
             _ => ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Unsupported: {request.Method} {path}"),
         };
         await task;
+    }
+
+    private async Task<bool> TryThrottleAsync(HttpContext context)
+    {
+        TimeSpan left;
+        HttpStatusCode status;
+        lock (gate) (left, status) = (throttledUntil - Clock.GetUtcNow(), throttleStatus);
+        if (left <= TimeSpan.Zero) return false;
+        context.Response.Headers.RetryAfter = Math.Ceiling(left.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ErrorAsync(context, status, status == HttpStatusCode.TooManyRequests ? "activityLimitReached" : "serviceNotAvailable",
+            "The request has been throttled.");
+        return true;
     }
 
     // GET /sites/{hostname}:/{server-relative-path}

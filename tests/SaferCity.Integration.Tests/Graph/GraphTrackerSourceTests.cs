@@ -11,7 +11,7 @@ namespace SaferCity.Integration.Tests.Graph;
 public sealed class GraphTrackerSourceTests
 {
     private static GraphTrackerSource Source(GraphEmulator emulator, TrackerColumns? columns = null) => new(
-        GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl, RetryDelaySeconds = 0 }),
+        GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl, RetryDelaySeconds = 0 }, TimeProvider.System, "Test"),
         new TrackerOptions { SiteUrl = GraphEmulator.SiteUrl },
         columns ?? new TrackerColumns(),
         new LeadColumns());
@@ -141,7 +141,7 @@ public sealed class GraphTrackerSourceTests
     public async Task ReadAsync_SiteUnknown_ThrowsNamingTheSite()
     {
         await using var emulator = await GraphEmulator.StartAsync();
-        var source = new GraphTrackerSource(GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl }),
+        var source = new GraphTrackerSource(GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl }, TimeProvider.System, "Test"),
             new TrackerOptions { SiteUrl = "https://contoso.sharepoint.com/sites/other" }, new TrackerColumns(), new LeadColumns());
 
         var error = await Assert.ThrowsAsync<PipelineException>(() => source.ReadAsync(CancellationToken.None));
