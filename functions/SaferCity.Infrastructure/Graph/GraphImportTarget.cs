@@ -23,6 +23,7 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
 
     private string? siteId;
     private string? listId;
+    private Dictionary<string, string> internalNames = new(StringComparer.OrdinalIgnoreCase);
 
     public string Name => $"the list '{options.ListName}'";
 
@@ -33,17 +34,18 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         listId = await GraphCalls.FindListIdAsync(client, siteId, options.ListName, cancellationToken)
             ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{options.ListName}' (create it with 'provision', or check Tracker__ListName).");
         var list = client.Sites[siteId].Lists[listId];
-
-        var listColumns = await GraphCalls.CallAsync($"reading the columns of list '{options.ListName}'",
-            () => list.Columns.GetAsync(r => r.QueryParameters.Select = ["name", "dateTime"], cancellationToken), cancellationToken);
-        var deadlineIsDate = listColumns.Value?.Any(c =>
-            string.Equals(c.Name, columns.DeliveryDeadline, StringComparison.OrdinalIgnoreCase) && c.DateTime is not null) == true;
+        // The list's own column names: an admin's list has Lead_x0020_Service where the settings say LeadService.
+        var mapping = ListColumnMap.Map(columns, await GraphColumns.ReadAsync(client, siteId, listId, options.ListName, cancellationToken));
+        if (mapping.Problem(options.ListName, columns) is { } problem) throw new PipelineException(problem);
+        var renames = mapping.Renames(columns);
+        internalNames = renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
+        var deadlineIsDate = mapping.Found[TrackerField.DeliveryDeadline].Kind == ColumnKind.Date;
 
         var what = $"reading items of list '{options.ListName}'";
         var page = 1;
         var response = await GraphCalls.CallAsync(what, () => list.Items.GetAsync(r =>
         {
-            r.QueryParameters.Expand = [$"fields(select={string.Join(',', columns.All().Distinct(StringComparer.OrdinalIgnoreCase))})"];
+            r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
             r.QueryParameters.Top = GraphTrackerSource.PageSize;
         }, cancellationToken), cancellationToken, $" on page {page}");
         var items = new List<CoreListItem>();
@@ -53,7 +55,7 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             {
                 var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                 foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-                    fields.TryAdd(name, GraphFieldValues.Normalise(value));
+                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, GraphFieldValues.Normalise(value));
                 items.Add(new CoreListItem(item.Id ?? $"#{items.Count + 1}", item.LastModifiedDateTime, fields));
             }
             if (response.OdataNextLink is not { Length: > 0 } next) break;
@@ -71,11 +73,11 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         var writes = plan.Creates
             .Select(c => new Write(c.Number, () => items.ToPostRequestInformation(new ListItem
             {
-                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => f.Key, f => (object)f.Value) },
+                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => Internal(f.Key), f => (object)f.Value) },
             })))
             .Concat(plan.Updates.Select(u => new Write(u.Number, () => items[u.ItemId].Fields.ToPatchRequestInformation(new FieldValueSet
             {
-                AdditionalData = u.Changes.ToDictionary(c => c.Field, c => (object)c.New!),
+                AdditionalData = u.Changes.ToDictionary(c => Internal(c.Field), c => (object)c.New!),
             }))))
             .ToList();
 
@@ -153,6 +155,8 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             return "";
         }
     }
+
+    private string Internal(string configured) => internalNames.GetValueOrDefault(configured) ?? configured;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

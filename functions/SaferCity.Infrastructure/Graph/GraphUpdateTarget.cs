@@ -16,21 +16,21 @@ namespace SaferCity.Infrastructure.Graph;
 public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSource source, TrackerOptions options, TrackerColumns columns)
     : IUpdateTarget
 {
-    private sealed record Ids(string Site, string List, string Leads);
+    private sealed record Ids(string Site, string List, string Leads, ColumnMapping Columns, IReadOnlyDictionary<string, string> LeadColumns);
 
     private volatile Ids? _ids; // a reference, so a concurrent request sees it whole or not at all
 
     public async Task<CoreListItem?> ReadItemAsync(string itemId, CancellationToken cancellationToken)
     {
-        var (site, list, _) = await IdsAsync(cancellationToken);
+        var (site, list, _, mapping, _) = await IdsAsync(cancellationToken);
         try
         {
             var item = await client.Sites[site].Lists[list].Items[itemId].GetAsync(r =>
             {
                 r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl", "eTag"];
-                r.QueryParameters.Expand = [$"fields(select={string.Join(',', columns.All().Distinct(StringComparer.OrdinalIgnoreCase))})"];
+                r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
             }, cancellationToken);
-            return item is null ? null : GraphTrackerSource.ToListItem(item, 1);
+            return item is null ? null : GraphTrackerSource.ToListItem(item, 1, mapping.Renames(columns));
         }
         catch (ApiException e) when (e.ResponseStatusCode == 404)
         {
@@ -46,8 +46,8 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
     {
         try
         {
-            var (site, _, leads) = await IdsAsync(cancellationToken);
-            return await source.ReadLeadsAsync(site, leads, cancellationToken);
+            var (site, _, leads, _, leadColumns) = await IdsAsync(cancellationToken);
+            return await source.ReadLeadsAsync(site, leads, leadColumns, cancellationToken);
         }
         catch (PipelineException e) when (AsBusy(e) is { } busy)
         {
@@ -57,11 +57,13 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
 
     public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
     {
-        var (site, list, _) = await IdsAsync(cancellationToken);
+        var (site, list, _, mapping, _) = await IdsAsync(cancellationToken);
+        // The form names fields as configured; the list may hold them under other internal names.
+        var internalNames = mapping.Renames(columns).ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
         try
         {
             await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(
-                new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => (object)f.Value) },
+                new FieldValueSet { AdditionalData = fields.ToDictionary(f => internalNames.GetValueOrDefault(f.Key) ?? f.Key, f => (object)f.Value) },
                 r => r.Headers.Add("If-Match", etag), cancellationToken);
             return WriteOutcome.Written;
         }
@@ -107,7 +109,9 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
     {
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
         var site = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
-        return _ids = new Ids(site, await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken),
-            await source.RequireListAsync(site, siteUrl, options.LeadsListName, cancellationToken));
+        var list = await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken);
+        var leads = await source.RequireListAsync(site, siteUrl, options.LeadsListName, cancellationToken);
+        return _ids = new Ids(site, list, leads, await source.MapAsync(site, list, cancellationToken),
+            await source.MapLeadsAsync(site, leads, cancellationToken));
     }
 }

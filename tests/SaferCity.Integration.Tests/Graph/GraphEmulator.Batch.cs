@@ -59,14 +59,6 @@ public sealed partial class GraphEmulator
             return true;
         }
         var parts = path.StartsWith("/v1.0/sites/", StringComparison.Ordinal) ? path["/v1.0/sites/".Length..].Split('/') : [];
-        if (parts is [SiteId, "lists", var listId, "columns"] && context.Request.Method == "GET")
-        {
-            var list = FindListById(listId);
-            JsonArray columns;
-            lock (gate) columns = (JsonArray?)list?.Columns?.DeepClone() ?? [];
-            await JsonAsync(context, list is null ? HttpStatusCode.NotFound : HttpStatusCode.OK, new JsonObject { ["value"] = columns });
-            return true;
-        }
         if (parts is [SiteId, "lists", _, "items"] && context.Request.Method == "POST")
         {
             // Recorded here, then created by the reading side's route.

@@ -86,17 +86,30 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     public static IEnumerable<JsonObject> RecordedItems(string path) =>
         JsonNode.Parse(File.ReadAllText(path))!["value"]!.AsArray().Select(item => item!.AsObject());
 
-    /// <param name="columns">The list's column names; when null, its columns are the fields its items have.</param>
+    /// <param name="columns">The list's column names (text columns); when null, its columns are the fields its items have.</param>
     /// <param name="shownAs">Display names of some of those columns (by default a column's display name is its name).</param>
     public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<string>? columns = null, IReadOnlyDictionary<string, string>? shownAs = null)
     {
-        JsonArray? definitions = columns is null ? null : [.. columns.Select(name => (JsonNode)new JsonObject
-        {
-            ["name"] = name,
-            ["displayName"] = shownAs?.GetValueOrDefault(name) ?? name,
-        })];
-        lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, definitions, [.. items.Select(i => (JsonObject)i.DeepClone())]));
+        var list = items.Select(i => (JsonObject)i.DeepClone()).ToList();
+        var names = columns ?? list.SelectMany(i => (i["fields"] as JsonObject)?.Select(f => f.Key) ?? [])
+            .Where(k => !k.StartsWith('@')).Distinct(StringComparer.OrdinalIgnoreCase);
+        AddList(displayName, list, names.Select(name => Column(name, shownAs?.GetValueOrDefault(name) ?? name)));
     }
+
+    /// <summary>A list with columns defined as Graph defines them (<c>name</c>, <c>displayName</c>, a type facet such as <c>choice</c>).</summary>
+    public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<JsonObject> columns)
+    {
+        lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, [.. columns.Select(c => c.DeepClone())],
+            [.. items.Select(i => (JsonObject)i.DeepClone())]));
+    }
+
+    /// <summary>A column definition: a text column unless a facet is given (<c>"choice"</c>, <c>"dateTime"</c> …).</summary>
+    public static JsonObject Column(string name, string? displayName = null, string facet = "text", JsonObject? settings = null) => new()
+    {
+        ["name"] = name,
+        ["displayName"] = displayName ?? name,
+        [facet] = settings ?? new JsonObject(),
+    };
 
     /// <summary>
     /// Items pages carry <paramref name="json"/> verbatim wherever a value holds <paramref name="marker"/>: how
@@ -239,19 +252,37 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         await JsonAsync(context, HttpStatusCode.Created, new JsonObject { ["id"] = list.Id, ["displayName"] = list.DisplayName });
     }
 
-    // GET /sites/{id}/lists/{id}/columns: the columns it was created with, else every field its items have.
+    // GET /sites/{id}/lists/{id}/columns: SharePoint's own columns (read-only ones among them), then the list's.
     private Task ColumnsAsync(HttpContext context, EmulatedList list)
     {
         JsonArray value;
-        lock (gate)
-        {
-            IEnumerable<(string? Name, string? Shown)> names = list.Columns?.Select(c => (c?["name"]?.GetValue<string>(), c?["displayName"]?.GetValue<string>()))
-                ?? list.Items.SelectMany(i => (i["fields"] as JsonObject)?.Select(f => f.Key) ?? []).Select(name => ((string?)name, (string?)name));
-            value = [.. names.Prepend<(string? Name, string? Shown)>(("Title", "Title")).DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["displayName"] = c.Shown ?? c.Name })];
-        }
+        lock (gate) value = [.. AllColumns(list).Select(c => c.DeepClone())];
         return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["value"] = value });
     }
+
+    /// <summary>Every list has these, as SharePoint gives them: Title editable, the rest computed or system-kept.</summary>
+    private static readonly JsonObject[] SystemColumns =
+    [
+        Column("Title"),
+        ReadOnly(Column("ID", facet: "number")), ReadOnly(Column("LinkTitle", "Title")), ReadOnly(Column("Created", facet: "dateTime")),
+        ReadOnly(Column("Modified", facet: "dateTime")), ReadOnly(Column("Author", "Created By", "personOrGroup")),
+    ];
+
+    private static JsonObject ReadOnly(JsonObject column)
+    {
+        column["readOnly"] = true;
+        return column;
+    }
+
+    private static IEnumerable<JsonObject> AllColumns(EmulatedList list) => SystemColumns
+        .Where(s => !list.Columns.Any(c => Same(c, s["name"]!.GetValue<string>())))
+        .Concat(list.Columns.OfType<JsonObject>());
+
+    private static bool Same(JsonNode? column, string name) => string.Equals(column?["name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first name in <paramref name="select"/> the list has no column for (SharePoint answers 400 for it).</summary>
+    private static string? UnknownColumn(EmulatedList list, IEnumerable<string>? select) =>
+        select?.FirstOrDefault(name => !AllColumns(list).Any(c => Same(c, name)));
 
     // POST /sites/{id}/lists/{id}/items {fields}
     private async Task CreateItemAsync(HttpContext context, EmulatedList list)
@@ -259,8 +290,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var fields = (JsonObject)(body["fields"]?.DeepClone() ?? new JsonObject());
         // Like SharePoint, a field the list has no column for is refused.
-        var unknown = fields.Select(f => f.Key).FirstOrDefault(key => key != "Title" && list.Columns is not null &&
-            !list.Columns.Any(c => string.Equals(c?["name"]?.GetValue<string>(), key, StringComparison.OrdinalIgnoreCase)));
+        string? unknown;
+        lock (gate) unknown = UnknownColumn(list, fields.Select(f => f.Key));
         if (unknown is not null)
         {
             await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Field '{unknown}' is not recognized");
@@ -303,6 +334,13 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         }
 
         var (withFields, select) = ExpandedFields(query["$expand"].ToString());
+        string? unknown;
+        lock (gate) unknown = UnknownColumn(list, select);
+        if (unknown is not null)
+        {
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Column '{unknown}' does not exist. It may have been deleted by another user.");
+            return;
+        }
         JsonObject body;
         lock (gate)
         {
@@ -387,8 +425,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     [GeneratedRegex(@"^fields\(\$?select=([^)]*)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldsSelect();
 
-    /// <summary>A list as stored: its columns when it was created through the API (null for recorded ones), and its items.</summary>
-    public sealed record EmulatedList(string Id, string DisplayName, JsonArray? Columns, List<JsonObject> Items);
+    /// <summary>A list as stored: its own columns (SharePoint's system columns come on top), and its items.</summary>
+    public sealed record EmulatedList(string Id, string DisplayName, JsonArray Columns, List<JsonObject> Items);
 
     private sealed record PageFault(string List, int Page, int Times)
     {

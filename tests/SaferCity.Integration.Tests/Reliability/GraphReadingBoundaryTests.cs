@@ -80,7 +80,7 @@ public sealed class GraphReadingBoundaryTests
         var outcome = await run.RunAsync();
 
         Assert.Equal(RunStatus.Completed, outcome.Status); // nothing can be hidden, so nothing hidden is at risk: the run goes on
-        Assert.Single(run.Graph.Requests, r => r.Contains("/columns", StringComparison.Ordinal));
+        Assert.Single(run.Graph.Requests, r => r.Contains("/list-1/columns", StringComparison.Ordinal));
         var line = Assert.Single(run.Logs.Lines, l => l.Contains("Run Completed as of", StringComparison.Ordinal));
         Assert.StartsWith("Warning ", line, StringComparison.Ordinal);
         Assert.Contains("SET-UP PROBLEM: The tracker list 'SCP Progress Monitoring' has no column 'HideFromDashboard'", line, StringComparison.Ordinal);
