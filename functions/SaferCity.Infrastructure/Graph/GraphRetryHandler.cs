@@ -8,7 +8,7 @@ namespace SaferCity.Infrastructure.Graph;
 /// <c>Task.Delay</c> on real time and sits inside <c>HttpClient.Timeout</c>: a SharePoint <c>Retry-After: 120</c> could
 /// never be waited out under the default 100 s, and a test could not wait it without waiting 120 s. Here:
 /// <list type="bullet">
-/// <item>429, 503 and 504 are retried up to <see cref="GraphOptions.MaxRetries"/> times, after the response's
+/// <item>429, 503 and 504 are retried (a POST only on 429: one answered 5xx may have been applied) up to <see cref="GraphOptions.MaxRetries"/> times, after the response's
 /// <c>Retry-After</c> (seconds or a date), else <see cref="GraphOptions.RetryDelaySeconds"/> doubled per attempt;</item>
 /// <item>the waits of one request together stay within <see cref="GraphOptions.MaxRetryWaitSeconds"/>: a wait that
 /// would pass it is not started, and the request fails at once with <see cref="GraphThrottledException"/>;</item>
@@ -30,6 +30,8 @@ internal sealed class GraphRetryHandler(GraphOptions options, TimeProvider time)
             var response = await AttemptAsync(message, cancellationToken);
             var status = (int)response.StatusCode;
             if (status is not (429 or 503 or 504)) return response;
+            // A POST answered 5xx may have been applied (a list item created, a batch run): never sent again blind.
+            if (status != 429 && request.Method == HttpMethod.Post) return response;
 
             var wait = RetryAfter(response) ?? TimeSpan.FromSeconds(options.RetryDelaySeconds * Math.Pow(2, attempt));
             if (attempt >= options.MaxRetries || waited + wait > budget)

@@ -43,8 +43,11 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     /// <summary>http://127.0.0.1:{port}/v1.0 — what Graph__BaseUrl points at.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Items per page; a smaller <c>$top</c> wins. Real SharePoint allows up to 5000.</summary>
-    public int PageSize { get; set; } = 200;
+    /// <summary>The most items a page holds; a smaller <c>$top</c> wins. SharePoint serves up to 5000 (200 without <c>$top</c>).</summary>
+    public int PageSize { get; set; } = MaxTop;
+
+    /// <summary>The largest <c>$top</c> SharePoint serves for list items.</summary>
+    public const int MaxTop = 5000;
 
     /// <summary>Every request as "METHOD path?query", query decoded, in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. requests];
@@ -310,7 +313,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     private async Task ItemsPageAsync(HttpContext context, EmulatedList list)
     {
         var query = context.Request.Query;
-        var size = Math.Min(PageSize, int.TryParse(query["$top"], out var top) && top > 0 ? top : 200);
+        var size = Math.Min(PageSize, int.TryParse(query["$top"], out var top) && top > 0 ? Math.Min(top, MaxTop) : 200);
         var skip = int.TryParse(query["$skiptoken"], out var token) ? token : 0;
         var page = skip / size + 1;
 
