@@ -91,6 +91,13 @@ public sealed partial class GraphEmulator
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         JsonObject? item;
         var stale = false;
+        string? refused;
+        lock (gate) refused = list is null ? null : InvalidChoice(list, body);
+        if (refused is not null)
+        {
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
+            return;
+        }
         lock (gate)
         {
             writes.Add(("PATCH", context.Request.Path.Value ?? "", (JsonObject)body.DeepClone()));

@@ -52,6 +52,12 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     /// <summary>Every request as "METHOD path?query", query decoded, in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. requests];
 
+    /// <summary>
+    /// The app holds Sites.Selected with the write role only: it may read and write items, but creating a list answers 403,
+    /// as SharePoint does (list creation needs the manage role or Sites.Manage.All).
+    /// </summary>
+    public bool SitesSelectedWrite { get; set; }
+
     /// <summary>The User-Agent of every request that came over the wire (batch steps carry none of their own).</summary>
     public IReadOnlyList<string> UserAgents => [.. userAgents];
 
@@ -235,6 +241,11 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     // POST /sites/{id}/lists {displayName, columns, list}
     private async Task CreateListAsync(HttpContext context)
     {
+        if (SitesSelectedWrite)
+        {
+            await ErrorAsync(context, HttpStatusCode.Forbidden, "accessDenied", "Either scp or Sites.Selected with the manage role is required to create a list.");
+            return;
+        }
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var name = body["displayName"]!.GetValue<string>();
         var columns = body["columns"]?.AsArray() ?? [];
@@ -283,6 +294,23 @@ public sealed partial class GraphEmulator : IAsyncDisposable
 
     private static bool Same(JsonNode? column, string name) => string.Equals(column?["name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A value a Choice column created with <c>allowTextEntry: false</c> cannot hold, as SharePoint refuses it; null when
+    /// every value is one of its choices (or blank).
+    /// </summary>
+    private static string? InvalidChoice(EmulatedList list, JsonObject fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            var column = list.Columns.OfType<JsonObject>().FirstOrDefault(c => Same(c, key));
+            if (column?["choice"] is not JsonObject choice || choice["allowTextEntry"]?.GetValue<bool>() != false) continue;
+            var choices = choice["choices"]?.AsArray().Select(c => c!.GetValue<string>()).ToHashSet() ?? [];
+            if (value is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 && !choices.Contains(text))
+                return $"The value '{text}' is not one of the choices of the column '{key}'.";
+        }
+        return null;
+    }
+
     /// <summary>The first name in <paramref name="select"/> the list has no column for (SharePoint answers 400 for it).</summary>
     private static string? UnknownColumn(EmulatedList list, IEnumerable<string>? select) =>
         select?.FirstOrDefault(name => !AllColumns(list).Any(c => Same(c, name)));
@@ -293,11 +321,11 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var fields = (JsonObject)(body["fields"]?.DeepClone() ?? new JsonObject());
         // Like SharePoint, a field the list has no column for is refused.
-        string? unknown;
-        lock (gate) unknown = UnknownColumn(list, fields.Select(f => f.Key));
-        if (unknown is not null)
+        string? refused;
+        lock (gate) refused = UnknownColumn(list, fields.Select(f => f.Key)) is { } unknown ? $"Field '{unknown}' is not recognized" : InvalidChoice(list, fields);
+        if (refused is not null)
         {
-            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Field '{unknown}' is not recognized");
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
             return;
         }
         JsonObject item;
