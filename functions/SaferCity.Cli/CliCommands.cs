@@ -89,14 +89,14 @@ public static class CliCommands
     [
         new("run", "Read the tracker, publish the dashboard, send this week's digests, record the snapshot.",
             [Tracker, Leads, AsOf, State, Out, Storage, DryRun], RunCommand.RunAsync),
-        new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, else 2.",
-            [], CheckCommand.RunAsync),
         new("provision", "Create the tracker and leads lists on the SharePoint site in Tracker__SiteUrl (lists that exist are left alone).",
             [ImportSample], ProvisionCommand.RunAsync),
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
             [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
         new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
             [ImportDryRun, ImportInto], ImportCommand.RunAsync, ImportFile),
+        new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, else 2.",
+            [], CheckCommand.RunAsync),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);
