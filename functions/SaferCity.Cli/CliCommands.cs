@@ -104,6 +104,8 @@ public static class CliCommands
             [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
         new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
             [ImportDryRun, ImportInto, ImportColumn, ImportOverwrite, ImportLeads], ImportCommand.RunAsync, ImportFile),
+        new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, else 2.",
+            [], CheckCommand.RunAsync),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);

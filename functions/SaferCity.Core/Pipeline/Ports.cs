@@ -100,5 +100,8 @@ public interface IRunLease : IAsyncDisposable
 /// <summary>A run could not complete; the message is the one line a person reads.</summary>
 public class PipelineException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>The tracker is throttled or slow beyond what the caller can wait: nothing was written; later may work.</summary>
+public sealed class TrackerBusyException(string message, Exception? inner = null) : PipelineException(message, inner);
+
 public sealed class StateConflictException(string name)
     : PipelineException($"State '{name}' was changed by another run; nothing was overwritten.");

@@ -24,6 +24,17 @@ public sealed class TrackerColumns
     /// </summary>
     public const string HideFromDashboardUiName = "Hide_x0020_from_x0020_dashboard";
 
+    /// <summary>The configured internal name of <paramref name="field"/>.</summary>
+    public string For(TrackerField field) => field switch
+    {
+        TrackerField.Number => Number, TrackerField.Theme => Theme, TrackerField.KeyAction => KeyAction,
+        TrackerField.DeliveryDeadline => DeliveryDeadline, TrackerField.LeadService => LeadService, TrackerField.Rag => Rag,
+        TrackerField.Comments => Comments, TrackerField.Status => Status, _ => HideFromDashboard,
+    };
+
+    /// <summary>The setting that names <paramref name="field"/>'s column: Tracker__Columns__DeliveryDeadline …</summary>
+    public static string Setting(TrackerField field) => $"Tracker__Columns__{field}";
+
     /// <summary>The columns to ask Graph for, so reads carry only what is mapped.</summary>
     public IEnumerable<string> All() =>
         [Number, Theme, KeyAction, DeliveryDeadline, LeadService, Rag, Comments, Status, HideFromDashboard];

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using SaferCity.Core.Dashboard;
 using SaferCity.Core.Local;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
@@ -12,6 +13,16 @@ namespace SaferCity.Infrastructure.Composition;
 
 internal static class TrackerSourceRegistration
 {
+    /// <summary>The key of the update form's Graph client.</summary>
+    public const string FormClient = "form";
+
+    private static GraphServiceClient CreateClient(IServiceProvider sp, bool form)
+    {
+        var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+        return GraphClients.Create(form ? options.ForForm() : options, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title);
+    }
+
     /// <summary>
     /// Files given on the command line win (a missing one falls back to the sample's); else the SharePoint
     /// site in Tracker__SiteUrl through Graph; else the bundled sample.
@@ -22,7 +33,9 @@ internal static class TrackerSourceRegistration
         services.AddValidatedOptions<TrackerOptions>(configuration, TrackerOptions.Section);
 
         // Built only when something asks for it, so runs from files never touch Graph or credentials.
-        services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.AddSingleton(sp => CreateClient(sp, form: false));
+        // The update form has its own client: a lead at a browser gets the busy page, not a five-minute wait.
+        services.AddKeyedSingleton(FormClient, (sp, _) => CreateClient(sp, form: true));
         services.AddSingleton(sp => new GraphTrackerSource(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value));
@@ -31,9 +44,15 @@ internal static class TrackerSourceRegistration
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
             sp.GetRequiredService<IOptions<LocalOptions>>().Value));
 
-        services.AddSingleton(sp => new GraphUpdateTarget(
-            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<GraphTrackerSource>(),
-            sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<IOptions<TrackerColumns>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var client = sp.GetRequiredKeyedService<GraphServiceClient>(FormClient);
+            var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
+            var trackerColumns = sp.GetRequiredService<IOptions<TrackerColumns>>().Value;
+            return new GraphUpdateTarget(client,
+                new GraphTrackerSource(client, tracker, trackerColumns, sp.GetRequiredService<IOptions<LeadColumns>>().Value),
+                tracker, trackerColumns);
+        });
 
         // Updates go where the run reads from: the same files, or the same SharePoint list.
         services.AddSingleton<IUpdateTarget>(sp =>

@@ -58,14 +58,19 @@ internal static class GraphCalls
         return lists.Value?.FirstOrDefault(l => string.Equals(l.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))?.Id;
     }
 
-    private static string Describe(Exception e) => e switch
+    /// <summary>Throttled past the budget, or no answer in time: worth trying again later; nothing this call wrote.</summary>
+    public static bool Busy(Exception e) => e is GraphThrottledException or TimeoutException || e.InnerException is GraphThrottledException or TimeoutException;
+
+    public static string Describe(Exception e) => e switch
     {
+        GraphThrottledException throttled => throttled.Message,
+        { InnerException: GraphThrottledException throttled } => throttled.Message,
         // The retry handler gave up: the inner exceptions are the responses it saw, the last one last.
         AggregateException { InnerExceptions: [.., ApiException last] } all =>
             $"{Status(last.ResponseStatusCode)} after {all.InnerExceptions.Count - 1} retries",
         ODataError { Error.Message: { Length: > 0 } message } odata => $"{Status(odata.ResponseStatusCode)}: {message}",
         ApiException api when api.ResponseStatusCode > 0 => Status(api.ResponseStatusCode),
-        TaskCanceledException or TimeoutException => "no answer in time (timed out)",
+        TaskCanceledException or TimeoutException or { InnerException: TimeoutException } => "no answer in time (timed out)",
         HttpRequestException http => $"cannot reach Graph: {http.Message}",
         JsonException => "the response was not valid JSON",
         Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException =>

@@ -4,27 +4,29 @@ using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Authentication.Azure;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace SaferCity.Infrastructure.Graph;
 
-/// <summary>Builds the one Graph client: the SDK's own middleware (retry honouring Retry-After, redirects, decompression), lenient JSON, a token unless it talks to an emulator.</summary>
+/// <summary>
+/// Builds a Graph client: the SDK's own middleware (redirects, decompression …) with its retry handler replaced by
+/// <see cref="GraphRetryHandler"/> (waits on the injected clock, within a budget), every request decorated
+/// (<see cref="GraphUserAgentHandler"/>), lenient JSON, and a token unless it talks to an emulator.
+/// </summary>
 public static class GraphClients
 {
-    public static GraphServiceClient Create(GraphOptions options, TokenCredential? credential = null)
+    public static GraphServiceClient Create(GraphOptions options, TimeProvider time, string company, TokenCredential? credential = null)
     {
         // A bare HttpClient would have no middleware at all; the factory keeps the default handlers.
-        // Only the retry handler is swapped, for one whose limits come from settings.
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         for (var i = 0; i < handlers.Count; i++)
         {
-            if (handlers[i] is RetryHandler)
-                handlers[i] = new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries, Delay = options.RetryDelaySeconds });
+            if (handlers[i] is RetryHandler) handlers[i] = new GraphRetryHandler(options, time);
         }
+        handlers.Add(new GraphUserAgentHandler(GraphUserAgentHandler.Value(options.UserAgentCompany ?? company)));
         // Innermost, so every retry and redirect reads a body that a pasted half-character cannot make unreadable.
         handlers.Add(new LenientJsonHandler());
         var http = GraphClientFactory.Create(handlers);
-        http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        http.Timeout = options.Budget();
 
         var baseUrl = options.BaseUrl.TrimEnd('/');
         IAuthenticationProvider auth = options.IsEmulator

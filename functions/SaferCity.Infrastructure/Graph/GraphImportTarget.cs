@@ -23,6 +23,8 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
 
     private string? siteId;
     private string? listId;
+    private Dictionary<string, string> internalNames = new(StringComparer.OrdinalIgnoreCase);
+    private string numberColumn = "Title";
 
     public string Name => $"the list '{options.ListName}'";
 
@@ -33,17 +35,19 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         listId = await GraphCalls.FindListIdAsync(client, siteId, options.ListName, cancellationToken)
             ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{options.ListName}' (create it with 'provision', or check Tracker__ListName).");
         var list = client.Sites[siteId].Lists[listId];
-
-        var listColumns = await GraphCalls.CallAsync($"reading the columns of list '{options.ListName}'",
-            () => list.Columns.GetAsync(r => r.QueryParameters.Select = ["name", "dateTime"], cancellationToken), cancellationToken);
-        var deadlineIsDate = listColumns.Value?.Any(c =>
-            string.Equals(c.Name, columns.DeliveryDeadline, StringComparison.OrdinalIgnoreCase) && c.DateTime is not null) == true;
+        // The list's own column names: an admin's list has Lead_x0020_Service where the settings say LeadService.
+        var mapping = ListColumnMap.Map(columns, await GraphColumns.ReadAsync(client, siteId, listId, options.ListName, cancellationToken));
+        if (mapping.Problem(options.ListName, columns) is { } problem) throw new PipelineException(problem);
+        var renames = mapping.Renames(columns);
+        internalNames = renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
+        var deadlineIsDate = mapping.Found[TrackerField.DeliveryDeadline].Kind == ColumnKind.Date;
+        numberColumn = mapping.Found[TrackerField.Number].Name;
 
         var what = $"reading items of list '{options.ListName}'";
         var page = 1;
         var response = await GraphCalls.CallAsync(what, () => list.Items.GetAsync(r =>
         {
-            r.QueryParameters.Expand = [$"fields(select={string.Join(',', columns.All().Distinct(StringComparer.OrdinalIgnoreCase))})"];
+            r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
             r.QueryParameters.Top = GraphTrackerSource.PageSize;
         }, cancellationToken), cancellationToken, $" on page {page}");
         var items = new List<CoreListItem>();
@@ -53,7 +57,7 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             {
                 var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                 foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-                    fields.TryAdd(name, GraphFieldValues.Normalise(value));
+                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, GraphFieldValues.Normalise(value));
                 items.Add(new CoreListItem(item.Id ?? $"#{items.Count + 1}", item.LastModifiedDateTime, fields));
             }
             if (response.OdataNextLink is not { Length: > 0 } next) break;
@@ -69,13 +73,13 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         if (siteId is null || listId is null) throw new InvalidOperationException("Read the list before applying a plan.");
         var items = client.Sites[siteId].Lists[listId].Items;
         var writes = plan.Creates
-            .Select(c => new Write(c.Number, () => items.ToPostRequestInformation(new ListItem
+            .Select(c => new Write(c.Number, true, () => items.ToPostRequestInformation(new ListItem
             {
-                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => f.Key, f => (object)f.Value) },
+                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => Internal(f.Key), f => (object)f.Value) },
             })))
-            .Concat(plan.Updates.Select(u => new Write(u.Number, () => items[u.ItemId].Fields.ToPatchRequestInformation(new FieldValueSet
+            .Concat(plan.Updates.Select(u => new Write(u.Number, false, () => items[u.ItemId].Fields.ToPatchRequestInformation(new FieldValueSet
             {
-                AdditionalData = u.Changes.ToDictionary(c => c.Field, c => (object)c.New!),
+                AdditionalData = u.Changes.ToDictionary(c => Internal(c.Field), c => (object)c.New!),
             }))))
             .ToList();
 
@@ -93,6 +97,15 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             catch (Exception e)
             {
                 var reason = e is PipelineException ? e.Message : $"Graph: writing to the list '{options.ListName}' failed: {e.Message.Split('\n', 2)[0].Trim()}";
+                // The batch may have been applied before its answer was lost: the list says which of its creates exist.
+                try
+                {
+                    await CountAppliedAsync(chunk.Where(w => w.Create && !written.Contains(w.Number)), written, cancellationToken);
+                }
+                catch (PipelineException)
+                {
+                    // The list cannot be read either: those rows are reported as not written; the next import's plan, made by number, settles them.
+                }
                 throw new ImportFailedException(reason, written, [.. writes.Select(w => w.Number).Except(written)], e);
             }
         }
@@ -112,6 +125,7 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             var statuses = await response.GetResponsesStatusCodesAsync();
 
             var again = new List<(string Id, Write Write)>();
+            var unsure = new List<(string Id, Write Write)>();
             var wait = TimeSpan.Zero;
             foreach (var step in pending)
             {
@@ -121,11 +135,19 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
                     written.Add(step.Write.Number);
                     continue;
                 }
-                if (status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout))
+                // 429 and 424 (a step not run because another failed) were not applied: safe to send again.
+                // A 5xx may have been applied with its answer lost: a create is checked against the list first.
+                if ((int)status is not (429 or 424) && (int)status < 500)
                     throw new PipelineException($"Graph: writing action {step.Write.Number} to the list '{options.ListName}' failed: {(int)status} {await ErrorMessageAsync(response, step.Id)}".TrimEnd());
-                again.Add(step);
+                (step.Write.Create && (int)status >= 500 ? unsure : again).Add(step);
                 using var stepResponse = await response.GetResponseByIdAsync(step.Id);
                 wait = Max(wait, stepResponse?.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(graph.RetryDelaySeconds * Math.Pow(2, attempt)));
+            }
+            if (unsure.Count > 0)
+            {
+                var before = written.Count;
+                await CountAppliedAsync(unsure.Select(u => u.Write), written, cancellationToken);
+                again.AddRange(unsure.Where(u => !written.Skip(before).Contains(u.Write.Number)));
             }
             if (again.Count == 0) return;
             if (attempt >= graph.MaxRetries)
@@ -136,6 +158,33 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             await Task.Delay(wait, time, cancellationToken);
             pending = again;
         }
+    }
+
+    /// <summary>
+    /// Re-reads the list's action numbers and counts as written every create among <paramref name="creates"/> whose number
+    /// is there now: the plan redone by number, so a create SharePoint applied but answered 5xx is never made twice.
+    /// </summary>
+    private async Task CountAppliedAsync(IEnumerable<Write> creates, List<string> written, CancellationToken cancellationToken)
+    {
+        var numbers = creates.Select(c => c.Number).ToList();
+        if (numbers.Count == 0) return;
+        var items = client.Sites[siteId!].Lists[listId!].Items;
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var response = await GraphCalls.CallAsync($"re-reading the list '{options.ListName}' after a lost answer", () => items.GetAsync(r =>
+        {
+            r.QueryParameters.Expand = [$"fields(select={numberColumn})"];
+            r.QueryParameters.Top = GraphTrackerSource.PageSize;
+        }, cancellationToken), cancellationToken);
+        while (true)
+        {
+            foreach (var item in response.Value ?? [])
+                if (item.Fields?.AdditionalData?.TryGetValue(numberColumn, out var n) == true && GraphFieldValues.Normalise(n) is string number)
+                    present.Add(number.Trim());
+            if (response.OdataNextLink is not { Length: > 0 } next) break;
+            response = await GraphCalls.CallAsync($"re-reading the list '{options.ListName}' after a lost answer",
+                () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken), cancellationToken);
+        }
+        written.AddRange(numbers.Where(present.Contains));
     }
 
     private static async Task<string> ErrorMessageAsync(BatchResponseContentCollection response, string id)
@@ -154,7 +203,10 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         }
     }
 
+    private string Internal(string configured) => internalNames.GetValueOrDefault(configured) ?? configured;
+
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private sealed record Write(string Number, Func<RequestInformation> Request);
+    /// <param name="Create">A new item: sent again only once the list shows it was not made (a create is not idempotent).</param>
+    private sealed record Write(string Number, bool Create, Func<RequestInformation> Request);
 }

@@ -17,8 +17,36 @@ public sealed class GraphOptions
     /// <summary>Base back-off in seconds when the response carries no Retry-After (doubled per attempt).</summary>
     [Range(0, 180)] public int RetryDelaySeconds { get; set; } = 3;
 
-    /// <summary>Upper bound for one request, retries included.</summary>
-    [Range(1, 3600)] public int TimeoutSeconds { get; set; } = 100;
+    /// <summary>How long one attempt may take before it counts as no answer (real time; not resent, since a write may have landed).</summary>
+    [Range(1, 600)] public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// The most one request waits in total on what Retry-After asks. SharePoint typically asks for 120 s and 70–250 s has been
+    /// seen, so the default sits through two long throttles; a wait that would pass it fails the request at once instead.
+    /// </summary>
+    [Range(0, 1800)] public int MaxRetryWaitSeconds { get; set; } = 300;
+
+    /// <summary>The update form's patience: a lead waits at a browser, so a long throttle gets the busy page, not a spinner.</summary>
+    [Range(0, 60)] public int FormMaxRetryWaitSeconds { get; set; } = 5;
+
+    /// <summary>One attempt's limit for the update form.</summary>
+    [Range(1, 60)] public int FormTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The company in the User-Agent (<c>NONISV|Company|SaferCity/version</c>); the dashboard's title when unset.</summary>
+    [StringLength(120)] public string? UserAgentCompany { get; set; }
+
+    /// <summary>
+    /// The whole of one request, its attempts and its waits: <c>HttpClient.Timeout</c>. Larger than the retry budget by
+    /// construction, so a Retry-After within <see cref="MaxRetryWaitSeconds"/> is waited out, never cut off.
+    /// </summary>
+    public TimeSpan Budget() => TimeSpan.FromSeconds((MaxRetries + 1) * TimeoutSeconds + MaxRetryWaitSeconds);
+
+    /// <summary>These settings with the form's short limits and at most one retry.</summary>
+    public GraphOptions ForForm() => new()
+    {
+        BaseUrl = BaseUrl, MaxRetries = Math.Min(MaxRetries, 1), RetryDelaySeconds = Math.Min(RetryDelaySeconds, FormMaxRetryWaitSeconds),
+        TimeoutSeconds = FormTimeoutSeconds, MaxRetryWaitSeconds = FormMaxRetryWaitSeconds, UserAgentCompany = UserAgentCompany,
+    };
 
     /// <summary>Plain http on the loopback interface: a local emulator, which gets no token.</summary>
     public bool IsEmulator =>

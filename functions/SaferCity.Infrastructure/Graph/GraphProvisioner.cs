@@ -39,12 +39,21 @@ public sealed class GraphProvisioner(
         string state;
         if (listId is null)
         {
-            var created = await GraphCalls.CallAsync($"creating the list '{name}'", () => lists.PostAsync(new List
+            List created;
+            try
             {
-                DisplayName = name,
-                Columns = listColumns,
-                ListProp = new ListInfo { Template = "genericList" },
-            }, cancellationToken: cancellationToken), cancellationToken);
+                created = await GraphCalls.CallAsync($"creating the list '{name}'", () => lists.PostAsync(new List
+                {
+                    DisplayName = name,
+                    Columns = listColumns,
+                    ListProp = new ListInfo { Template = "genericList" },
+                }, cancellationToken: cancellationToken), cancellationToken);
+            }
+            catch (PipelineException e) when (e.InnerException is Microsoft.Kiota.Abstractions.ApiException { ResponseStatusCode: 403 })
+            {
+                throw new PipelineException($"Graph: creating the list '{name}' was refused (403): creating a list needs delegated Sites.Manage.All " +
+                    "(sign in as a site owner) or Sites.Selected with the manage role; the write role the run uses cannot create lists. See infra/README.md.", e);
+            }
             listId = created.Id ?? throw new PipelineException($"Graph: the new list '{name}' came back without an id.");
             state = "created";
         }

@@ -23,14 +23,12 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         var trackerId = await RequireListAsync(siteId, siteUrl, options.ListName, cancellationToken);
         var leadsId = await RequireListAsync(siteId, siteUrl, options.LeadsListName, cancellationToken);
-        var hide = await FindHideColumnAsync(siteId, trackerId, cancellationToken);
-        var trackerColumns = columns.All().Where(c => !c.Equals(columns.HideFromDashboard, StringComparison.OrdinalIgnoreCase))
-            .Append(hide ?? columns.HideFromDashboard);
-        var tracker = await ReadItemsAsync(siteId, trackerId, options.ListName, trackerColumns, hide, cancellationToken);
-        var leads = await ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), null, cancellationToken);
+        var mapping = await MapAsync(siteId, trackerId, cancellationToken);
+        var tracker = await ReadItemsAsync(siteId, trackerId, options.ListName, mapping.Select, mapping.Renames(columns), cancellationToken);
+        var leads = await ReadLeadsAsync(siteId, leadsId, cancellationToken);
         // Hiding fails closed: with no hide column, no item can be kept off the dashboard, so nothing new is published
         // until the column is there or the admin says the list holds nothing confidential.
-        var hold = hide is null && !options.NoConfidentialItems;
+        var hold = !mapping.Found.ContainsKey(TrackerField.HideFromDashboard) && !options.NoConfidentialItems;
         return new TrackerLists(tracker, leads)
         {
             SetupProblems = hold
@@ -44,46 +42,46 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
     }
 
     /// <summary>
-    /// The internal name of the tracker's hide column, checked once per run: SharePoint leaves a field out of an item
-    /// when it is empty, so its absence from items cannot tell a missing column from items nobody hid. Found by the
-    /// configured name, by the name SharePoint gives "Hide from dashboard" created in its web page, or by display
-    /// name. Null when the list has none.
+    /// Where each field is in the tracker list (<see cref="ListColumnMap"/>). A list without an essential column is a set-up
+    /// problem: the run stops here, before anything is published or sent, naming the column and the columns it saw.
     /// </summary>
-    private async Task<string?> FindHideColumnAsync(string siteId, string listId, CancellationToken cancellationToken)
+    internal async Task<ColumnMapping> MapAsync(string siteId, string listId, CancellationToken cancellationToken)
     {
-        var response = await GraphCalls.CallAsync($"reading the columns of list '{options.ListName}'",
-            () => client.Sites[siteId].Lists[listId].Columns.GetAsync(r => r.QueryParameters.Select = ["name", "displayName"], cancellationToken),
-            cancellationToken);
-        var listColumns = response.Value ?? [];
-        return (listColumns.FirstOrDefault(c => Same(c.Name, columns.HideFromDashboard))
-                ?? listColumns.FirstOrDefault(c => Same(c.Name, TrackerColumns.HideFromDashboardUiName))
-                ?? listColumns.FirstOrDefault(c => Letters(c.DisplayName) is { Length: > 0 } shown &&
-                                                   (shown == Letters(columns.HideFromDashboard) || shown == "hidefromdashboard")))?.Name;
-
-        static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-        static string Letters(string? text) => string.Concat((text ?? "").Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        var mapping = await GraphColumns.MapTrackerAsync(client, siteId, listId, options.ListName, columns, cancellationToken);
+        return mapping.Problem(options.ListName, columns) is { } problem ? throw new PipelineException(problem) : mapping;
     }
 
     /// <summary>The leads list alone, by ids the caller keeps (the update form names the lead a link was sent to).</summary>
-    internal Task<IReadOnlyList<ListItem>> ReadLeadsAsync(string siteId, string leadsId, CancellationToken cancellationToken) =>
-        ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), null, cancellationToken);
+    internal async Task<IReadOnlyList<ListItem>> ReadLeadsAsync(string siteId, string leadsId, CancellationToken cancellationToken) =>
+        await ReadLeadsAsync(siteId, leadsId, await MapLeadsAsync(siteId, leadsId, cancellationToken), cancellationToken);
+
+    /// <summary>The leads list's columns: configured name → internal name, for those it has.</summary>
+    internal Task<IReadOnlyDictionary<string, string>> MapLeadsAsync(string siteId, string leadsId, CancellationToken cancellationToken) =>
+        GraphColumns.MapLeadsAsync(client, siteId, leadsId, options.LeadsListName, leadColumns, cancellationToken);
+
+    internal async Task<IReadOnlyList<ListItem>> ReadLeadsAsync(
+        string siteId, string leadsId, IReadOnlyDictionary<string, string> found, CancellationToken cancellationToken)
+    {
+        var renames = found.Where(f => !f.Key.Equals(f.Value, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(f => f.Value, f => f.Key, StringComparer.OrdinalIgnoreCase);
+        return await ReadItemsAsync(siteId, leadsId, options.LeadsListName, [.. found.Values], renames, cancellationToken);
+    }
 
     internal async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
         await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken)
         ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
 
-    /// <param name="hideColumn">The hide column's internal name, when it is not the configured one: its values are
-    /// handed on under the configured name, so the parser reads them.</param>
-    private async Task<IReadOnlyList<ListItem>> ReadItemsAsync(
-        string siteId, string listId, string listName, IEnumerable<string> select, string? hideColumn, CancellationToken cancellationToken)
+    /// <param name="select">Only columns the list has: SharePoint may refuse a name it does not know.</param>
+    /// <param name="renames">Internal name → the configured name the parser reads, for columns found under another name.</param>
+    private async Task<IReadOnlyList<ListItem>> ReadItemsAsync(string siteId, string listId, string listName,
+        IReadOnlyList<string> select, IReadOnlyDictionary<string, string> renames, CancellationToken cancellationToken)
     {
-        var rename = hideColumn is not null && !hideColumn.Equals(columns.HideFromDashboard, StringComparison.OrdinalIgnoreCase) ? hideColumn : null;
         var what = $"reading items of list '{listName}'";
         var items = client.Sites[siteId].Lists[listId].Items;
         var page = 1;
         var response = await GraphCalls.CallAsync(what, () => items.GetAsync(r =>
         {
-            r.QueryParameters.Expand = [$"fields(select={string.Join(',', select.Distinct(StringComparer.OrdinalIgnoreCase))})"];
+            r.QueryParameters.Expand = [$"fields(select={string.Join(',', select)})"];
             r.QueryParameters.Top = PageSize;
             r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl"];
         }, cancellationToken), cancellationToken, $" on page {page}");
@@ -91,7 +89,7 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         var result = new List<ListItem>();
         while (true)
         {
-            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1, rename, columns.HideFromDashboard));
+            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1, renames));
             if (response.OdataNextLink is not { Length: > 0 } next) return result;
             page++;
             response = await GraphCalls.CallAsync(what, () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
@@ -99,14 +97,11 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         }
     }
 
-    internal static ListItem ToListItem(GraphListItem item, int index, string? renameFrom = null, string renameTo = "")
+    internal static ListItem ToListItem(GraphListItem item, int index, IReadOnlyDictionary<string, string>? renames = null)
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-        {
-            var key = renameFrom is not null && name.Equals(renameFrom, StringComparison.OrdinalIgnoreCase) ? renameTo : name;
-            fields.TryAdd(key, GraphFieldValues.Normalise(value));
-        }
+            fields[renames?.GetValueOrDefault(name) ?? name] = GraphFieldValues.Normalise(value);
         return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields) { WebUrl = item.WebUrl, ETag = item.ETag };
     }
 }

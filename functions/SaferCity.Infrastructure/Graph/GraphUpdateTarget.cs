@@ -16,45 +16,54 @@ namespace SaferCity.Infrastructure.Graph;
 public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSource source, TrackerOptions options, TrackerColumns columns)
     : IUpdateTarget
 {
-    private sealed record Ids(string Site, string List, string Leads);
+    private sealed record Ids(string Site, string List, string Leads, ColumnMapping Columns, IReadOnlyDictionary<string, string> LeadColumns);
 
     private volatile Ids? _ids; // a reference, so a concurrent request sees it whole or not at all
 
     public async Task<CoreListItem?> ReadItemAsync(string itemId, CancellationToken cancellationToken)
     {
-        var (site, list, _) = await IdsAsync(cancellationToken);
+        var (site, list, _, mapping, _) = await IdsAsync(cancellationToken);
         try
         {
             var item = await client.Sites[site].Lists[list].Items[itemId].GetAsync(r =>
             {
                 r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl", "eTag"];
-                r.QueryParameters.Expand = [$"fields(select={string.Join(',', columns.All().Distinct(StringComparer.OrdinalIgnoreCase))})"];
+                r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
             }, cancellationToken);
-            return item is null ? null : GraphTrackerSource.ToListItem(item, 1);
+            return item is null ? null : GraphTrackerSource.ToListItem(item, 1, mapping.Renames(columns));
         }
         catch (ApiException e) when (e.ResponseStatusCode == 404)
         {
             return null;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not PipelineException)
+        catch (Exception e) when (e is not PipelineException && !cancellationToken.IsCancellationRequested)
         {
-            throw new PipelineException($"Graph: reading item {itemId} of list '{options.ListName}' failed: {e.Message.Split('\n')[0]}", e);
+            throw Failed($"reading item {itemId}", e);
         }
     }
 
     public async Task<IReadOnlyList<CoreListItem>> ReadLeadsAsync(CancellationToken cancellationToken)
     {
-        var (site, _, leads) = await IdsAsync(cancellationToken);
-        return await source.ReadLeadsAsync(site, leads, cancellationToken);
+        try
+        {
+            var (site, _, leads, _, leadColumns) = await IdsAsync(cancellationToken);
+            return await source.ReadLeadsAsync(site, leads, leadColumns, cancellationToken);
+        }
+        catch (PipelineException e) when (AsBusy(e) is { } busy)
+        {
+            throw busy;
+        }
     }
 
     public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
     {
-        var (site, list, _) = await IdsAsync(cancellationToken);
+        var (site, list, _, mapping, _) = await IdsAsync(cancellationToken);
+        // The form names fields as configured; the list may hold them under other internal names.
+        var internalNames = mapping.Renames(columns).ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
         try
         {
             await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(
-                new FieldValueSet { AdditionalData = fields.ToDictionary(f => f.Key, f => (object)f.Value) },
+                new FieldValueSet { AdditionalData = fields.ToDictionary(f => internalNames.GetValueOrDefault(f.Key) ?? f.Key, f => (object)f.Value) },
                 r => r.Headers.Add("If-Match", etag), cancellationToken);
             return WriteOutcome.Written;
         }
@@ -66,19 +75,43 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         {
             return WriteOutcome.NotFound;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not PipelineException)
+        catch (Exception e) when (e is not PipelineException && !cancellationToken.IsCancellationRequested)
         {
-            throw new PipelineException($"Graph: writing item {itemId} of list '{options.ListName}' failed: {e.Message.Split('\n')[0]}", e);
+            throw Failed($"writing item {itemId}", e);
         }
+    }
+
+    private static TrackerBusyException? AsBusy(PipelineException e) =>
+        e is not TrackerBusyException && e.InnerException is { } cause && GraphCalls.Busy(cause) ? new TrackerBusyException(e.Message, cause) : null;
+
+    // Throttled past the form's short budget, or timed out: the busy page, not the tracker-unreachable one.
+    private PipelineException Failed(string what, Exception e)
+    {
+        var message = $"Graph: {what} of list '{options.ListName}' failed: {GraphCalls.Describe(e)}";
+        return GraphCalls.Busy(e) ? new TrackerBusyException(message, e) : new PipelineException(message, e);
     }
 
     // The site and list ids do not change while the app runs: one lookup each, not one per request.
     private async Task<Ids> IdsAsync(CancellationToken cancellationToken)
     {
         if (_ids is { } ids) return ids;
+        try
+        {
+            return await LookUpIdsAsync(cancellationToken);
+        }
+        catch (PipelineException e) when (AsBusy(e) is { } busy)
+        {
+            throw busy;
+        }
+    }
+
+    private async Task<Ids> LookUpIdsAsync(CancellationToken cancellationToken)
+    {
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
         var site = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
-        return _ids = new Ids(site, await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken),
-            await source.RequireListAsync(site, siteUrl, options.LeadsListName, cancellationToken));
+        var list = await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken);
+        var leads = await source.RequireListAsync(site, siteUrl, options.LeadsListName, cancellationToken);
+        return _ids = new Ids(site, list, leads, await source.MapAsync(site, list, cancellationToken),
+            await source.MapLeadsAsync(site, leads, cancellationToken));
     }
 }

@@ -53,6 +53,11 @@ public static class UpdateEndpoint
                 return;
             }
         }
+        catch (TrackerBusyException)
+        {
+            page = new UpdateResponse(503, UpdatePages.Busy());
+            response.Headers.RetryAfter = "120";
+        }
         catch (PipelineException)
         {
             page = new UpdateResponse(503, UpdatePages.Refusal("The tracker cannot be reached",

@@ -19,6 +19,10 @@ public sealed partial class GraphEmulator
     private int failBatchesTimes;
     private HttpStatusCode failBatchStatus;
     private int throttledWrites;
+    private int throttleRetryAfter;
+    private int appliedThenFailed;
+    private HttpStatusCode appliedThenFailStatus;
+    private int shuffleSeed;
 
     /// <summary>Every item create and fields update as it arrived (in a batch or not), with its body.</summary>
     public IReadOnlyList<(string Method, string Path, JsonObject Body)> Writes
@@ -44,10 +48,19 @@ public sealed partial class GraphEmulator
         lock (gate) (failBatchesFrom, failBatchStatus, failBatchesTimes) = (number, status, times);
     }
 
-    /// <summary>The next <paramref name="count"/> writes inside batches answer 429 with Retry-After: 0.</summary>
-    public void ThrottleWrites(int count)
+    /// <summary>The next <paramref name="count"/> writes inside batches answer 429 with SharePoint's usual Retry-After of 120 s (on the app's clock).</summary>
+    public void ThrottleWrites(int count, int retryAfterSeconds = 120)
     {
-        lock (gate) throttledWrites = count;
+        lock (gate) (throttledWrites, throttleRetryAfter) = (count, retryAfterSeconds);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> item creates inside batches are applied, but answered <paramref name="status"/>
+    /// (504 by default), as when SharePoint's front end gives up on a request its back end finishes.
+    /// </summary>
+    public void ApplyThenFail(int count, HttpStatusCode status = HttpStatusCode.GatewayTimeout)
+    {
+        lock (gate) (appliedThenFailed, appliedThenFailStatus) = (count, status);
     }
 
     /// <summary>Answers the import's routes; false for anything else, which the reading routes handle.</summary>
@@ -59,14 +72,6 @@ public sealed partial class GraphEmulator
             return true;
         }
         var parts = path.StartsWith("/v1.0/sites/", StringComparison.Ordinal) ? path["/v1.0/sites/".Length..].Split('/') : [];
-        if (parts is [SiteId, "lists", var listId, "columns"] && context.Request.Method == "GET")
-        {
-            var list = FindListById(listId);
-            JsonArray columns;
-            lock (gate) columns = (JsonArray?)list?.Columns?.DeepClone() ?? [];
-            await JsonAsync(context, list is null ? HttpStatusCode.NotFound : HttpStatusCode.OK, new JsonObject { ["value"] = columns });
-            return true;
-        }
         if (parts is [SiteId, "lists", _, "items"] && context.Request.Method == "POST")
         {
             // Recorded here, then created by the reading side's route.
@@ -78,25 +83,41 @@ public sealed partial class GraphEmulator
         return false;
     }
 
-    // PATCH …/items/{id}/fields {Field: value, …}: only the fields sent change; null clears one.
+    // PATCH …/items/{id}/fields {Field: value, …} inside a batch: only the fields sent change; null clears one; If-Match is
+    // honoured and the item's eTag moves on, as for a request of its own.
     private async Task PatchFieldsAsync(HttpContext context, EmulatedList? list, string itemId)
     {
         var body = (await JsonNode.ParseAsync(context.Request.Body))?.AsObject() ?? [];
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
         JsonObject? item;
+        var stale = false;
+        string? refused;
+        lock (gate) refused = list is null ? null : InvalidChoice(list, body);
+        if (refused is not null)
+        {
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
+            return;
+        }
         lock (gate)
         {
             writes.Add(("PATCH", context.Request.Path.Value ?? "", (JsonObject)body.DeepClone()));
-            item = list?.Items.FirstOrDefault(i => i["id"]?.ToString() == itemId);
-            if (item is not null)
+            item = list is null ? null : FindItem(list, itemId);
+            stale = item is not null && ifMatch.Length > 0 && ifMatch != "*" && ifMatch != item["eTag"]?.GetValue<string>();
+            if (item is not null && !stale)
             {
                 var fields = item["fields"] as JsonObject ?? (JsonObject)(item["fields"] = new JsonObject());
                 foreach (var (key, value) in body) fields[key] = value?.DeepClone();
-                item["lastModifiedDateTime"] = "2017-01-14T09:00:00Z";
+                Bump(item);
             }
         }
         if (item is null)
         {
             await ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The item does not exist.");
+            return;
+        }
+        if (stale)
+        {
+            await ErrorAsync(context, HttpStatusCode.PreconditionFailed, "resourceModified", "The item has been modified since the ETag was issued.");
             return;
         }
         JsonNode answer;
@@ -131,22 +152,54 @@ public sealed partial class GraphEmulator
             return;
         }
         var responses = new JsonArray();
+        var failed = new HashSet<string>();
         foreach (var step in steps.OfType<JsonObject>())
         {
             var id = step["id"]!.ToString();
             if (TakeThrottle())
             {
+                failed.Add(id);
                 responses.Add(new JsonObject
                 {
-                    ["id"] = id, ["status"] = 429, ["headers"] = new JsonObject { ["Retry-After"] = "0" },
+                    ["id"] = id, ["status"] = 429, ["headers"] = new JsonObject { ["Retry-After"] = throttleRetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                     ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = "activityLimitReached", ["message"] = "Injected 429 in a batch." } },
                 });
                 continue;
             }
+            if (step["dependsOn"] is JsonArray dependsOn && dependsOn.Any(d => failed.Contains(d!.ToString())))
+            {
+                failed.Add(id);
+                responses.Add(StepError(id, HttpStatusCode.FailedDependency, "failedDependency", "A request it depends on failed."));
+                continue;
+            }
             lock (gate) batchSteps++;
-            responses.Add(await RunStepAsync(step, id));
+            var answer = await RunStepAsync(step, id);
+            if (answer["status"]!.GetValue<int>() is < 200 or >= 300) failed.Add(id);
+            else if (step["method"]?.ToString() == "POST" && TakeAppliedThenFail() is { } lost)
+                answer = StepError(id, lost, "gatewayTimeout", "The request was applied, but its answer was lost.");
+            responses.Add(answer);
         }
-        await JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["responses"] = responses });
+        // Graph gives no order to a batch's responses: the client must find each by its id. Seeded, so a failure repeats.
+        Random order;
+        lock (gate) order = new Random(++shuffleSeed);
+        var shuffled = new JsonArray([.. responses.Select(r => r!.DeepClone()).OrderBy(_ => order.Next())]);
+        await JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["responses"] = shuffled });
+    }
+
+    private static JsonObject StepError(string id, HttpStatusCode status, string code, string message) => new()
+    {
+        ["id"] = id, ["status"] = (int)status, ["headers"] = new JsonObject { ["Content-Type"] = "application/json" },
+        ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } },
+    };
+
+    private HttpStatusCode? TakeAppliedThenFail()
+    {
+        lock (gate)
+        {
+            if (appliedThenFailed <= 0) return null;
+            appliedThenFailed--;
+            return appliedThenFailStatus;
+        }
     }
 
     private bool TakeThrottle()
@@ -177,6 +230,7 @@ public sealed partial class GraphEmulator
         };
         inner.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         inner.Request.ContentType = "application/json";
+        foreach (var (name, value) in step["headers"] as JsonObject ?? []) inner.Request.Headers[name] = value?.ToString();
         var output = new MemoryStream();
         inner.Response.Body = output;
         // A fields update in a batch is answered here; everything else by the same routes as a request of its own.

@@ -56,6 +56,13 @@ public sealed partial class GraphEmulator
         if (parts.Length == 6 && method == "PATCH")
         {
             var changes = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            string? refused;
+            lock (gate) refused = InvalidChoice(list!, changes);
+            if (refused is not null)
+            {
+                await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
+                return true;
+            }
             var ifMatch = context.Request.Headers.IfMatch.ToString();
             JsonObject fields;
             lock (gate)

@@ -27,6 +27,9 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     private readonly List<PageFault> faults = [];
     private readonly ConcurrentQueue<string> requests = new();
     private readonly List<(string Marker, string Json)> rawText = [];
+    private readonly ConcurrentQueue<string> userAgents = new();
+    private DateTimeOffset throttledUntil = DateTimeOffset.MinValue;
+    private HttpStatusCode throttleStatus;
 
     private GraphEmulator()
     {
@@ -40,11 +43,38 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     /// <summary>http://127.0.0.1:{port}/v1.0 — what Graph__BaseUrl points at.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Items per page; a smaller <c>$top</c> wins. Real SharePoint allows up to 5000.</summary>
-    public int PageSize { get; set; } = 200;
+    /// <summary>The most items a page holds; a smaller <c>$top</c> wins. SharePoint serves up to 5000 (200 without <c>$top</c>).</summary>
+    public int PageSize { get; set; } = MaxTop;
+
+    /// <summary>The largest <c>$top</c> SharePoint serves for list items.</summary>
+    public const int MaxTop = 5000;
 
     /// <summary>Every request as "METHOD path?query", query decoded, in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. requests];
+
+    /// <summary>
+    /// The app holds Sites.Selected with the write role only: it may read and write items, but creating a list answers 403,
+    /// as SharePoint does (list creation needs the manage role or Sites.Manage.All).
+    /// </summary>
+    public bool SitesSelectedWrite { get; set; }
+
+    /// <summary>The User-Agent of every request that came over the wire (batch steps carry none of their own).</summary>
+    public IReadOnlyList<string> UserAgents => [.. userAgents];
+
+    /// <summary>
+    /// The emulator's clock: the app's injected one in a test, so a throttle of 120 s is over when the app has waited
+    /// 120 s on it, and no test waits in real time.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// SharePoint throttles the app for <paramref name="duration"/> from now (on <see cref="Clock"/>): every request until
+    /// then is answered 429 with the seconds still to go in Retry-After, as SharePoint does when a client comes back early.
+    /// </summary>
+    public void ThrottleFor(TimeSpan duration, HttpStatusCode status = HttpStatusCode.TooManyRequests)
+    {
+        lock (gate) (throttledUntil, throttleStatus) = (Clock.GetUtcNow() + duration, status);
+    }
 
     /// <summary>Serving the bundled sample (tracker and leads lists) unless told to start empty.</summary>
     public static async Task<GraphEmulator> StartAsync(bool withSample = true)
@@ -65,17 +95,30 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     public static IEnumerable<JsonObject> RecordedItems(string path) =>
         JsonNode.Parse(File.ReadAllText(path))!["value"]!.AsArray().Select(item => item!.AsObject());
 
-    /// <param name="columns">The list's column names; when null, its columns are the fields its items have.</param>
+    /// <param name="columns">The list's column names (text columns); when null, its columns are the fields its items have.</param>
     /// <param name="shownAs">Display names of some of those columns (by default a column's display name is its name).</param>
     public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<string>? columns = null, IReadOnlyDictionary<string, string>? shownAs = null)
     {
-        JsonArray? definitions = columns is null ? null : [.. columns.Select(name => (JsonNode)new JsonObject
-        {
-            ["name"] = name,
-            ["displayName"] = shownAs?.GetValueOrDefault(name) ?? name,
-        })];
-        lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, definitions, [.. items.Select(i => (JsonObject)i.DeepClone())]));
+        var list = items.Select(i => (JsonObject)i.DeepClone()).ToList();
+        var names = columns ?? list.SelectMany(i => (i["fields"] as JsonObject)?.Select(f => f.Key) ?? [])
+            .Where(k => !k.StartsWith('@')).Distinct(StringComparer.OrdinalIgnoreCase);
+        AddList(displayName, list, names.Select(name => Column(name, shownAs?.GetValueOrDefault(name) ?? name)));
     }
+
+    /// <summary>A list with columns defined as Graph defines them (<c>name</c>, <c>displayName</c>, a type facet such as <c>choice</c>).</summary>
+    public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<JsonObject> columns)
+    {
+        lock (gate) lists.Add(new EmulatedList($"list-{lists.Count + 1}", displayName, [.. columns.Select(c => c.DeepClone())],
+            [.. items.Select(i => (JsonObject)i.DeepClone())]));
+    }
+
+    /// <summary>A column definition: a text column unless a facet is given (<c>"choice"</c>, <c>"dateTime"</c> …).</summary>
+    public static JsonObject Column(string name, string? displayName = null, string facet = "text", JsonObject? settings = null) => new()
+    {
+        ["name"] = name,
+        ["displayName"] = displayName ?? name,
+        [facet] = settings ?? new JsonObject(),
+    };
 
     /// <summary>
     /// Items pages carry <paramref name="json"/> verbatim wherever a value holds <paramref name="marker"/>: how
@@ -119,6 +162,11 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var request = context.Request;
         var path = request.Path.Value ?? "";
         requests.Enqueue($"{request.Method} {path}{Uri.UnescapeDataString(request.QueryString.Value ?? "")}");
+        if (context.Connection.RemoteIpAddress is not null) // over the wire, not a batch step
+        {
+            userAgents.Enqueue(request.Headers.UserAgent.ToString());
+            if (await TryThrottleAsync(context)) return;
+        }
         if (await TryHandleImportRouteAsync(context, path)) return; // GraphEmulator.Batch.cs
 
         const string sites = "/v1.0/sites/";
@@ -154,6 +202,18 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         await task;
     }
 
+    private async Task<bool> TryThrottleAsync(HttpContext context)
+    {
+        TimeSpan left;
+        HttpStatusCode status;
+        lock (gate) (left, status) = (throttledUntil - Clock.GetUtcNow(), throttleStatus);
+        if (left <= TimeSpan.Zero) return false;
+        context.Response.Headers.RetryAfter = Math.Ceiling(left.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ErrorAsync(context, status, status == HttpStatusCode.TooManyRequests ? "activityLimitReached" : "serviceNotAvailable",
+            "The request has been throttled.");
+        return true;
+    }
+
     // GET /sites/{hostname}:/{server-relative-path}
     private static Task SiteByPathAsync(HttpContext context, string rest)
     {
@@ -181,6 +241,11 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     // POST /sites/{id}/lists {displayName, columns, list}
     private async Task CreateListAsync(HttpContext context)
     {
+        if (SitesSelectedWrite)
+        {
+            await ErrorAsync(context, HttpStatusCode.Forbidden, "accessDenied", "Either scp or Sites.Selected with the manage role is required to create a list.");
+            return;
+        }
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var name = body["displayName"]!.GetValue<string>();
         var columns = body["columns"]?.AsArray() ?? [];
@@ -201,19 +266,54 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         await JsonAsync(context, HttpStatusCode.Created, new JsonObject { ["id"] = list.Id, ["displayName"] = list.DisplayName });
     }
 
-    // GET /sites/{id}/lists/{id}/columns: the columns it was created with, else every field its items have.
+    // GET /sites/{id}/lists/{id}/columns: SharePoint's own columns (read-only ones among them), then the list's.
     private Task ColumnsAsync(HttpContext context, EmulatedList list)
     {
         JsonArray value;
-        lock (gate)
-        {
-            IEnumerable<(string? Name, string? Shown)> names = list.Columns?.Select(c => (c?["name"]?.GetValue<string>(), c?["displayName"]?.GetValue<string>()))
-                ?? list.Items.SelectMany(i => (i["fields"] as JsonObject)?.Select(f => f.Key) ?? []).Select(name => ((string?)name, (string?)name));
-            value = [.. names.Prepend<(string? Name, string? Shown)>(("Title", "Title")).DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["displayName"] = c.Shown ?? c.Name })];
-        }
+        lock (gate) value = [.. AllColumns(list).Select(c => c.DeepClone())];
         return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["value"] = value });
     }
+
+    /// <summary>Every list has these, as SharePoint gives them: Title editable, the rest computed or system-kept.</summary>
+    private static readonly JsonObject[] SystemColumns =
+    [
+        Column("Title"),
+        ReadOnly(Column("ID", facet: "number")), ReadOnly(Column("LinkTitle", "Title")), ReadOnly(Column("Created", facet: "dateTime")),
+        ReadOnly(Column("Modified", facet: "dateTime")), ReadOnly(Column("Author", "Created By", "personOrGroup")),
+    ];
+
+    private static JsonObject ReadOnly(JsonObject column)
+    {
+        column["readOnly"] = true;
+        return column;
+    }
+
+    private static IEnumerable<JsonObject> AllColumns(EmulatedList list) => SystemColumns
+        .Where(s => !list.Columns.Any(c => Same(c, s["name"]!.GetValue<string>())))
+        .Concat(list.Columns.OfType<JsonObject>());
+
+    private static bool Same(JsonNode? column, string name) => string.Equals(column?["name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A value a Choice column created with <c>allowTextEntry: false</c> cannot hold, as SharePoint refuses it; null when
+    /// every value is one of its choices (or blank).
+    /// </summary>
+    private static string? InvalidChoice(EmulatedList list, JsonObject fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            var column = list.Columns.OfType<JsonObject>().FirstOrDefault(c => Same(c, key));
+            if (column?["choice"] is not JsonObject choice || choice["allowTextEntry"]?.GetValue<bool>() != false) continue;
+            var choices = choice["choices"]?.AsArray().Select(c => c!.GetValue<string>()).ToHashSet() ?? [];
+            if (value is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 && !choices.Contains(text))
+                return $"The value '{text}' is not one of the choices of the column '{key}'.";
+        }
+        return null;
+    }
+
+    /// <summary>The first name in <paramref name="select"/> the list has no column for (SharePoint answers 400 for it).</summary>
+    private static string? UnknownColumn(EmulatedList list, IEnumerable<string>? select) =>
+        select?.FirstOrDefault(name => !AllColumns(list).Any(c => Same(c, name)));
 
     // POST /sites/{id}/lists/{id}/items {fields}
     private async Task CreateItemAsync(HttpContext context, EmulatedList list)
@@ -221,11 +321,11 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var fields = (JsonObject)(body["fields"]?.DeepClone() ?? new JsonObject());
         // Like SharePoint, a field the list has no column for is refused.
-        var unknown = fields.Select(f => f.Key).FirstOrDefault(key => key != "Title" && list.Columns is not null &&
-            !list.Columns.Any(c => string.Equals(c?["name"]?.GetValue<string>(), key, StringComparison.OrdinalIgnoreCase)));
-        if (unknown is not null)
+        string? refused;
+        lock (gate) refused = UnknownColumn(list, fields.Select(f => f.Key)) is { } unknown ? $"Field '{unknown}' is not recognized" : InvalidChoice(list, fields);
+        if (refused is not null)
         {
-            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Field '{unknown}' is not recognized");
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
             return;
         }
         JsonObject item;
@@ -241,7 +341,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     private async Task ItemsPageAsync(HttpContext context, EmulatedList list)
     {
         var query = context.Request.Query;
-        var size = Math.Min(PageSize, int.TryParse(query["$top"], out var top) && top > 0 ? top : 200);
+        var size = Math.Min(PageSize, int.TryParse(query["$top"], out var top) && top > 0 ? Math.Min(top, MaxTop) : 200);
         var skip = int.TryParse(query["$skiptoken"], out var token) ? token : 0;
         var page = skip / size + 1;
 
@@ -265,6 +365,13 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         }
 
         var (withFields, select) = ExpandedFields(query["$expand"].ToString());
+        string? unknown;
+        lock (gate) unknown = UnknownColumn(list, select);
+        if (unknown is not null)
+        {
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Column '{unknown}' does not exist. It may have been deleted by another user.");
+            return;
+        }
         JsonObject body;
         lock (gate)
         {
@@ -349,8 +456,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     [GeneratedRegex(@"^fields\(\$?select=([^)]*)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldsSelect();
 
-    /// <summary>A list as stored: its columns when it was created through the API (null for recorded ones), and its items.</summary>
-    public sealed record EmulatedList(string Id, string DisplayName, JsonArray? Columns, List<JsonObject> Items);
+    /// <summary>A list as stored: its own columns (SharePoint's system columns come on top), and its items.</summary>
+    public sealed record EmulatedList(string Id, string DisplayName, JsonArray Columns, List<JsonObject> Items);
 
     private sealed record PageFault(string List, int Page, int Times)
     {

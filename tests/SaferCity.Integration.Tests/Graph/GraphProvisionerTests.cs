@@ -30,6 +30,18 @@ public sealed class GraphProvisionerTests
     }
 
     [Fact]
+    public async Task ProvisionAsync_SitesSelectedWriteOnly_RefusedNamingThePermissionNeeded()
+    {
+        await using var run = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
+        run.Graph.SitesSelectedWrite = true;
+
+        var error = await Assert.ThrowsAsync<SaferCity.Core.Pipeline.PipelineException>(() => ProvisionAsync(run, importSample: false));
+
+        Assert.StartsWith("Graph: creating the list 'SCP Progress Monitoring' was refused (403): creating a list needs delegated Sites.Manage.All", error.Message);
+        Assert.Null(run.Graph.FindList(GraphEmulator.TrackerList));
+    }
+
+    [Fact]
     public async Task ProvisionAsync_Twice_LeavesExistingListsAndItemsAlone()
     {
         await using var run = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);

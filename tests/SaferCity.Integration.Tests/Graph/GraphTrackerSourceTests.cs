@@ -11,7 +11,7 @@ namespace SaferCity.Integration.Tests.Graph;
 public sealed class GraphTrackerSourceTests
 {
     private static GraphTrackerSource Source(GraphEmulator emulator, TrackerColumns? columns = null) => new(
-        GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl, RetryDelaySeconds = 0 }),
+        GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl, RetryDelaySeconds = 0 }, TimeProvider.System, "Test"),
         new TrackerOptions { SiteUrl = GraphEmulator.SiteUrl },
         columns ?? new TrackerColumns(),
         new LeadColumns());
@@ -50,11 +50,13 @@ public sealed class GraphTrackerSourceTests
         Assert.Equal(10, lists.Leads.Count);
         Assert.Equal(trackerPages, (int)Math.Ceiling(42.0 / pageSize));
         Assert.Equal(leadsPages, (int)Math.Ceiling(10.0 / pageSize));
-        Assert.Equal(1 + 2 + 1 + trackerPages + leadsPages, emulator.Requests.Count);
+        Assert.Equal(1 + 2 + 2 + trackerPages + leadsPages, emulator.Requests.Count);
         Assert.Equal($"GET /v1.0/sites/contoso.sharepoint.com:/sites/scp", emulator.Requests[0]);
         Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Progress Monitoring'&$select=id,displayName", emulator.Requests[1]);
         Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Leads'&$select=id,displayName", emulator.Requests[2]);
-        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/columns?$select=name,displayName", emulator.Requests[3]); // once per run
+        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/columns?$select=name,displayName,readOnly,hidden,text,choice,dateTime,boolean,number,personOrGroup,lookup,calculated",
+            emulator.Requests[3]); // once per run
+        Assert.Single(emulator.Requests, r => r.Contains("/list-2/columns?", StringComparison.Ordinal));
         Assert.Equal(["1", "2", "3"], lists.Tracker.Take(3).Select(i => i.Id)); // pages joined in order
     }
 
@@ -62,17 +64,17 @@ public sealed class GraphTrackerSourceTests
     public async Task ReadAsync_AnyList_RequestsTheLargestPageAndOnlyTheMappedColumns()
     {
         await using var emulator = await GraphEmulator.StartAsync();
-        var columns = new TrackerColumns { KeyAction = "Action" }; // a renamed column is asked for by its configured name
+        var columns = new TrackerColumns();
 
         var lists = await Source(emulator, columns).ReadAsync(CancellationToken.None);
 
         var items = emulator.Requests.Where(r => r.Contains("/items", StringComparison.Ordinal)).ToList();
         Assert.Equal(
         [
-            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items?$expand=fields(select=Title,Theme,Action,DeliveryDeadline,LeadService,RAG,Comments,Status,HideFromDashboard)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
+            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items?$expand=fields(select=Title,Theme,KeyAction,DeliveryDeadline,LeadService,RAG,Comments,Status,HideFromDashboard)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
             $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-2/items?$expand=fields(select=Title,Aliases,Email)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
         ], items);
-        // The emulator projects like Graph: nothing unmapped comes back (the recording also has "@odata.etag" and KeyAction).
+        // The emulator projects like Graph: nothing unmapped comes back (the recording also has "@odata.etag").
         Assert.All(lists.Tracker, i => Assert.StartsWith("https://contoso.sharepoint.com/sites/scp/Lists/", i.WebUrl)); // for the digest's SharePoint link
         Assert.All(lists.Tracker, i => Assert.Subset(columns.All().ToHashSet(StringComparer.OrdinalIgnoreCase), i.Fields.Keys.ToHashSet()));
         Assert.Contains(lists.Tracker, i => i.Fields.ContainsKey("Comments"));
@@ -141,7 +143,7 @@ public sealed class GraphTrackerSourceTests
     public async Task ReadAsync_SiteUnknown_ThrowsNamingTheSite()
     {
         await using var emulator = await GraphEmulator.StartAsync();
-        var source = new GraphTrackerSource(GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl }),
+        var source = new GraphTrackerSource(GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl }, TimeProvider.System, "Test"),
             new TrackerOptions { SiteUrl = "https://contoso.sharepoint.com/sites/other" }, new TrackerColumns(), new LeadColumns());
 
         var error = await Assert.ThrowsAsync<PipelineException>(() => source.ReadAsync(CancellationToken.None));

@@ -164,6 +164,34 @@ public sealed class GraphImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_CreatesAppliedButAnswered504_ListReReadAndEachActionMadeOnce()
+    {
+        emulator.ApplyThenFail(2); // SharePoint made the items, but the answers were lost
+
+        var outcome = await ImportAsync(files.Docx("seed.docx"));
+
+        Assert.True(outcome.Written);
+        var numbers = emulator.FindList(GraphEmulator.TrackerList)!.Items.Select(i => i["fields"]!["Title"]!.GetValue<string>()).ToList();
+        Assert.Equal(42, numbers.Count);
+        Assert.Equal(42, numbers.Distinct().Count());
+        Assert.Equal(42, emulator.Writes.Count(w => w.Method == "POST")); // none sent twice
+        Assert.Contains(emulator.Requests, r => r.Contains("/items?$expand=fields(select=Title)", StringComparison.Ordinal)); // the re-read
+    }
+
+    [Fact]
+    public async Task ImportAsync_BatchAnswered504AfterApplying_ReportsTheAppliedRowsAsWritten()
+    {
+        emulator.ApplyThenFail(20, HttpStatusCode.InternalServerError);
+        emulator.FailBatchesFrom(2, HttpStatusCode.GatewayTimeout);
+
+        var failure = await Assert.ThrowsAsync<ImportFailedException>(() => ImportAsync(files.Docx("seed.docx")));
+
+        Assert.Equal(20, emulator.FindList(GraphEmulator.TrackerList)!.Items.Count);
+        Assert.Equal(20, failure.Written.Count); // confirmed by re-reading the list, not taken from the 500s
+        Assert.Equal(22, failure.NotWritten.Count);
+    }
+
+    [Fact]
     public async Task Import_CliIntoTheSharePointList_CreatesEveryActionAndPrintsThePlanAndNoLog()
     {
         var result = await stack.RunCliAsync("import", files.Docx("seed.docx"));

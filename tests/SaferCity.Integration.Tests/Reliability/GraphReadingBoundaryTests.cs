@@ -82,7 +82,7 @@ public sealed class GraphReadingBoundaryTests
         Assert.Equal(RunStatus.Completed, outcome.Status); // the private part (reminders) goes on
         Assert.Null(outcome.Published);
         Assert.False(File.Exists(Path.Combine(run.Root, "out", "site", "dashboard.json")), "nothing may be published");
-        Assert.Single(run.Graph.Requests, r => r.Contains("/columns", StringComparison.Ordinal));
+        Assert.Single(run.Graph.Requests, r => r.Contains("/list-1/columns", StringComparison.Ordinal));
         var line = Assert.Single(run.Logs.Lines, l => l.Contains("Run Completed as of", StringComparison.Ordinal));
         Assert.StartsWith("Warning ", line, StringComparison.Ordinal);
         Assert.Contains("SET-UP PROBLEM: The tracker list 'SCP Progress Monitoring' has no column 'HideFromDashboard'", line, StringComparison.Ordinal);

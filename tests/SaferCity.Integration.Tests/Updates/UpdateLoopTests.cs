@@ -112,7 +112,8 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var made = emulator.Requests.Skip(before).ToList();
         Assert.Equal(1, made.Count(r => r.Contains(":/sites/", StringComparison.Ordinal)));
         Assert.Equal(2, made.Count(r => r.Contains("/lists?", StringComparison.Ordinal))); // the tracker and the leads
-        Assert.True(made.Count == 3 + 3 + 3, string.Join("\n", made)); // the lookups, then each GET's item and leads page
+        Assert.Equal(2, made.Count(r => r.Contains("/columns?", StringComparison.Ordinal))); // each list's columns, once
+        Assert.True(made.Count == 5 + 3 + 3, string.Join("\n", made)); // the lookups, then each GET's item and leads page
     }
 
     [Fact]
