@@ -80,6 +80,11 @@ public static class CliCommands
     public static readonly CliOption ImportInto = new("--tracker", ValueKind.OutputFile, "OUT.json",
         "Write a Graph list-items file (what run --tracker reads; an existing one is updated) instead of the list in Tracker__SiteUrl.");
 
+    /// <summary>erase's own.</summary>
+    public static readonly CliOption EraseAction = new("--action", ValueKind.Text, "NUMBER", "Erase every stored copy of this action's text (its comments in the update audit, digests in the outbox).");
+    public static readonly CliOption EraseText = new("--text", ValueKind.Text, "TEXT", "Erase every stored copy of this string (a name, a phone number), at least 4 characters.");
+    public static readonly CliOption EraseDryRun = new("--dry-run", ValueKind.Flag, null, "List what would be erased and change nothing.");
+
     /// <summary>Options every command takes.</summary>
     public static readonly CliOption Verbose = new("--verbose", ValueKind.Flag, null, "Log each step to stderr.");
     public static readonly CliOption Help = new("--help", ValueKind.Flag, null, "Show this help.");
@@ -95,6 +100,8 @@ public static class CliCommands
             [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
         new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
             [ImportDryRun, ImportInto], ImportCommand.RunAsync, ImportFile),
+        new("erase", "Answer an erasure request: remove every stored copy of an action's text or of a string from the state and the outbox, and say what went.",
+            [EraseAction, EraseText, State, Out, Storage, EraseDryRun], EraseCommand.RunAsync),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);
