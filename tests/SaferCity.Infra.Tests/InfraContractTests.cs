@@ -137,15 +137,6 @@ public class InfraContractTests
     }
 
     [Fact]
-    public void ParametersFile_SendGridHost_IsAnAzdSettingDefaultingToTheGlobalHost()
-    {
-        using var parameters = JsonDocument.Parse(InfraPaths.ReadInfra("main.parameters.json"));
-
-        Assert.Equal("${SENDGRID_HOST=https://api.sendgrid.com}",
-            parameters.RootElement.GetProperty("parameters").GetProperty("sendGridHost").GetProperty("value").GetString());
-    }
-
-    [Fact]
     public void AzureYaml_ApiService_DeploysFunctionsProject()
     {
         var yaml = InfraPaths.ReadRepo("azure.yaml").Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class FileTrackerSource(string trackerPath, string leadsPath, stri
             if (Directory.Exists(path)) throw new PipelineException($"The {what} file '{path}' is a folder: give the JSON file inside it.", e);
             throw new PipelineException($"Cannot read the {what} file '{path}': {e.Message}", e);
         }
-        if (NotJson(json) is { } problem) throw new PipelineException($"The {what} file '{path}' {problem}.");
+        if (NotJson(json, path, what) is { } problem) throw new PipelineException($"The {what} file '{path}' {problem}.");
         try
         {
             return ListItemJson.Parse(json);
@@ -49,15 +49,27 @@ public sealed class FileTrackerSource(string trackerPath, string leadsPath, stri
     }
 
     /// <summary>The usual wrong files, told apart before the JSON reader's own message (which names its internals).</summary>
-    private static string? NotJson(ReadOnlySpan<byte> content)
+    private static string? NotJson(ReadOnlySpan<byte> content, string path, string what)
     {
+        var import = what.Contains("lead", StringComparison.OrdinalIgnoreCase)
+            ? "to bring a table of leads in, use `import FILE --leads OUT.json`"
+            : "to bring it in, use `import FILE --tracker OUT.json`, then `run --tracker OUT.json`";
+        if (content.StartsWith("PK\u0003\u0004"u8))
+        {
+            // .docx and .xlsx are zip packages: say which, rather than call them CSV.
+            var kind = Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".docx" or ".docm" => "a Word document", ".xlsx" or ".xlsm" => "an Excel workbook", _ => "a zip package (Word or Excel)",
+            };
+            return $"is {kind}, not JSON: {import}";
+        }
         if (content.StartsWith("\uFEFF"u8)) content = content[3..]; // a byte order mark, as Windows tools write
         var text = content.TrimStart(" \t\r\n"u8);
         if (text.IsEmpty) return "is empty: it should hold a Graph list-items response, {\"value\":[…]}";
         if (text[0] is (byte)'{' or (byte)'[') return null;
         var firstLine = text[..(text.IndexOfAny("\r\n"u8) is >= 0 and var end ? end : text.Length)];
         return firstLine.IndexOfAny(",;\t"u8) >= 0
-            ? "is not JSON (it looks like CSV: to bring a spreadsheet in, use `import`)"
+            ? $"is not JSON (it looks like CSV: {import})"
             : "is not JSON: it should hold a Graph list-items response, {\"value\":[…]}";
     }
 }

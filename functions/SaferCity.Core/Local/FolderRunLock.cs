@@ -12,7 +12,7 @@ public sealed class FolderRunLock(string folder) : IRunLock
 
     public Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
+        PrivateFolder.Create(folder);
         try
         {
             var handle = new FileStream(Path.Combine(folder, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);

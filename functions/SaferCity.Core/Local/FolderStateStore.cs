@@ -25,7 +25,8 @@ public sealed class FolderStateStore(string root) : IStateStore
         var current = File.Exists(path) ? VersionOf(await File.ReadAllBytesAsync(path, cancellationToken)) : null;
         if (current != expectedVersion) throw new StateConflictException(name);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFolder.Create(Root);
+        PrivateFolder.Create(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {

@@ -61,6 +61,7 @@ public sealed class TrackerPipeline(
     TimeProvider time,
     ILogger<TrackerPipeline> logger,
     IRunPreview? preview = null,
+    IOptions<Updates.UpdatesOptions>? updatesOptions = null,
     IOptions<StateOptions>? stateOptions = null)
 {
     public const string HistoryDocument = "history.json";
@@ -155,6 +156,7 @@ public sealed class TrackerPipeline(
             if (pruned.Count > 0) logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
         }
 
+        if (mode == RunMode.Live) await MaintainAuditAsync(cancellationToken);
         stages.Mark("record");
 
         var failures = sent?.Failed.Count ?? 0;
@@ -183,6 +185,18 @@ public sealed class TrackerPipeline(
         {
             NewestSnapshot = mode == RunMode.LookBack ? history.Days[^1].AsOf : null,
         };
+    }
+
+    /// <summary>The update audit keeps its text for Updates__AuditTextDays and its records for State__RetentionDays.</summary>
+    private async Task MaintainAuditAsync(CancellationToken cancellationToken)
+    {
+        var updates = updatesOptions?.Value ?? new Updates.UpdatesOptions();
+        var retention = stateOptions?.Value ?? new StateOptions();
+        var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays, retention.RetentionDays, cancellationToken);
+        await Updates.LinkAllowance.PruneAsync(state, time.GetUtcNow(), cancellationToken);
+        if (stripped + deleted > 0)
+            logger.LogInformation("Update audit: text removed from {Stripped} records older than {TextDays} days, {Deleted} records older than {RetentionDays} days deleted",
+                stripped, updates.AuditTextDays, deleted, retention.RetentionDays);
     }
 
     private async Task<(ParsedTracker, RunWarnings.ReadFacts)> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)
