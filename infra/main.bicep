@@ -77,7 +77,7 @@ param leadsListName string = 'SCP Leads'
 @description('Microsoft Graph base URL (Graph__BaseUrl).')
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
-@description('SendGrid API host (SendGrid__Host).')
+@description('SendGrid API host (SendGrid__Host). https://api.eu.sendgrid.com keeps mail data in the EU; it needs an API key of an EU regional subuser (docs/privacy.md).')
 param sendGridHost string = 'https://api.sendgrid.com'
 
 @secure()

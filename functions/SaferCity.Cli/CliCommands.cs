@@ -89,6 +89,11 @@ public static class CliCommands
     public static readonly CliOption ImportLeads = new("--leads", ValueKind.OutputFile, "OUT.json",
         "FILE is a table of leads (name, aliases, email): write a Graph list-items file that run --leads reads.");
 
+    /// <summary>erase's own.</summary>
+    public static readonly CliOption EraseAction = new("--action", ValueKind.Text, "NUMBER", "Erase every stored copy of this action's text (its comments in the update audit, digests in the outbox).");
+    public static readonly CliOption EraseText = new("--text", ValueKind.Text, "TEXT", "Erase every stored copy of this string (a name, a phone number), at least 4 characters.");
+    public static readonly CliOption EraseDryRun = new("--dry-run", ValueKind.Flag, null, "List what would be erased and change nothing.");
+
     /// <summary>Options every command takes.</summary>
     public static readonly CliOption Verbose = new("--verbose", ValueKind.Flag, null, "Log each step to stderr.");
     public static readonly CliOption Help = new("--help", ValueKind.Flag, null, "Show this help.");
@@ -106,6 +111,8 @@ public static class CliCommands
             [ImportDryRun, ImportInto, ImportColumn, ImportOverwrite, ImportLeads], ImportCommand.RunAsync, ImportFile),
         new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, else 2.",
             [], CheckCommand.RunAsync),
+        new("erase", "Answer an erasure request: remove every stored copy of an action's text or of a string from the state and the outbox, and say what went.",
+            [EraseAction, EraseText, State, Out, Storage, EraseDryRun], EraseCommand.RunAsync),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<LocalOptions>(configuration, LocalOptions.Section);
         services.AddValidatedOptions<UpdatesOptions>(configuration, UpdatesOptions.Section);
         services.AddValidatedOptions<StateOptions>(configuration, StateOptions.Section);
+        services.AddValidatedOptions<PrivacyOptions>(configuration, PrivacyOptions.Section);
+        services.PostConfigure<DashboardOptions>(d => configuration.GetSection(PrivacyOptions.Section).Bind(d.Privacy));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TrackerParser(

@@ -71,6 +71,8 @@ public static class DashboardHtml
         h.Open("p").Element("span", $"Generated {Generated(doc)}", ("id", "generated")).Text(" from the partnership's action tracker.").Close("p");
         h.Open("p").Element("a", "Accessibility statement", ("href", AccessibilityStatement.Path));
         if (options.ContactUrl is { Length: > 0 } contact) h.Text(" ").Element("a", "Contact the partnership coordinator", ("href", contact));
+        // Only when set: the sample page (no notice) spends none of the page budget on it.
+        if (options.Privacy.NoticeUrl is { Length: > 0 } notice) h.Text(" ").Element("a", "Privacy notice", ("href", notice));
         h.Close("p");
         h.Close("div").Close("footer").Line();
 

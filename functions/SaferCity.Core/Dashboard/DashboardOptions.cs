@@ -33,6 +33,9 @@ public sealed class DashboardOptions : IValidatableObject
     /// </summary>
     public DashboardComments Comments { get; set; } = DashboardComments.Public;
 
+    /// <summary>The Privacy section (Privacy__NoticeUrl, Privacy__Controller), copied in at start: the footer links the notice.</summary>
+    public Pipeline.PrivacyOptions Privacy { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ContactUrl)) yield break;

@@ -78,7 +78,7 @@ public static class DigestRenderer
     /// <param name="links">The update and item links for each listed action; null when digests carry none.</param>
     /// <param name="coordinator">Whom the lead can ask; null gives "the partnership's coordinator" without a name or address.</param>
     public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, string? sinceIso, string? dashboardUrl,
-        Func<Assessment, ActionLinks>? links = null, CoordinatorContact? coordinator = null)
+        Func<Assessment, ActionLinks>? links = null, CoordinatorContact? coordinator = null, string? privacyLine = null)
     {
         var name = EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null);
         var email = new EmailLayout.Content(
@@ -99,7 +99,7 @@ public static class DigestRenderer
             Ask: AskLine(coordinator ?? new CoordinatorContact(null, null)),
             AskEmail: coordinator?.Email,
             Notes: [],
-            Links: links);
+            Links: links) { PrivacyLine = privacyLine };
         return (EmailLayout.Text(email), EmailLayout.Html(email));
     }
 

@@ -28,7 +28,11 @@ public static class EmailLayout
         string? Ask,
         string? AskEmail,
         IReadOnlyList<(string Title, IReadOnlyList<string> Lines)> Notes,
-        Func<Assessment, ActionLinks>? Links);
+        Func<Assessment, ActionLinks>? Links)
+    {
+        /// <summary>The controller and privacy notice line (<see cref="Pipeline.PrivacyOptions.EmailFooter"/>); null for none.</summary>
+        public string? PrivacyLine { get; init; }
+    }
 
     private const string Ink = "#0b0c0c";
     private const string Paper = "#ffffff";
@@ -81,6 +85,7 @@ public static class EmailLayout
         if (c.DashboardUrl is not null) sb.AppendLine($"Dashboard: {c.DashboardUrl}");
         if (c.Ask is not null) sb.AppendLine(c.AskEmail is null ? c.Ask : $"{c.Ask} {c.AskEmail}");
         sb.AppendLine(c.Why);
+        if (c.PrivacyLine is not null) sb.AppendLine(c.PrivacyLine);
         return sb.ToString();
     }
 
@@ -197,6 +202,7 @@ public static class EmailLayout
             h.Close("p").Line();
         }
         h.Element("p", c.Why, ("style", Small)).Line();
+        if (c.PrivacyLine is not null) h.Element("p", c.PrivacyLine, ("style", Small)).Line();
         h.Close("div").Line();
     }
 

@@ -88,6 +88,12 @@ public sealed class SendGridEmailSender : IEmailSender, IDisposable
         // The action list can be long and is in the body already; custom args are capped at 10,000 bytes in all.
         foreach (var (key, value) in message.Tags.Where(t => t.Key is not ("actions" or "kind")))
             mail.AddCustomArg(key, value);
+        // Whatever the account's defaults: click tracking would rewrite every update link (a credential) through
+        // SendGrid's redirect and keep it there; open tracking adds a pixel that reports when a lead reads; the
+        // subscription footer adds an unsubscribe link the partnership's duty emails cannot honour.
+        mail.SetClickTracking(false, false);
+        mail.SetOpenTracking(false);
+        mail.SetSubscriptionTracking(false);
         return mail;
     }
 

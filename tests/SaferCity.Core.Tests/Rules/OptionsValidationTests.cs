@@ -87,6 +87,16 @@ public class OptionsValidationTests
     public void Options_RetentionDaysSet_Binds() =>
         Assert.Equal(365, Resolve<StateOptions>(("State:RetentionDays", "365")).RetentionDays);
 
+    [Theory]
+    [InlineData("mailto:dpo@example.gov.uk")]
+    [InlineData("not a url")]
+    public void Options_PrivacyNoticeNotAWebPage_FailsNamingTheSetting(string url) =>
+        Assert.Contains("Privacy:NoticeUrl", Assert.ThrowsAny<OptionsValidationException>(() => Resolve<PrivacyOptions>(("Privacy:NoticeUrl", url))).Message);
+
+    [Fact]
+    public void Options_PrivacySettings_ReachTheDashboardOptions() =>
+        Assert.Equal("https://example.gov.uk/privacy", Resolve<DashboardOptions>(("Privacy:NoticeUrl", "https://example.gov.uk/privacy")).Privacy.NoticeUrl);
+
     [Fact]
     public void Options_BadDashboardUrl_Fails() =>
         Assert.ThrowsAny<OptionsValidationException>(() => Resolve<DashboardOptions>(("Dashboard:PublicUrl", "not a url")));

@@ -35,12 +35,13 @@ internal sealed class Harness
     public RemindersOptions Reminders { get; }
     public DriftOptions Drift { get; } = new();
     public StateOptions Retention { get; } = new();
+    public PrivacyOptions Privacy { get; } = new();
     public DashboardComments Comments { get; set; } = DashboardComments.Public;
     public UpdatesOptions? Updates { get; set; }
 
     public TrackerPipeline Pipeline()
     {
-        var dashboard = Options.Create(new DashboardOptions { PublicUrl = "https://dashboard.example.gov.uk/", Comments = Comments });
+        var dashboard = Options.Create(new DashboardOptions { PublicUrl = "https://dashboard.example.gov.uk/", Comments = Comments, Privacy = Privacy });
         var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview,
             Updates is null ? null : Options.Create(Updates));
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),

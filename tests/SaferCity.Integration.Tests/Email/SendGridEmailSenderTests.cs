@@ -60,6 +60,26 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_AnyMessage_RequestBodyTurnsClickOpenAndSubscriptionTrackingOff()
+    {
+        _fake.Script = _ => FakeSendGrid.Accepted();
+        using var sender = Sender();
+
+        await sender.SendAsync(Message("police"), CancellationToken.None);
+        await sender.SendAsync(Message("coordinator"), CancellationToken.None);
+
+        Assert.Equal(2, _fake.Requests.Count);
+        Assert.All(_fake.Requests, request =>
+        {
+            var tracking = request.Body.GetProperty("tracking_settings");
+            Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable").GetBoolean());
+            Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable_text").GetBoolean());
+            Assert.False(tracking.GetProperty("open_tracking").GetProperty("enable").GetBoolean());
+            Assert.False(tracking.GetProperty("subscription_tracking").GetProperty("enable").GetBoolean());
+        });
+    }
+
+    [Fact]
     public async Task SendAsync_SandboxAnswers200_CountsAsSent()
     {
         _fake.Script = _ => new Reply(200, new Dictionary<string, string>());

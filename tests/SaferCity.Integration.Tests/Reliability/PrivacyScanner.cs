@@ -31,6 +31,16 @@ public sealed partial class PrivacyScanner
     public IReadOnlyCollection<string> HiddenTexts { get; }
 
     /// <summary>
+    /// Personal details a test planted in the inputs (a phone number, a name, a reference), searched for literally after
+    /// the same decoding: the check owes nothing to the product's patterns, only to what the test knows it typed.
+    /// </summary>
+    public IReadOnlyCollection<string> PersonalDetails { get; private init; } = [];
+
+    /// <summary>This scanner, also looking for each of <paramref name="details"/>.</summary>
+    public PrivacyScanner WithPersonalDetails(params string[] details) =>
+        new(Addresses, HiddenTexts) { PersonalDetails = details };
+
+    /// <summary>
     /// Reads the run's inputs: Graph-shaped list files (<c>{"value":[{"fields":{…}}]}</c>), tracker and leads alike,
     /// plus any address the run was configured with (the coordinator's).
     /// </summary>
@@ -80,10 +90,15 @@ public sealed partial class PrivacyScanner
                     if (text.Contains(Normalise(address), StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: an address from the inputs: {address}");
                 foreach (var hidden in HiddenTexts)
                     if (text.Contains(Normalise(hidden), StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: text of a hidden item: {hidden}");
+                foreach (var detail in PersonalDetails)
+                    if (Squeezed(text).Contains(Squeezed(Normalise(detail)), StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: a personal detail: {detail}");
             }
         }
         return findings.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>White space runs as one space: a detail wrapped across lines in a file is still found.</summary>
+    private static string Squeezed(string text) => Regex.Replace(text, @"\s+", " ");
 
     /// <summary>Compatibility forms folded (NFKC: a full-width @ becomes @) and format characters (Unicode Cf: zero-width spaces and joiners, soft hyphens, BOMs) removed.</summary>
     public static string Normalise(string text)
