@@ -21,6 +21,9 @@ public sealed record PageContext(string Partnership, string Coordinator, string?
     public string? StatementUrl =>
         DashboardUrl is null ? null : new Uri(new Uri(DashboardUrl.EndsWith('/') ? DashboardUrl : DashboardUrl + "/"), AccessibilityStatement.Path).ToString();
 
+    /// <summary>The contact for pages anyone can reach (refusals): the contact page, never the coordinator's address.</summary>
+    public string? PublicContactHref => ContactHref?.StartsWith("mailto:", StringComparison.Ordinal) == true ? null : ContactHref;
+
     public string TitleOf(string heading) => $"{heading} \u2013 {Partnership}";
 
     public static PageContext From(DashboardOptions dashboard, RemindersOptions reminders)

@@ -139,7 +139,7 @@ public static class UpdatePages
         h.Element("h1", title);
         h.Element("p", reason);
         h.Element("p", next ?? "Nothing was changed. If you still need to update the action, ask the partnership's coordinator for a fresh digest email: every digest carries new links.");
-        return End(h, context);
+        return End(h, context with { ContactHref = context.PublicContactHref });
     }
 
     /// <summary>What a saved update changed, one line each, in the words the dashboard uses.</summary>
@@ -175,6 +175,7 @@ public static class UpdatePages
         return h;
     }
 
+    /// <summary>Closes the page with the help footer. A refusal passes a context without the coordinator's address (anyone can reach one).</summary>
     private static string End(HtmlWriter h, PageContext context)
     {
         h.Close("main").Line().Open("footer", ("class", "footer")).Element("h2", "Get help", ("class", "footer__heading")).Open("p");
