@@ -17,6 +17,7 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
     [Theory]
     [InlineData("")]
     [InlineData("accessibility.html")]
+    [InlineData("committee.html")]
     public async Task Reflow_At320WithEveryDisclosureOpen_PageNeverWiderThanTheViewport(string path)
     {
         await using var context = await fixture.NewContextAsync(320, 640);
@@ -37,7 +38,8 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
         {
             Assert.Equal("region", await region.GetAttributeAsync("role"));
             Assert.Equal("0", await region.GetAttributeAsync("tabindex"));
-            await Assertions.Expect(region).ToHaveAccessibleNameAsync("Open actions by RAG, and completed actions, at each snapshot");
+            if (path == "") await Assertions.Expect(region).ToHaveAccessibleNameAsync("Open actions by RAG, and completed actions, at each snapshot");
+            else await Assertions.Expect(region).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("^\\d\\.? \\w"));
         }
         if (path == "")
         {

@@ -24,6 +24,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     [InlineData("", 375, 812)]
     [InlineData("accessibility.html", 1280, 800)]
     [InlineData("accessibility.html", 320, 640)]
+    [InlineData("committee.html", 1280, 800)]
+    [InlineData("committee.html", 320, 640)]
     public async Task Axe_SamplePages_NoWcagViolations(string path, int width, int height)
     {
         await using var context = await fixture.NewContextAsync(width, height);
