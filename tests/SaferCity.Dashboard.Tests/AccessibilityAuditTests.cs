@@ -14,6 +14,7 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
     private DashboardDocument Document =>
         DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(fixture.SampleSiteDir, "dashboard.json")))!;
 
+    [StatementCheck("reflow")]
     [Theory]
     [InlineData("")]
     [InlineData("accessibility.html")]
@@ -54,6 +55,7 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
         }
     }
 
+    [StatementCheck("headings")]
     [Fact]
     public async Task Themes_AreLevelThreeHeadingsThatNameTheirTables()
     {
@@ -69,6 +71,7 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
             await Assertions.Expect(tables.Nth(i)).ToHaveAccessibleNameAsync(Document.Themes[i]);
     }
 
+    [StatementCheck("chart")]
     [Fact]
     public async Task Chart_NamedOnceByItsTitle_SeriesDifferByMarkerAndPattern_LegendMatches()
     {
@@ -110,6 +113,7 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
         }
     }
 
+    [StatementCheck("text-size")]
     [Fact]
     public async Task Chart_AxisLabels_GrowWithTheReadersTextSize()
     {

@@ -85,6 +85,8 @@ public sealed class CommitteePaperTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Contains("Open actions by theme", text);
     }
 
+    [StatementCheck("headings")]
+    [StatementCheck("print")]
     [Fact]
     public async Task Print_CommitteePaper_ThemesAreHeadingsAndEveryPageHasTheTitleAndDateLine()
     {

@@ -19,6 +19,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     private DashboardDocument Document =>
         DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(fixture.SampleSiteDir, "dashboard.json")))!;
 
+    [StatementCheck("axe-site")]
     [Theory]
     [InlineData("", 1280, 800)]
     [InlineData("", 375, 812)]
@@ -120,6 +121,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(themesWithRows, themesShown);
     }
 
+    [StatementCheck("no-script")]
     [Fact]
     public async Task NoJavaScript_AllActionsAndSummaryShow()
     {

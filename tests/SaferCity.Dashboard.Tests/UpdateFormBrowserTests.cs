@@ -135,6 +135,7 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         Assert.Equal($"{(error ? "Error: " : "")}{heading} \u2013 Safer City Partnership", await page.TitleAsync());
     }
 
+    [StatementCheck("update-errors")]
     [Fact]
     public async Task Keyboard_TypesTheDateAsTheHintShows_SavesThatDeadline()
     {
@@ -153,6 +154,7 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         Assert.Equal("2017-03-31", Fields()["DeliveryDeadline"]!.GetValue<string>());
     }
 
+    [StatementCheck("update-errors")]
     [Theory]
     [InlineData(320, 640)]
     [InlineData(1280, 800)]
@@ -181,6 +183,7 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         Assert.True(legend[0] >= 0 && legend[1] <= legend[2], $"the legend is in view (top {legend[0]}, bottom {legend[1]}, viewport {legend[2]})");
     }
 
+    [StatementCheck("titles")]
     [Fact]
     public async Task SubmitUnchanged_TitleAndHeadingSayNoChangesMade()
     {
@@ -196,6 +199,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         Assert.Equal(before, File.ReadAllText(TrackerPath));
     }
 
+    [StatementCheck("update-keyboard")]
+    [StatementCheck("titles")]
     [Fact]
     public async Task Keyboard_UpdateThenConflictThenResave_KeepsTheLeadsAnswers()
     {
@@ -270,6 +275,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         ];
     }
 
+    [StatementCheck("axe-update")]
+    [StatementCheck("reflow")]
     [Theory]
     [InlineData(320, 640)]
     [InlineData(1280, 800)]
