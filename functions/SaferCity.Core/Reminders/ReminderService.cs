@@ -67,7 +67,7 @@ public sealed class ReminderService(
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
-                a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact);
+                a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact, dashboard.Value.Title);
             var actions = digest.All.Select(a => a.Action.Number).ToList();
             var key = DigestName(digest.Lead);
             messages.Add((key, ReminderLedger.LeadKey(digest.Lead), Message(report, week, key, DigestKind, digest.Lead.Emails,
@@ -156,7 +156,7 @@ public sealed class ReminderService(
             // What leads changed through their update links in the week before this run, from the private audit record.
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
-            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated);
+            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated, dashboard.Value.Title);
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
                 Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
