@@ -253,10 +253,10 @@ public sealed class UpdateServiceTests : IDisposable
         var refusal = (await service.ShowAsync("not-a-token", "203.0.113.7", CancellationToken.None)).Html;
 
         foreach (var html in new[] { form, refusal })
-        {
             Assert.Contains("<p class=\"site-header__name\">Safer City Partnership</p>", html, StringComparison.Ordinal);
-            Assert.Contains("contact Sam Patel: <a href=\"mailto:coordinator@example.gov.uk\">", html, StringComparison.Ordinal);
-        }
+        Assert.Contains("contact Sam Patel: <a href=\"mailto:coordinator@example.gov.uk\">", form, StringComparison.Ordinal);
+        Assert.Contains("If you need help with this form, ask Sam Patel.", refusal, StringComparison.Ordinal); // anyone can reach it: no address
+        Assert.DoesNotContain("@", refusal, StringComparison.Ordinal);
         Assert.Equal("Update action 2.5 \u2013 Safer City Partnership", TitleOf(form));
         Assert.Equal("This link is not valid \u2013 Safer City Partnership", TitleOf(refusal));
         Assert.Contains(UpdatePages.PublicWarning, form, StringComparison.Ordinal);
