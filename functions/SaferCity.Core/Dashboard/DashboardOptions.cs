@@ -37,6 +37,12 @@ public sealed class DashboardOptions : IValidatableObject
     /// <summary>How many working days the partnership takes to answer an accessibility problem or a request for another format.</summary>
     [Range(1, 60)] public int ContactResponseDays { get; set; } = 10;
 
+    /// <summary>
+    /// Dashboard__Comments: "public" (the default) publishes comments once screened for personal details; "withheld"
+    /// publishes none, for partnerships that publish RAG ratings and deadlines only.
+    /// </summary>
+    public DashboardComments Comments { get; set; } = DashboardComments.Public;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ContactUrl)) yield break;
