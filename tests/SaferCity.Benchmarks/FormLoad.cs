@@ -34,7 +34,7 @@ internal static partial class FormLoad
                 }
                 var values = new Dictionary<string, string>
                 {
-                    ["item"] = Hidden(form, "item"), ["etag"] = Hidden(form, "etag"), ["status"] = "open",
+                    ["item"] = Hidden(form, "item"), ["version"] = Hidden(form, "version"), ["status"] = "open",
                     ["rag"] = (c + r) % 2 == 0 ? "red" : "amber", ["comment"] = $"Load test client {c} round {r}.",
                 };
                 watch.Restart();

@@ -84,4 +84,26 @@ public sealed class CommitteePaperTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("Changes on 16 January 2017", text);
         Assert.Contains("Open actions by theme", text);
     }
+
+    [StatementCheck("headings")]
+    [StatementCheck("print")]
+    [Fact]
+    public async Task Print_CommitteePaper_ThemesAreHeadingsAndEveryPageHasTheTitleAndDateLine()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_site.Url("committee.html"), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        // Each theme is a heading, and names its table.
+        var themes = await page.Locator("main h3.committee-theme").AllTextContentsAsync();
+        Assert.Contains("1. Violence Against the Person", themes);
+        Assert.Equal(themes.Count, await page.Locator("table[aria-labelledby^='theme-']").CountAsync());
+        Assert.Equal(0, await page.Locator("table caption").CountAsync());
+
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = RepoFiles.Artefact("committee-paper-all.pdf") });
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        Assert.True(pages.Count > 1, "the paper runs to more than one page");
+        Assert.All(pages, text => Assert.Contains("Safer City Partnership: committee paper, 16 January 2017", text, StringComparison.Ordinal));
+    }
 }

@@ -19,11 +19,14 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     private DashboardDocument Document =>
         DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(fixture.SampleSiteDir, "dashboard.json")))!;
 
+    [StatementCheck("axe-site")]
     [Theory]
     [InlineData("", 1280, 800)]
     [InlineData("", 375, 812)]
     [InlineData("accessibility.html", 1280, 800)]
     [InlineData("accessibility.html", 320, 640)]
+    [InlineData("committee.html", 1280, 800)]
+    [InlineData("committee.html", 320, 640)]
     public async Task Axe_SamplePages_NoWcagViolations(string path, int width, int height)
     {
         await using var context = await fixture.NewContextAsync(width, height);
@@ -118,6 +121,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(themesWithRows, themesShown);
     }
 
+    [StatementCheck("no-script")]
     [Fact]
     public async Task NoJavaScript_AllActionsAndSummaryShow()
     {

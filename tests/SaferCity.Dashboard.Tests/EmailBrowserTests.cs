@@ -132,6 +132,67 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
     }
 
     /// <summary>A digest with update and SharePoint links on every action, and long unbroken text, as the update-links setting gives.</summary>
+    [Fact]
+    public void Html_Title_SaysWhatTheEmailIsTheWeekAndThePartnership()
+    {
+        Assert.Contains("<title>Actions to review, week 8 \u2013 Safer City Partnership</title>", emails.Messages["2017-W08_community-safety-team"].HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<title>Coordinator\u2019s summary, week 3 \u2013 Safer City Partnership</title>", emails.Messages["2017-W03_coordinator"].HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_DriftArrows_HiddenFromScreenReadersWhichHearWords()
+    {
+        await using var context = await fixture.NewContextAsync(375, 812);
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(emails.Messages["2017-W08_community-safety-team"].HtmlBody ?? "");
+
+        // Every arrow is inside aria-hidden; the line's accessible text reads "Worse: Green to Amber since …".
+        var spoken = await page.EvaluateAsync<string[]>("""
+            () => { const bad = [];
+                    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                    for (let n = walker.nextNode(); n; n = walker.nextNode())
+                      if (/[\u2190-\u21ff]/.test(n.textContent) && !n.parentElement.closest('[aria-hidden="true"]')) bad.push(n.textContent.trim());
+                    return bad; }
+            """);
+        Assert.Empty(spoken);
+        var snapshot = await page.Locator("body").AriaSnapshotAsync();
+        Assert.Contains("Worse: Green to Amber since 16 January 2017", snapshot, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_ChromiumForcedDarkMode_UpdateButtonStaysOneColour()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var dark = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--blink-settings=forceDarkModeEnabled=true", "--enable-features=WebContentsForceDark"],
+        });
+        var page = await dark.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
+        await page.SetContentAsync(WithLinks());
+
+        var cell = page.Locator("td", new() { Has = page.Locator("a", new() { HasText = "Update action 2.5" }) }).First;
+        var image = PngImage.Decode(await cell.ScreenshotAsync());
+        // The link's content box (inside any border and padding), relative to the cell.
+        var content = await cell.EvaluateAsync<double[]>("""
+            td => { const a = td.querySelector('a'), s = getComputedStyle(a), r = a.getBoundingClientRect(), c = td.getBoundingClientRect();
+                    const left = r.left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft) - c.left;
+                    const top = r.top + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop) - c.top;
+                    return [left, top, r.width - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth)]; }
+            """);
+        int At(double x, double y) => image.Pixels[(int)y * image.Width + (int)x];
+        var padding = At(2, 2);                                             // the button's edge: the cell's padding, or a border
+        var behindText = At(content[0] + content[2] / 2, content[1] + 1);  // right behind the text, above its letters
+        var page0 = PngImage.Decode(await page.ScreenshotAsync()).Pixels[5];  // the email's white paper, top left
+
+        output.WriteLine($"padding #{padding:x6}, link #{behindText:x6}, paper #{page0:x6}");
+        Assert.True(Brightness(page0) < 128, $"forced dark mode is on: the paper is #{page0:x6}");
+        Assert.Equal(padding, behindText);
+    }
+
+    private static int Brightness(int rgb) => (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+
     private static string WithLinks()
     {
         var asOf = SampleEmails.FirstWeek;

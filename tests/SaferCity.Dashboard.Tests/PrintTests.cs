@@ -33,6 +33,7 @@ public sealed class PrintTests(BrowserFixture fixture, ITestOutputHelper output)
         return document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
     }
 
+    [StatementCheck("print")]
     [Fact]
     public async Task Print_Sample_ACommitteePaperWithNumberedDatedPagesAndThemesKeptWithTheirFirstAction()
     {

@@ -243,12 +243,15 @@ public static class AtomFeed
             ? d.ToString("d MMMM yyyy", UkCulture)
             : value;
 
-    private static string Short(string text)
+    /// <summary>At most 140 characters, cut at the last word boundary before them (never mid-word), then "…".</summary>
+    internal static string Short(string text)
     {
         const int max = 140;
         if (text.Length <= max) return text;
-        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-        return string.Concat(text.AsSpan(0, cut), "…");
+        var space = text.LastIndexOf(' ', max);
+        // One very long word (a URL) has no boundary to cut at: cut it, but never between a surrogate pair.
+        var cut = space > max / 2 ? space : char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(" ,;:-\u2013".AsSpan()), "…");
     }
 
     /// <summary>XML cannot carry every character a list can hold; those are dropped rather than failing the feed.</summary>

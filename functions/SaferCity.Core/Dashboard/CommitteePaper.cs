@@ -90,15 +90,23 @@ public static class CommitteePaper
         h.Close("section").Line();
     }
 
+    /// <summary>
+    /// Each theme a heading (so the tagged PDF has one), its table named by it and wrapped in its own scrolling region,
+    /// so a 320 px screen never scrolls the page sideways.
+    /// </summary>
     private static void OpenActions(HtmlWriter h, DashboardDocument doc)
     {
         h.Element("h2", "Open actions by theme");
         var open = doc.Actions.Where(a => a.Status == "open").ToList();
-        foreach (var theme in doc.Themes)
+        for (var i = 0; i < doc.Themes.Count; i++)
         {
+            var theme = doc.Themes[i];
             var actions = open.Where(a => a.Theme == theme).ToList();
             if (actions.Count == 0) continue;
-            h.Open("table", ("class", "data-table")).Element("caption", theme);
+            var id = $"theme-{i + 1}";
+            h.Element("h3", theme, ("id", id), ("class", "committee-theme"));
+            h.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", id), ("tabindex", "0"));
+            h.Open("table", ("class", "data-table"), ("aria-labelledby", id));
             h.Open("thead").Open("tr");
             foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG" }) h.Element("th", col, ("scope", "col"));
             h.Close("tr").Close("thead").Open("tbody").Line();
@@ -108,7 +116,7 @@ public static class CommitteePaper
                     .Element("td", a.Deadline is null ? "None" : DashboardHtml.LongDate(a.Deadline) + (a.Overdue ? " (overdue)" : ""))
                     .Element("td", string.Join(", ", a.Leads)).Element("td", DashboardHtml.RagWord(a.Rag)).Close("tr").Line();
             }
-            h.Close("tbody").Close("table").Line();
+            h.Close("tbody").Close("table").Close("div").Line();
         }
     }
 

@@ -28,6 +28,16 @@ public sealed class DashboardOptions : IValidatableObject
     public string? ContactUrl { get; set; }
 
     /// <summary>
+    /// The day a person last reviewed the accessibility statement (yyyy-MM-dd). Optional: without it the statement gives
+    /// only the day this version was built and tested, from which it is generated.
+    /// </summary>
+    [RegularExpression(@"^\d{4}-\d{2}-\d{2}$", ErrorMessage = "Dashboard:StatementReviewed must be a date, yyyy-MM-dd.")]
+    public string? StatementReviewed { get; set; }
+
+    /// <summary>How many working days the partnership takes to answer an accessibility problem or a request for another format.</summary>
+    [Range(1, 60)] public int ContactResponseDays { get; set; } = 10;
+
+    /// <summary>
     /// Dashboard__Comments: "public" (the default) publishes comments once screened for personal details; "withheld"
     /// publishes none, for partnerships that publish RAG ratings and deadlines only.
     /// </summary>

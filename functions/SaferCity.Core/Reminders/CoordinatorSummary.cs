@@ -17,7 +17,8 @@ public static class CoordinatorSummary
         (report.Tracker.SetupProblems.Count > 0 ? "Set-up problem: " : "") + $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
 
     public static (string Text, string Html) Render(RunReport report, RemindersOptions options, DashboardSummary figures,
-        IReadOnlyList<string> deliveryNotes, string? dashboardUrl, IReadOnlyList<string>? leadUpdates = null, string? privacyLine = null)
+        IReadOnlyList<string> deliveryNotes, string? dashboardUrl, IReadOnlyList<string>? leadUpdates = null, string? privacyLine = null,
+        string? partnership = null)
     {
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
         var heading = "Action plan summary";
@@ -61,7 +62,11 @@ public static class CoordinatorSummary
             ("Reminder delivery", deliveryNotes),
         };
         var email = new EmailLayout.Content(heading, report.AsOf, intro, Preheader(figures, escalations.Count, dataProblems.Count, unrouted.Count),
-            sections, since, dashboardUrl, Why, Ask: null, AskEmail: null, notes, Links: null) { PrivacyLine = privacyLine };
+            sections, since, dashboardUrl, Why, Ask: null, AskEmail: null, notes, Links: null)
+        {
+            PrivacyLine = privacyLine,
+            DocumentTitle = EmailLayout.TitleOf("Coordinator\u2019s summary", report.AsOf, partnership),
+        };
         return (EmailLayout.Text(email), EmailLayout.Html(email));
     }
 

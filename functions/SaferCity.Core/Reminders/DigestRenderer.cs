@@ -78,7 +78,8 @@ public static class DigestRenderer
     /// <param name="links">The update and item links for each listed action; null when digests carry none.</param>
     /// <param name="coordinator">Whom the lead can ask; null gives "the partnership's coordinator" without a name or address.</param>
     public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, string? sinceIso, string? dashboardUrl,
-        Func<Assessment, ActionLinks>? links = null, CoordinatorContact? coordinator = null, string? privacyLine = null)
+        Func<Assessment, ActionLinks>? links = null, CoordinatorContact? coordinator = null, string? privacyLine = null,
+        string? partnership = null)
     {
         var name = EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null);
         var email = new EmailLayout.Content(
@@ -99,7 +100,11 @@ public static class DigestRenderer
             Ask: AskLine(coordinator ?? new CoordinatorContact(null, null)),
             AskEmail: coordinator?.Email,
             Notes: [],
-            Links: links) { PrivacyLine = privacyLine };
+            Links: links)
+        {
+            PrivacyLine = privacyLine,
+            DocumentTitle = EmailLayout.TitleOf("Actions to review", asOf, partnership),
+        };
         return (EmailLayout.Text(email), EmailLayout.Html(email));
     }
 
@@ -158,6 +163,14 @@ public static class DigestRenderer
     {
         var since = sinceIso is null ? "" : $" since {DashboardHtml.LongDate(sinceIso)}";
         return EmailText.Line(DashboardHtml.DriftText(new DriftItem(d.KindName, d.From, d.To)) + since);
+    }
+
+    /// <summary>A drift line split for HTML: the leading arrow or mark, and the words, with "→" spoken as "to".</summary>
+    public static (string Symbol, string Words) DriftWords(DriftChange d, string? sinceIso)
+    {
+        var line = DriftLine(d, sinceIso);
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        return space <= 0 ? ("", line) : (line[..space], line[(space + 1)..].Replace(" \u2192 ", " to ", StringComparison.Ordinal));
     }
 
     internal static string Long(DateOnly d) => d.ToString("d MMMM yyyy", Uk);

@@ -32,7 +32,14 @@ public static class EmailLayout
     {
         /// <summary>The controller and privacy notice line (<see cref="Pipeline.PrivacyOptions.EmailFooter"/>); null for none.</summary>
         public string? PrivacyLine { get; init; }
+
+        /// <summary>The document's title, saying what the email is ("Actions to review, week 8 – Safer City Partnership"); else the heading.</summary>
+        public string? DocumentTitle { get; init; }
     }
+
+    /// <summary>"Actions to review, week 8 – Safer City Partnership": what the email is, its ISO week, and whose it is.</summary>
+    public static string TitleOf(string what, DateOnly asOf, string? partnership) =>
+        $"{what}, week {System.Globalization.ISOWeek.GetWeekOfYear(asOf.ToDateTime(TimeOnly.MinValue))}" + (partnership is { Length: > 0 } p ? $" \u2013 {p}" : "");
 
     private const string Ink = "#0b0c0c";
     private const string Paper = "#ffffff";
@@ -97,7 +104,7 @@ public static class EmailLayout
             .Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
             // Light only: the colours below are set in pairs, so a client's dark mode inverts them together or not at all.
             .Void("meta", ("name", "color-scheme"), ("content", "light")).Line()
-            .Element("title", c.Heading).Line()
+            .Element("title", c.DocumentTitle ?? c.Heading).Line()
             .Close("head").Line();
         h.Open("body", ("style", $"margin:0;padding:0;background-color:{Paper};color:{Ink};")).Line();
         // The inbox preview ("2 overdue, 3 due soon: …") instead of the first heading; never shown in the message.
@@ -157,7 +164,11 @@ public static class EmailLayout
         if (DigestRenderer.MismatchText(a) is { } mismatch) LabelValue(h, "Check the rating", mismatch);
         LabelValue(h, "Latest comment", DigestRenderer.CommentText(a));
         foreach (var d in a.Drift)
-            h.Element("p", DigestRenderer.DriftLine(d, c.SinceIso), ("style", Line + "font-weight:bold;")).Line();
+        {
+            // The arrow is a picture of the word after it: hidden from screen readers, which read "Worse: Amber to Red".
+            var (symbol, words) = DigestRenderer.DriftWords(d, c.SinceIso);
+            h.Open("p", ("style", Line + "font-weight:bold;")).Element("span", symbol, ("aria-hidden", "true")).Text(" " + words).Close("p").Line();
+        }
 
         var links = c.Links?.Invoke(a) ?? ActionLinks.None;
         if (links.Update is { } update) Button(h, $"Update action {DigestRenderer.Number(a)}", update.AbsoluteUri);
@@ -173,18 +184,18 @@ public static class EmailLayout
             .Element("span", value, ("dir", "auto")).Close("p").Line();
 
     /// <summary>
-    /// A "bulletproof" button: Word ignores padding on links but draws their borders, so a thick border in the
-    /// button's colour is the padding everywhere; the cell carries the colour too, in case a client drops the border.
-    /// White text only ever sits on the green the button sets itself.
+    /// The update button: a one-cell table whose padding Outlook's Word engine honours, and a link inside it. The cell
+    /// and the link set the same green background with white text, and nothing else (no border in the button's colour):
+    /// a client's forced dark mode recolours backgrounds alike, so the button stays one colour whether it is inverted
+    /// or not. White text only ever sits on the green the button sets itself.
     /// </summary>
     private static void Button(HtmlWriter h, string text, string href)
     {
         const string Green = "#00703c";
         h.Open("table", ("role", "presentation"), ("style", "border-collapse:collapse;border-spacing:0;margin:15px 0 5px;"))
-            .Open("tr").Open("td", ("style", $"background-color:{Green};padding:0;"))
+            .Open("tr").Open("td", ("style", $"background-color:{Green};color:{Paper};padding:10px 15px;"))
             .Element("a", text, ("href", href), ("style", Font +
-                $"display:inline-block;border-style:solid;border-color:{Green};border-width:10px 15px;font-size:19px;line-height:25px;font-weight:bold;" +
-                $"color:{Paper};background-color:{Green};text-decoration:none;"))
+                $"display:inline-block;font-size:19px;line-height:25px;font-weight:bold;color:{Paper};background-color:{Green};text-decoration:none;"))
             .Close("td").Close("tr").Close("table").Line();
     }
 

@@ -69,7 +69,7 @@ public sealed class ReminderService(
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
-                a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter());
+                a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
             var actions = digest.All.Select(a => a.Action.Number).ToList();
             var key = DigestName(digest.Lead);
             messages.Add((key, ReminderLedger.LeadKey(digest.Lead), Message(report, week, key, DigestKind, digest.Lead.Emails,
@@ -160,7 +160,7 @@ public sealed class ReminderService(
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
             var checks = report with { Warnings = [.. report.Warnings, .. keyWarnings] };
             var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, url, updated,
-                dashboard.Value.Privacy.EmailFooter());
+                dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
                 Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }

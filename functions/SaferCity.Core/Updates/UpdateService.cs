@@ -5,6 +5,7 @@ using SaferCity.Core.Dashboard;
 using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
+using SaferCity.Core.Rules;
 
 namespace SaferCity.Core.Updates;
 
@@ -28,31 +29,43 @@ public sealed class UpdateService
     private readonly UpdatesOptions _options;
     private readonly TrackerColumns _columns;
     private readonly TrackerParser _parser;
-    private readonly string? _dashboardUrl;
     private readonly TimeProvider _time;
     private readonly ILogger<UpdateService> _logger;
     private readonly UpdateLinkSigner? _signer;
+    private readonly FormVersion? _versions;
     private readonly LinkAllowance _perLink;
     private readonly SubmissionLimiter _perAddress;
 
     public UpdateService(IUpdateTarget target, IStateStore state, IOptions<UpdatesOptions> options, IOptions<TrackerColumns> columns,
-        IOptions<LeadColumns> leadColumns, IOptions<DashboardOptions> dashboard, TimeProvider time, ILogger<UpdateService> logger)
+        IOptions<LeadColumns> leadColumns, IOptions<DashboardOptions> dashboard, IOptions<RemindersOptions> reminders, TimeProvider time,
+        ILogger<UpdateService> logger)
     {
         (_target, _state, _options, _columns, _time, _logger) = (target, state, options.Value, columns.Value, time, logger);
         _parser = new TrackerParser(_columns, leadColumns.Value);
-        _dashboardUrl = dashboard.Value.PublicUrl;
+        Page = PageContext.From(dashboard.Value, reminders.Value);
         _signer = _options.Enabled ? new UpdateLinkSigner(_options) : null;
+        _versions = _options.Enabled ? new FormVersion(_options.SigningKey!) : null;
         _perLink = new LinkAllowance(state, time, _options.MaxSubmissionsPerLinkPerHour);
         _perAddress = new SubmissionLimiter(time, _options.MaxRequestsPerAddressPerHour);
     }
 
-    public static readonly UpdateResponse TooLarge = Refuse(413, "Too much to send",
-        "The update was larger than this form accepts. Comments can be up to 2,000 characters.");
+    /// <summary>The partnership, contact and statement every page carries.</summary>
+    public PageContext Page { get; }
+
+    /// <summary>A body larger than the endpoint reads. The browser's back button still has the text: the page says so.</summary>
+    public UpdateResponse TooLarge() => Refuse(413, "Your update was too long to send",
+        $"The update was larger than this form accepts. Comments can be up to {UpdatePages.MaxCommentLength:N0} characters.",
+        "Nothing was saved. Go back to the form, where your text should still be, shorten the comment and save again.");
+
+    /// <summary>The tracker did not answer: nothing was changed by this attempt.</summary>
+    public UpdateResponse Unavailable() => Refuse(503, "The tracker cannot be reached",
+        "The update could not be read or saved because the tracker did not answer.",
+        "Nothing was changed by this attempt: please try again in a few minutes.");
 
     public async Task<UpdateResponse> ShowAsync(string? token, string clientAddress, CancellationToken cancellationToken)
     {
         var (refusal, context) = await OpenAsync(token, clientAddress, cancellationToken);
-        return refusal ?? new UpdateResponse(200, UpdatePages.Form(Model(context!), []));
+        return refusal ?? new UpdateResponse(200, UpdatePages.Form(Page, Model(context!), []));
     }
 
     public async Task<UpdateResponse> SubmitAsync(string? token, IReadOnlyDictionary<string, string> form, string clientAddress, CancellationToken cancellationToken)
@@ -71,29 +84,29 @@ public sealed class UpdateService
         }
 
         var current = Current(action);
-        var (submitted, errors) = Validate(form, current, item);
-        if (errors.Count == 0 && DeadlineMoveError(current, submitted) is { } moved) errors.Add(("deadline", moved));
+        var (submitted, typed, errors) = Validate(form, current, item);
+        // The version is the server's: one it sealed for this link and item, and still the item's. Anything else is a conflict.
+        if (errors.Count == 0 && DeadlineMoveError(current, submitted) is { } moved) errors.Add(new("deadline", moved, ["day"]));
+        var shown = _versions!.Open(form.GetValueOrDefault("version"), linkId, item.Id);
+        if (shown is null || shown.ETag != item.ETag)
+        {
+            if (shown is null) _logger.LogWarning("Update not written: the form's version was not one this server sealed for link {Link}", linkId);
+            return Conflict(context, shown, submitted, typed, errors);
+        }
         if (errors.Count > 0)
-            return new UpdateResponse(400, UpdatePages.Form(Model(context) with { Values = submitted, ETag = form.GetValueOrDefault("etag") ?? "" }, errors));
+            return new UpdateResponse(400, UpdatePages.Form(Page, Model(context) with { Values = submitted, DeadlineParts = typed }, errors));
 
         var (fields, after) = FieldsToWrite(item, current, submitted);
-        if (fields.Count == 0)
-            return new UpdateResponse(200, UpdatePages.Confirmation(action.Number, current, [], _dashboardUrl));
+        if (fields.Count == 0) return new UpdateResponse(200, UpdatePages.NoChanges(Page, action.Number, token!));
 
-        var etag = form.GetValueOrDefault("etag");
-        var outcome = string.IsNullOrEmpty(etag) ? WriteOutcome.Conflict : await _target.WriteAsync(item.Id, fields, etag, cancellationToken);
-        switch (outcome)
+        switch (await _target.WriteAsync(item.Id, fields, shown.ETag, cancellationToken))
         {
             case WriteOutcome.NotFound:
                 return Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker.");
             case WriteOutcome.Conflict:
-                // Someone else saved in between: show what the tracker says now, with the new version, and keep what the lead typed.
+                // Someone saved in the moment between reading and writing: the same conflict page, against what the tracker says now.
                 var (again, latest) = await OpenAsync(token, null, cancellationToken);
-                if (again is not null) return again;
-                return new UpdateResponse(409, UpdatePages.Form(Model(latest!), [],
-                    "Someone changed this action after you opened the form, so your update was not saved. " +
-                    "The form now shows the latest values: check them, make your changes again and save.",
-                    submitted.Comment != Current(latest!.Action).Comment ? submitted.Comment : null));
+                return again ?? Conflict(latest!, shown, submitted, typed, []);
         }
 
         var record = new AppliedUpdate(_time.GetUtcNow(), linkId, link.LeadKey, lead.Name, item.Id, action.Number, current, after);
@@ -109,7 +122,31 @@ public sealed class UpdateService
                 item.Id, linkId, string.Join(", ", record.ChangedFields()));
         }
         _logger.LogInformation("Update applied to item {ItemId} through link {Link}: {Fields}", item.Id, linkId, string.Join(", ", fields.Keys));
-        return new UpdateResponse(200, UpdatePages.Confirmation(action.Number, after, [record.Describe()], _dashboardUrl));
+        return new UpdateResponse(200, UpdatePages.Saved(Page, action.Number, UpdatePages.Changes(current, after)));
+    }
+
+    /// <summary>
+    /// The conflict as an error (409): the lead's own answers refilled, the tracker's newer value beside each question
+    /// that changed since the form was shown, and the form sealed at the new version, so saving again applies the
+    /// lead's answers to it. Without a sealed version there is no "shown": every answer that differs is marked.
+    /// </summary>
+    private UpdateResponse Conflict(Context latest, ShownVersion? shown, UpdateFields submitted, DateParts typed, IReadOnlyList<FormError> errors)
+    {
+        var now = Current(latest.Action);
+        var changed = new Dictionary<string, string>();
+        if (shown is null ? submitted.Rag != now.Rag : shown.Rag != now.Rag) changed["rag"] = UpdatePages.RagText(now.Rag);
+        if (shown is null ? submitted.Status != now.Status : shown.Status != now.Status) changed["status"] = UpdatePages.Title(now.Status)!;
+        if (shown is null ? submitted.Deadline != now.Deadline : shown.Deadline != now.Deadline)
+            changed["deadline"] = now.Deadline is null ? "Not set" : UpdatePages.Long(now.Deadline);
+        if (shown is null ? submitted.Comment != now.Comment : !shown.CommentWas(now.Comment))
+            changed["comment"] = now.Comment.Length == 0 ? "No comment" : now.Comment;
+
+        var first = changed.Keys.FirstOrDefault() is { } key ? (key == "deadline" ? "deadline-day" : key) : "rag";
+        var note = changed.Count > 0
+            ? "Nothing was saved. Your answers are still in the form, and the tracker's newer value is shown beside each question that changed. Check them, then save again."
+            : "Nothing was saved. Your answers are still in the form. Check them, then save again.";
+        FormError[] all = [new("conflict", $"Someone else changed action {latest.Action.Number} while you were editing", Link: first), .. errors];
+        return new UpdateResponse(409, UpdatePages.Form(Page, Model(latest) with { Values = submitted, DeadlineParts = typed, Changed = changed }, all, note));
     }
 
     private sealed record Context(string Token, UpdateLink Link, ListItem Item, TrackerAction Action, Lead Lead);
@@ -146,56 +183,61 @@ public sealed class UpdateService
         return (null, new Context(token!, link, item, action, lead));
     }
 
+    /// <summary>The form for what the tracker says now, sealed at the item's current version.</summary>
     private FormModel Model(Context c)
     {
         var current = Current(c.Action);
         return new FormModel(
             Token: c.Token,
             ItemId: c.Item.Id,
-            ETag: c.Item.ETag!,
+            Version: _versions!.Seal(UpdateLink.IdOf(c.Token), c.Item.Id, c.Item.ETag!, current),
             Number: c.Action.Number,
             KeyAction: c.Action.Text,
             Deadline: c.Action.Deadline is { } d ? UpdatePages.Long(Iso(d)) : "Not set",
-            Rag: c.Action.Rag?.ToTitle() ?? "Not rated",
+            Rag: UpdatePages.RagText(current.Rag),
             LatestComment: c.Action.Comments.Length == 0 ? "No comment" : c.Action.Comments,
             Lead: c.Lead.Name,
             ExpiresAt: c.Link.ExpiresAt,
-            Values: current);
+            Values: current,
+            DeadlineParts: DateParts.Of(current.Deadline));
     }
 
     private static UpdateFields Current(TrackerAction action) =>
         new(action.Rag?.ToWord(), action.Comments, action.Complete ? "complete" : "open", action.Deadline is { } d ? Iso(d) : null);
 
-    private (UpdateFields, List<(string, string)>) Validate(IReadOnlyDictionary<string, string> form, UpdateFields current, ListItem item)
+    /// <summary>The answers as sent (an invalid choice cleared, so no radio claims it), the date's boxes as typed, and the errors.</summary>
+    private (UpdateFields, DateParts, List<FormError>) Validate(IReadOnlyDictionary<string, string> form, UpdateFields current, ListItem item)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<FormError>();
         var rag = form.GetValueOrDefault("rag")?.Trim().ToLowerInvariant();
         if (!UpdatePages.RagWords.Contains(rag))
         {
-            errors.Add(("rag", "Select a RAG rating: green, amber or red"));
-            rag = current.Rag;
+            errors.Add(new("rag", "Select a RAG rating: green, amber or red"));
+            rag = null;
         }
         var status = form.GetValueOrDefault("status")?.Trim().ToLowerInvariant();
         if (status is not ("open" or "complete"))
         {
-            errors.Add(("status", "Select whether the action is open or complete"));
-            status = current.Status;
+            errors.Add(new("status", "Select whether the action is open or complete"));
+            status = null;
         }
-        var deadline = form.GetValueOrDefault("deadline")?.Trim();
-        if (string.IsNullOrEmpty(deadline)) deadline = current.Deadline;
-        else if (!DateOnly.TryParseExact(deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year is < 2000 or > 2100)
-            errors.Add(("deadline", "Enter the deadline as a real date, for example 2017-03-31"));
+        var typed = new DateParts(Part(form, "deadline-day"), Part(form, "deadline-month"), Part(form, "deadline-year"));
+        var (deadline, dateError) = DateInput.Read("deadline", "Deadline", typed);
+        if (dateError is not null) errors.Add(new("deadline", dateError.Message, dateError.Parts));
 
         // Cleaned as text read from the list is: no bidi override or invisible character reaches SharePoint's users.
         var comment = FieldText.WithoutHiddenFormat((form.GetValueOrDefault("comment") ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)).Trim();
         if (comment.Length > UpdatePages.MaxCommentLength)
-            errors.Add(("comment", $"Comment must be {UpdatePages.MaxCommentLength:N0} characters or fewer (it has {comment.Length:N0})"));
+            errors.Add(new("comment", $"Latest update must be {UpdatePages.MaxCommentLength:N0} characters or fewer (it has {comment.Length:N0})"));
         else if (comment.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
-            errors.Add(("comment", "Comment must be plain text: remove the control characters"));
+            errors.Add(new("comment", "Latest update must be plain text: remove the control characters"));
         else if (status == "open" && current.Status == "complete" && !HasStatusColumn(item) && Completion.IsComplete(null, comment))
-            errors.Add(("comment", "To reopen the action, change the comment so it does not start with \u201cComplete\u201d"));
-        return (new UpdateFields(rag, comment, status!, deadline), errors);
+            errors.Add(new("comment", "To reopen the action, change the latest update so it does not start with \u201cComplete\u201d"));
+        // No status chosen (an error) leaves "" rather than inventing one; nothing is written while there are errors.
+        return (new UpdateFields(rag, comment, status ?? "", deadline ?? current.Deadline), typed, errors);
     }
+
+    private static string Part(IReadOnlyDictionary<string, string> form, string name) => form.GetValueOrDefault(name)?.Trim() ?? "";
 
     /// <summary>A deadline moved further than <see cref="UpdatesOptions.MaxDeadlineMoveDays"/> (from the current one, or from today), or null.</summary>
     private string? DeadlineMoveError(UpdateFields current, UpdateFields submitted)
@@ -246,8 +288,8 @@ public sealed class UpdateService
     {
         var at = LinkAllowance.NextWindow(_time.GetUtcNow());
         var uk = TimeZoneInfo.ConvertTime(at, Rules.UkClock.London);
-        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).") with { RetryAt = at };
+        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).", "Nothing was changed by this attempt.") with { RetryAt = at };
     }
 
-    private static UpdateResponse Refuse(int status, string title, string reason) => new(status, UpdatePages.Refusal(title, reason));
+    private UpdateResponse Refuse(int status, string title, string reason, string? next = null) => new(status, UpdatePages.Refusal(Page, title, reason, next));
 }

@@ -45,7 +45,7 @@ public static class UpdateEndpoint
             else if (HttpMethods.IsPost(request.Method))
                 page = await ReadFormAsync(request, cancellationToken) is { } form
                     ? await service.SubmitAsync(token, form, client, cancellationToken)
-                    : UpdateService.TooLarge;
+                    : service.TooLarge();
             else
             {
                 response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -60,8 +60,7 @@ public static class UpdateEndpoint
         }
         catch (PipelineException)
         {
-            page = new UpdateResponse(503, UpdatePages.Refusal("The tracker cannot be reached",
-                "The update could not be read or saved because the tracker did not answer. Nothing was changed by this attempt: please try again in a few minutes."));
+            page = service.Unavailable();
         }
 
         response.StatusCode = page.Status;

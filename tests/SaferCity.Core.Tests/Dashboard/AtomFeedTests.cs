@@ -224,4 +224,25 @@ public sealed class AtomFeedTests
 
     private static void AssertTime(string value) =>
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", value);
+
+    [Fact]
+    public void Short_LongKeyAction_EndsAtAWordBoundary()
+    {
+        var text = "Establish a city-wide Violence Against Women and Girls Strategy identifying the SCPs response to areas such as domestic and sexual violence, harmful practice";
+
+        var shown = AtomFeed.Short(text);
+
+        Assert.Equal("Establish a city-wide Violence Against Women and Girls Strategy identifying the SCPs response to areas such as domestic and sexual violence…", shown);
+        Assert.True(text.StartsWith(shown[..^1], StringComparison.Ordinal) && text[shown.Length - 1] is ' ' or ',');
+    }
+
+    [Fact]
+    public void Short_OneWordLongerThanTheLimit_CutAndNeverSplitsASurrogatePair()
+    {
+        var url = "https://example.gov.uk/" + new string('x', 116) + "\U0001F600tail";
+
+        var shown = AtomFeed.Short(url);
+
+        Assert.Equal(url[..139] + "…", shown); // 139: the emoji's high surrogate at 139 is not kept alone
+    }
 }

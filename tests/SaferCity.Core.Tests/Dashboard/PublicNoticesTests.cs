@@ -80,13 +80,27 @@ public sealed class PublicNoticesTests
         var statement = files.Single(f => f.Path == AccessibilityStatement.Path);
         Assert.Equal("text/html; charset=utf-8", statement.ContentType);
         var text = Encoding.UTF8.GetString(statement.Content.Span);
-        foreach (var section in new[] { "Compliance status", "Known limitations", "How we tested this website", "Reporting accessibility problems", "Enforcement procedure" })
-            Assert.Contains($"<h2>{section}</h2>", text);
+        foreach (var section in new[] { "<h3>Compliance status</h3>", "<h2>Non-accessible content</h2>", "<h2>Preparation of this statement</h2>",
+                     "<h2>Reporting accessibility problems with this website</h2>", "<h2>Enforcement procedure</h2>" })
+            Assert.Contains(section, text);
         Assert.Contains("Web Content Accessibility Guidelines version 2.2", text);
         // Assets live at fixed paths: one run's data never changes them, or a failed publish would alter the last good site.
         var later = SiteBuilder.Build(Document([Action("1.1", "T")]) with { GeneratedAt = new DateTimeOffset(2017, 2, 1, 7, 0, 0, TimeSpan.Zero) }, new DashboardOptions());
         foreach (var asset in files.Where(f => f.Path.StartsWith("assets/", StringComparison.Ordinal)))
             Assert.True(asset.Content.Span.SequenceEqual(later.Single(f => f.Path == asset.Path).Content.Span), asset.Path);
         Assert.DoesNotContain("<script", text);
+    }
+
+    [Fact]
+    public void Render_ReviewDate_FromTheSettingAndTheBuildNeverAConstant()
+    {
+        var unset = AccessibilityStatement.Render(new DashboardOptions(), NoVersions);
+        var set = AccessibilityStatement.Render(new DashboardOptions { StatementReviewed = "2027-01-15" }, NoVersions);
+
+        Assert.DoesNotContain("last reviewed by the partnership", unset);
+        Assert.Contains("It was last reviewed by the partnership on 15 January 2027.", set);
+        var built = DateOnly.ParseExact(AccessibilityStatement.BuildDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"This website was last tested on {built.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", unset);
+        Assert.InRange(built, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-366), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)); // this build's day
     }
 }

@@ -73,7 +73,7 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
             values["comment"] = "Pilot postponed to the summer.";
             using var posted = await http.PostAsync(link, new FormUrlEncodedContent(values));
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-            Assert.Contains("Update saved for action 2.5", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("Action 2.5 updated", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {

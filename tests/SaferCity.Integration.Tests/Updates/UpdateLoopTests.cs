@@ -49,23 +49,24 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var (status, form) = await host.GetAsync(token);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Update action 2.5", UpdateHost.Title(form));
+        Assert.Equal("Update action 2.5 \u2013 Safer City Partnership", UpdateHost.Title(form));
         Assert.Contains("Explore the potential of Alcohol Recovery Centres", form, StringComparison.Ordinal);
         Assert.Contains("Community Safety Team", form, StringComparison.Ordinal); // the lead it was sent to
         Assert.Equal(before.ToJsonString(), emulator.Item(Tracker, Item25).ToJsonString()); // GET changes nothing
         var values = UpdateHost.FormValues(form);
         Assert.Equal("amber", values["rag"]);
-        Assert.Equal(before["eTag"]!.GetValue<string>(), values["etag"]);
+        Assert.DoesNotContain(before["eTag"]!.GetValue<string>(), form, StringComparison.Ordinal); // only inside the sealed version
+        Assert.Equal(("31", "12", "2016"), (values["deadline-day"], values["deadline-month"], values["deadline-year"]));
 
         const string comment = "Funding agreed <script>alert('x')</script> & \"ARC\" opens in March.";
         host.Time.Advance(TimeSpan.FromHours(2));
         values["rag"] = "red";
         values["comment"] = comment;
-        values["deadline"] = "2017-06-30";
+        (values["deadline-day"], values["deadline-month"], values["deadline-year"]) = ("30", "6", "2017");
         var (posted, confirmation) = await host.PostAsync(token, values);
 
         Assert.Equal(HttpStatusCode.OK, posted);
-        Assert.Equal("Update saved for action 2.5", UpdateHost.Title(confirmation));
+        Assert.Equal("Action 2.5 updated \u2013 Safer City Partnership", UpdateHost.Title(confirmation));
         var fields = emulator.Item(Tracker, Item25)["fields"]!;
         Assert.Equal("R", fields["RAG"]!.GetValue<string>()); // the list's own style: letters
         Assert.Equal(comment, fields["Comments"]!.GetValue<string>()); // stored as text, exactly
@@ -81,7 +82,7 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var audit = Assert.Single(host.Audit());
         Assert.Equal(("2.5", "community-safety-team", "amber", "red"), (audit.Action, audit.LeadKey, audit.Before.Rag, audit.After.Rag));
         Assert.Equal(SaferCity.Core.Updates.UpdateLink.IdOf(token), audit.Link);
-        Assert.DoesNotContain(token, File.ReadAllText(Directory.GetFiles(Path.Combine(host.Root, "state", "updates")).Single()), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, File.ReadAllText(Directory.GetFiles(Path.Combine(host.Root, "state", "updates"), "*", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
 
         // A week later: the dashboard, drift and the coordinator's summary show it; the public site has no audit record.
         host.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(2));
@@ -128,21 +129,23 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var (status, html) = await host.PostAsync(token, values);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.Contains("Someone changed this action after you opened the form", html, StringComparison.Ordinal);
-        Assert.Contains("Edited in SharePoint by the coordinator.", html, StringComparison.Ordinal); // the latest values
-        Assert.Contains("My stale update.", html, StringComparison.Ordinal); // what the lead typed is not lost
+        var page = new HtmlParser().ParseDocument(html);
+        Assert.Equal("Someone else changed action 2.5 while you were editing", page.QuerySelector(".error-summary a")!.TextContent);
+        Assert.StartsWith("Error: ", UpdateHost.Title(html), StringComparison.Ordinal);
+        Assert.Contains("Edited in SharePoint by the coordinator.", page.QuerySelector("#comment-changed")!.TextContent, StringComparison.Ordinal); // the newer value, beside its field
+        Assert.Equal("My stale update.", page.QuerySelector("textarea")!.TextContent); // what the lead typed, in the field
+        Assert.True(page.QuerySelector("#rag-red")!.HasAttribute("checked")); // the lead's choice, not the list's
         var fields = emulator.Item(Tracker, Item25)["fields"]!;
         Assert.Equal("Edited in SharePoint by the coordinator.", fields["Comments"]!.GetValue<string>());
         Assert.Equal("A", fields["RAG"]!.GetValue<string>());
         Assert.Empty(host.Audit());
-        Assert.Contains(emulator.Requests, r => r.StartsWith("PATCH", StringComparison.Ordinal)); // it was tried, conditionally
+        Assert.DoesNotContain(emulator.Requests, r => r.StartsWith("PATCH", StringComparison.Ordinal)); // the re-read item was newer: not even tried
 
-        // The re-shown form carries the new version: submitting again works.
-        var again = UpdateHost.FormValues(html);
-        again["rag"] = "red";
-        var (second, _) = await host.PostAsync(token, again);
+        // The re-shown form carries the lead's answers at the new version: saving again, unchanged, applies them.
+        var (second, _) = await host.PostAsync(token, UpdateHost.FormValues(html));
         Assert.Equal(HttpStatusCode.OK, second);
         Assert.Equal("R", emulator.Item(Tracker, Item25)["fields"]!["RAG"]!.GetValue<string>());
+        Assert.Equal("My stale update.", emulator.Item(Tracker, Item25)["fields"]!["Comments"]!.GetValue<string>());
         Assert.Single(host.Audit());
     }
 
@@ -169,7 +172,7 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var token = await DigestLinkAsync();
         var values = UpdateHost.FormValues((await host.GetAsync(token)).Html);
         values["rag"] = "purple";
-        values["deadline"] = "2017-02-30";
+        (values["deadline-day"], values["deadline-month"], values["deadline-year"]) = ("30", "2", "2017");
         values["comment"] = new string('x', 2001);
 
         var (status, html) = await host.PostAsync(token, values);
@@ -177,9 +180,34 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.StartsWith("Error: ", UpdateHost.Title(html), StringComparison.Ordinal);
         var summary = new HtmlParser().ParseDocument(html).QuerySelector(".error-summary")!;
-        Assert.Equal(["#rag", "#deadline", "#comment"], summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["#rag", "#deadline-day", "#comment"], summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal(0, emulator.AppliedPatches);
         Assert.DoesNotContain(emulator.Requests, r => r.StartsWith("PATCH", StringComparison.Ordinal));
+        Assert.Empty(host.Audit());
+    }
+
+    [Theory]
+    [InlineData("version", "*")]
+    [InlineData("etag", "*")]
+    [InlineData("version", "W/\"x\"")]
+    public async Task Post_StarOrUnsignedVersionAfterConcurrentEdit_WritesNothingAndShowsTheConflict(string field, string value)
+    {
+        var token = await DigestLinkAsync();
+        var values = UpdateHost.FormValues((await host.GetAsync(token)).Html);
+        emulator.EditItem(Tracker, Item25, "Comments", "Edited in SharePoint by the coordinator.");
+        values.Remove("version");
+        values[field] = value;
+        values["rag"] = "red";
+        values["comment"] = "Overwrite attempt.";
+        var patchesBefore = emulator.Requests.Count(r => r.StartsWith("PATCH", StringComparison.Ordinal));
+
+        var (status, html) = await host.PostAsync(token, values);
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Someone else changed action 2.5 while you were editing", html, StringComparison.Ordinal);
+        Assert.Equal(patchesBefore, emulator.Requests.Count(r => r.StartsWith("PATCH", StringComparison.Ordinal))); // never sent to Graph
+        var fields = emulator.Item(Tracker, Item25)["fields"]!;
+        Assert.Equal(("Edited in SharePoint by the coordinator.", "A"), (fields["Comments"]!.GetValue<string>(), fields["RAG"]!.GetValue<string>()));
         Assert.Empty(host.Audit());
     }
 }

@@ -47,12 +47,14 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     private UpdateLinkSigner Signer() => new(host.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value);
 
     /// <summary>The page is a refusal: the status, a reason, the way forward, and nothing about any action or lead.</summary>
-    private void AssertRefused((HttpStatusCode Status, string Html) response, HttpStatusCode status, string reason)
+    private void AssertRefused((HttpStatusCode Status, string Html) response, HttpStatusCode status, string reason,
+        string next = "ask the partnership's coordinator for a fresh digest")
     {
         Assert.Equal(status, response.Status);
         var text = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(response.Html).Body!.TextContent;
         Assert.Contains(reason, text, StringComparison.Ordinal);
-        Assert.Contains("ask the partnership's coordinator for a fresh digest", text, StringComparison.Ordinal);
+        Assert.Contains(next, text, StringComparison.Ordinal);
+        Assert.EndsWith("\u2013 Safer City Partnership", UpdateHost.Title(response.Html), StringComparison.Ordinal);
         foreach (var secret in new[] { "2.5", "Alcohol Recovery", "Community Safety Team", "@", Item25 + "\"", "<form" })
             Assert.DoesNotContain(secret, response.Html, StringComparison.Ordinal);
         Assert.Equal(itemBefore, emulator.Item(Tracker, Item25).ToJsonString());
@@ -123,7 +125,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.BadRequest, (await host.PostAsync(token, form)).Status);
 
         form["rag"] = "red";
-        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour");
+        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour", "Nothing was changed by this attempt");
         using (var refused = await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(form)))
             Assert.Equal(TimeSpan.FromHours(1), refused.Headers.RetryAfter!.Delta); // the clock stands at 07:00: the next hour starts at 08:00
 
@@ -136,7 +138,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     {
         form["comment"] = new string('x', UpdateEndpoint.MaxBodyBytes);
 
-        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.RequestEntityTooLarge, "larger than this form accepts");
+        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.RequestEntityTooLarge, "larger than this form accepts",
+            "Nothing was saved. Go back to the form");
     }
 
     [Fact]
