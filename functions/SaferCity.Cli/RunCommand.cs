@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SaferCity.Core.Local;
 using SaferCity.Core.Pipeline;
+using SaferCity.Infrastructure;
 
 namespace SaferCity.Cli;
 
@@ -12,6 +15,8 @@ internal static class RunCommand
             .RunAsync(new RunRequest(cli.AsOf, DryRun: cli.Has(CliCommands.DryRun)), context.Cancel);
         Console.WriteLine(RunSummary.Describe(outcome, context.Services));
         foreach (var warning in outcome.Warnings ?? []) Console.Error.WriteLine($"Warning: {warning}");
+        if (context.Services.GetRequiredService<IOptions<LocalOptions>>().Value.OwnTrackerWithSampleLeads)
+            Console.Error.WriteLine($"Warning: {FileTrackerSource.SampleLeadsWarning}");
         if (outcome.Status is RunStatus.CompletedWithFailures or RunStatus.Skipped)
         {
             Console.Error.WriteLine(outcome.Message);

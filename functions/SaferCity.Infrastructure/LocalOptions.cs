@@ -25,5 +25,10 @@ public sealed class LocalOptions
     /// <summary>The bundled sample, used when no other source is configured.</summary>
     public string SampleDir { get; set; } = Path.Combine(AppContext.BaseDirectory, "sample");
 
+    /// <summary>A tracker file outside the sample folder, and no leads file: the sample's leads would get its digests.</summary>
+    public bool OwnTrackerWithSampleLeads =>
+        TrackerFile is not null && LeadsFile is null &&
+        !string.Equals(Path.GetDirectoryName(Path.GetFullPath(TrackerFile)), Path.GetFullPath(SampleDir).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
+
     public string ResolvedStateDir => StateDir ?? Path.Combine(OutDir, "state");
 }

@@ -7,8 +7,19 @@ namespace SaferCity.Core.Local;
 /// <summary>The lists from two files holding recorded Graph responses (the CLI's --tracker/--leads, and the bundled sample).</summary>
 public sealed class FileTrackerSource(string trackerPath, string leadsPath) : ITrackerSource
 {
+    /// <summary>Said on stderr and in the coordinator's summary when a tracker of one's own runs with the sample's leads.</summary>
+    public const string SampleLeadsWarning =
+        "Your tracker is being run with the bundled sample's leads, so digests go to the sample's addresses, not your leads: " +
+        "make your leads file with `import LEADS.xlsx --leads leads.json` and run with --leads leads.json.";
+
+    /// <summary>The tracker is the partnership's own file but the leads are the bundled sample's (no --leads given).</summary>
+    public bool SampleLeads { get; init; }
+
     public async Task<TrackerLists> ReadAsync(CancellationToken cancellationToken) =>
-        new(await ReadAsync(trackerPath, "tracker", cancellationToken), await ReadAsync(leadsPath, "leads", cancellationToken));
+        new(await ReadAsync(trackerPath, "tracker", cancellationToken), await ReadAsync(leadsPath, "leads", cancellationToken))
+        {
+            SetupProblems = SampleLeads ? [SampleLeadsWarning] : [],
+        };
 
     private static async Task<IReadOnlyList<ListItem>> ReadAsync(string path, string what, CancellationToken cancellationToken)
     {
