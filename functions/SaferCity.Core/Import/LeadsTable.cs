@@ -74,6 +74,7 @@ public static class LeadsTable
             item["lastModifiedDateTime"] = stamp;
         }
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(temp, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         File.Move(temp, path, overwrite: true);
     }
