@@ -199,7 +199,7 @@ public sealed class CliEndToEndTests : IDisposable
         { ["run", "--dryrun"], null, 2, "Unknown option '--dryrun' for run: did you mean `--dry-run`?" },
         { ["rnu"], null, 2, "Unknown command 'rnu': did you mean `run`?" },
         { ["imprt", "a.docx"], null, 2, "Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import." },
-        { ["import"], null, 2, "import needs FILE: dotnet run --project functions/SaferCity.Cli -- import FILE [--dry-run] [--tracker OUT.json]." },
+        { ["import"], null, 2, "import needs FILE: dotnet run --project functions/SaferCity.Cli -- import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json]." },
         { ["import", "a.docx", "b.docx"], null, 2, "import takes one FILE; 'b.docx' is a second one." },
         { ["import", "a.docx", "--tracker"], null, 2, "--tracker needs a value: --tracker OUT.json." },
         { ["run", "extra"], null, 2, "Unexpected 'extra': run takes its values after an option name, e.g. --tracker FILE." },
