@@ -5,9 +5,10 @@ using SaferCity.Core.Reading;
 namespace SaferCity.Core.Local;
 
 /// <summary>The lists from two files holding recorded Graph responses (the CLI's --tracker/--leads, and the bundled sample).</summary>
-public sealed class FileTrackerSource(string trackerPath, string leadsPath) : ITrackerSource
+/// <param name="hideColumn">The hide column's name (Tracker__Columns__HideFromDashboard).</param>
+public sealed class FileTrackerSource(string trackerPath, string leadsPath, string hideColumn = "HideFromDashboard") : ITrackerSource
 {
-    /// <summary>Said on stderr and in the coordinator's summary when a tracker of one's own runs with the sample's leads.</summary>
+    /// <summary>Said on stderr and in the coordinator's summary ("Check this run") when a tracker of one's own runs with the sample's leads.</summary>
     public const string SampleLeadsWarning =
         "Your tracker is being run with the bundled sample's leads, so digests go to the sample's addresses, not your leads: " +
         "make your leads file with `import LEADS.xlsx --leads leads.json` and run with --leads leads.json.";
@@ -15,11 +16,22 @@ public sealed class FileTrackerSource(string trackerPath, string leadsPath) : IT
     /// <summary>The tracker is the partnership's own file but the leads are the bundled sample's (no --leads given).</summary>
     public bool SampleLeads { get; init; }
 
-    public async Task<TrackerLists> ReadAsync(CancellationToken cancellationToken) =>
-        new(await ReadAsync(trackerPath, "tracker", cancellationToken), await ReadAsync(leadsPath, "leads", cancellationToken))
-        {
-            SetupProblems = SampleLeads ? [SampleLeadsWarning] : [],
-        };
+    public async Task<TrackerLists> ReadAsync(CancellationToken cancellationToken)
+    {
+        var tracker = await ReadAsync(trackerPath, "tracker", cancellationToken);
+        var leads = await ReadAsync(leadsPath, "leads", cancellationToken);
+        return new TrackerLists(tracker, leads) { Warnings = [.. HideFieldWarning(tracker), .. SampleLeads ? [SampleLeadsWarning] : Array.Empty<string>()] };
+    }
+
+    /// <summary>
+    /// A file has no column list to check, so a hide field that no item carries is the sign that the file cannot say
+    /// which items are confidential: everything in it is published, and the coordinator should know.
+    /// </summary>
+    private IReadOnlyList<string> HideFieldWarning(IReadOnlyList<ListItem> tracker) =>
+        tracker.Count == 0 || tracker.Any(i => i.Fields.ContainsKey(hideColumn) || i.Fields.ContainsKey(TrackerColumns.HideFromDashboardUiName))
+            ? []
+            : [$"No item in the tracker file '{Path.GetFileName(trackerPath)}' has a '{hideColumn}' field, so none can be kept off the " +
+               "public dashboard: every item in it is published. Add the field (true for an item to hide, false otherwise) to every item."];
 
     private static async Task<IReadOnlyList<ListItem>> ReadAsync(string path, string what, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public sealed record ParsedTracker(
 {
     /// <summary>Problems with the lists themselves (see <see cref="TrackerLists.SetupProblems"/>).</summary>
     public IReadOnlyList<string> SetupProblems { get; init; } = [];
+
+    /// <summary>See <see cref="TrackerLists.HoldPublishing"/>.</summary>
+    public bool HoldPublishing { get; init; }
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             if (action is not null) actions.Add(action);
         }
         actions.Sort(ActionNumberComparer.Instance);
-        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems };
+        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems, HoldPublishing = lists.HoldPublishing };
     }
 
     /// <summary>

@@ -145,7 +145,7 @@ public sealed class ImportCorpusTests : IDisposable
 
         Assert.Contains("Warning: Your tracker is being run with the bundled sample's leads", run.StdErr);
         var summaries = Directory.GetFiles(Path.Combine(files.PathOf("out"), "preview", "outbox"), "*.eml")
-            .Select(File.ReadAllText).Where(t => t.Contains("Set-up problem", StringComparison.Ordinal)).ToList();
+            .Select(File.ReadAllText).Where(t => t.Contains("Action plan summary", StringComparison.Ordinal)).ToList();
         Assert.Contains(summaries, t => t.Contains("bundled sample", StringComparison.Ordinal));
     }
 
