@@ -19,7 +19,9 @@ internal static class ImportCommand
         var output = cli.Values.GetValueOrDefault(CliCommands.ImportInto.Name);
         var tracker = services.GetRequiredService<IOptions<TrackerOptions>>().Value;
         var dryRun = cli.Has(CliCommands.ImportDryRun);
-        var nowhere = output is null && string.IsNullOrWhiteSpace(tracker.SiteUrl);
+        if (output is not null && cli.Has(CliCommands.ImportLeads))
+            throw new UsageException("import reads a tracker (--tracker OUT.json) or a table of leads (--leads OUT.json), one at a time.");
+        var nowhere = output is null && !cli.Has(CliCommands.ImportLeads) && string.IsNullOrWhiteSpace(tracker.SiteUrl);
         if (nowhere && !dryRun)
             throw new UsageException("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or --dry-run to see the plan only).");
 
@@ -27,6 +29,8 @@ internal static class ImportCommand
         var time = services.GetRequiredService<TimeProvider>();
         try
         {
+            if (cli.Values.GetValueOrDefault(CliCommands.ImportLeads.Name) is { } leadsFile)
+                return ImportLeads(cli.Argument!, leadsFile, dryRun, services.GetRequiredService<IOptions<LeadColumns>>().Value, time);
             var table = TrackerFile.Read(cli.Argument!, ColumnChoices.Parse(cli.All(CliCommands.ImportColumn)));
             IImportTarget target = nowhere ? new NoImportTarget()
                 : output is not null ? new FileImportTarget(output, time)
@@ -48,6 +52,21 @@ internal static class ImportCommand
             Console.Error.WriteLine("Import cancelled.");
             return 130;
         }
+    }
+
+    /// <summary>A table of leads into the Graph list-items file run --leads reads; the plan names leads with no usable address.</summary>
+    private static int ImportLeads(string file, string output, bool dryRun, LeadColumns columns, TimeProvider time)
+    {
+        var leads = LeadsTable.Read(Path.GetFileName(file), TrackerFile.ReadDocument(file));
+        foreach (var line in LeadsTable.Describe(leads)) Console.WriteLine(line);
+        if (dryRun)
+        {
+            Console.WriteLine($"Dry run: nothing was written to {Path.GetFileName(output)}.");
+            return 0;
+        }
+        LeadsTable.Write(output, leads, columns, time.GetUtcNow());
+        Console.WriteLine($"Imported {leads.Count} leads into {Path.GetFileName(output)}: use it with run --leads {output}.");
+        return 0;
     }
 
     /// <summary>

@@ -25,5 +25,20 @@ public sealed class LocalOptions
     /// <summary>The bundled sample, used when no other source is configured.</summary>
     public string SampleDir { get; set; } = Path.Combine(AppContext.BaseDirectory, "sample");
 
+    /// <summary>
+    /// A tracker file outside the sample folder (the one next to the CLI, or the repository's functions/SaferCity.Cli/sample),
+    /// and no leads file: the sample's leads would get its digests.
+    /// </summary>
+    public bool OwnTrackerWithSampleLeads
+    {
+        get
+        {
+            if (TrackerFile is null || LeadsFile is not null) return false;
+            var folder = new FileInfo(TrackerFile).Directory;
+            return folder is not { Name: "sample", Parent.Name: "SaferCity.Cli" } &&
+                   !string.Equals(folder?.FullName, Path.GetFullPath(SampleDir).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
+        }
+    }
+
     public string ResolvedStateDir => StateDir ?? Path.Combine(OutDir, "state");
 }

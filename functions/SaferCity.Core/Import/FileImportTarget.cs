@@ -65,6 +65,7 @@ public sealed class FileImportTarget(string path, TimeProvider time) : IImportTa
         }
 
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!); // "own/tracker.json" in a folder of its own
         try
         {
             await File.WriteAllTextAsync(temp, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);

@@ -8,11 +8,19 @@ namespace SaferCity.Core.Local;
 /// <param name="hideColumn">The hide column's name (Tracker__Columns__HideFromDashboard).</param>
 public sealed class FileTrackerSource(string trackerPath, string leadsPath, string hideColumn = "HideFromDashboard") : ITrackerSource
 {
+    /// <summary>Said on stderr and in the coordinator's summary ("Check this run") when a tracker of one's own runs with the sample's leads.</summary>
+    public const string SampleLeadsWarning =
+        "Your tracker is being run with the bundled sample's leads, so digests go to the sample's addresses, not your leads: " +
+        "make your leads file with `import LEADS.xlsx --leads leads.json` and run with --leads leads.json.";
+
+    /// <summary>The tracker is the partnership's own file but the leads are the bundled sample's (no --leads given).</summary>
+    public bool SampleLeads { get; init; }
+
     public async Task<TrackerLists> ReadAsync(CancellationToken cancellationToken)
     {
         var tracker = await ReadAsync(trackerPath, "tracker", cancellationToken);
         var leads = await ReadAsync(leadsPath, "leads", cancellationToken);
-        return new TrackerLists(tracker, leads) { Warnings = HideFieldWarning(tracker) };
+        return new TrackerLists(tracker, leads) { Warnings = [.. HideFieldWarning(tracker), .. SampleLeads ? [SampleLeadsWarning] : Array.Empty<string>()] };
     }
 
     /// <summary>

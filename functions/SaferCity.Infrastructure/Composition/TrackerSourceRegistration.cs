@@ -77,7 +77,10 @@ internal static class TrackerSourceRegistration
             return new FileTrackerSource(
                 local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"),
                 local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"),
-                sp.GetRequiredService<IOptions<TrackerColumns>>().Value.HideFromDashboard);
+                sp.GetRequiredService<IOptions<TrackerColumns>>().Value.HideFromDashboard)
+            {
+                SampleLeads = local.OwnTrackerWithSampleLeads,
+            };
         });
         return services;
     }

@@ -25,7 +25,11 @@ public static class TrackerFile
     // An encrypted .docx/.xlsx is an OLE compound file (as is an old binary .doc/.xls), not a zip package.
     private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static ImportedTable Read(string path, ColumnChoices? choices = null)
+    public static ImportedTable Read(string path, ColumnChoices? choices = null) =>
+        TrackerTableReader.Read(Path.GetFileName(path), ReadDocument(path), choices);
+
+    /// <summary>Every table in the file, in document order, or a one-line refusal (too large, encrypted, corrupt, not a kind read).</summary>
+    public static RawDocument ReadDocument(string path)
     {
         var name = Path.GetFileName(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -39,14 +43,13 @@ public static class TrackerFile
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            var document = extension switch
+            return extension switch
             {
                 ".docx" or ".docm" => DocxTables.Read(stream, settings),
                 ".xlsx" or ".xlsm" => XlsxTables.Read(stream, settings),
                 ".csv" or ".txt" => new RawDocument([CsvTable.Read(bytes)], []),
                 _ => throw new ImportRefusedException($"{name}: import reads Word (.docx), Excel (.xlsx) or CSV (.csv) files."),
             };
-            return TrackerTableReader.Read(name, document, choices);
         }
         catch (Exception e) when (IsTooLarge(e))
         {

@@ -14,13 +14,16 @@ public sealed class CliArgumentsTests
 
         Assert.Contains(usage, l => l.StartsWith("  import ", StringComparison.Ordinal) && l.Length > "  import ".Length + 10);
         // import's own block: its synopsis, then one line for the file and each option, each with what it does.
-        var start = usage.IndexOf($"{CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json]");
+        var start = usage.IndexOf($"{CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json]");
         Assert.True(start >= 0, string.Join('\n', usage));
         var block = usage.Skip(start + 1).TakeWhile(l => l.Length > 0).ToList();
         Assert.Collection(block,
             l => Assert.Matches(@"^  FILE +\S.*(\.docx|Word)", l),
             l => Assert.Matches(@"^  --dry-run +\S.*write", l),
-            l => Assert.Matches(@"^  --tracker OUT\.json +\S", l));
+            l => Assert.Matches(@"^  --tracker OUT\.json +\S", l),
+            l => Assert.Matches(@"^  --column ""HEADING=field"" +\S.*field", l),
+            l => Assert.Matches(@"^  --overwrite +\S.*list", l),
+            l => Assert.Matches(@"^  --leads OUT\.json +\S.*leads", l));
     }
 
     [Fact]
@@ -32,7 +35,8 @@ public sealed class CliArgumentsTests
     [Fact]
     public void Parse_ImportWithoutFile_OneLineNamingTheMissingFile()
     {
-        Assert.Equal($"import needs FILE: {CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json].", Refusal("import", "--dry-run"));
+        Assert.Equal($"import needs FILE: {CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json].",
+            Refusal("import", "--dry-run"));
     }
 
     [Fact]

@@ -115,6 +115,40 @@ public sealed class ImportCorpusTests : IDisposable
         Assert.True(File.Exists(tracker));
     }
 
+    [Fact]
+    public async Task ImportLeadsThenRun_LeadsTable_AddressesEveryDigestFromIt()
+    {
+        var leads = files.PathOf("leads.json");
+        var tracker = files.PathOf("t.json");
+        var importLeads = await CliAsync("import", Corpus("leads.xlsx"), "--leads", leads);
+        await CliAsync("import", Corpus("seed-pdf-to-word.docx"), "--tracker", tracker);
+        var run = await CliAsync("run", "--tracker", tracker, "--leads", leads, "--as-of", "2017-01-16", "--out", files.PathOf("out"), "--dry-run");
+
+        Assert.True(importLeads.ExitCode == 0, importLeads.StdErr);
+        Assert.Contains("No usable address, so no digest: Youth Service (\"not an address\", sheet 'Leads' row 6)", importLeads.StdOut);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.DoesNotContain("bundled sample's leads", run.StdErr);
+        var to = Directory.GetFiles(Path.Combine(files.PathOf("out"), "preview", "outbox"), "*.eml")
+            .SelectMany(File.ReadAllLines).Where(l => l.StartsWith("To: ", StringComparison.Ordinal)).Select(l => l[4..]).Order().ToList();
+        Assert.Equal(["asb@example.org", "police.lead@example.org"], to); // the two leads with overdue or due-soon actions
+    }
+
+    [Fact]
+    public async Task Run_OwnTrackerWithoutLeads_WarnsOnStderrAndInTheCoordinatorsSummary()
+    {
+        var tracker = files.PathOf("t.json");
+        await CliAsync("import", Corpus("seed-pdf-to-word.docx"), "--tracker", tracker);
+
+        await using var stack = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
+        stack.Settings["Reminders:Coordinator"] = "coordinator@example.org";
+        var run = await stack.RunCliAsync("run", "--tracker", tracker, "--as-of", "2017-01-16", "--out", files.PathOf("out"), "--dry-run");
+
+        Assert.Contains("Warning: Your tracker is being run with the bundled sample's leads", run.StdErr);
+        var summaries = Directory.GetFiles(Path.Combine(files.PathOf("out"), "preview", "outbox"), "*.eml")
+            .Select(File.ReadAllText).Where(t => t.Contains("Action plan summary", StringComparison.Ordinal)).ToList();
+        Assert.Contains(summaries, t => t.Contains("bundled sample", StringComparison.Ordinal));
+    }
+
     private static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "Import", "Corpus", name);
 
     private static async Task<CliResult> CliAsync(params string[] args)
