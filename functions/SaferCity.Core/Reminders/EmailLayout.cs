@@ -61,6 +61,7 @@ public static class EmailLayout
                 sb.AppendLine($"  RAG: {DigestRenderer.RagText(a)}");
                 if (DigestRenderer.MismatchText(a) is { } mismatch) sb.AppendLine($"  Check the rating: {mismatch}");
                 sb.AppendLine($"  Latest comment: {DigestRenderer.CommentText(a)}");
+                if (DigestRenderer.StaleLine(a) is { } stale) sb.AppendLine($"  {stale}");
                 foreach (var d in a.Drift) sb.AppendLine($"  {DigestRenderer.DriftLine(d, c.SinceIso)}");
                 var links = c.Links?.Invoke(a) ?? ActionLinks.None;
                 if (links.Update is { } update) sb.AppendLine($"  Update: {update.AbsoluteUri}");
@@ -151,6 +152,7 @@ public static class EmailLayout
         LabelValue(h, "RAG", DigestRenderer.RagText(a));
         if (DigestRenderer.MismatchText(a) is { } mismatch) LabelValue(h, "Check the rating", mismatch);
         LabelValue(h, "Latest comment", DigestRenderer.CommentText(a));
+        if (DigestRenderer.StaleLine(a) is { } stale) h.Element("p", stale, ("style", Line + "font-weight:bold;")).Line();
         foreach (var d in a.Drift)
             h.Element("p", DigestRenderer.DriftLine(d, c.SinceIso), ("style", Line + "font-weight:bold;")).Line();
 
