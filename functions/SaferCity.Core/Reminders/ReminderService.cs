@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.History;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
 using SaferCity.Core.Updates;
@@ -58,12 +59,13 @@ public sealed class ReminderService(
         var unconfirmed = new List<(string Key, string? Error)>();
         var url = dashboard.Value.PublicUrl;
         var contact = CoordinatorContact.From(reminders.Value);
-        var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
+        var (reported, reportedVersion) = await ReadReportedAsync(cancellationToken);
+        var changes = new ChangesSince(report, reported);
 
         // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
         var messages = new List<(string Key, string LedgerKey, EmailMessage Message, IReadOnlyList<string> Actions)>();
         var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
-        foreach (var digest in DigestPlanner.ForLeads(report))
+        foreach (var (digest, since) in changes.Digests())
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
@@ -94,6 +96,7 @@ public sealed class ReminderService(
             }
         }
 
+        var delivered = new List<string>();
         async Task Deliver(string key, string ledgerKey, EmailMessage message, IReadOnlyList<string> actions)
         {
             switch (ledger.For(ledgerKey)?.State)
@@ -134,7 +137,11 @@ public sealed class ReminderService(
                 _ => intent with { State = DeliveryState.Failed, Error = result.Error },
             };
             (ledger, version) = await Save(name, ledger.With(ledgerKey, outcome), version, cancellationToken);
-            if (result.Sent) sent.Add(key);
+            if (result.Sent)
+            {
+                sent.Add(key);
+                delivered.Add(ledgerKey);
+            }
             else if (result.Unconfirmed)
             {
                 unconfirmed.Add((key, result.Error));
@@ -156,11 +163,28 @@ public sealed class ReminderService(
             // What leads changed through their update links in the week before this run, from the private audit record.
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
-            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated);
+            var (text, html) = CoordinatorSummary.Render(changes.For(ReminderLedger.SummaryKey), reminders.Value, figures, notes, url, updated);
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
                 Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
+        // What these digests reported is what their recipients' next ones count changes from.
+        if (!dryRun && delivered.Count > 0)
+            await state.WriteAsync(ReportedStates.DocumentName, reported.Reported(delivered, report.Snapshot()).Serialize(), reportedVersion, cancellationToken);
         return new ReminderResult(week, sent, already, failed, [.. unconfirmed.Select(u => u.Key)]);
+    }
+
+    private async Task<(ReportedStates, string?)> ReadReportedAsync(CancellationToken cancellationToken)
+    {
+        var stored = await state.ReadAsync(ReportedStates.DocumentName, cancellationToken);
+        if (stored is null) return (ReportedStates.Empty, null);
+        try
+        {
+            return (ReportedStates.Deserialize(stored.Content.Span), stored.Version);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new PipelineException($"The stored record of what digests reported ({ReportedStates.DocumentName}) is unreadable: {e.Message}", e);
+        }
     }
 
     /// <summary>The lead's name slug, except that the summary's name is never a lead's (a lead called "Coordinator").</summary>
