@@ -31,11 +31,30 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
     public ReportedStates Reported(IEnumerable<string> keys, Snapshot state)
     {
         var day = state.AsOf;
-        var states = States.Days.Any(d => d.AsOf == day) ? States : States.Record(state, new RagCounts(0, 0, 0, 0));
-        var stateDay = states.Days.Any(d => d.AsOf == day) ? day : states.Days[^1].AsOf;
+        var states = States.Days.Any(d => d.AsOf == day) ? States : States.Record(state, new RagCounts(0, 0, 0, 0), everyDay: true);
         var last = new Dictionary<string, ReportedPointer>(Last, StringComparer.Ordinal);
-        foreach (var key in keys) last[key] = new ReportedPointer(day, stateDay);
+        foreach (var key in keys) last[key] = new ReportedPointer(day, day);
         return new ReportedStates(states, last);
+    }
+
+    /// <summary>
+    /// The state digests reported on <paramref name="day"/>, if any went that day: for the dashboard's drift baseline,
+    /// which would otherwise take that day's last snapshot and miss a change made after the digests.
+    /// </summary>
+    public Snapshot? ReportedOn(DateOnly day) => States.SnapshotAt(day);
+
+    public static async Task<(ReportedStates States, string? Version)> ReadAsync(Pipeline.IStateStore state, CancellationToken cancellationToken)
+    {
+        var stored = await state.ReadAsync(DocumentName, cancellationToken);
+        if (stored is null) return (Empty, null);
+        try
+        {
+            return (Deserialize(stored.Content.Span), stored.Version);
+        }
+        catch (JsonException e)
+        {
+            throw new Pipeline.PipelineException($"The stored record of what digests reported ({DocumentName}) is unreadable: {e.Message}", e);
+        }
     }
 
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, HistoryJson.Context.ReportedStates);

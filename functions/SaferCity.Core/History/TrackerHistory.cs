@@ -35,12 +35,14 @@ public sealed record TrackerHistory(
     /// Each new state carries the day of the action's last update (<see cref="HistoryEntry.Updated"/>), worked out
     /// from the state before it alone, so no run ever walks an action's history to find it.
     /// </summary>
-    public TrackerHistory Record(Snapshot snapshot, RagCounts counts)
+    /// <param name="everyDay">Keep the day even when nothing changed since the one before (what digests reported).</param>
+    public TrackerHistory Record(Snapshot snapshot, RagCounts counts, bool everyDay = false)
     {
         var day = snapshot.AsOf;
         if (Days.Any(d => d.AsOf == day) && snapshot.SameContentAs(SnapshotAt(day))) return this;
         var trimmed = WithoutDaysFrom(day);
-        if (snapshot.SameContentAs(trimmed.Latest())) return trimmed;
+        if (snapshot.SameContentAs(trimmed.Latest()))
+            return everyDay ? trimmed with { Days = [.. trimmed.Days, new HistoryDay(day, snapshot.TakenAt, counts)] } : trimmed;
 
         var actions = trimmed.Actions.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.OrdinalIgnoreCase);
         var now = snapshot.Actions.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);

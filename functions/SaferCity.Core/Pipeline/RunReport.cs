@@ -27,10 +27,12 @@ public sealed record RunReport(
     /// <summary><see cref="RemindersOptions.StaleAfterDays"/> as the run used it (0: off).</summary>
     public int StaleAfterDays { get; init; }
 
+    /// <param name="reportedOn">The state digests reported on a day, which stands for that day as a drift baseline (see <see cref="ReportedStates.ReportedOn"/>).</param>
     public static RunReport Build(DateOnly asOf, DateTimeOffset generatedAt, ParsedTracker tracker, TrackerHistory history,
-        RemindersOptions reminders, DriftOptions driftOptions)
+        RemindersOptions reminders, DriftOptions driftOptions, Func<DateOnly, Snapshot?>? reportedOn = null)
     {
-        var baseline = DriftCalculator.ChooseBaseline(history.Days.Select(d => d.AsOf), asOf, driftOptions.WindowDays, history.SnapshotAt);
+        var baseline = DriftCalculator.ChooseBaseline(history.Days.Select(d => d.AsOf), asOf, driftOptions.WindowDays,
+            day => reportedOn?.Invoke(day) ?? history.SnapshotAt(day));
         var drift = DriftCalculator.Compare(baseline, tracker.Actions);
         var assessments = tracker.Actions
             .Select(a => ActionRules.Assess(a, asOf, reminders, drift.For(a.Number)))

@@ -100,7 +100,8 @@ public sealed class TrackerPipeline(
         var (tracker, read) = await ReadAndUnderstandAsync(stages, cancellationToken);
 
         var (history, historyVersion) = await LoadHistoryAsync(cancellationToken);
-        var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value);
+        var (reported, _) = await ReportedStates.ReadAsync(state, cancellationToken);
+        var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value, reported.ReportedOn);
 
         // A run for a day before the newest snapshot (a look back) must not rewrite later history, nor put an old
         // week's dashboard over the current one or send an old week's digests: it runs as a dry run.

@@ -59,7 +59,7 @@ public sealed class ReminderService(
         var unconfirmed = new List<(string Key, string? Error)>();
         var url = dashboard.Value.PublicUrl;
         var contact = CoordinatorContact.From(reminders.Value);
-        var (reported, reportedVersion) = await ReadReportedAsync(cancellationToken);
+        var (reported, reportedVersion) = await ReportedStates.ReadAsync(state, cancellationToken);
         var changes = new ChangesSince(report, reported);
 
         // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
@@ -171,20 +171,6 @@ public sealed class ReminderService(
         if (!dryRun && delivered.Count > 0)
             await state.WriteAsync(ReportedStates.DocumentName, reported.Reported(delivered, report.Snapshot()).Serialize(), reportedVersion, cancellationToken);
         return new ReminderResult(week, sent, already, failed, [.. unconfirmed.Select(u => u.Key)]);
-    }
-
-    private async Task<(ReportedStates, string?)> ReadReportedAsync(CancellationToken cancellationToken)
-    {
-        var stored = await state.ReadAsync(ReportedStates.DocumentName, cancellationToken);
-        if (stored is null) return (ReportedStates.Empty, null);
-        try
-        {
-            return (ReportedStates.Deserialize(stored.Content.Span), stored.Version);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new PipelineException($"The stored record of what digests reported ({ReportedStates.DocumentName}) is unreadable: {e.Message}", e);
-        }
     }
 
     /// <summary>The lead's name slug, except that the summary's name is never a lead's (a lead called "Coordinator").</summary>
