@@ -70,6 +70,10 @@ public static class CliCommands
         "A Blob storage connection string: site to $web, state to blobs.", "Storage:ConnectionString");
     public static readonly CliOption DryRun = new("--dry-run", ValueKind.Flag, null,
         "Compute everything and preview it in OUT/preview; send, publish and record nothing.", "Local:DryRun");
+    public static readonly CliOption ServeAsOf = new("--as-of", ValueKind.Date, "yyyy-MM-dd",
+        "The UK day the form acts as, like a run's --as-of: links from a run dated that day open, and updates are recorded from 07:00 that day.");
+    public static readonly CliOption AllDigests = new("--all-digests", ValueKind.Flag, null,
+        "On a day other than Monday, send the week's digests to every lead due one; without it such a run sends only what the week still owes, as the deployed schedule does.");
     public static readonly CliOption Port = new("--port", ValueKind.Port, "7071", "The port on 127.0.0.1 the update form listens on (default 7071).");
     public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null, "Fill new, empty lists with the bundled sample tracker.");
 
@@ -88,11 +92,11 @@ public static class CliCommands
     public static readonly IReadOnlyList<CliCommand> All =
     [
         new("run", "Read the tracker, publish the dashboard, send this week's digests, record the snapshot.",
-            [Tracker, Leads, AsOf, State, Out, Storage, DryRun], RunCommand.RunAsync),
+            [Tracker, Leads, AsOf, State, Out, Storage, DryRun, AllDigests], RunCommand.RunAsync),
         new("provision", "Create the tracker and leads lists on the SharePoint site in Tracker__SiteUrl (lists that exist are left alone).",
             [ImportSample], ProvisionCommand.RunAsync),
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
-            [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
+            [Port, Tracker, Leads, State, Out, ServeAsOf], null, OwnHost: ServeCommand.RunAsync),
         new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
             [ImportDryRun, ImportInto], ImportCommand.RunAsync, ImportFile),
     ];

@@ -211,7 +211,7 @@ public sealed class ReminderService(
             ["kind"] = kind,
             ["run"] = report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             ["actions"] = string.Join(' ', actions),
-        });
+        }) { Date = report.GeneratedAt };
 
     private static List<string> DeliveryNotes(ReminderLedger ledger, List<(string Key, string Error)> failed, List<(string Key, string? Error)> unconfirmed,
         RunReport report)
