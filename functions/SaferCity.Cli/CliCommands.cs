@@ -128,28 +128,10 @@ public static class CliCommands
     {
         var bare = typed.TrimStart('-').ToLowerInvariant();
         return known
-            .Select(k => (Name: k, Distance: Distance(bare, k.TrimStart('-'))))
+            .Select(k => (Name: k, Distance: Core.Reading.EditDistance.Between(bare, k.TrimStart('-'))))
             .Where(c => c.Distance <= Math.Max(1, Math.Min(2, c.Name.TrimStart('-').Length / 3)))
             .OrderBy(c => c.Distance)
             .Select(c => c.Name)
             .FirstOrDefault();
-    }
-
-    /// <summary>Edit distance (insertions, deletions, substitutions and swaps of neighbours).</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
     }
 }
