@@ -53,7 +53,7 @@ public static class CoordinatorSummary
         var notes = new (string, IReadOnlyList<string>)[]
         {
             ("Set-up problems", setup),
-            ("Check this run", report.Warnings),
+            ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
             ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalations),
             ($"Not updated in {DigestRenderer.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead", StaleByLead(stale)),
             ("Actions no lead could be found for", unrouted),

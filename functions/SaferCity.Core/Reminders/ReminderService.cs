@@ -65,6 +65,8 @@ public sealed class ReminderService(
         // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
         var messages = new List<(string Key, string LedgerKey, EmailMessage Message, IReadOnlyList<string> Actions)>();
         var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
+        var keyWarnings = _updates.KeyWarnings().ToList();
+        foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
         foreach (var (digest, since) in changes.Digests())
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
@@ -163,7 +165,8 @@ public sealed class ReminderService(
             // What leads changed through their update links in the week before this run, from the private audit record.
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
-            var (text, html) = CoordinatorSummary.Render(changes.For(ReminderLedger.SummaryKey), reminders.Value, figures, notes, url, updated);
+            var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings] };
+            var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, url, updated);
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
                 Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
