@@ -28,6 +28,8 @@
   var rows = Array.prototype.slice.call(list.querySelectorAll("tbody tr"));
   var themes = Array.prototype.slice.call(list.querySelectorAll(".theme"));
   var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
+  // The rating comes from the RAG cell's tag (class tag--green, tag--none…).
+  var rags = rows.map(function (r) { return r.cells[4].firstChild.className.slice(5); });
   // Leads come from the row's lead cell: one name, a list of names, or none (marked "no-lead").
   var leadsOf = rows.map(function (r) {
     var cell = r.cells[3], items = cell.querySelectorAll("li");
@@ -59,12 +61,15 @@
     return s;
   }
 
+  // The stale period is the summary card's; no card, no stale flag (Reminders__StaleAfterDays=0).
+  var stale = document.querySelector("[data-summary=stale] span+span");
   var form = el("form", { "class": "filters__form", role: "search", "aria-label": "Filter actions" });
   var controls = {
     lead: field("lead", "Lead service", select([["", "All leads"]].concat(leads.map(function (l) { return [l, l]; })))),
     rag: field("rag", "RAG rating", select([["", "All ratings"], ["red", "Red"], ["amber", "Amber"], ["green", "Green"], ["none", "Not rated"]])),
     status: field("status", "Status", select([["", "Open and complete"], ["open", "Open"], ["complete", "Complete"]])),
-    due: field("due", "Deadline", select([["", "Any deadline"], ["overdue", "Overdue"], ["soon", "Due soon"], ["either", "Overdue or due soon"]])),
+    due: field("due", "Deadline", select([["", "Any deadline"], ["overdue", "Overdue"], ["soon", "Due soon"], ["either", "Overdue or due soon"]]
+      .concat(stale ? [["stale", stale.textContent.replace("n", "N")]] : []))),
     q: field("q", "Search", el("input", { type: "search", autocomplete: "off" }))
   };
   var actions = el("div", { "class": "filters__actions" });
@@ -78,9 +83,9 @@
   function matches(i, f) {
     var r = rows[i], due = r.getAttribute("data-due") || "";
     if (f.lead && leadsOf[i].indexOf(f.lead) < 0) return false;
-    if (f.rag && r.getAttribute("data-rag") !== f.rag) return false;
+    if (f.rag && rags[i] !== f.rag) return false;
     if (f.status && r.getAttribute("data-status") !== f.status) return false;
-    if (f.due === "either" ? !due : f.due && due !== f.due) return false;
+    if (f.due === "stale" ? !r.hasAttribute("data-stale") : f.due === "either" ? !due : f.due && due !== f.due) return false;
     return !f.q || texts[i].indexOf(f.q) >= 0;
   }
 

@@ -72,6 +72,10 @@ public static class CliCommands
         "A Blob storage connection string: site to $web, state to blobs.", "Storage:ConnectionString");
     public static readonly CliOption DryRun = new("--dry-run", ValueKind.Flag, null,
         "Compute everything and preview it in OUT/preview; send, publish and record nothing.", "Local:DryRun");
+    public static readonly CliOption ServeAsOf = new("--as-of", ValueKind.Date, "yyyy-MM-dd",
+        "The UK day the form acts as, like a run's --as-of: links from a run dated that day open, and updates are recorded from 07:00 that day.");
+    public static readonly CliOption AllDigests = new("--all-digests", ValueKind.Flag, null,
+        "On a day other than Monday, send the week's digests to every lead due one; without it such a run sends only what the week still owes, as the deployed schedule does.");
     public static readonly CliOption Port = new("--port", ValueKind.Port, "7071", "The port on 127.0.0.1 the update form listens on (default 7071).");
     public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null, "Fill new, empty lists with the bundled sample tracker.");
 
@@ -102,11 +106,11 @@ public static class CliCommands
     public static readonly IReadOnlyList<CliCommand> All =
     [
         new("run", "Read the tracker, publish the dashboard, send this week's digests, record the snapshot.",
-            [Tracker, Leads, AsOf, State, Out, Storage, DryRun], RunCommand.RunAsync),
+            [Tracker, Leads, AsOf, State, Out, Storage, DryRun, AllDigests], RunCommand.RunAsync),
         new("provision", "Create the tracker and leads lists on the SharePoint site in Tracker__SiteUrl (lists that exist are left alone).",
             [ImportSample], ProvisionCommand.RunAsync),
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
-            [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
+            [Port, Tracker, Leads, State, Out, ServeAsOf], null, OwnHost: ServeCommand.RunAsync),
         new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
             [ImportDryRun, ImportInto, ImportColumn, ImportOverwrite, ImportLeads], ImportCommand.RunAsync, ImportFile),
         new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, else 2.",
@@ -142,28 +146,10 @@ public static class CliCommands
     {
         var bare = typed.TrimStart('-').ToLowerInvariant();
         return known
-            .Select(k => (Name: k, Distance: Distance(bare, k.TrimStart('-'))))
+            .Select(k => (Name: k, Distance: Core.Reading.EditDistance.Between(bare, k.TrimStart('-'))))
             .Where(c => c.Distance <= Math.Max(1, Math.Min(2, c.Name.TrimStart('-').Length / 3)))
             .OrderBy(c => c.Distance)
             .Select(c => c.Name)
             .FirstOrDefault();
-    }
-
-    /// <summary>Edit distance (insertions, deletions, substitutions and swaps of neighbours).</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
     }
 }

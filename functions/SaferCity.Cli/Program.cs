@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SaferCity.Cli;
 using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reminders;
 using SaferCity.Infrastructure;
 using SaferCity.Infrastructure.Composition;
 
@@ -47,6 +48,12 @@ if (cli.Verbose)
 builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
 builder.Services.AddSaferCity(builder.Configuration);
 builder.Services.AddLocalPreview();
+// --as-of another day sets the run's clock to 07:00 UK that day (emails, update links, the "Updated by leads" window).
+if (command.Name == "run" && AsOfClock.For(cli.AsOf) is { } clock)
+{
+    builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReminderService>(sp, (TimeProvider)clock));
+    builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrackerPipeline>(sp, (TimeProvider)clock));
+}
 
 if (SettingsCheck.FirstProblem(builder.Configuration, builder.Services) is { } problem)
 {

@@ -9,7 +9,8 @@ internal static class RunSummary
 {
     public const string DryRunLine = "DRY RUN: nothing sent, published or recorded";
 
-    public static string Describe(RunOutcome outcome, IServiceProvider services)
+    /// <param name="owedOnlyOn">The weekday of a run that sent only what the week still owes (not a Monday, no --all-digests).</param>
+    public static string Describe(RunOutcome outcome, IServiceProvider services, DayOfWeek? owedOnlyOn = null)
     {
         if (outcome.Dashboard is not { } d) return outcome.Message;
         var preview = outcome.Mode != RunMode.Live;
@@ -37,15 +38,16 @@ internal static class RunSummary
 
         if (outcome.Reminders is { } r)
         {
+            var owed = owedOnlyOn is { } day ? $" (a {day}: only what this week still owes; --all-digests sends the week's digests)" : "";
             if (preview)
             {
                 var where = previewFolder is null ? "" : $", previewed in {Path.Combine(previewFolder, "outbox")}";
-                lines.Add($"Digests for {r.Week}: would send {r.Sent.Count}{where}; {r.AlreadySent.Count} already sent this week, {r.Unconfirmed.Count} unconfirmed.");
+                lines.Add($"Digests for {r.Week}{owed}: would send {r.Sent.Count}{where}; {r.AlreadySent.Count} already sent this week, {r.Unconfirmed.Count} unconfirmed.");
             }
             else
             {
                 var where = services.GetService<IEmailSender>() is OutboxEmailSender outbox ? $" to {Path.GetFullPath(outbox.Folder)}" : "";
-                lines.Add($"Digests for {r.Week}: {r.Sent.Count} sent{where}, {r.AlreadySent.Count} already sent this week, " +
+                lines.Add($"Digests for {r.Week}{owed}: {r.Sent.Count} sent{where}, {r.AlreadySent.Count} already sent this week, " +
                           $"{r.Failed.Count} failed, {r.Unconfirmed.Count} unconfirmed.");
             }
         }

@@ -43,6 +43,8 @@ internal static class ServeCommand
             k.Listen(IPAddress.Loopback, port); // loopback only: nothing on the network can reach it
         });
         builder.Services.AddSaferCity(builder.Configuration);
+        if (AsOfClock.For(cli.AsOf) is { } clock)
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<UpdateService>(sp, (TimeProvider)clock));
 
         await using var app = builder.Build();
         app.MapMethods("/{token}", ["GET", "HEAD", "POST"], (HttpContext context, string token, UpdateService service) =>

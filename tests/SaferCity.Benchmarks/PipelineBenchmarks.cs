@@ -48,7 +48,14 @@ public class PipelineBenchmarks
         _parsed = new TrackerParser().Parse(_lists);
         // A previous snapshot three weeks back in which one action in twenty was rated differently.
         var previous = Snapshot.Of(AsOf.AddDays(-21), default, _parsed.Actions.Select((a, i) => i % 20 == 0 ? a with { Rag = Rag.Green } : a));
-        _history = TrackerHistory.Empty.Record(previous, new RagCounts(0, 0, 0, 0));
+        _history = TrackerHistory.Empty;
+        for (var week = HistoryDays - 1; week >= 1; week--)
+        {
+            var day = AsOf.AddDays(-21 - 7 * week);
+            _history = _history.Record(Snapshot.Of(day, default,
+                _parsed.Actions.Select((a, i) => i % 10 == week % 10 ? a with { Comments = $"week {week}" } : a)), new RagCounts(0, 0, 0, 0));
+        }
+        _history = _history.Record(previous, new RagCounts(0, 0, 0, 0));
         _report = RunReport.Build(AsOf, DateTimeOffset.UnixEpoch, _parsed, _history, _reminders, new DriftOptions());
         _document = DashboardBuilder.Build(_report);
     }
@@ -67,6 +74,17 @@ public class PipelineBenchmarks
 
     [Benchmark(Description = "drift")]
     public int Drift() => DriftCalculator.Compare(_history.Latest(), _parsed.Actions).ByAction.Count;
+
+    /// <summary>
+    /// Recording today's snapshot and reading each action's last update back: one step per action, however many days
+    /// the history holds (<see cref="HistoryDays"/> sets how many earlier snapshots there are).
+    /// </summary>
+    [Benchmark(Description = "history record + lastUpdated")]
+    public int RecordAndLastUpdated() =>
+        _report.Recorded(_history.Record(_report.Snapshot(), new RagCounts(0, 0, 0, 0))).Assessments.Count(a => a.Stale);
+
+    /// <summary>Earlier weekly snapshots in the history, each changing the comment of one action in ten.</summary>
+    public int HistoryDays { get; set; } = 1;
 
     [Benchmark(Description = "dashboard model")]
     public int DashboardModel() => DashboardBuilder.Build(_report).Actions.Count;

@@ -14,9 +14,14 @@ if (args is ["generate", var count, var folder])
 }
 
 // `stages N` times each stage once: a quick look before a full BenchmarkDotNet run.
-if (args is ["stages", var size])
+if (args is ["stages", var size, ..] && args.Length <= 3)
 {
-    var bench = new PipelineBenchmarks { N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) };
+    // `stages N DAYS`: DAYS earlier snapshots in the history (default 1), to see that no stage grows with them.
+    var bench = new PipelineBenchmarks
+    {
+        N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture),
+        HistoryDays = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1,
+    };
     bench.Setup();
     void Time(string name, Func<object> stage)
     {
@@ -31,6 +36,7 @@ if (args is ["stages", var size])
         Time("parse", () => bench.Parse());
         Time("rules", () => bench.Rules());
         Time("drift", () => bench.Drift());
+        Time("history record + lastUpdated", () => bench.RecordAndLastUpdated());
         Time("dashboard model", () => bench.DashboardModel());
         Time("dashboard files", () => bench.Dashboard());
         Time("json only", () => SaferCity.Core.Dashboard.DashboardJson.Serialize(SaferCity.Core.Dashboard.DashboardBuilder.Build(bench.Report)).Length);

@@ -133,11 +133,11 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.Equal(0, await page.Locator("#filters *").CountAsync());
         var s = Document.Summary;
         foreach (var (key, value) in new[] { ("total", s.Total), ("complete", s.Complete), ("green", s.Green), ("amber", s.Amber),
-                     ("red", s.Red), ("overdue", s.Overdue), ("due-soon", s.DueSoon), ("mismatch", s.RagMismatch) })
+                     ("red", s.Red), ("overdue", s.Overdue), ("due-soon", s.DueSoon), ("mismatch", s.RagMismatch), ("stale", s.Stale) })
         {
             Assert.Equal(value.ToString(), await page.Locator($"[data-summary={key}] .summary-card__value").TextContentAsync());
         }
-        Assert.Equal(["42", "15", "20", "7", "0", "2", "6", "2"],
+        Assert.Equal(["42", "15", "20", "7", "0", "2", "6", "2", "0"],
             await page.Locator(".summary-card__value").AllTextContentsAsync());
         Assert.True(await page.Locator(".trend__chart").IsVisibleAsync());
     }

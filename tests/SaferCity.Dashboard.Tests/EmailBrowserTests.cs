@@ -69,6 +69,7 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
         Assert.Contains(all, e => e.Name == "2017-W08_coordinator");
         Assert.Equal(16, all.Count(e => e.Html.Length > 0)); // 7 leads and the coordinator, each week
         Assert.Contains(emails.Messages, m => m.Value.TextBody is { } t && t.Contains("Worse: Green → Amber since 16 January 2017", StringComparison.Ordinal));
+        Assert.Equal(2, all.Single(e => e.Name == "with-links").Html.Split("No update since 28 November 2016").Length - 1);
 
         await using var context = await fixture.NewContextAsync(width, height, javaScript: true);
         var page = await context.NewPageAsync();
@@ -201,10 +202,15 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
             ItemId = number, Number = number, Theme = "2. Night Time Economy", Text = text, Deadline = deadline,
             LeadNames = ["CST"], Leads = ["Community Safety Team"], Rag = rag, Comments = comment,
         }, asOf, new RemindersOptions());
+        // Stale too: "No update since" inside the overdue block, and an action under "Needs an update" alone.
+        var stale = (Assessment a) => a with { Stale = true, LastUpdated = new DateOnly(2016, 11, 28) };
         var digest = new LeadDigest(new Lead("Community Safety Team", [], ["cst@example.gov.uk"]),
-            [Action("2.5", "Explore the potential of Alcohol Recovery Centres", "See https://example.gov.uk/" + new string('x', 120), new DateOnly(2016, 12, 31), Rag.Amber)],
+            [stale(Action("2.5", "Explore the potential of Alcohol Recovery Centres", "See https://example.gov.uk/" + new string('x', 120), new DateOnly(2016, 12, 31), Rag.Amber))],
             [Action("3.1", "Develop materials, print literature and run events", "", new DateOnly(2017, 1, 31), Rag.Green)],
-            []);
+            [])
+        {
+            NeedsUpdate = [stale(Action("4.2", "Publicise the Safer City Partnership's work to businesses", "Leaflets in print", new DateOnly(2017, 9, 30), Rag.Green))],
+        };
         ActionLinks Links(Assessment a) => new(
             new Uri($"https://update.example.gov.uk/u/{a.Action.Number}?t=eyJhIjoiMi41IiwibCI6ImNzdCIsImUiOjE0ODc2NjQwMDB9&s=" + new string('A', 43)),
             new Uri($"https://contoso.sharepoint.com/sites/scp/Lists/SCP%20Progress%20Monitoring/DispForm.aspx?ID={a.Action.ItemId}"));

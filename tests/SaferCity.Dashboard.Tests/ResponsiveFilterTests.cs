@@ -60,6 +60,33 @@ public sealed class ResponsiveFilterTests(BrowserFixture fixture)
             Ids(a => string.Join(" ", [a.Text, a.Comments, .. a.Leads]).Contains("licensing", StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>The sample's fifth week as of 6 March 2017: the actions nobody has touched since 13 January are stale.</summary>
+    [Theory]
+    [MemberData(nameof(Viewports))]
+    public async Task StaleFilter_AtThisViewport_ShowsExactlyTheStaleActions(string name, int width, int height, float scale)
+    {
+        var dir = SiteGenerator.NewTempDir();
+        var site = await SiteGenerator.GenerateAsync(Path.Combine(AppContext.BaseDirectory, "sample", "tracker-week5.json"), SiteGenerator.SampleLeads,
+            dir, new DateOnly(2017, 3, 6));
+        await using var server = await SiteServer.StartAsync(site);
+        var doc = DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(site, "dashboard.json")))!;
+        var expected = doc.Actions.Where(a => a.Stale).Select(a => a.Id).ToList();
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < doc.Summary.Open, "some open actions must have been updated for this to test anything");
+
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height }, DeviceScaleFactor = scale, Locale = "en-GB",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.Url());
+        await page.SelectOptionAsync("#filter-due", "stale");
+        await Assertions.Expect(page.Locator("#filters [role=status]")).ToHaveTextAsync($"Showing {expected.Count} of {doc.Actions.Count} actions");
+        var shown = (await page.EvaluateAsync<JsonElement>(RowStates)).EnumerateArray()
+            .Where(r => r.GetProperty("state").GetString() == "shown").Select(r => r.GetProperty("id").GetString()!).ToList();
+        Assert.True(expected.SequenceEqual(shown), $"{name}: expected [{string.Join(" ", expected)}], shown [{string.Join(" ", shown)}]");
+    }
+
     [Theory]
     [MemberData(nameof(Viewports))]
     public async Task Filters_EachFilterAtThisViewport_VisibleRowsMatchShowingLineAndData(string name, int width, int height, float scale)

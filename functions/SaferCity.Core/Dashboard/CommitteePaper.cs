@@ -108,13 +108,15 @@ public static class CommitteePaper
             h.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", id), ("tabindex", "0"));
             h.Open("table", ("class", "data-table"), ("aria-labelledby", id));
             h.Open("thead").Open("tr");
-            foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG" }) h.Element("th", col, ("scope", "col"));
+            foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG", "Last updated" }) h.Element("th", col, ("scope", "col"));
             h.Close("tr").Close("thead").Open("tbody").Line();
             foreach (var a in actions)
             {
                 h.Open("tr").Element("th", a.Id, ("scope", "row")).Element("td", DashboardHtml.Clip(a.Text))
                     .Element("td", a.Deadline is null ? "None" : DashboardHtml.LongDate(a.Deadline) + (a.Overdue ? " (overdue)" : ""))
-                    .Element("td", string.Join(", ", a.Leads)).Element("td", DashboardHtml.RagWord(a.Rag)).Close("tr").Line();
+                    .Element("td", string.Join(", ", a.Leads)).Element("td", DashboardHtml.RagWord(a.Rag))
+                    .Element("td", a.LastUpdated is null ? "Not known" : DashboardHtml.LongDate(a.LastUpdated) + (a.Stale ? $" ({DashboardHtml.StaleLabel(doc.StaleAfterDays)})" : ""))
+                    .Close("tr").Line();
             }
             h.Close("tbody").Close("table").Close("div").Line();
         }

@@ -30,8 +30,9 @@ public static class DashboardBuilder
         var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
         var hidden = report.Assessments.Where(a => a.Action.Hidden).Select(a => a.Action.Number)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var open = visible.Where(a => a.Action.Open).ToList();
         var counts = report.PublicCounts();
+        var actions = visible.Select(a => ToAction(a, report, dates, screen)).ToList();
+        var open = visible.Where(a => a.Action.Open).ToList();
 
         var summary = new DashboardSummary(
             Total: visible.Count,
@@ -45,6 +46,7 @@ public static class DashboardBuilder
             RagMismatch: open.Count(a => a.RagMismatch))
         {
             Unrated = open.Count(a => a.Action.Rag is null),
+            Stale = actions.Count(a => a.Stale),
         };
 
         // Gone while hidden (at the baseline, or at any run since) is not announced: the public saw it go when it was
@@ -62,7 +64,7 @@ public static class DashboardBuilder
             DriftCalculator.Iso(report.AsOf),
             report.GeneratedAt,
             summary,
-            visible.Select(a => ToAction(a, report.History, dates, screen)).ToList(),
+            actions,
             removed,
             // Findings about hidden items are the coordinator's only; so is anything filed under a hidden action's number.
             report.Findings.Where(f => !f.Hidden && !hidden.Contains(f.Id)).Select(f => ToItem(f, screen)).ToList())
@@ -70,12 +72,16 @@ public static class DashboardBuilder
             DriftSince = report.Drift.Baseline is { } b ? DriftCalculator.Iso(b.AsOf) : null,
             Trend = Trend(report),
             Themes = visible.Select(a => screen.Text(a.Action.Number, "theme", a.Action.Theme)).Distinct().ToList(),
+            StaleAfterDays = report.StaleAfterDays,
         };
     }
 
-    private static DashboardAction ToAction(Assessment a, TrackerHistory history, IsoDates dates, PublicScreen screen)
+    private static DashboardAction ToAction(Assessment a, RunReport report, IsoDates dates, PublicScreen screen)
     {
         var action = a.Action;
+        var (history, shownSince) = HistoryOf(action.Number, report.History, dates);
+        // Updated while it was hidden: that was never public, so to the public it was last updated when it was shown.
+        var lastUpdated = a.LastUpdated is { } d && shownSince is { } shown && shown > d ? shown : a.LastUpdated;
         return new DashboardAction(
             PublicText.Redact(action.Number),
             screen.Text(action.Number, "theme", action.Theme),
@@ -91,7 +97,9 @@ public static class DashboardBuilder
             screen.Text(action.Number, "comments", action.Comments),
             a.Drift.Count == 0 ? [] : a.Drift.Select(c => new DriftItem(c.KindName, c.From, c.To)).ToList())
         {
-            History = HistoryOf(action.Number, history, dates),
+            LastUpdated = dates.Of(lastUpdated),
+            Stale = ActionRules.IsStale(action.Open, lastUpdated, report.AsOf, report.StaleAfterDays),
+            History = history,
         };
     }
 
@@ -114,16 +122,33 @@ public static class DashboardBuilder
         }
     }
 
-    private static IReadOnlyList<HistoryPoint> HistoryOf(string id, TrackerHistory history, IsoDates dates)
+    /// <summary>
+    /// The public states of the action (a change of comment alone is no new point), and, if it was ever hidden, the day
+    /// it was last shown again: one pass over its entries.
+    /// </summary>
+    private static (IReadOnlyList<HistoryPoint> Points, DateOnly? ShownSince) HistoryOf(string id, TrackerHistory history, IsoDates dates)
     {
-        if (!history.Actions.TryGetValue(id, out var entries)) return [];
+        if (!history.Actions.TryGetValue(id, out var entries)) return ([], null);
         var points = new List<HistoryPoint>(entries.Count);
+        DateOnly? shownSince = null;
+        var hidden = false;
+        HistoryEntry? before = null;
         foreach (var e in entries)
         {
-            if (e.Gone || e.Hidden) continue;
-            points.Add(new HistoryPoint(dates.Of(e.From)!, e.Rag?.ToWord(), dates.Of(e.Deadline), e.Complete ? "complete" : "open"));
+            var follows = before is { Gone: false, Hidden: false };
+            before = e;
+            if (e.Gone || e.Hidden)
+            {
+                hidden |= e.Hidden;
+                shownSince = null;
+                continue;
+            }
+            if (hidden && shownSince is null) shownSince = e.From;
+            var point = new HistoryPoint(dates.Of(e.From)!, e.Rag?.ToWord(), dates.Of(e.Deadline), e.Complete ? "complete" : "open");
+            if (follows && points[^1] with { AsOf = point.AsOf } == point) continue;
+            points.Add(point);
         }
-        return points;
+        return (points, shownSince);
     }
 
     /// <summary>A tracker has few distinct dates and many actions: each date is formatted once per build.</summary>

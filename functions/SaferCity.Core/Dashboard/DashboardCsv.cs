@@ -22,13 +22,13 @@ public static class DashboardCsv
 
     private static void Write(StreamWriter w, DashboardDocument document)
     {
-        w.Write("Action,Theme,Key action,Deadline,Lead services,RAG,Status,Overdue,Days overdue,Due soon,RAG mismatch,Drift,Comments\r\n");
+        w.Write("Action,Theme,Key action,Deadline,Lead services,RAG,Status,Overdue,Days overdue,Due soon,RAG mismatch,Drift,Comments,Last updated\r\n");
         foreach (var a in document.Actions)
         {
             Row(w, a.Id, a.Theme, a.Text, a.Deadline ?? "", string.Join("; ", a.Leads), RagWords.Described(a.Rag), a.Status,
                 a.Overdue ? "yes" : "no", a.DaysOverdue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 a.DueSoon ? "yes" : "no", a.RagMismatch ? RagWords.Mismatch(a.Rag) : "no",
-                string.Join("; ", a.Drift.Select(d => d.From is null ? d.Kind : $"{d.Kind} {d.From}->{d.To}")), a.Comments);
+                string.Join("; ", a.Drift.Select(d => d.From is null ? d.Kind : $"{d.Kind} {d.From}->{d.To}")), a.Comments, a.LastUpdated ?? "");
         }
     }
 

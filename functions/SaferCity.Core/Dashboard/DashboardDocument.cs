@@ -20,6 +20,9 @@ public sealed record DashboardDocument(
 
     /// <summary>Themes in tracker order.</summary>
     public IReadOnlyList<string> Themes { get; init; } = [];
+
+    /// <summary>Days without an update after which an open action is stale; 0 when the flag is off.</summary>
+    public int StaleAfterDays { get; init; }
 }
 
 public sealed record DashboardSummary(
@@ -27,6 +30,9 @@ public sealed record DashboardSummary(
 {
     /// <summary>Open actions with no readable rating.</summary>
     public int Unrated { get; init; }
+
+    /// <summary>Open actions not updated for more than the stale period (<see cref="DashboardDocument.StaleAfterDays"/>).</summary>
+    public int Stale { get; init; }
 }
 
 public sealed record DashboardAction(
@@ -44,6 +50,12 @@ public sealed record DashboardAction(
     string Comments,
     IReadOnlyList<DriftItem> Drift)
 {
+    /// <summary>The UK day (yyyy-MM-dd) of the last change to its comment, rating, deadline or status that the public could see.</summary>
+    public string? LastUpdated { get; init; }
+
+    /// <summary>Open and not updated for more than the stale period.</summary>
+    public bool Stale { get; init; }
+
     /// <summary>The action's RAG, deadline and status at each change, oldest first.</summary>
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
 }

@@ -58,7 +58,7 @@ public static class DashboardHtml
         PaperLink(h);
         StaleNotice(h, doc, options);
 
-        Summary(h, doc.Summary);
+        Summary(h, doc.Summary, doc.StaleAfterDays);
         Trend(h, doc.Trend);
         Completed(h, doc, large);
         Actions(h, doc, large);
@@ -179,7 +179,7 @@ public static class DashboardHtml
         h.Open("p", ("class", "feed-link")).Element("a", "Follow the changes in a feed reader", ("href", AtomFeed.FileName))
             .Text(" (Atom).").Close("p").Line();
 
-    private static void Summary(HtmlWriter h, DashboardSummary s)
+    private static void Summary(HtmlWriter h, DashboardSummary s, int staleAfterDays)
     {
         h.Open("section", ("aria-labelledby", "summary-heading")).Line();
         h.Element("h2", "Summary", ("id", "summary-heading"), ("class", "visually-hidden"));
@@ -192,14 +192,20 @@ public static class DashboardHtml
         Card(h, s.Overdue, "overdue", "overdue");
         Card(h, s.DueSoon, "due soon", "due-soon");
         Card(h, s.RagMismatch, RagWords.MismatchCount, "mismatch");
+        // site.js offers this card's words as a filter, so the period is written once.
+        if (staleAfterDays > 0) Card(h, s.Stale, StaleLabel(staleAfterDays), "stale");
         h.Close("ul").Close("section").Line();
     }
 
+    /// <summary>"not updated in 6 weeks": the summary card, the filter and each stale row.</summary>
+    public static string StaleLabel(int staleAfterDays) => $"not updated in {Reminders.DigestRenderer.StalePeriod(staleAfterDays)}";
+
     private static void Card(HtmlWriter h, int value, string label, string key)
     {
-        h.Open("li", ("class", "summary-card"), ("data-summary", key));
+        // Styled through the list's class and data-summary: no class per card or label.
+        h.Open("li", ("data-summary", key));
         h.Element("span", value.ToString(CultureInfo.InvariantCulture), ("class", "summary-card__value"));
-        h.Text(" ").Element("span", label, ("class", "summary-card__label"));
+        h.Text(" ").Element("span", label);
         h.Close("li").Line();
     }
 
@@ -279,7 +285,7 @@ public static class DashboardHtml
         var index = 0;
         foreach (var (theme, actions) in GroupByTheme(doc, include))
         {
-            ThemeTable(h, theme, actions, ++index, doc.DriftSince);
+            ThemeTable(h, theme, actions, ++index, doc);
         }
         h.Close("div").Close("section").Line();
     }
@@ -322,7 +328,7 @@ public static class DashboardHtml
             .Take(limit)
             .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<DashboardAction>);
 
-    private static void ThemeTable(HtmlWriter h, string theme, List<DashboardAction> actions, int index, string? since)
+    private static void ThemeTable(HtmlWriter h, string theme, List<DashboardAction> actions, int index, DashboardDocument doc)
     {
         // A heading, so heading navigation reaches each theme; it also names the table.
         var id = "theme-" + index.ToString(CultureInfo.InvariantCulture);
@@ -333,15 +339,16 @@ public static class DashboardHtml
         h.Open("thead").Open("tr");
         foreach (var col in Columns) h.Element("th", col, ("scope", "col"));
         h.Close("tr").Close("thead").Line().Open("tbody").Line();
-        foreach (var a in actions) Row(h, a, since);
+        foreach (var a in actions) Row(h, a, doc);
         h.Close("tbody").Close("table").Close("div").Line();
     }
 
-    private static void Row(HtmlWriter h, DashboardAction a, string? since)
+    private static void Row(HtmlWriter h, DashboardAction a, DashboardDocument doc)
     {
         var complete = a.Status == "complete";
-        h.Open("tr", ("id", "action-" + a.Id), ("data-status", a.Status), ("data-rag", a.Rag ?? "none"),
-            ("data-due", complete ? null : a.Overdue ? "overdue" : a.DueSoon ? "soon" : null));
+        // site.js reads the rating from the RAG cell's tag, so it is not repeated on the row.
+        h.Open("tr", ("id", "action-" + a.Id), ("data-status", a.Status),
+            ("data-due", complete ? null : a.Overdue ? "overdue" : a.DueSoon ? "soon" : null), ("data-stale", a.Stale ? "" : null));
         h.Element("th", a.Id, ("scope", "row"));
         h.Element("td", Clip(a.Text));
         h.Open("td");
@@ -357,28 +364,36 @@ public static class DashboardHtml
             foreach (var lead in a.Leads) h.Element("li", lead);
             h.Close("ul").Close("td");
         }
-        h.Open("td").Element("strong", RagWord(a.Rag), ("class", "tag tag--" + (a.Rag ?? "none"))).Close("td");
+        h.Open("td").Element("strong", RagWord(a.Rag), ("class", "tag--" + (a.Rag ?? "none"))).Close("td");
         h.Open("td");
-        Flags(h, a, complete, since);
+        Flags(h, a, complete, doc);
         History(h, a);
         h.Close("td");
         h.Element("td", a.Comments.Length == 0 ? "No comment" : Clip(a.Comments));
         h.Close("tr").Line();
     }
 
-    private static void Flags(HtmlWriter h, DashboardAction a, bool complete, string? since)
+    private static void Flags(HtmlWriter h, DashboardAction a, bool complete, DashboardDocument doc)
     {
         var mismatch = !complete && a.RagMismatch;
-        var list = 1 + (mismatch ? 1 : 0) + a.Drift.Count > 1;
+        var updated = complete || a.LastUpdated is null ? null : $"Last updated {LongDate(a.LastUpdated)}";
+        var list = 1 + (mismatch ? 1 : 0) + (a.Stale ? 1 : 0) + a.Drift.Count > 1;
         if (list) h.Open("ul").Open("li");
-        if (complete) h.Element("strong", "Complete", ("class", "tag tag--complete"));
-        else if (a.Overdue) h.Element("strong", $"Overdue by {Days(a.DaysOverdue)}", ("class", "tag tag--overdue"));
-        else if (a.DueSoon) h.Element("strong", "Due soon", ("class", "tag tag--due-soon"));
+        if (complete) h.Element("strong", "Complete", ("class", "tag--complete"));
+        else if (a.Overdue) h.Element("strong", $"Overdue by {Days(a.DaysOverdue)}", ("class", "tag--overdue"));
+        else if (a.DueSoon) h.Element("strong", "Due soon", ("class", "tag--due-soon"));
         else h.Text("Open");
-        if (!list) return;
+        // Every open action says when it was last updated: under its status, or as the status list's last line.
+        if (!list)
+        {
+            if (updated is not null) h.Void("br").Text(updated);
+            return;
+        }
         h.Close("li");
         if (mismatch) h.Element("li", RagWords.Capitalised(RagWords.Mismatch(a.Rag)), ("class", "flag-mismatch"));
-        foreach (var d in a.Drift) h.Element("li", DriftText(d, since), ("class", "drift drift--" + d.Kind));
+        if (a.Stale) h.Element("li", RagWords.Capitalised(StaleLabel(doc.StaleAfterDays)), ("class", "flag-stale"));
+        foreach (var d in a.Drift) h.Element("li", DriftText(d, doc.DriftSince), ("class", "drift drift--" + d.Kind));
+        if (updated is not null) h.Element("li", updated);
         h.Close("ul");
     }
 

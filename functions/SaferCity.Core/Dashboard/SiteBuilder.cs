@@ -68,7 +68,8 @@ public static class SiteBuilder
         return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(n => ("assets/" + n[ResourcePrefix.Length..].Replace('\\', '/'), Read(assembly, n)))
+            .Select(n => (Name: n, Path: "assets/" + n[ResourcePrefix.Length..].Replace('\\', '/')))
+            .Select(r => (r.Path, AssetText.Publishable(r.Path, Read(assembly, r.Name))))
             .ToList();
     }
 

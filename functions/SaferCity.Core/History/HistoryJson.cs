@@ -13,20 +13,23 @@ public static class HistoryJson
     };
 
     // Source-generated: no reflection, and the history of a large tracker is megabytes.
-    private static readonly HistoryJsonContext Context = new(Options);
+    internal static readonly HistoryJsonContext Context = new(Options);
 
     public static byte[] Serialize(TrackerHistory history) => JsonSerializer.SerializeToUtf8Bytes(history, Context.TrackerHistory);
 
     public static TrackerHistory Deserialize(ReadOnlySpan<byte> json)
     {
         var history = JsonSerializer.Deserialize(json, Context.TrackerHistory) ?? throw new JsonException("Empty history document.");
-        // Keys are action numbers; keep lookups case-insensitive as the parser's are.
-        return history with
-        {
-            Actions = new Dictionary<string, IReadOnlyList<HistoryEntry>>(history.Actions, StringComparer.OrdinalIgnoreCase),
-        };
+        return CaseInsensitive(history);
     }
+
+    /// <summary>Keys are action numbers; keep lookups case-insensitive as the parser's are.</summary>
+    internal static TrackerHistory CaseInsensitive(TrackerHistory history) => history with
+    {
+        Actions = new Dictionary<string, IReadOnlyList<HistoryEntry>>(history.Actions, StringComparer.OrdinalIgnoreCase),
+    };
 }
 
 [JsonSerializable(typeof(TrackerHistory))]
+[JsonSerializable(typeof(ReportedStates))]
 internal sealed partial class HistoryJsonContext : JsonSerializerContext;

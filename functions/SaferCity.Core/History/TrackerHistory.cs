@@ -21,7 +21,8 @@ public sealed record TrackerHistory(
         foreach (var (id, entries) in Actions)
         {
             var state = entries.LastOrDefault(e => e.From <= day);
-            if (state is { Gone: false }) actions.Add(new SnapshotAction(id, state.Rag, state.Deadline, state.Complete, state.Hidden));
+            if (state is { Gone: false })
+                actions.Add(new SnapshotAction(id, state.Rag, state.Deadline, state.Complete, state.Hidden, state.Comment) { Updated = state.Updated });
         }
         return new Snapshot(day, taken.TakenAt, actions);
     }
@@ -31,20 +32,27 @@ public sealed record TrackerHistory(
     /// <summary>
     /// Records the snapshot for its day, replacing what that day had. Returns this same instance
     /// when the content equals the latest earlier snapshot, so callers can skip the write.
+    /// Each new state carries the day of the action's last update (<see cref="HistoryEntry.Updated"/>), worked out
+    /// from the state before it alone, so no run ever walks an action's history to find it.
     /// </summary>
-    public TrackerHistory Record(Snapshot snapshot, RagCounts counts)
+    /// <param name="everyDay">Keep the day even when nothing changed since the one before (what digests reported).</param>
+    public TrackerHistory Record(Snapshot snapshot, RagCounts counts, bool everyDay = false)
     {
         var day = snapshot.AsOf;
         if (Days.Any(d => d.AsOf == day) && snapshot.SameContentAs(SnapshotAt(day))) return this;
         var trimmed = WithoutDaysFrom(day);
-        if (snapshot.SameContentAs(trimmed.Latest())) return trimmed;
+        if (snapshot.SameContentAs(trimmed.Latest()))
+            return everyDay ? trimmed with { Days = [.. trimmed.Days, new HistoryDay(day, snapshot.TakenAt, counts)] } : trimmed;
 
         var actions = trimmed.Actions.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.OrdinalIgnoreCase);
         var now = snapshot.Actions.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var previous = trimmed.Days.Count > 0 ? trimmed.Days[^1].TakenAt : (DateTimeOffset?)null;
         foreach (var (id, state) in now)
         {
-            var entry = new HistoryEntry(day, state.Rag, state.Deadline, state.Complete, state.Hidden, Gone: false);
             if (!actions.TryGetValue(id, out var list)) actions[id] = list = [];
+            var last = list.Count > 0 && !list[^1].Gone ? list[^1] : null;
+            var entry = new HistoryEntry(day, state.Rag, state.Deadline, state.Complete, state.Hidden, Gone: false, state.Comment,
+                LastUpdate(last, state, day, previous));
             if (list.Count == 0 || !list[^1].SameStateAs(entry)) list.Add(entry);
         }
         foreach (var (id, list) in actions)
@@ -54,6 +62,42 @@ public sealed record TrackerHistory(
         }
         var days = trimmed.Days.Append(new HistoryDay(day, snapshot.TakenAt, counts)).ToList();
         return new TrackerHistory(days, actions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<HistoryEntry>)kv.Value, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The UK day of the action's last update: a change to its comment, rating, deadline or status (not its theme, its
+    /// visibility or any other column). A change is dated by when the item says it was modified, if that is after the
+    /// previous snapshot was taken, else by this run, the first to see it. An action seen for the first time is dated by
+    /// when it was modified, or this run.
+    /// </summary>
+    private static DateOnly LastUpdate(HistoryEntry? last, SnapshotAction now, DateOnly day, DateTimeOffset? previous)
+    {
+        DateOnly Modified(DateOnly fallback) =>
+            now.Modified is { } m && (previous is null || m > previous) && Rules.UkClock.DateOf(m) is var d && d <= day ? d : fallback;
+        if (last is null) return Modified(day);
+        // A history from before comments were fingerprinted has none: an unknown comment is not a changed one.
+        var changed = last.Rag != now.Rag || last.Deadline != now.Deadline || last.Complete != now.Complete ||
+                      last.Comment is not null && last.Comment != now.Comment;
+        if (changed) return Modified(day);
+        // Kept from the state before; a history from before this was recorded starts from the item's own date.
+        return last.Updated ?? (now.Modified is { } lm ? Min(Rules.UkClock.DateOf(lm), day) : last.From);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>
+    /// The day of the action's last update as the history has it on <paramref name="day"/>; null when it has no state then.
+    /// The latest state is the last one, so a live run finds it in one step.
+    /// </summary>
+    public DateOnly? UpdatedOn(string id, DateOnly day)
+    {
+        if (!Actions.TryGetValue(id, out var entries)) return null;
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (entries[i].From > day) continue;
+            return entries[i].Gone ? null : entries[i].Updated;
+        }
+        return null;
     }
 
     /// <summary>
@@ -86,8 +130,12 @@ public sealed record HistoryDay(DateOnly AsOf, DateTimeOffset TakenAt, RagCounts
 /// <summary>Open actions by rating, and complete ones, on a day: the trend chart's data.</summary>
 public sealed record RagCounts(int Red, int Amber, int Green, int Complete);
 
-public sealed record HistoryEntry(DateOnly From, Rag? Rag, DateOnly? Deadline, bool Complete, bool Hidden, bool Gone)
+/// <param name="Comment">The comment's fingerprint (<see cref="SnapshotAction.Fingerprint"/>); null in histories from before it was kept.</param>
+/// <param name="Updated">The UK day of the action's last update as of this state; null in histories from before it was kept.</param>
+public sealed record HistoryEntry(DateOnly From, Rag? Rag, DateOnly? Deadline, bool Complete, bool Hidden, bool Gone,
+    string? Comment = null, DateOnly? Updated = null)
 {
     public bool SameStateAs(HistoryEntry other) =>
-        Rag == other.Rag && Deadline == other.Deadline && Complete == other.Complete && Hidden == other.Hidden && Gone == other.Gone;
+        Rag == other.Rag && Deadline == other.Deadline && Complete == other.Complete && Hidden == other.Hidden && Gone == other.Gone &&
+        Comment == other.Comment && Updated == other.Updated;
 }

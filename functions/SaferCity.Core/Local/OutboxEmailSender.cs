@@ -49,6 +49,7 @@ public sealed class OutboxEmailSender(string folder, string from, string subject
         mime.From.Add(MailboxAddress.Parse(from));
         foreach (var to in message.To) mime.To.Add(MailboxAddress.Parse(to));
         mime.Subject = message.Subject;
+        if (message.Date is { } date) mime.Date = date;
         mime.Headers.Add("X-SaferCity-Digest", message.DigestId);
         foreach (var (key, value) in message.Tags) mime.Headers.Add("X-SaferCity-" + key, value);
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();

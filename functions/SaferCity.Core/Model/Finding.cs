@@ -16,9 +16,13 @@ public sealed record Finding(string Id, string Field, string Problem, string? Va
     /// </summary>
     public bool Hidden { get; init; }
 
+    /// <summary>What the value probably meant ("Trading Standards" for "TS"), asked as a question; never acted on.</summary>
+    public string? Suggestion { get; init; }
+
     public string Describe()
     {
         var text = Value is null ? $"{Id}: {Field} {Problem}" : $"{Id}: {Field} {Problem} (\"{Value}\")";
+        if (Suggestion is not null) text += $"; did you mean {Suggestion}?";
         return Hidden ? text + " [hidden item]" : text;
     }
 }

@@ -60,7 +60,11 @@ public sealed record EmailMessage(
     string Subject,
     string Text,
     string Html,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>When the digest was made, by the run's clock; a file outbox dates the message by it.</summary>
+    public DateTimeOffset? Date { get; init; }
+}
 
 /// <param name="Unconfirmed">
 /// Not sent as far as we know, but the mail service may have accepted it: the request went out and no answer came

@@ -30,18 +30,40 @@ public sealed record RunReport(
 
     public LeadDirectory Directory => Tracker.Directory;
 
+    /// <summary><see cref="RemindersOptions.StaleAfterDays"/> as the run used it (0: off).</summary>
+    public int StaleAfterDays { get; init; }
+
+    /// <param name="reportedOn">The state digests reported on a day, which stands for that day as a drift baseline (see <see cref="ReportedStates.ReportedOn"/>).</param>
     public static RunReport Build(DateOnly asOf, DateTimeOffset generatedAt, ParsedTracker tracker, TrackerHistory history,
-        RemindersOptions reminders, DriftOptions driftOptions)
+        RemindersOptions reminders, DriftOptions driftOptions, Func<DateOnly, Snapshot?>? reportedOn = null)
     {
-        var baseline = DriftCalculator.ChooseBaseline(history.Days.Select(d => d.AsOf), asOf, driftOptions.WindowDays, history.SnapshotAt);
+        var baseline = DriftCalculator.ChooseBaseline(history.Days.Select(d => d.AsOf), asOf, driftOptions.WindowDays,
+            day => reportedOn?.Invoke(day) ?? history.SnapshotAt(day));
         var drift = DriftCalculator.Compare(baseline, tracker.Actions);
         var assessments = tracker.Actions
             .Select(a => ActionRules.Assess(a, asOf, reminders, drift.For(a.Number)))
             .ToList();
-        return new RunReport(asOf, generatedAt, assessments, drift, tracker, history);
+        return new RunReport(asOf, generatedAt, assessments, drift, tracker, history) { StaleAfterDays = reminders.StaleAfterDays };
     }
 
-    public Snapshot Snapshot() => global::SaferCity.Core.History.Snapshot.Of(AsOf, GeneratedAt, Tracker.Actions);
+    /// <param name="audited">When each item was last updated through an update link after the previous snapshot, by item id.</param>
+    public Snapshot Snapshot(IReadOnlyDictionary<string, DateTimeOffset>? audited = null) =>
+        global::SaferCity.Core.History.Snapshot.Of(AsOf, GeneratedAt, Tracker.Actions, audited);
+
+    /// <summary>
+    /// This report with the history that records it, and each action's last update and staleness read from that
+    /// history's latest state (one step per action). An action the history does not hold yet (a look back at a day
+    /// before it was first seen) is dated by the list's own date.
+    /// </summary>
+    public RunReport Recorded(TrackerHistory history) => this with
+    {
+        History = history,
+        Assessments = Assessments.Select(a => ActionRules.WithLastUpdate(a,
+            history.UpdatedOn(a.Action.Number, AsOf) ?? Fallback(a.Action.LastModified), AsOf, StaleAfterDays)).ToList(),
+    };
+
+    private DateOnly Fallback(DateTimeOffset? modified) =>
+        modified is { } m && UkClock.DateOf(m) is var d && d <= AsOf ? d : AsOf;
 
     public RagCounts PublicCounts()
     {

@@ -102,7 +102,8 @@ public sealed class TrackerPipeline(
         var (tracker, read) = await ReadAndUnderstandAsync(stages, cancellationToken);
 
         var (history, historyVersion) = await LoadHistoryAsync(cancellationToken);
-        var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value);
+        var (reported, _) = await ReportedStates.ReadAsync(state, cancellationToken);
+        var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value, reported.ReportedOn);
 
         // A run for a day before the newest snapshot (a look back) must not rewrite later history, nor put an old
         // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
@@ -110,9 +111,11 @@ public sealed class TrackerPipeline(
         var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
         // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
         var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
-        var updated = recordable ? StateRetention.Prune(history.Record(report.Snapshot(), report.PublicCounts()), cutoff) : history;
+        var updated = recordable
+            ? StateRetention.Prune(history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff)
+            : history;
         var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
-        report = report with { History = updated, Warnings = warnings };
+        report = report.Recorded(updated) with { Warnings = warnings };
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
 
@@ -206,6 +209,20 @@ public sealed class TrackerPipeline(
         var tracker = parser.Parse(lists);
         stages.Mark("understand");
         return (tracker, RunWarnings.Observe(lists, tracker));
+    }
+
+    /// <summary>
+    /// The latest update through a link to each item since the previous day's snapshot, from the private audit: such an
+    /// update counts on the day it was made, whatever the list's own modified date says by the time of the run.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, DateTimeOffset>?> AuditedAsync(TrackerHistory history, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var previous = history.Days.LastOrDefault(d => d.AsOf < asOf);
+        if (previous is null) return null;
+        var updates = await Updates.UpdateAudit.ReadAsync(state, previous.TakenAt, time.GetUtcNow(), cancellationToken);
+        var latest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var u in updates) latest[u.ItemId] = u.At; // oldest first, so the last one wins
+        return latest;
     }
 
     private sealed class NoLock : IAsyncDisposable

@@ -51,6 +51,33 @@ public sealed class LeadDirectory
         return found;
     }
 
+    /// <summary>
+    /// The one listed lead that an unmatched name most likely means, for the coordinator to confirm ("TS": Trading
+    /// Standards): its initials, the start of its name or alias, or a slip of the keyboard away. Null when none or
+    /// more than one fits. Only ever offered as a question: nothing is routed by it.
+    /// </summary>
+    public string? Suggest(string written)
+    {
+        var key = Normalise(written);
+        if (key.Length < 2) return null;
+        var fits = Leads.Where(lead => lead.Aliases.Prepend(lead.Name).Select(Normalise).Any(name => Fits(key, name)))
+            .Select(l => l.Name).Distinct().Take(2).ToList();
+        return fits.Count == 1 ? fits[0] : null;
+    }
+
+    private static readonly HashSet<string> Minor = ["of", "and", "the", "for", "&"];
+
+    private static bool Fits(string key, string name)
+    {
+        if (name.Length == 0) return false;
+        var words = name.Split(' ');
+        var compact = key.Replace(" ", "", StringComparison.Ordinal);
+        if (compact == string.Concat(words.Select(w => w[0])) || compact == string.Concat(words.Where(w => !Minor.Contains(w)).Select(w => w[0])))
+            return true;
+        if (key.Length >= 3 && name.StartsWith(key, StringComparison.Ordinal)) return true;
+        return key.Length >= 4 && EditDistance.Between(key, name) <= Math.Min(2, name.Length / 4);
+    }
+
     /// <summary>Lower case, curly apostrophes straightened, punctuation dropped, spaces folded.</summary>
     public static string Normalise(string text)
     {

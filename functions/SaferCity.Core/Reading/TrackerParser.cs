@@ -125,7 +125,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             var resolved = memo.Leads(name);
             if (resolved.Count == 0)
             {
-                findings.Add(new Finding(number, "lead", "unknown", Truncate(name)));
+                findings.Add(new Finding(number, "lead", "unknown", Truncate(name)) { Suggestion = memo.Suggest(name) });
                 unknown.Add(name);
             }
             foreach (var lead in resolved)
@@ -173,6 +173,14 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         {
             if (!_leads.TryGetValue(name, out var leads)) _leads[name] = leads = directory.Resolve(name);
             return leads;
+        }
+
+        private readonly Dictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
+
+        public string? Suggest(string name)
+        {
+            if (!_suggestions.TryGetValue(name, out var lead)) _suggestions[name] = lead = directory.Suggest(name);
+            return lead;
         }
     }
 

@@ -47,6 +47,7 @@ public static class CoordinatorSummary
                 ? "no lead named"
                 : $"no reachable lead for \"{string.Join("; ", a.Action.LeadNames)}\""))
             .ToList();
+        var stale = open.Where(a => a.Stale).ToList();
         var removed = report.Drift.Removed.Select(id => $"{id} is no longer in the tracker").ToList();
         var dataProblems = report.CoordinatorFindings.Select(f => f.Describe()).ToList();
 
@@ -55,6 +56,7 @@ public static class CoordinatorSummary
             ("Set-up problems", setup),
             ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
             ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalations),
+            ($"Not updated in {DigestRenderer.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead", StaleByLead(stale)),
             ("Actions no lead could be found for", unrouted),
             ("Removed actions", removed),
             ("Data problems in the lists", dataProblems),
@@ -68,6 +70,21 @@ public static class CoordinatorSummary
             DocumentTitle = EmailLayout.TitleOf("Coordinator\u2019s summary", report.AsOf, partnership),
         };
         return (EmailLayout.Text(email), EmailLayout.Html(email));
+    }
+
+    /// <summary>"Licensing: 2 (3.4, 6.1)": one line per lead, in the order their actions come in the tracker.</summary>
+    private static List<string> StaleByLead(List<Assessment> stale)
+    {
+        var byLead = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var a in stale)
+        {
+            foreach (var lead in a.Action.Leads.DefaultIfEmpty("No lead found"))
+            {
+                if (!byLead.TryGetValue(lead, out var numbers)) byLead[lead] = numbers = [];
+                numbers.Add(a.Action.Number);
+            }
+        }
+        return byLead.Select(kv => $"{kv.Key}: {kv.Value.Count} ({string.Join(", ", kv.Value)})").ToList();
     }
 
     /// <summary>The inbox preview: "27 open: 2 overdue, 6 due soon, 1 escalation, 2 data problems".</summary>

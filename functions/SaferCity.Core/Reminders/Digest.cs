@@ -4,18 +4,24 @@ using SaferCity.Core.Rules;
 
 namespace SaferCity.Core.Reminders;
 
-/// <summary>What one lead is asked to look at this week. Each action appears once, in its first group.</summary>
+/// <summary>
+/// What one lead is asked to look at this week. Each action appears once, in its first group; a stale action that is
+/// also overdue, due soon or drifting stays in that group and says there that it has had no update.
+/// </summary>
 public sealed record LeadDigest(
     Lead Lead,
     IReadOnlyList<Assessment> Overdue,
     IReadOnlyList<Assessment> DueSoon,
     IReadOnlyList<Assessment> Drifting)
 {
-    public bool IsEmpty => Overdue.Count == 0 && DueSoon.Count == 0 && Drifting.Count == 0;
+    /// <summary>Stale and nothing else: the "Needs an update" group.</summary>
+    public IReadOnlyList<Assessment> NeedsUpdate { get; init; } = [];
 
-    public IEnumerable<Assessment> All => Overdue.Concat(DueSoon).Concat(Drifting);
+    public bool IsEmpty => Count == 0;
 
-    public int Count => Overdue.Count + DueSoon.Count + Drifting.Count;
+    public IEnumerable<Assessment> All => Overdue.Concat(DueSoon).Concat(Drifting).Concat(NeedsUpdate);
+
+    public int Count => Overdue.Count + DueSoon.Count + Drifting.Count + NeedsUpdate.Count;
 }
 
 /// <summary>Who gets what: a digest per lead with something to act on.</summary>
@@ -41,7 +47,8 @@ public static class DigestPlanner
             var overdue = mine.Where(a => a.Overdue).ToList();
             var dueSoon = mine.Where(a => a.DueSoon).ToList();
             var drifting = mine.Where(a => !a.Overdue && !a.DueSoon && a.WorseningDrift.Any()).ToList();
-            var digest = new LeadDigest(lead, overdue, dueSoon, drifting);
+            var stale = mine.Where(a => a.Stale && !a.Overdue && !a.DueSoon && !a.WorseningDrift.Any()).ToList();
+            var digest = new LeadDigest(lead, overdue, dueSoon, drifting) { NeedsUpdate = stale };
             if (!digest.IsEmpty) digests.Add(digest);
         }
         return digests;

@@ -13,6 +13,7 @@ public enum SectionKind
     Overdue,
     DueSoon,
     Changed,
+    Stale,
 }
 
 /// <summary>Whom a lead can ask about a digest: the coordinator's name and address, as far as the settings give them.</summary>
@@ -39,7 +40,7 @@ public static class DigestRenderer
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     public const string LeadWhy =
-        "the partnership's action tracker names your service as a lead. It is sent once a week, only when one of your actions is overdue, due soon or has got worse.";
+        "the partnership's action tracker names your service as a lead. It is sent once a week, only when one of your actions is overdue, due soon, has got worse or has gone without an update.";
 
     /// <summary>An email stays readable: past this many actions (or notes) a section lists the most urgent and counts the rest.</summary>
     public const int MaxPerSection = 100;
@@ -72,6 +73,7 @@ public static class DigestRenderer
         if (digest.Overdue.Count > 0) parts.Add($"{digest.Overdue.Count} overdue");
         if (digest.DueSoon.Count > 0) parts.Add($"{digest.DueSoon.Count} due soon");
         if (digest.Drifting.Count > 0) parts.Add($"{digest.Drifting.Count} drifting");
+        if (digest.NeedsUpdate.Count > 0) parts.Add($"{digest.NeedsUpdate.Count} {(digest.NeedsUpdate.Count == 1 ? "needs" : "need")} an update");
         return string.Join(", ", parts) + ": please review and update the tracker.";
     }
 
@@ -93,6 +95,7 @@ public static class DigestRenderer
                 new Section("Overdue", digest.Overdue, SectionKind.Overdue),
                 new Section("Due soon", digest.DueSoon, SectionKind.DueSoon),
                 new Section("Drifting", digest.Drifting, SectionKind.Changed),
+                new Section("Needs an update", digest.NeedsUpdate, SectionKind.Stale),
             ],
             SinceIso: sinceIso,
             DashboardUrl: dashboardUrl,
@@ -129,6 +132,8 @@ public static class DigestRenderer
                 return days switch { 0 => "due today", 1 => "due tomorrow", _ => $"due in {days} days" };
             case SectionKind.DueSoon:
                 return "due soon";
+            case SectionKind.Stale:
+                return "needs an update";
         }
         var drift = a.WorseningDrift.Any() ? a.WorseningDrift : a.Drift;
         var words = drift.Select(d => d.Kind switch
@@ -174,6 +179,13 @@ public static class DigestRenderer
     }
 
     internal static string Long(DateOnly d) => d.ToString("d MMMM yyyy", Uk);
+
+    /// <summary>"No update since 16 January 2017" for a stale action; null for any other.</summary>
+    public static string? StaleLine(Assessment a) =>
+        a is { Stale: true, LastUpdated: { } d } ? $"No update since {Long(d)}" : null;
+
+    /// <summary>The stale period in words: "6 weeks" for 42 days, "30 days" for 30.</summary>
+    public static string StalePeriod(int days) => days % 7 == 0 ? Plural(days / 7, "week") : Plural(days, "day");
 
     public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

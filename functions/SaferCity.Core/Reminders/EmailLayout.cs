@@ -72,6 +72,7 @@ public static class EmailLayout
                 sb.AppendLine($"  RAG: {DigestRenderer.RagText(a)}");
                 if (DigestRenderer.MismatchText(a) is { } mismatch) sb.AppendLine($"  Check the rating: {mismatch}");
                 sb.AppendLine($"  Latest comment: {DigestRenderer.CommentText(a)}");
+                if (DigestRenderer.StaleLine(a) is { } stale) sb.AppendLine($"  {stale}");
                 foreach (var d in a.Drift) sb.AppendLine($"  {DigestRenderer.DriftLine(d, c.SinceIso)}");
                 var links = c.Links?.Invoke(a) ?? ActionLinks.None;
                 if (links.Update is { } update) sb.AppendLine($"  Update: {update.AbsoluteUri}");
@@ -163,6 +164,7 @@ public static class EmailLayout
         LabelValue(h, "RAG", DigestRenderer.RagText(a));
         if (DigestRenderer.MismatchText(a) is { } mismatch) LabelValue(h, "Check the rating", mismatch);
         LabelValue(h, "Latest comment", DigestRenderer.CommentText(a));
+        if (DigestRenderer.StaleLine(a) is { } stale) h.Element("p", stale, ("style", Line + "font-weight:bold;")).Line();
         foreach (var d in a.Drift)
         {
             // The arrow is a picture of the word after it: hidden from screen readers, which read "Worse: Amber to Red".

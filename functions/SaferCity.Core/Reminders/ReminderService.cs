@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.History;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
 using SaferCity.Core.Updates;
@@ -58,14 +59,15 @@ public sealed class ReminderService(
         var unconfirmed = new List<(string Key, string? Error)>();
         var url = dashboard.Value.PublicUrl;
         var contact = CoordinatorContact.From(reminders.Value);
-        var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
+        var (reported, reportedVersion) = await ReportedStates.ReadAsync(state, cancellationToken);
+        var changes = new ChangesSince(report, reported);
 
         // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
         var messages = new List<(string Key, string LedgerKey, EmailMessage Message, IReadOnlyList<string> Actions)>();
         var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
         var keyWarnings = _updates.KeyWarnings().ToList();
         foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
-        foreach (var digest in DigestPlanner.ForLeads(report))
+        foreach (var (digest, since) in changes.Digests())
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
@@ -96,6 +98,7 @@ public sealed class ReminderService(
             }
         }
 
+        var delivered = new List<string>();
         async Task Deliver(string key, string ledgerKey, EmailMessage message, IReadOnlyList<string> actions)
         {
             switch (ledger.For(ledgerKey)?.State)
@@ -136,7 +139,11 @@ public sealed class ReminderService(
                 _ => intent with { State = DeliveryState.Failed, Error = result.Error },
             };
             (ledger, version) = await Save(name, ledger.With(ledgerKey, outcome), version, cancellationToken);
-            if (result.Sent) sent.Add(key);
+            if (result.Sent)
+            {
+                sent.Add(key);
+                delivered.Add(ledgerKey);
+            }
             else if (result.Unconfirmed)
             {
                 unconfirmed.Add((key, result.Error));
@@ -158,12 +165,15 @@ public sealed class ReminderService(
             // What leads changed through their update links in the week before this run, from the private audit record.
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
-            var checks = report with { Warnings = [.. report.Warnings, .. keyWarnings] };
+            var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings] };
             var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, url, updated,
                 dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
                 Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
         }
+        // What these digests reported is what their recipients' next ones count changes from.
+        if (!dryRun && delivered.Count > 0)
+            await state.WriteAsync(ReportedStates.DocumentName, reported.Reported(delivered, report.Snapshot()).Serialize(), reportedVersion, cancellationToken);
         return new ReminderResult(week, sent, already, failed, [.. unconfirmed.Select(u => u.Key)]);
     }
 
@@ -205,7 +215,7 @@ public sealed class ReminderService(
             ["kind"] = kind,
             ["run"] = report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             ["actions"] = string.Join(' ', actions),
-        });
+        }) { Date = report.GeneratedAt };
 
     private static List<string> DeliveryNotes(ReminderLedger ledger, List<(string Key, string Error)> failed, List<(string Key, string? Error)> unconfirmed,
         RunReport report)

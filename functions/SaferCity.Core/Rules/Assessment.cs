@@ -12,6 +12,12 @@ public sealed record Assessment(
     bool RagMismatch,
     IReadOnlyList<DriftChange> Drift)
 {
+    /// <summary>The UK day of the last change to its comment, rating, deadline or status (from the history).</summary>
+    public DateOnly? LastUpdated { get; init; }
+
+    /// <summary>Open and not updated for more than <see cref="RemindersOptions.StaleAfterDays"/>.</summary>
+    public bool Stale { get; init; }
+
     public bool Escalated(RemindersOptions options) => Overdue && DaysOverdue > options.EscalateAfterDays;
 
     /// <summary>Drift a lead must act on: it got worse or it slipped.</summary>
@@ -31,4 +37,15 @@ public static class ActionRules
         var mismatch = overdue && action.Rag != Rag.Red;
         return new Assessment(action, overdue, daysOverdue, dueSoon, mismatch, drift ?? []);
     }
+
+    /// <summary>
+    /// Open, and its last update more than <paramref name="staleAfterDays"/> days before as-of (0: never).
+    /// 43 days with the default 42 is stale; 42 is not.
+    /// </summary>
+    public static bool IsStale(bool open, DateOnly? lastUpdated, DateOnly asOf, int staleAfterDays) =>
+        open && staleAfterDays > 0 && lastUpdated is { } d && asOf.DayNumber - d.DayNumber > staleAfterDays;
+
+    /// <summary>The assessment with its last update and whether that makes it stale.</summary>
+    public static Assessment WithLastUpdate(Assessment a, DateOnly? lastUpdated, DateOnly asOf, int staleAfterDays) =>
+        a with { LastUpdated = lastUpdated, Stale = IsStale(a.Action.Open, lastUpdated, asOf, staleAfterDays) };
 }

@@ -17,6 +17,9 @@ public sealed class RemindersOptions : IValidatableObject
 
     [Range(1, 3660)] public int EscalateAfterDays { get; set; } = 28;
 
+    /// <summary>An open action not updated for more than this many days is stale: flagged to its leads and the coordinator. 0 turns it off.</summary>
+    [Range(0, 3660)] public int StaleAfterDays { get; set; } = 42;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var address in (Coordinator ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -123,6 +123,47 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(["2.5 ragWorsened", "2.7 completed", "5.3 ragImproved", "6.4 deadlineSlipped"], drift);
     }
 
+    /// <summary>A change made on the Monday after the digests, seen by a second run that day, is in the next Monday's summary.</summary>
+    [Fact]
+    public async Task Run_ChangeAfterMondaysDigests_InTheNextMondaysSummarySinceThatMonday()
+    {
+        var tracker = Path.Combine(_out, "tracker.json");
+        var coordinator = new Dictionary<string, string> { ["Reminders__Coordinator"] = "coordinator@example.gov.uk" };
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "sample", "tracker.json"), tracker);
+        await RunCliAsync(coordinator, "run", "--as-of", "2017-01-16", "--out", _out, "--tracker", tracker);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "sample", "tracker-week5.json"), tracker, overwrite: true); // 2.7 completed, among others
+        var (sameDay, sameDayOut, _) = await RunCliAsync(coordinator, "run", "--as-of", "2017-01-16", "--out", _out, "--tracker", tracker);
+        Assert.Equal(0, sameDay);
+        Assert.Contains("0 sent", sameDayOut);
+
+        var (code, _, stderr) = await RunCliAsync(coordinator, "run", "--as-of", "2017-01-23", "--out", _out, "--tracker", tracker);
+
+        Assert.True(code == 0, stderr);
+        var summary = MimeMessage.Load(Path.Combine(_out, "outbox", "2017-W04_coordinator.eml")).TextBody;
+        Assert.Contains("- 2.7: completed", summary);
+        Assert.Contains("✓ Completed since 16 January 2017", summary);
+    }
+
+    /// <summary>--as-of sets the run's clock: its emails are dated 07:00 UK that day, and another day than Monday sends only what is owed.</summary>
+    [Fact]
+    public async Task Run_AsOfAnotherDay_DatesEmailsThatMorningAndAWednesdaySendsOnlyWhatIsOwed()
+    {
+        await RunCliAsync("run", "--as-of", "2017-01-16", "--out", _out);
+        var date = MimeMessage.Load(Path.Combine(_out, "outbox", "2017-W03_coordinator.eml")).Date;
+        Assert.InRange(date, new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2017, 1, 16, 7, 10, 0, TimeSpan.Zero));
+
+        // Week 8: on Monday nothing is stale yet; by Saturday every action untouched since 13 January is (43 days), so two
+        // more leads are due a digest, which only --all-digests sends before the next Monday.
+        await RunCliAsync("run", "--as-of", "2017-02-20", "--out", _out);
+        var (code, stdout, _) = await RunCliAsync("run", "--as-of", "2017-02-25", "--out", _out);
+        Assert.Equal(0, code);
+        Assert.Contains("Digests for 2017-W08 (a Saturday: only what this week still owes; --all-digests sends the week's digests): 0 sent", stdout);
+
+        var (all, allOut, _) = await RunCliAsync("run", "--as-of", "2017-02-25", "--out", _out, "--all-digests");
+        Assert.Equal(0, all);
+        Assert.Contains("Digests for 2017-W08: 2 sent", allOut);
+    }
+
     [Fact]
     public async Task Run_PlainRun_PrintsOnlyTheSummaryAndVerboseAddsTheLogOnStderr()
     {

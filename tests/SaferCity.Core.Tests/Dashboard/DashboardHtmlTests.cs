@@ -101,13 +101,13 @@ public sealed class DashboardHtmlTests
             Action("1.3", "T", status: "complete"),
         ], driftSince: "2017-01-09"));
 
-        Assert.Contains("<strong class=\"tag tag--amber\">Amber</strong>", html);
-        Assert.Contains("<strong class=\"tag tag--none\">Not rated</strong>", html);
+        Assert.Contains("<strong class=\"tag--amber\">Amber</strong>", html);
+        Assert.Contains("<strong class=\"tag--none\">Not rated</strong>", html);
         Assert.Contains("Overdue by 16 days", html);
         Assert.Contains("Overdue, but rated Amber (at risk), not Red", html);
         Assert.DoesNotContain("on track, but", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Due soon", html);
-        Assert.Contains("<strong class=\"tag tag--complete\">Complete</strong>", html);
+        Assert.Contains("<strong class=\"tag--complete\">Complete</strong>", html);
         Assert.Contains("↓ Worse: Green → Amber since 9 Jan 2017", html);
         Assert.Contains("Changes are shown since <time datetime=\"2017-01-09\">9 January 2017</time>", html);
     }

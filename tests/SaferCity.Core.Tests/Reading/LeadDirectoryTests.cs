@@ -106,4 +106,39 @@ public class LeadDirectoryTests
 
         Assert.Equal(string.Join(" ", Enumerable.Repeat("word", 100)), LeadDirectory.Normalise(words));
     }
+
+    private static readonly LeadDirectory Partnership = new([Police, Dccs, Housing,
+        new Lead("Trading Standards", [], ["ts@example.org"]), new Lead("Licensing", [], ["l@example.org"]),
+        new Lead("Community Safety Team", ["CST"], ["c@example.org"]), new Lead("Community Rehabilitation Company", [], ["r@example.org"])]);
+
+    [Theory]
+    [InlineData("TS", "Trading Standards")]            // initials
+    [InlineData("T.S.", "Trading Standards")]
+    [InlineData("CLP", "City of London Police")]       // initials without "of"
+    [InlineData("Licencing", "Licensing")]             // a slip of the keyboard
+    [InlineData("Hous", "Housing")]                    // the start of the name
+    public void Suggest_OneListedLeadFits_ThatLead(string written, string expected)
+    {
+        Assert.Equal(expected, Partnership.Suggest(written));
+    }
+
+    [Theory]
+    [InlineData("Comm")]          // the start of two leads' names: no guess
+    [InlineData("all partners")]  // nothing like any lead
+    [InlineData("X")]
+    public void Suggest_NoneOrSeveralFit_Null(string written)
+    {
+        Assert.Null(Partnership.Suggest(written));
+    }
+
+    [Fact]
+    public void Parse_UnknownInitials_FindingAsksButTheActionIsNotRouted()
+    {
+        var parsed = new TrackerParser().Parse(new TrackerLists(
+            [Tests.Support.Items.Action("6.7", lead: "CST; TS")],
+            [Tests.Support.Items.Lead("Community Safety Team", "CST"), Tests.Support.Items.Lead("Trading Standards")]));
+
+        Assert.Equal(["Community Safety Team"], parsed.Actions.Single().Leads);
+        Assert.Contains("6.7: lead unknown (\"TS\"); did you mean Trading Standards?", parsed.Findings.Select(f => f.Describe()));
+    }
 }

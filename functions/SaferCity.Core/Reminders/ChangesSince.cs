@@ -1,0 +1,44 @@
+using SaferCity.Core.History;
+using SaferCity.Core.Pipeline;
+
+namespace SaferCity.Core.Reminders;
+
+/// <summary>
+/// The run as each recipient sees it: its changes counted against the state its previous digest reported
+/// (<see cref="ReportedStates"/>), not against the dashboard's drift window. A recipient that has had no digest yet sees
+/// the dashboard's drift. Recipients whose previous digests reported the same state share one comparison.
+/// </summary>
+internal sealed class ChangesSince(RunReport report, ReportedStates reported)
+{
+    private readonly Dictionary<ReportedPointer, RunReport> _views = [];
+    private readonly Dictionary<RunReport, Dictionary<Model.Lead, LeadDigest>> _digests = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The report with every action's drift since the recipient's previous digest.</summary>
+    public RunReport For(string ledgerKey)
+    {
+        if (!reported.Last.TryGetValue(ledgerKey, out var pointer)) return report;
+        if (_views.TryGetValue(pointer, out var view)) return view;
+        var baseline = reported.BaselineFor(ledgerKey);
+        var drift = DriftCalculator.Compare(baseline, report.Tracker.Actions);
+        view = report with
+        {
+            Drift = drift,
+            Assessments = report.Assessments.Select(a => a with { Drift = drift.For(a.Action.Number) }).ToList(),
+        };
+        _views[pointer] = view;
+        return view;
+    }
+
+    /// <summary>Each lead's digest, in the leads list's order, with the day its changes are counted from.</summary>
+    public IEnumerable<(LeadDigest Digest, string? SinceIso)> Digests()
+    {
+        foreach (var lead in report.Directory.Leads)
+        {
+            var view = For(ReminderLedger.LeadKey(lead));
+            if (!_digests.TryGetValue(view, out var planned))
+                _digests[view] = planned = DigestPlanner.ForLeads(view).ToDictionary(d => d.Lead, (IEqualityComparer<Model.Lead>)ReferenceEqualityComparer.Instance);
+            if (planned.TryGetValue(lead, out var digest))
+                yield return (digest, view.Drift.Baseline is { } b ? DriftCalculator.Iso(b.AsOf) : null);
+        }
+    }
+}
