@@ -24,10 +24,10 @@ public static class DashboardHtml
     /// <summary>A table cell stays readable; the data files keep every character.</summary>
     public const int MaxCellLength = 2000;
 
-    internal static string Clip(string text)
+    internal static string Clip(string text, int max = MaxCellLength)
     {
-        if (text.Length <= MaxCellLength) return text;
-        var cut = char.IsHighSurrogate(text[MaxCellLength - 1]) ? MaxCellLength - 1 : MaxCellLength;
+        if (text.Length <= max) return text;
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
         return string.Concat(text.AsSpan(0, cut), "… (continues in the CSV and JSON downloads)");
     }
 
