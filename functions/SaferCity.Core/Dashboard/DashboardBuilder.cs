@@ -19,22 +19,7 @@ public static class DashboardBuilder
         var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
         var hidden = report.Assessments.Where(a => a.Action.Hidden).Select(a => a.Action.Number)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var open = visible.Where(a => a.Action.Open).ToList();
-        var counts = report.PublicCounts();
-
-        var summary = new DashboardSummary(
-            Total: visible.Count,
-            Complete: counts.Complete,
-            Open: open.Count,
-            Overdue: open.Count(a => a.Overdue),
-            DueSoon: open.Count(a => a.DueSoon),
-            Red: counts.Red,
-            Amber: counts.Amber,
-            Green: counts.Green,
-            RagMismatch: open.Count(a => a.RagMismatch))
-        {
-            Unrated = open.Count(a => a.Action.Rag is null),
-        };
+        var summary = Summarise(report);
 
         // Gone while hidden (at the baseline, or at any run since) is not announced: the public saw it go when it was
         // hidden, and what became of it after that was never public.
@@ -59,6 +44,27 @@ public static class DashboardBuilder
             DriftSince = report.Drift.Baseline is { } b ? DriftCalculator.Iso(b.AsOf) : null,
             Trend = Trend(report),
             Themes = visible.Select(a => PublicText.Redact(a.Action.Theme)).Distinct().ToList(),
+        };
+    }
+
+    /// <summary>The public figures alone: what a run needs when it renders nothing.</summary>
+    public static DashboardSummary Summarise(RunReport report)
+    {
+        var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
+        var open = visible.Where(a => a.Action.Open).ToList();
+        var counts = report.PublicCounts();
+        return new DashboardSummary(
+            Total: visible.Count,
+            Complete: counts.Complete,
+            Open: open.Count,
+            Overdue: open.Count(a => a.Overdue),
+            DueSoon: open.Count(a => a.DueSoon),
+            Red: counts.Red,
+            Amber: counts.Amber,
+            Green: counts.Green,
+            RagMismatch: open.Count(a => a.RagMismatch))
+        {
+            Unrated = open.Count(a => a.Action.Rag is null),
         };
     }
 

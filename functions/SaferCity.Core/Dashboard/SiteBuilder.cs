@@ -20,7 +20,7 @@ public static class SiteBuilder
 
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
 
-    /// <param name="json">The document already serialised, when the caller has it.</param>
+    /// <param name="json">The document already serialised, when the caller has it; otherwise it is streamed.</param>
     /// <param name="history">The stored history, which the change feed is built from; empty when not given.</param>
     public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, ReadOnlyMemory<byte>? json = null,
         TrackerHistory? history = null)
@@ -32,8 +32,11 @@ public static class SiteBuilder
             files.Add(new SiteFile(path, content, ContentTypeOf(path), AssetCache));
             versions[path] = ShortHash(content);
         }
-        files.Add(new SiteFile("dashboard.json", json ?? DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
-        files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
+        // The data files are streamed to the publisher: on a large tracker they are tens of megabytes each.
+        files.Add(json is { } bytes
+            ? new SiteFile("dashboard.json", bytes, "application/json; charset=utf-8", FreshCache)
+            : SiteFile.Streamed("dashboard.json", "application/json; charset=utf-8", FreshCache, (s, ct) => DashboardJson.WriteAsync(s, document, ct)));
+        files.Add(SiteFile.Streamed("actions.csv", "text/csv; charset=utf-8", FreshCache, (s, ct) => DashboardCsv.WriteAsync(s, document, ct)));
         files.Add(new SiteFile(AccessibilityStatement.Path, Encoding.UTF8.GetBytes(AccessibilityStatement.Render(options, versions)),
             "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile(AtomFeed.FileName, AtomFeed.Render(document, history ?? TrackerHistory.Empty, options),

@@ -33,10 +33,11 @@ internal sealed class Harness
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public RemindersOptions Reminders { get; }
     public DriftOptions Drift { get; } = new();
+    public DashboardOptions Dashboard { get; } = new() { PublicUrl = "https://dashboard.example.gov.uk/" };
 
     public TrackerPipeline Pipeline()
     {
-        var dashboard = Options.Create(new DashboardOptions { PublicUrl = "https://dashboard.example.gov.uk/" });
+        var dashboard = Options.Create(Dashboard);
         var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview);
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),
             Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview);
