@@ -2,10 +2,19 @@ using BenchmarkDotNet.Running;
 using SaferCity.Benchmarks;
 using SaferCity.Synthetic;
 
-// `generate N DIR` writes a synthetic tracker for timing the CLI; anything else goes to BenchmarkDotNet.
-if (args is ["generate", var count, var folder])
+// `floor FILE`: the floor process of docs/performance.md's scale curve, which only deserialises the tracker JSON.
+if (args is ["floor", var trackerFile])
 {
-    var generated = SyntheticTracker.Generate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(Floor.Count(trackerFile));
+    return;
+}
+
+// `generate N DIR [SEED]` writes a synthetic tracker for timing the CLI (another seed: a week in which most actions
+// changed, for the committee paper's changes); anything else goes to BenchmarkDotNet.
+if (args is ["generate", var count, var folder, ..] && args.Length <= 4)
+{
+    var seed = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2017;
+    var generated = SyntheticTracker.Generate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), seed: seed);
     Directory.CreateDirectory(folder);
     File.WriteAllBytes(Path.Combine(folder, "tracker.json"), generated.TrackerJson);
     File.WriteAllBytes(Path.Combine(folder, "leads.json"), generated.LeadsJson);
@@ -48,4 +57,7 @@ if (args is ["form-load", var link, var clients, var rounds, ..] && args.Length 
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
+RunBenchmarks(args);
+
+// A method of its own, so the floor process never loads BenchmarkDotNet.
+static void RunBenchmarks(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);

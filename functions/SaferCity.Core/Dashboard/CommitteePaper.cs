@@ -6,7 +6,9 @@ namespace SaferCity.Core.Dashboard;
 
 /// <summary>
 /// committee.html: the page a coordinator prints for the partnership's committee. The summary figures, then what
-/// changed at each refresh (from the same public history as the feed), then the open actions by theme.
+/// changed at each refresh (from the same public history as the feed), then the open actions by theme. Capped like the
+/// dashboard, so it prints at any size: at most 2,000 changes and the 2,000 most urgent open actions, under 2 MB,
+/// with a pointer to actions.csv for the rest.
 /// It works without JavaScript (every refresh's changes are listed); <c>committee.js</c> reads <c>?since=yyyy-MM-dd</c>
 /// and keeps only the changes after the last committee. Same Content-Security-Policy as the dashboard.
 /// </summary>

@@ -22,8 +22,9 @@ public static class SiteBuilder
 
     /// <param name="json">The document already serialised, when the caller has it; otherwise it is streamed.</param>
     /// <param name="history">The stored history, which the change feed is built from; empty when not given.</param>
+    /// <param name="jsonHashed">Told the SHA-256 of dashboard.json each time it is written, so the caller needs no pass of its own.</param>
     public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, ReadOnlyMemory<byte>? json = null,
-        TrackerHistory? history = null)
+        TrackerHistory? history = null, Action<string>? jsonHashed = null)
     {
         var files = new List<SiteFile>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,7 +36,12 @@ public static class SiteBuilder
         // The data files are streamed to the publisher: on a large tracker they are tens of megabytes each.
         files.Add(json is { } bytes
             ? new SiteFile("dashboard.json", bytes, "application/json; charset=utf-8", FreshCache)
-            : SiteFile.Streamed("dashboard.json", "application/json; charset=utf-8", FreshCache, (s, ct) => DashboardJson.WriteAsync(s, document, ct)));
+            : SiteFile.Streamed("dashboard.json", "application/json; charset=utf-8", FreshCache, async (s, ct) =>
+            {
+                using var hashing = new HashingStream(s);
+                await DashboardJson.WriteAsync(hashing, document, ct);
+                jsonHashed?.Invoke(hashing.Hash());
+            }));
         files.Add(SiteFile.Streamed("actions.csv", "text/csv; charset=utf-8", FreshCache, (s, ct) => DashboardCsv.WriteAsync(s, document, ct)));
         files.Add(new SiteFile(AccessibilityStatement.Path, Encoding.UTF8.GetBytes(AccessibilityStatement.Render(options, versions)),
             "text/html; charset=utf-8", FreshCache));

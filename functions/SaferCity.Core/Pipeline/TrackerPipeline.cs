@@ -141,7 +141,7 @@ public sealed class TrackerPipeline(
         {
             if (request.Publish && site is not null && (site.Changed || stored.Marker?.Input != input))
             {
-                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint, site.Document.GeneratedAt, input));
+                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
                 await state.WriteAsync(PublishedDocument, marker, stored.Version, cancellationToken);
             }
             if (!ReferenceEquals(updated, history))
@@ -205,7 +205,11 @@ public sealed class TrackerPipeline(
         if (mode != RunMode.Live) preview?.Clear();
         if (!request.Publish || (mode != RunMode.Live && preview is null)) return (site, null);
         var target = mode == RunMode.Live ? publisher : preview!.Site;
-        return (site, await target.PublishAsync(SiteBuilder.Build(site.Document, dashboardOptions.Value, history: report.History), cancellationToken));
+        string? written = null;
+        var files = SiteBuilder.Build(site.Document, dashboardOptions.Value, history: report.History, jsonHashed: hash => written = hash);
+        var published = await target.PublishAsync(files, cancellationToken);
+        // A changed document's hash comes from writing it; a publisher that did not write it leaves one pass to do here.
+        return (site with { Fingerprint = site.Fingerprint ?? written ?? DashboardJson.Hash(site.Document) }, published);
     }
 
     private sealed class NoLock : IAsyncDisposable
@@ -247,9 +251,10 @@ public sealed class TrackerPipeline(
     /// <summary>
     /// generatedAt is the moment the content last changed, so a run that finds nothing new produces byte-identical
     /// files and the publisher writes nothing. The document is hashed as serialised with the last published
-    /// generatedAt (a pass that keeps nothing): if that hashes the same, nothing changed.
+    /// generatedAt (a pass that keeps nothing): if that hashes the same, nothing changed. A changed document's
+    /// <paramref name="Fingerprint"/> is null until it is written.
     /// </summary>
-    private sealed record StableDashboard(DashboardDocument Document, string Fingerprint, bool Changed)
+    private sealed record StableDashboard(DashboardDocument Document, string? Fingerprint, bool Changed)
     {
         public static StableDashboard Of(DashboardDocument dashboard, PublishedMarker? marker)
         {
@@ -258,7 +263,7 @@ public sealed class TrackerPipeline(
                 var same = dashboard with { GeneratedAt = marker.GeneratedAt };
                 if (DashboardJson.Hash(same) == marker.Fingerprint) return new StableDashboard(same, marker.Fingerprint, false);
             }
-            return new StableDashboard(dashboard, DashboardJson.Hash(dashboard), true);
+            return new StableDashboard(dashboard, null, true);
         }
     }
 
