@@ -22,18 +22,27 @@ if (args is ["generate", var count, var folder, ..] && args.Length <= 4)
     return;
 }
 
-// `stages N` times each stage once: a quick look before a full BenchmarkDotNet run.
-if (args is ["stages", var size])
+// `stages N [ROUNDS]` times each stage once per round: a quick look before a full BenchmarkDotNet run. Besides the wall
+// clock it prints the process's CPU time, which a machine shared with other work disturbs far less.
+if (args is ["stages", var size, ..] && args.Length <= 3)
 {
     var bench = new PipelineBenchmarks { N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) };
     bench.Setup();
+    var repeat = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2;
+    var self = System.Diagnostics.Process.GetCurrentProcess();
     void Time(string name, Func<object> stage)
     {
+        self.Refresh();
+        var cpu = self.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         stage();
-        Console.WriteLine($"{name,-30} {watch.ElapsedMilliseconds,8} ms");
+        watch.Stop();
+        self.Refresh();
+        Console.WriteLine($"{name,-30} {watch.ElapsedMilliseconds,8} ms wall {(self.TotalProcessorTime - cpu).TotalMilliseconds,8:F0} ms cpu " +
+                          $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1_000_000,6} MB allocated");
     }
-    for (var round = 0; round < 2; round++)
+    for (var round = 0; round < repeat; round++)
     {
         Time("floor", () => bench.Floor());
         Time("read", () => bench.Read());
@@ -42,7 +51,7 @@ if (args is ["stages", var size])
         Time("drift", () => bench.Drift());
         Time("dashboard model", () => bench.DashboardModel());
         Time("dashboard files", () => bench.Dashboard());
-        Time("json only", () => SaferCity.Core.Dashboard.DashboardJson.Serialize(SaferCity.Core.Dashboard.DashboardBuilder.Build(bench.Report)).Length);
+        Time("json only", () => SaferCity.Core.Dashboard.DashboardJson.Hash(SaferCity.Core.Dashboard.DashboardBuilder.Build(bench.Report)).Length);
         Time("digests", () => bench.Digests());
         Time("pipeline", () => bench.Pipeline().GetAwaiter().GetResult());
     }
