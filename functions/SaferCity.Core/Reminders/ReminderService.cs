@@ -61,17 +61,20 @@ public sealed class ReminderService(
         var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
 
         // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
-        var messages = new List<(string Key, string LedgerKey, EmailMessage Message, IReadOnlyList<string> Actions)>();
+        // A digest is rendered only when it is to be sent: a rerun in a week whose digests went out renders none.
+        var messages = new List<(string Key, string LedgerKey, Func<EmailMessage> Message, IReadOnlyList<string> Actions)>();
         var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
         foreach (var digest in DigestPlanner.ForLeads(report))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
-            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
-                a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact);
             var actions = digest.All.Select(a => a.Action.Number).ToList();
             var key = DigestName(digest.Lead);
-            messages.Add((key, ReminderLedger.LeadKey(digest.Lead), Message(report, week, key, DigestKind, digest.Lead.Emails,
-                DigestRenderer.Subject(digest, report.AsOf), text, html, actions), actions));
+            messages.Add((key, ReminderLedger.LeadKey(digest.Lead), () =>
+            {
+                var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
+                    a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact);
+                return Message(report, week, key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf), text, html, actions);
+            }, actions));
         }
         var coordinator = Addresses(reminders.Value.Coordinator);
 
@@ -94,7 +97,7 @@ public sealed class ReminderService(
             }
         }
 
-        async Task Deliver(string key, string ledgerKey, EmailMessage message, IReadOnlyList<string> actions)
+        async Task Deliver(string key, string ledgerKey, Func<EmailMessage> render, IReadOnlyList<string> actions)
         {
             switch (ledger.For(ledgerKey)?.State)
             {
@@ -105,6 +108,7 @@ public sealed class ReminderService(
                     unconfirmed.Add((key, ledger.For(ledgerKey)!.Error));
                     return;
             }
+            var message = render();
             if (dryRun)
             {
                 // A preview goes to the preview outbox, never through the real sender; without one it goes nowhere.
@@ -156,9 +160,11 @@ public sealed class ReminderService(
             // What leads changed through their update links in the week before this run, from the private audit record.
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
-            var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated);
-            await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
-                Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
+            await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey, () =>
+            {
+                var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated);
+                return Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []);
+            }, []);
         }
         return new ReminderResult(week, sent, already, failed, [.. unconfirmed.Select(u => u.Key)]);
     }
