@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<LeadColumns>(configuration, "Tracker:LeadColumns");
         services.AddValidatedOptions<LocalOptions>(configuration, LocalOptions.Section);
         services.AddValidatedOptions<UpdatesOptions>(configuration, UpdatesOptions.Section);
+        services.AddValidatedOptions<StateOptions>(configuration, StateOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TrackerParser(

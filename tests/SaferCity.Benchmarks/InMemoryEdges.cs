@@ -24,6 +24,11 @@ internal sealed class MemoryState : IStateStore
         _documents[name] = content.ToArray();
         return Task.FromResult(Convert.ToHexString(SHA256.HashData(content.Span)));
     }
+
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(_documents.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
+
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) => Task.FromResult(_documents.Remove(name));
 }
 
 internal sealed class MemorySite : ISitePublisher

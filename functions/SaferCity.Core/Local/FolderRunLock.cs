@@ -8,12 +8,14 @@ namespace SaferCity.Core.Local;
 /// </summary>
 public sealed class FolderRunLock(string folder) : IRunLock
 {
+    public const string FileName = "run.lock";
+
     public Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
+        PrivateFolder.Create(folder);
         try
         {
-            var handle = new FileStream(Path.Combine(folder, "run.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var handle = new FileStream(Path.Combine(folder, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return Task.FromResult<IAsyncDisposable?>(handle);
         }
         catch (IOException)

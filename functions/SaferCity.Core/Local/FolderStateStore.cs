@@ -25,7 +25,8 @@ public sealed class FolderStateStore(string root) : IStateStore
         var current = File.Exists(path) ? VersionOf(await File.ReadAllBytesAsync(path, cancellationToken)) : null;
         if (current != expectedVersion) throw new StateConflictException(name);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFolder.Create(Root);
+        PrivateFolder.Create(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -41,6 +42,31 @@ public sealed class FolderStateStore(string root) : IStateStore
         }
         return VersionOf(content.Span);
     }
+
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!Directory.Exists(Root)) return Task.FromResult<IReadOnlyList<string>>([]);
+        var names = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && IsDocument(name))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<string>>(names);
+    }
+
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = PathOf(name);
+        if (!File.Exists(path)) return Task.FromResult(false);
+        File.Delete(path);
+        return Task.FromResult(true);
+    }
+
+    // The run lock (FolderRunLock) shares the folder, and a write in progress leaves a .tmp file: neither is state.
+    private static bool IsDocument(string name) =>
+        name != FolderRunLock.FileName && !name.EndsWith(".tmp", StringComparison.Ordinal);
 
     private string PathOf(string name)
     {

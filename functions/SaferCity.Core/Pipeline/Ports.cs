@@ -23,6 +23,17 @@ public interface IStateStore
     /// Returns the new version.
     /// </summary>
     Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, string? expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The names of the stored documents that start with <paramref name="prefix"/> ("ledger/"; "" for all), in ordinal
+    /// order, with "/" between folder and name. Lists documents only, never the run lock or a half-written file.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes a document for good (retention and erasure). Returns false when there was none: deleting twice is fine.
+    /// </summary>
+    Task<bool> DeleteAsync(string name, CancellationToken cancellationToken);
 }
 
 public sealed record StoredDocument(ReadOnlyMemory<byte> Content, string Version);

@@ -68,7 +68,9 @@ public sealed class TrackerPipeline(
     IOptions<DashboardOptions> dashboardOptions,
     TimeProvider time,
     ILogger<TrackerPipeline> logger,
-    IRunPreview? preview = null)
+    IRunPreview? preview = null,
+    IOptions<Updates.UpdatesOptions>? updatesOptions = null,
+    IOptions<StateOptions>? stateOptions = null)
 {
     public const string HistoryDocument = "history.json";
     public const string PublishedDocument = "published.json";
@@ -114,7 +116,9 @@ public sealed class TrackerPipeline(
         // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
         var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
         var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
-        var updated = recordable ? history.Record(report.Snapshot(), report.PublicCounts()) : history;
+        // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
+        var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
+        var updated = recordable ? StateRetention.Prune(history.Record(report.Snapshot(), report.PublicCounts()), cutoff) : history;
         var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
         report = report with { History = updated, Warnings = warnings };
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
@@ -122,9 +126,14 @@ public sealed class TrackerPipeline(
 
         var stored = await ReadMarkerAsync(cancellationToken);
         var input = RunFingerprint.Of(listsHash, asOf, updated, OutputSettings(), [typeof(TrackerPipeline).Assembly, publisher.GetType().Assembly]);
+        // A list that cannot say which items are confidential publishes nothing new (TrackerLists.HoldPublishing).
+        var publish = request.Publish && !tracker.HoldPublishing;
         // Nothing that decides the outputs changed since they were published: render and write nothing.
-        var unchanged = mode == RunMode.Live && request.Publish && stored.Marker?.Input == input;
-        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(request, mode, report, stored, cancellationToken);
+        var unchanged = mode == RunMode.Live && publish && stored.Marker?.Input == input;
+        // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
+        var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
+        if (screened is not null) report = report with { Withheld = screened.Withheld };
+        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Document, report, stored, cancellationToken);
         var dashboard = site?.Document;
         var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
         stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
@@ -139,7 +148,7 @@ public sealed class TrackerPipeline(
         var historyWritten = false;
         if (mode == RunMode.Live)
         {
-            if (request.Publish && site is not null && (site.Changed || stored.Marker?.Input != input))
+            if (publish && site is not null && (site.Changed || stored.Marker?.Input != input))
             {
                 var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
                 await state.WriteAsync(PublishedDocument, marker, stored.Version, cancellationToken);
@@ -149,8 +158,11 @@ public sealed class TrackerPipeline(
                 await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(updated), historyVersion, cancellationToken);
                 historyWritten = true;
             }
+            var pruned = await StateRetention.PruneLedgersAsync(state, cutoff, cancellationToken);
+            if (pruned.Count > 0) logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
         }
 
+        if (mode == RunMode.Live) await MaintainAuditAsync(cancellationToken);
         stages.Mark("record");
 
         var failures = sent?.Failed.Count ?? 0;
@@ -183,6 +195,18 @@ public sealed class TrackerPipeline(
         };
     }
 
+    /// <summary>The update audit keeps its text for Updates__AuditTextDays and its records for State__RetentionDays.</summary>
+    private async Task MaintainAuditAsync(CancellationToken cancellationToken)
+    {
+        var updates = updatesOptions?.Value ?? new Updates.UpdatesOptions();
+        var retention = stateOptions?.Value ?? new StateOptions();
+        var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays, retention.RetentionDays, cancellationToken);
+        await Updates.LinkAllowance.PruneAsync(state, time.GetUtcNow(), cancellationToken);
+        if (stripped + deleted > 0)
+            logger.LogInformation("Update audit: text removed from {Stripped} records older than {TextDays} days, {Deleted} records older than {RetentionDays} days deleted",
+                stripped, updates.AuditTextDays, deleted, retention.RetentionDays);
+    }
+
     private async Task<(ParsedTracker, RunWarnings.ReadFacts, byte[])> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)
     {
         var lists = await source.ReadAsync(cancellationToken);
@@ -198,12 +222,12 @@ public sealed class TrackerPipeline(
         [dashboardOptions.Value, reminderOptions.Value, driftOptions.Value, .. parser.Settings];
 
     /// <summary>Builds the public model, fixes its generatedAt, and publishes it (or previews it) as streamed files.</summary>
-    private async Task<(StableDashboard, PublishResult?)> RenderAndPublishAsync(RunRequest request, RunMode mode, RunReport report,
-        StoredMarker stored, CancellationToken cancellationToken)
+    private async Task<(StableDashboard, PublishResult?)> RenderAndPublishAsync(bool publish, RunMode mode, DashboardDocument document,
+        RunReport report, StoredMarker stored, CancellationToken cancellationToken)
     {
-        var site = StableDashboard.Of(DashboardBuilder.Build(report), stored.Marker);
+        var site = StableDashboard.Of(document, stored.Marker);
         if (mode != RunMode.Live) preview?.Clear();
-        if (!request.Publish || (mode != RunMode.Live && preview is null)) return (site, null);
+        if (!publish || (mode != RunMode.Live && preview is null)) return (site, null);
         var target = mode == RunMode.Live ? publisher : preview!.Site;
         string? written = null;
         var files = SiteBuilder.Build(site.Document, dashboardOptions.Value, history: report.History, jsonHashed: hash => written = hash);

@@ -87,7 +87,7 @@ internal static partial class FieldText
                 space = sb.Length > 0;
                 continue;
             }
-            if (IsBidiControl(c)) continue;
+            if (IsHiddenFormat(c)) continue;
             if (space) sb.Append(' ');
             space = false;
             if (!char.IsSurrogate(c)) sb.Append(c);
@@ -104,6 +104,26 @@ internal static partial class FieldText
     /// </summary>
     public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
+    /// <summary>
+    /// Bidi controls and the other invisible format characters (Unicode category Cf: zero-width space, byte order mark,
+    /// soft hyphen, word joiner, LRM/RLM…), which change what a reader sees without being seen. The two joiners
+    /// (U+200C, U+200D) stay: Persian, Indic scripts and emoji sequences need them to be spelled right.
+    /// </summary>
+    public static bool IsHiddenFormat(char c) =>
+        IsBidiControl(c) || (c is not '\u200C' and not '\u200D' && char.GetUnicodeCategory(c) == UnicodeCategory.Format);
+
+    /// <summary>Text as typed, less <see cref="IsHiddenFormat"/> characters: what the update form writes to the list.</summary>
+    public static string WithoutHiddenFormat(string text)
+    {
+        if (!text.Any(IsHiddenFormat)) return text;
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!IsHiddenFormat(c)) sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
     private static bool IsFolded(string text)
     {
         if (text.Length == 0) return true;
@@ -116,7 +136,7 @@ internal static partial class FieldText
                 if (previousSpace) return false;
                 previousSpace = true;
             }
-            else if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || IsBidiControl(c)) return false;
+            else if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || IsHiddenFormat(c)) return false;
             else previousSpace = false;
         }
         return true;

@@ -64,6 +64,8 @@ public sealed class ReminderService(
         // A digest is rendered only when it is to be sent: a rerun in a week whose digests went out renders none.
         var messages = new List<(string Key, string LedgerKey, Func<EmailMessage> Message, IReadOnlyList<string> Actions)>();
         var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
+        var keyWarnings = _updates.KeyWarnings().ToList();
+        foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
         foreach (var digest in DigestPlanner.ForLeads(report))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
@@ -160,9 +162,10 @@ public sealed class ReminderService(
             // What leads changed through their update links in the week before this run, from the private audit record.
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
+            var checks = report with { Warnings = [.. report.Warnings, .. keyWarnings] };
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey, () =>
             {
-                var (text, html) = CoordinatorSummary.Render(report, reminders.Value, figures, notes, url, updated);
+                var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, url, updated);
                 return Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []);
             }, []);
         }

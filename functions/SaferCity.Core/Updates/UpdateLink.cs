@@ -33,12 +33,16 @@ public sealed class UpdateLinkSigner
     private const int MacLength = 32;
     private readonly byte[] _key;
     private readonly byte[]? _previous;
+    private readonly TimeSpan _lifetime;
 
     public UpdateLinkSigner(UpdatesOptions options)
     {
         if (string.IsNullOrEmpty(options.SigningKey)) throw new InvalidOperationException("Updates:SigningKey is not set.");
+        // The literal text of a reference is readable by anyone who can read the app's settings: never a key.
+        if (options.IsUnresolvedReference) throw new InvalidOperationException("Updates:SigningKey is an unresolved Key Vault reference.");
         _key = Encoding.UTF8.GetBytes(options.SigningKey);
-        _previous = string.IsNullOrEmpty(options.PreviousSigningKey) ? null : Encoding.UTF8.GetBytes(options.PreviousSigningKey);
+        _previous = options.UsablePreviousKey is { } previous ? Encoding.UTF8.GetBytes(previous) : null;
+        _lifetime = TimeSpan.FromDays(options.LinkDays);
     }
 
     public string Sign(UpdateLink link)
@@ -64,7 +68,8 @@ public sealed class UpdateLinkSigner
         if (!matches) return new(LinkStatus.Invalid, null);
 
         var link = Read(payload);
-        if (link is null) return new(LinkStatus.Invalid, null);
+        // A link claims its own expiry; the server knows no link lives longer than LinkDays (a signer with a stolen key would).
+        if (link is null || link.ExpiresAt - link.IssuedAt > _lifetime) return new(LinkStatus.Invalid, null);
         return now >= link.ExpiresAt ? new(LinkStatus.Expired, link) : new(LinkStatus.Valid, link);
     }
 

@@ -9,7 +9,11 @@ using SaferCity.Core.Reading;
 namespace SaferCity.Core.Updates;
 
 /// <summary>A page to send back: the status code and the HTML.</summary>
-public sealed record UpdateResponse(int Status, string Html);
+public sealed record UpdateResponse(int Status, string Html)
+{
+    /// <summary>For a 429: when to try again, sent as Retry-After.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+}
 
 /// <summary>
 /// The update form behind a signed link, independent of any web framework: the Functions app and the CLI's
@@ -28,7 +32,7 @@ public sealed class UpdateService
     private readonly TimeProvider _time;
     private readonly ILogger<UpdateService> _logger;
     private readonly UpdateLinkSigner? _signer;
-    private readonly SubmissionLimiter _perLink;
+    private readonly LinkAllowance _perLink;
     private readonly SubmissionLimiter _perAddress;
 
     public UpdateService(IUpdateTarget target, IStateStore state, IOptions<UpdatesOptions> options, IOptions<TrackerColumns> columns,
@@ -38,7 +42,7 @@ public sealed class UpdateService
         _parser = new TrackerParser(_columns, leadColumns.Value);
         _dashboardUrl = dashboard.Value.PublicUrl;
         _signer = _options.Enabled ? new UpdateLinkSigner(_options) : null;
-        _perLink = new SubmissionLimiter(time, _options.MaxSubmissionsPerLinkPerHour);
+        _perLink = new LinkAllowance(state, time, _options.MaxSubmissionsPerLinkPerHour);
         _perAddress = new SubmissionLimiter(time, _options.MaxRequestsPerAddressPerHour);
     }
 
@@ -58,8 +62,8 @@ public sealed class UpdateService
         var (_, link, item, action, lead) = context!;
         var linkId = UpdateLink.IdOf(token!);
 
-        if (!_perLink.TryTake(linkId))
-            return Refuse(429, "Too many updates from this link", "This link has been used too many times in the last hour. Please try again later.");
+        if (!await _perLink.TryTakeAsync(linkId, cancellationToken))
+            return TooMany("Too many updates from this link", "This link has been used too many times in the last hour.");
         if (form.GetValueOrDefault("item") != link.ItemId)
         {
             _logger.LogWarning("Update refused: the form named another item than link {Link}", linkId);
@@ -68,6 +72,7 @@ public sealed class UpdateService
 
         var current = Current(action);
         var (submitted, errors) = Validate(form, current, item);
+        if (errors.Count == 0 && DeadlineMoveError(current, submitted) is { } moved) errors.Add(("deadline", moved));
         if (errors.Count > 0)
             return new UpdateResponse(400, UpdatePages.Form(Model(context) with { Values = submitted, ETag = form.GetValueOrDefault("etag") ?? "" }, errors));
 
@@ -99,7 +104,9 @@ public sealed class UpdateService
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The tracker has the change already: telling the lead it failed would be untrue. The log keeps the record instead.
-            _logger.LogError(e, "Update applied to item {ItemId} but not recorded in the audit: {Record}", item.Id, record);
+            // Never the record itself: its comments may hold personal details. The link id and field names say what to look for.
+            _logger.LogError(e, "Update applied to item {ItemId} through link {Link} but not recorded in the audit; fields changed: {Fields}",
+                item.Id, linkId, string.Join(", ", record.ChangedFields()));
         }
         _logger.LogInformation("Update applied to item {ItemId} through link {Link}: {Fields}", item.Id, linkId, string.Join(", ", fields.Keys));
         return new UpdateResponse(200, UpdatePages.Confirmation(action.Number, after, [record.Describe()], _dashboardUrl));
@@ -111,7 +118,7 @@ public sealed class UpdateService
     private async Task<(UpdateResponse?, Context?)> OpenAsync(string? token, string? clientAddress, CancellationToken cancellationToken)
     {
         if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
-            return (Refuse(429, "Too many requests", "There have been too many requests from your network in the last hour. Please try again later."), null);
+            return (TooMany("Too many requests", "There have been too many requests from your network in the last hour."), null);
         if (_signer is null)
             return (Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment."), null);
 
@@ -132,6 +139,10 @@ public sealed class UpdateService
         if (action is null || lead is null || !action.Leads.Contains(lead.Name))
             return (Refuse(403, "This link is not for this action any more",
                 "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."), null);
+        // The link names the action by number as well as by item: a link whose number is not the item's was made for
+        // something else (or the action was renumbered since), so showing the item under either number would mislead.
+        if (action.Number != link.Number)
+            return (Refuse(410, "This action has been renumbered", "The action this link was for has a different number in the tracker now."), null);
         return (null, new Context(token!, link, item, action, lead));
     }
 
@@ -175,7 +186,8 @@ public sealed class UpdateService
         else if (!DateOnly.TryParseExact(deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year is < 2000 or > 2100)
             errors.Add(("deadline", "Enter the deadline as a real date, for example 2017-03-31"));
 
-        var comment = (form.GetValueOrDefault("comment") ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        // Cleaned as text read from the list is: no bidi override or invisible character reaches SharePoint's users.
+        var comment = FieldText.WithoutHiddenFormat((form.GetValueOrDefault("comment") ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)).Trim();
         if (comment.Length > UpdatePages.MaxCommentLength)
             errors.Add(("comment", $"Comment must be {UpdatePages.MaxCommentLength:N0} characters or fewer (it has {comment.Length:N0})"));
         else if (comment.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
@@ -183,6 +195,20 @@ public sealed class UpdateService
         else if (status == "open" && current.Status == "complete" && !HasStatusColumn(item) && Completion.IsComplete(null, comment))
             errors.Add(("comment", "To reopen the action, change the comment so it does not start with \u201cComplete\u201d"));
         return (new UpdateFields(rag, comment, status!, deadline), errors);
+    }
+
+    /// <summary>A deadline moved further than <see cref="UpdatesOptions.MaxDeadlineMoveDays"/> (from the current one, or from today), or null.</summary>
+    private string? DeadlineMoveError(UpdateFields current, UpdateFields submitted)
+    {
+        if (submitted.Deadline is null || submitted.Deadline == current.Deadline ||
+            !DateOnly.TryParseExact(submitted.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+            return null;
+        var from = current.Deadline is not null && DateOnly.TryParseExact(current.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : Rules.UkClock.Today(_time);
+        if (Math.Abs(to.DayNumber - from.DayNumber) <= _options.MaxDeadlineMoveDays) return null;
+        var what = current.Deadline is null ? "today" : $"the current deadline ({UpdatePages.Long(current.Deadline)})";
+        return $"The new deadline is more than {_options.MaxDeadlineMoveDays} days from {what}: " +
+               "a move that large needs the partnership's coordinator, so ask them to change it";
     }
 
     private bool HasStatusColumn(ListItem item) => item.Fields.ContainsKey(_columns.Status);
@@ -214,6 +240,14 @@ public sealed class UpdateService
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A 429 that says when the next hour's allowance starts, in UK time, and sends the same as Retry-After.</summary>
+    private UpdateResponse TooMany(string title, string reason)
+    {
+        var at = LinkAllowance.NextWindow(_time.GetUtcNow());
+        var uk = TimeZoneInfo.ConvertTime(at, Rules.UkClock.London);
+        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).") with { RetryAt = at };
+    }
 
     private static UpdateResponse Refuse(int status, string title, string reason) => new(status, UpdatePages.Refusal(title, reason));
 }

@@ -71,6 +71,47 @@ internal sealed class BlobStateStore(BlobContainerClient container) : IStateStor
         }
     }
 
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+                if (blob.Name != BlobRunLock.BlobName) names.Add(blob.Name);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return []; // no container yet: nothing stored
+        }
+        catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+        {
+            throw BlobErrors.Wrap($"listing state '{prefix}*' in container '{container.Name}'", e);
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    /// <summary>
+    /// Deletes the blob and its snapshots. With soft delete switched on for the account, storage keeps a deleted copy
+    /// for its retention period (infra/README.md says how long and how to purge it).
+    /// </summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deleted = await container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+            return deleted.Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false; // no container: nothing to delete
+        }
+        catch (Exception e) when (BlobErrors.IsStorageFailure(e))
+        {
+            throw BlobErrors.Wrap($"deleting state '{name}' from container '{container.Name}'", e);
+        }
+    }
+
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (containerReady) return;

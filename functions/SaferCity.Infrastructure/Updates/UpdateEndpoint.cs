@@ -1,6 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Updates;
 
@@ -57,6 +60,8 @@ public static class UpdateEndpoint
         }
 
         response.StatusCode = page.Status;
+        if (page.RetryAt is { } retry)
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((retry - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.ContentType = "text/html; charset=utf-8";
         if (page.Status == StatusCodes.Status413PayloadTooLarge) response.Headers.Connection = "close";
         var bytes = Encoding.UTF8.GetBytes(page.Html);
@@ -84,13 +89,31 @@ public static class UpdateEndpoint
 
     private static string ClientAddress(HttpContext context, bool behindProxy)
     {
-        if (behindProxy && context.Request.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwarded)
-        {
-            // The last entry is the one the platform's front end added; earlier ones come from the client and prove nothing.
-            var last = forwarded.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-            if (last is not null) return last;
-        }
-        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (behindProxy && ForwardedClient(context.Request.Headers["X-Forwarded-For"].ToString()) is { } forwarded) return forwarded;
+        return context.Connection.RemoteIpAddress is { } remote ? Key(remote) : "unknown";
+    }
+
+    /// <summary>
+    /// The client address the platform's front end appended to X-Forwarded-For: the right-most entry (earlier ones come
+    /// from the client and prove nothing), read as an address with any port dropped, so one client is one key however
+    /// many connections it opens. IPv6 is keyed by its /64, the block one household or office is given. Null when unreadable.
+    /// </summary>
+    public static string? ForwardedClient(string? header)
+    {
+        var last = (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        if (last is null) return null;
+        if (IPAddress.TryParse(last, out var address) || (IPEndPoint.TryParse(last, out var endpoint) && (address = endpoint.Address) is not null))
+            return Key(address);
+        return null;
+    }
+
+    private static string Key(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes).ToString();
     }
 
     private static void SecurityHeaders(HttpResponse response)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
 using SaferCity.Infrastructure;
 
@@ -27,6 +28,7 @@ public class OptionsValidationTests
         Assert.Equal(30, reminders.DueSoonDays);
         Assert.Equal(28, reminders.EscalateAfterDays);
         Assert.Equal(7, Resolve<DriftOptions>().WindowDays);
+        Assert.Equal(730, Resolve<StateOptions>().RetentionDays);
     }
 
     [Fact]
@@ -69,6 +71,21 @@ public class OptionsValidationTests
 
         Assert.Contains(named, e.Message);
     }
+
+    [Theory]
+    [InlineData("30")]
+    [InlineData("0")]
+    [InlineData("99999")]
+    public void Options_RetentionDaysOutOfRange_FailsNamingTheSetting(string days)
+    {
+        var e = Assert.ThrowsAny<OptionsValidationException>(() => Resolve<StateOptions>(("State:RetentionDays", days)));
+
+        Assert.Contains("RetentionDays", e.Message);
+    }
+
+    [Fact]
+    public void Options_RetentionDaysSet_Binds() =>
+        Assert.Equal(365, Resolve<StateOptions>(("State:RetentionDays", "365")).RetentionDays);
 
     [Fact]
     public void Options_BadDashboardUrl_Fails() =>

@@ -14,8 +14,17 @@ internal sealed class InMemorySource(List<ListItem> tracker, IReadOnlyList<ListI
 
     public Exception? FailWith { get; set; }
 
+    /// <summary>Plays a list with no hide column (see <see cref="TrackerLists.HoldPublishing"/>).</summary>
+    public bool HoldPublishing { get; set; }
+
     public Task<TrackerLists> ReadAsync(CancellationToken cancellationToken) =>
-        FailWith is { } e ? Task.FromException<TrackerLists>(e) : Task.FromResult(new TrackerLists(Tracker.ToList(), Leads.ToList()));
+        FailWith is { } e
+            ? Task.FromException<TrackerLists>(e)
+            : Task.FromResult(new TrackerLists(Tracker.ToList(), Leads.ToList())
+            {
+                HoldPublishing = HoldPublishing,
+                SetupProblems = HoldPublishing ? ["The tracker list has no hide column."] : [],
+            });
 }
 
 internal sealed class InMemoryStateStore : IStateStore
@@ -47,6 +56,12 @@ internal sealed class InMemoryStateStore : IStateStore
         Writes++;
         return Task.FromResult(Version(content.Span));
     }
+
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(
+            Documents.Keys.Where(name => name.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
+
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) => Task.FromResult(Documents.Remove(name));
 
     private static string Version(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content));
 }

@@ -7,6 +7,7 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Reminders;
 using SaferCity.Core.Rules;
+using SaferCity.Core.Updates;
 
 namespace SaferCity.Core.Tests.Support;
 
@@ -34,13 +35,19 @@ internal sealed class Harness
     public RemindersOptions Reminders { get; }
     public DriftOptions Drift { get; } = new();
     public DashboardOptions Dashboard { get; } = new() { PublicUrl = "https://dashboard.example.gov.uk/" };
+    public StateOptions Retention { get; } = new();
+    public DashboardComments Comments { get; set; } = DashboardComments.Public;
+    public UpdatesOptions? Updates { get; set; }
 
     public TrackerPipeline Pipeline()
     {
+        Dashboard.Comments = Comments;
         var dashboard = Options.Create(Dashboard);
-        var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview);
+        var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview,
+            Updates is null ? null : Options.Create(Updates));
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),
-            Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview);
+            Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview,
+            Updates is null ? null : Options.Create(Updates), Options.Create(Retention));
     }
 
     /// <summary>Runs as of a UK day, with the clock moved on to 07:00 UTC that day.</summary>

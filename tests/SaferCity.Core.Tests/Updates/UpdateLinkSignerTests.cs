@@ -129,4 +129,83 @@ public class UpdateLinkSignerTests
         Assert.Empty(options.Validate(new ValidationContext(options)));
         Assert.True(new UpdatesOptions { BaseUrl = options.BaseUrl, SigningKey = Key }.Enabled);
     }
+
+    public static readonly TheoryData<string> UnresolvedReferences = new()
+    {
+        "@Microsoft.KeyVault(SecretUri=https://kv-scp.vault.azure.net/secrets/Updates--PreviousSigningKey/)",
+        "@microsoft.keyvault(VaultName=kv-scp;SecretName=Updates--PreviousSigningKey)",
+        "  @Microsoft.KeyVault (SecretUri=https://kv-scp.vault.azure.net/secrets/Updates--PreviousSigningKey/)",
+        "@ MICROSOFT.KEYVAULT\t(SecretUri=https://kv-scp.vault.azure.net/secrets/x/)",
+    };
+
+    /// <summary>The token's payload signed with <paramref name="key"/>, as an attacker holding that text would sign it.</summary>
+    private static string Forge(string token, string key)
+    {
+        var payload = token[..token.IndexOf('.')];
+        var bytes = Convert.FromBase64String(payload.Replace('-', '+').Replace('_', '/') + new string('=', (4 - payload.Length % 4) % 4));
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), bytes);
+        return $"{payload}.{Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+    }
+
+    [Fact]
+    public void Forge_WithTheRealKey_IsValid() =>
+        Assert.Equal(LinkStatus.Valid, Signer().Check(Forge(Signer("x-other-key-0123456789-abcdefghijklmnopq").Sign(Link), Key), Made).Status);
+
+    [Theory]
+    [MemberData(nameof(UnresolvedReferences))]
+    public void Check_PreviousKeyIsAnUnresolvedReference_LinkSignedWithItsTextIsInvalid(string reference)
+    {
+        // Anyone who can read the app's settings can read this text: a link signed with it must open nothing.
+        var forged = Forge(Signer().Sign(Link), reference);
+        var options = new UpdatesOptions { BaseUrl = "https://app.example.org/api/update", SigningKey = Key, PreviousSigningKey = reference };
+
+        Assert.Equal(LinkStatus.Invalid, new UpdateLinkSigner(options).Check(forged, Made).Status);
+        Assert.True(options.Enabled);
+        Assert.True(options.PreviousKeyUnresolved);
+        Assert.Empty(options.Validate(new ValidationContext(options)));
+        Assert.Equal(LinkStatus.Valid, new UpdateLinkSigner(options).Check(Signer().Sign(Link), Made).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnresolvedReferences))]
+    public void Enabled_CurrentKeyIsAnUnresolvedReferenceInAnySpelling_LinksOff(string reference)
+    {
+        var options = new UpdatesOptions { BaseUrl = "https://app.example.org/api/update", SigningKey = reference };
+
+        Assert.False(options.Enabled);
+        Assert.Throws<InvalidOperationException>(() => new UpdateLinkSigner(options));
+    }
+
+    [Fact]
+    public void Check_ClaimedExpiryBeyondIssuePlusLinkDays_IsInvalid()
+    {
+        // A link made with a stolen key but a 100-year expiry: the server knows links last LinkDays.
+        var options = new UpdatesOptions { SigningKey = Key, LinkDays = 28 };
+        var forever = new UpdateLinkSigner(options).Sign(Link with { ExpiresAt = Made.AddYears(100) });
+        var longest = new UpdateLinkSigner(options).Sign(Link with { ExpiresAt = Made.AddDays(28) });
+
+        Assert.Equal(LinkStatus.Invalid, new UpdateLinkSigner(options).Check(forever, Made.AddDays(1)).Status);
+        Assert.Equal(LinkStatus.Invalid, new UpdateLinkSigner(options).Check(
+            new UpdateLinkSigner(options).Sign(Link with { ExpiresAt = Made.AddDays(28).AddSeconds(1) }), Made.AddDays(1)).Status);
+        Assert.Equal(LinkStatus.Valid, new UpdateLinkSigner(options).Check(longest, Made.AddDays(1)).Status);
+    }
+
+    [Fact]
+    public void Check_PayloadSpelledNonCanonically_IsInvalid()
+    {
+        // Base64 of a length that is not a multiple of 3 has spare low bits in its last character; a signer writes
+        // them as zero. Setting one gives the same bytes and the same signature, but a second token for one link.
+        var token = Signer().Sign(Link with { Number = "2.10" }); // a 49-byte payload: 4 spare bits in its last character
+        var dot = token.IndexOf('.');
+        var payload = token[..dot];
+        var mac = token[(dot + 1)..];
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        Assert.NotEqual(0, payload.Length % 4); // the payload has spare bits to flip
+        Assert.NotEqual(0, mac.Length % 4);
+        string Bump(string part) => part[..^1] + alphabet[alphabet.IndexOf(part[^1], StringComparison.Ordinal) + 1];
+
+        Assert.Equal(LinkStatus.Invalid, Signer().Check($"{Bump(payload)}.{mac}", Made).Status);
+        Assert.Equal(LinkStatus.Invalid, Signer().Check($"{payload}.{Bump(mac)}", Made).Status);
+        Assert.Equal(LinkStatus.Valid, Signer().Check(token, Made).Status);
+    }
 }

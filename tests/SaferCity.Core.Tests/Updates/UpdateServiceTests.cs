@@ -38,11 +38,11 @@ public sealed class UpdateServiceTests : IDisposable
     private JsonObject Fields() =>
         JsonNode.Parse(File.ReadAllText(TrackerPath))!["value"]!.AsArray().Single(i => (string?)i!["id"] == "11")!["fields"]!.AsObject();
 
-    private UpdateService Service(UpdatesOptions? options = null) => new(
+    private UpdateService Service(UpdatesOptions? options = null, Microsoft.Extensions.Logging.ILogger<UpdateService>? logger = null) => new(
         new FileUpdateTarget(TrackerPath, Path.Combine(dir, "leads.json"), time), state,
         Options.Create(options ?? new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key }),
         Options.Create(new TrackerColumns()), Options.Create(new LeadColumns()), Options.Create(new DashboardOptions()), time,
-        NullLogger<UpdateService>.Instance);
+        logger ?? NullLogger<UpdateService>.Instance);
 
     private string Token() => new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
         .Sign(new UpdateLink("community-safety-team", "11", "2.5", time.GetUtcNow(), time.GetUtcNow().AddDays(28)));
@@ -82,15 +82,37 @@ public sealed class UpdateServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Submit_AuditRecordCannotBeWritten_StillConfirmsBecauseTheTrackerChanged()
+    public async Task Submit_AuditRecordCannotBeWritten_StillConfirmsAndLogsTheLinkAndFieldNamesOnly()
     {
-        state.FailNextWriteOf = UpdateAudit.DocumentName(time.GetUtcNow());
+        state.BeforeWrite = name =>
+        {
+            if (name.StartsWith("updates/", StringComparison.Ordinal)) throw new IOException("Simulated outage");
+        };
+        var log = new RecordingLogger();
 
-        var response = await SubmitAsync(Service(), new() { ["rag"] = "red" });
+        var response = await SubmitAsync(Service(logger: log), new() { ["rag"] = "red", ["comment"] = "Spoke to Jane Smith on 07700 900123." });
 
         Assert.Equal(200, response.Status);
         Assert.Contains("Update saved", response.Html, StringComparison.Ordinal);
         Assert.Equal("R", Fields()["RAG"]!.GetValue<string>());
+        var line = Assert.Single(log.Lines, l => l.Contains("not recorded in the audit", StringComparison.Ordinal));
+        Assert.Contains($"through link {UpdateLink.IdOf(Token())}", line, StringComparison.Ordinal);
+        Assert.Contains("fields changed: rag, comment", line, StringComparison.Ordinal);
+        Assert.All(log.Lines, l => Assert.DoesNotContain("Jane Smith", l, StringComparison.Ordinal));
+        Assert.All(log.Lines, l => Assert.DoesNotContain("Alcohol", l, StringComparison.Ordinal)); // nor the comment before
+    }
+
+    [Fact]
+    public async Task Submit_TwoUpdates_EachIsItsOwnAuditDocumentWrittenOnce()
+    {
+        await SubmitAsync(Service(), new() { ["rag"] = "red" });
+        time.Advance(TimeSpan.FromMinutes(1));
+        await SubmitAsync(Service(), new() { ["rag"] = "green" });
+
+        var names = state.Documents.Keys.Where(n => n.StartsWith("updates/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, names.Count);
+        Assert.All(names, n => Assert.StartsWith("updates/2017-01/20170116T09", n, StringComparison.Ordinal));
+        Assert.Equal(2, (await UpdateAudit.ReadAsync(state, time.GetUtcNow().AddDays(-1), time.GetUtcNow(), CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -111,5 +133,98 @@ public sealed class UpdateServiceTests : IDisposable
 
         Assert.Equal(404, response.Status);
         Assert.DoesNotContain("2.5", response.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_LinkNumberNoLongerTheItems_IsRefusedAndShowsNeither()
+    {
+        // Signed for item 11 as action 9.9 (a stolen key, or the action renumbered since): the number it claims is not the item's.
+        var token = new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
+            .Sign(new UpdateLink("community-safety-team", "11", "9.9", time.GetUtcNow(), time.GetUtcNow().AddDays(28)));
+
+        var response = await Service().ShowAsync(token, "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal(410, response.Status);
+        Assert.Contains("renumbered", response.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("2.5", response.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("9.9", response.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_DeadlineMovedFurtherThanMaxDeadlineMoveDays_IsRefusedWithAPlainErrorAndWritesNothing()
+    {
+        var before = File.ReadAllText(TrackerPath); // 2.5 is due December 2016: 31 December 2016
+
+        var late = await SubmitAsync(Service(), new() { ["deadline"] = "2017-07-04" });      // 185 days on
+        var early = await SubmitAsync(Service(), new() { ["deadline"] = "2016-06-29" });     // 185 days back
+
+        Assert.Equal(400, late.Status);
+        Assert.Contains("more than 184 days from the current deadline (31 December 2016)", late.Html, StringComparison.Ordinal);
+        Assert.Equal(400, early.Status);
+        Assert.Equal(before, File.ReadAllText(TrackerPath));
+        Assert.Equal(200, (await SubmitAsync(Service(), new() { ["deadline"] = "2017-07-03" })).Status); // 184 days on
+        Assert.Equal("2017-07-03", Fields()["DeliveryDeadline"]!.GetValue<string>()[..10]);
+    }
+
+    [Fact]
+    public void Describe_DeadlineMoved_SaysMovedByTheLeadFromTo()
+    {
+        var before = new UpdateFields("amber", "x", "open", "2016-12-31");
+        var update = new AppliedUpdate(time.GetUtcNow(), "0123456789abcdef", "community-safety-team", "Community Safety Team", "11", "2.5",
+            before, before with { Deadline = "2017-03-31" });
+
+        Assert.Equal("2.5 (Community Safety Team): deadline moved by the lead: 31 December 2016 \u2192 31 March 2017", update.Describe());
+    }
+
+    [Fact]
+    public async Task Submit_CommentWithBidiOverrideAndInvisibleCharacters_ReachesTheListWithoutThem()
+    {
+        const string typed = "Invoice \u202Efdp.exe\u202C checked\u200B,\uFEFF \u2066done\u2069; family \U0001F468\u200D\U0001F469 day";
+
+        var response = await SubmitAsync(Service(), new() { ["comment"] = typed });
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("Invoice fdp.exe checked, done; family \U0001F468\u200D\U0001F469 day", Fields()["Comments"]!.GetValue<string>());
+        var audit = Assert.Single(await UpdateAudit.ReadAsync(state, time.GetUtcNow().AddDays(-1), time.GetUtcNow(), CancellationToken.None));
+        Assert.DoesNotContain('\u202E', audit.After.Comment);
+    }
+
+    [Fact]
+    public async Task Submit_CommentWithControlCharacter_IsRefusedAndWritesNothing()
+    {
+        var before = File.ReadAllText(TrackerPath);
+
+        var response = await SubmitAsync(Service(), new() { ["comment"] = "Bell \u0007 here" });
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("remove the control characters", response.Html, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(TrackerPath));
+    }
+
+    [Fact]
+    public async Task Submit_LinkOverItsAllowance_CountedInTheStateStoreAcrossInstancesAndSaysWhenToTryAgain()
+    {
+        var options = new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key, MaxSubmissionsPerLinkPerHour = 2 };
+
+        Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "red" })).Status);   // one instance
+        Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "green" })).Status); // another, or after a restart
+        var refused = await SubmitAsync(Service(options), new() { ["rag"] = "amber" });
+
+        Assert.Equal(429, refused.Status);
+        Assert.Contains("Please try again after 10:00 (UK time).", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2017, 1, 16, 10, 0, 0, TimeSpan.Zero), refused.RetryAt);
+        Assert.Equal("G", Fields()["RAG"]!.GetValue<string>());
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "amber" })).Status);
+    }
+
+    [Fact]
+    public async Task PruneAsync_HoursThatAreOver_AreRemoved()
+    {
+        await SubmitAsync(Service(), new() { ["rag"] = "red" });
+        Assert.Equal(0, await LinkAllowance.PruneAsync(state, time.GetUtcNow(), CancellationToken.None));
+
+        Assert.Equal(1, await LinkAllowance.PruneAsync(state, time.GetUtcNow().AddHours(1), CancellationToken.None));
+        Assert.DoesNotContain(state.Documents.Keys, k => k.StartsWith("limits/", StringComparison.Ordinal));
     }
 }

@@ -53,6 +53,43 @@ public sealed class BlobStateAndLockTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListAsync_Prefix_ReturnsMatchingDocumentsInOrderButNeverTheRunLock()
+    {
+        var store = Store();
+        foreach (var name in new[] { "ledger/2017-W03.json", "history.json", "ledger/2017-W02.json" })
+            await store.WriteAsync(name, Bytes(name), null, CancellationToken.None);
+        var container = azurite.Azurite.Client().GetBlobContainerClient(state);
+        await using (await new BlobRunLock(container, TimeProvider.System, NullLogger<BlobRunLock>.Instance).TryAcquireAsync(CancellationToken.None))
+        {
+            Assert.Equal(["ledger/2017-W02.json", "ledger/2017-W03.json"], await store.ListAsync("ledger/", CancellationToken.None));
+            Assert.Equal(["history.json", "ledger/2017-W02.json", "ledger/2017-W03.json"], await store.ListAsync("", CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task ListAsync_NoContainerYet_ReturnsEmpty() =>
+        Assert.Empty(await Store().ListAsync("", CancellationToken.None));
+
+    [Fact]
+    public async Task DeleteAsync_Existing_RemovesItAndASecondDeleteReturnsFalse()
+    {
+        var store = Store();
+        await store.WriteAsync("ledger/2017-W02.json", Bytes("old"), null, CancellationToken.None);
+        await store.WriteAsync("ledger/2017-W03.json", Bytes("new"), null, CancellationToken.None);
+
+        Assert.True(await store.DeleteAsync("ledger/2017-W02.json", CancellationToken.None));
+        Assert.False(await store.DeleteAsync("ledger/2017-W02.json", CancellationToken.None));
+
+        Assert.Null(await store.ReadAsync("ledger/2017-W02.json", CancellationToken.None));
+        Assert.Equal(["ledger/2017-W03.json"], await store.ListAsync("ledger/", CancellationToken.None));
+        await store.WriteAsync("ledger/2017-W02.json", Bytes("again"), null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_NoContainerYet_ReturnsFalse() =>
+        Assert.False(await Store().DeleteAsync("history.json", CancellationToken.None));
+
+    [Fact]
     public async Task TryAcquireAsync_HeldByAnother_ReturnsNullUntilReleased()
     {
         var container = azurite.Azurite.Client().GetBlobContainerClient(state);

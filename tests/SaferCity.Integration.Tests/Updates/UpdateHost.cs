@@ -117,8 +117,9 @@ internal sealed partial class UpdateHost : IAsyncDisposable
     {
         var folder = Path.Combine(Root, "state", "updates");
         if (!Directory.Exists(folder)) return [];
-        return [.. Directory.GetFiles(folder, "*.json").SelectMany(f =>
-            JsonSerializer.Deserialize<List<AppliedUpdate>>(File.ReadAllBytes(f), new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
+        // One document per update: updates/yyyy-MM/{instant}-{link id}.json
+        return [.. Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories).Select(f =>
+            JsonSerializer.Deserialize<AppliedUpdate>(File.ReadAllBytes(f), new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
     }
 
     public DashboardDocument Dashboard() =>

@@ -94,6 +94,7 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var summary = host.CoordinatorSummaryText("2017-W04");
         Assert.Contains("UPDATED BY LEADS (1)", summary, StringComparison.Ordinal);
         Assert.Contains("2.5 (Community Safety Team): RAG amber to red", summary, StringComparison.Ordinal);
+        Assert.Contains("deadline moved by the lead: 31 December 2016 \u2192 30 June 2017", summary, StringComparison.Ordinal);
         var site = Path.Combine(host.Root, "out", "site");
         Assert.DoesNotContain(Directory.GetFiles(site, "*", SearchOption.AllDirectories),
             f => File.ReadAllText(f).Contains(token[..20], StringComparison.Ordinal) || Path.GetRelativePath(site, f).Contains("update", StringComparison.OrdinalIgnoreCase));

@@ -124,6 +124,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
 
         form["rag"] = "red";
         AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour");
+        using (var refused = await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(form)))
+            Assert.Equal(TimeSpan.FromHours(1), refused.Headers.RetryAfter!.Delta); // the clock stands at 07:00: the next hour starts at 08:00
 
         host.Time.Advance(TimeSpan.FromHours(1)); // the next hour's allowance
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(token, form)).Status);
@@ -149,4 +151,47 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("no-store", page.Headers.CacheControl!.ToString());
     }
+
+    [Fact]
+    public async Task EveryPage_RefusalsIncluded_CannotBeFramedAndRunsNoScript()
+    {
+        var changed = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
+        var big = new Dictionary<string, string>(form) { ["comment"] = new string('x', UpdateEndpoint.MaxBodyBytes) };
+        var responses = new List<HttpResponseMessage>
+        {
+            await host.Http.GetAsync($"{host.Url}/{token}"),                                      // the form
+            await host.Http.GetAsync($"{host.Url}/{changed}"),                                    // 404 not valid
+            await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(big)),     // 413
+            await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["item"] = "12" })), // 400
+        };
+        host.Time.Advance(TimeSpan.FromDays(28));
+        responses.Add(await host.Http.GetAsync($"{host.Url}/{token}"));                           // 410 expired
+
+        Assert.Equal([200, 404, 413, 400, 410], responses.Select(r => (int)r.StatusCode));
+        foreach (var response in responses)
+        {
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal(UpdatePages.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+            response.Dispose();
+        }
+        Assert.Contains("frame-ancestors 'none'", UpdatePages.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", UpdatePages.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", UpdatePages.ContentSecurityPolicy, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("203.0.113.7:51234", "203.0.113.7")]                       // a port gave every connection its own allowance
+    [InlineData("198.51.100.9, 203.0.113.7", "203.0.113.7")]               // the right-most entry is the front end's; the first is the client's say-so
+    [InlineData("198.51.100.9,203.0.113.7:443", "203.0.113.7")]
+    [InlineData("[2001:db8:1:2:3:4:5:6]:443", "2001:db8:1:2::")]             // IPv6: one allowance per /64, what one household or office gets
+    [InlineData("2001:db8:1:2:aaaa::1", "2001:db8:1:2::")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("203.0.113.7, not-an-address", null)]                      // unreadable: fall back to the connection's address
+    [InlineData("", null)]
+    public void ForwardedClient_RightMostEntry_IsParsedToAnAddress(string header, string? expected) =>
+        Assert.Equal(expected, UpdateEndpoint.ForwardedClient(header));
 }
