@@ -12,23 +12,26 @@ internal static class RunSummary
     /// <param name="owedOnlyOn">The weekday of a run that sent only what the week still owes (not a Monday, no --all-digests).</param>
     public static string Describe(RunOutcome outcome, IServiceProvider services, DayOfWeek? owedOnlyOn = null)
     {
-        if (outcome.Dashboard is not { } d) return outcome.Message;
+        if (outcome is not { Report: { } report, Summary: { } s }) return outcome.Message;
+        var asOf = report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var preview = outcome.Mode != RunMode.Live;
         var lines = new List<string>();
         if (preview) lines.Add(DryRunLine);
         if (outcome.Mode == RunMode.LookBack)
-            lines.Add($"({d.AsOf} is before the newest snapshot, {outcome.NewestSnapshot:yyyy-MM-dd}: a look back never replaces the live " +
+            lines.Add($"({asOf} is before the newest snapshot, {outcome.NewestSnapshot:yyyy-MM-dd}: a look back never replaces the live " +
                       "dashboard or sends an old week's digests, so it runs as a dry run.)");
-        lines.Add($"As of {d.AsOf}: {d.Summary.Total} actions, {d.Summary.Complete} complete, {d.Summary.Open} open " +
-                  $"({d.Summary.Red} red, {d.Summary.Amber} amber, {d.Summary.Green} green); {d.Summary.Overdue} overdue, " +
-                  $"{d.Summary.DueSoon} due soon, {d.Summary.RagMismatch} RAG mismatch; " +
-                  $"{Plural(outcome.Report?.CoordinatorFindings.Count ?? d.DataQuality.Count, "data-quality finding")}.");
+        lines.Add($"As of {asOf}: {s.Total} actions, {s.Complete} complete, {s.Open} open " +
+                  $"({s.Red} red, {s.Amber} amber, {s.Green} green); {s.Overdue} overdue, " +
+                  $"{s.DueSoon} due soon, {s.RagMismatch} RAG mismatch; " +
+                  $"{Plural(report.CoordinatorFindings.Count, "data-quality finding")}.");
 
         var previewFolder = services.GetService<IRunPreview>() is FolderRunPreview p ? p.Folder : null;
         if (preview && previewFolder is not null)
             lines.Add($"Dashboard previewed: {Path.Combine(previewFolder, "site", "index.html")}");
         else if (!preview && services.GetService<ISitePublisher>() is FolderSitePublisher site)
-            lines.Add($"Dashboard: {Path.Combine(site.Folder, "index.html")} ({outcome.Published?.Written ?? 0} files written, {outcome.Published?.Unchanged ?? 0} unchanged)");
+            lines.Add(outcome.Unchanged
+                ? $"Dashboard: {Path.Combine(site.Folder, "index.html")} (unchanged since the last run: nothing rendered or written)"
+                : $"Dashboard: {Path.Combine(site.Folder, "index.html")} ({outcome.Published?.Written ?? 0} files written, {outcome.Published?.Unchanged ?? 0} unchanged)");
 
         if (outcome.Report is { Withheld.Count: > 0 } withheld)
         {

@@ -74,9 +74,9 @@ public sealed record RefreshNowBody(
     public static RefreshNowBody From(RunOutcome outcome) => new(
         outcome.Status.ToString(),
         outcome.Message,
-        outcome.Dashboard?.AsOf,
+        outcome.Report is { } report ? report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
         outcome.Dashboard?.GeneratedAt,
-        outcome.Dashboard?.Summary,
+        outcome.Summary,
         outcome.Published?.Written,
         outcome.Published?.Unchanged,
         outcome.Report?.Findings.Count);

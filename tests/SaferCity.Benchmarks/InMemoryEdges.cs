@@ -35,10 +35,18 @@ internal sealed class MemorySite : ISitePublisher
 {
     public long Bytes { get; private set; }
 
-    public Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
+    /// <summary>Each file written to a stream that hashes and keeps nothing, as a streaming publisher does.</summary>
+    public async Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
     {
-        Bytes = files.Sum(f => (long)f.Content.Length);
-        return Task.FromResult(new PublishResult(files.Count, 0));
+        Bytes = 0;
+        foreach (var file in files)
+        {
+            await using var sink = new HashingStream();
+            await file.WriteToAsync(sink, cancellationToken);
+            sink.Hash();
+            Bytes += sink.Length;
+        }
+        return new PublishResult(files.Count, 0);
     }
 }
 

@@ -2,10 +2,19 @@ using BenchmarkDotNet.Running;
 using SaferCity.Benchmarks;
 using SaferCity.Synthetic;
 
-// `generate N DIR` writes a synthetic tracker for timing the CLI; anything else goes to BenchmarkDotNet.
-if (args is ["generate", var count, var folder])
+// `floor FILE`: the floor process of docs/performance.md's scale curve, which only deserialises the tracker JSON.
+if (args is ["floor", var trackerFile])
 {
-    var generated = SyntheticTracker.Generate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine(Floor.Count(trackerFile));
+    return;
+}
+
+// `generate N DIR [SEED]` writes a synthetic tracker for timing the CLI (another seed: a week in which most actions
+// changed, for the committee paper's changes); anything else goes to BenchmarkDotNet.
+if (args is ["generate", var count, var folder, ..] && args.Length <= 4)
+{
+    var seed = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2017;
+    var generated = SyntheticTracker.Generate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), seed: seed);
     Directory.CreateDirectory(folder);
     File.WriteAllBytes(Path.Combine(folder, "tracker.json"), generated.TrackerJson);
     File.WriteAllBytes(Path.Combine(folder, "leads.json"), generated.LeadsJson);
@@ -13,23 +22,32 @@ if (args is ["generate", var count, var folder])
     return;
 }
 
-// `stages N` times each stage once: a quick look before a full BenchmarkDotNet run.
-if (args is ["stages", var size, ..] && args.Length <= 3)
+// `stages N [ROUNDS] [DAYS]` times each stage once per round: a quick look before a full BenchmarkDotNet run. Besides the
+// wall clock it prints the process's CPU time, which a machine shared with other work disturbs far less.
+if (args is ["stages", var size, ..] && args.Length <= 4)
 {
-    // `stages N DAYS`: DAYS earlier snapshots in the history (default 1), to see that no stage grows with them.
+    // DAYS: earlier snapshots in the history (default 1), to see that no stage grows with them.
     var bench = new PipelineBenchmarks
     {
         N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture),
-        HistoryDays = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1,
+        HistoryDays = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1,
     };
     bench.Setup();
+    var repeat = args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2;
+    var self = System.Diagnostics.Process.GetCurrentProcess();
     void Time(string name, Func<object> stage)
     {
+        self.Refresh();
+        var cpu = self.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         stage();
-        Console.WriteLine($"{name,-30} {watch.ElapsedMilliseconds,8} ms");
+        watch.Stop();
+        self.Refresh();
+        Console.WriteLine($"{name,-30} {watch.ElapsedMilliseconds,8} ms wall {(self.TotalProcessorTime - cpu).TotalMilliseconds,8:F0} ms cpu " +
+                          $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1_000_000,6} MB allocated");
     }
-    for (var round = 0; round < 2; round++)
+    for (var round = 0; round < repeat; round++)
     {
         Time("floor", () => bench.Floor());
         Time("read", () => bench.Read());
@@ -39,7 +57,7 @@ if (args is ["stages", var size, ..] && args.Length <= 3)
         Time("history record + lastUpdated", () => bench.RecordAndLastUpdated());
         Time("dashboard model", () => bench.DashboardModel());
         Time("dashboard files", () => bench.Dashboard());
-        Time("json only", () => SaferCity.Core.Dashboard.DashboardJson.Serialize(SaferCity.Core.Dashboard.DashboardBuilder.Build(bench.Report)).Length);
+        Time("json only", () => SaferCity.Core.Dashboard.DashboardJson.Hash(SaferCity.Core.Dashboard.DashboardBuilder.Build(bench.Report)).Length);
         Time("digests", () => bench.Digests());
         Time("pipeline", () => bench.Pipeline().GetAwaiter().GetResult());
     }
@@ -54,4 +72,7 @@ if (args is ["form-load", var link, var clients, var rounds, ..] && args.Length 
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
+RunBenchmarks(args);
+
+// A method of its own, so the floor process never loads BenchmarkDotNet.
+static void RunBenchmarks(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);

@@ -6,7 +6,9 @@ namespace SaferCity.Core.Dashboard;
 
 /// <summary>
 /// committee.html: the page a coordinator prints for the partnership's committee. The summary figures, then what
-/// changed at each refresh (from the same public history as the feed), then the open actions by theme.
+/// changed at each refresh (from the same public history as the feed), then the open actions by theme. Capped like the
+/// dashboard, so it prints at any size: at most 2,000 changes and the 2,000 most urgent open actions, under 2 MB,
+/// with a pointer to actions.csv for the rest.
 /// It works without JavaScript (every refresh's changes are listed); <c>committee.js</c> reads <c>?since=yyyy-MM-dd</c>
 /// and keeps only the changes after the last committee. Same Content-Security-Policy as the dashboard.
 /// </summary>
@@ -15,12 +17,25 @@ public static class CommitteePaper
     public const string FileName = "committee.html";
     public const string Script = "assets/committee.js";
 
+    /// <summary>At most this many changes are listed, newest first; the page's cap on open actions is <see cref="DashboardHtml.MaxRows"/>.</summary>
+    public const int MaxChanges = DashboardHtml.MaxRows;
+
+    /// <summary>A key action or lead cell in the paper is cut here; the CSV keeps every character.</summary>
+    public const int CellLength = 300;
+
+    // Size budgets in characters (one byte each in Latin text), so the paper stays under 2 MB however long the texts:
+    // the changes stop at the first, the open actions at the second.
+    private const int ChangesBudget = 700_000;
+    private const int PageBudget = 1_800_000;
+
+    private const string ActionsCsv = "actions.csv";
+
     public static string Render(DashboardDocument doc, TrackerHistory history, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
     {
         var asOf = DateOnly.ParseExact(doc.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var entries = AtomFeed.Entries(history, asOf);
         var texts = doc.Actions.ToDictionary(a => a.Id, a => a.Text, StringComparer.OrdinalIgnoreCase);
-        var h = new HtmlWriter(16 * 1024 + doc.Actions.Count * 300);
+        var h = new HtmlWriter(16 * 1024 + Math.Min(doc.Actions.Count, 2 * DashboardHtml.MaxRows) * 200);
         h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
         h.Void("meta", ("charset", "utf-8")).Line();
         h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
@@ -62,28 +77,40 @@ public static class CommitteePaper
         void Item(string text) => h.Element("li", text);
     }
 
-    /// <summary>Each refresh whose content changed, newest first; committee.js keeps those after ?since=.</summary>
+    /// <summary>
+    /// Each refresh whose content changed, newest first; committee.js keeps those after ?since=. At most
+    /// <see cref="MaxChanges"/> changes are listed in all: a day past that says how many it leaves out.
+    /// </summary>
     private static void Changes(HtmlWriter h, IReadOnlyList<FeedEntry> entries, Dictionary<string, string> texts)
     {
         h.Open("section", ("id", "changes"), ("aria-labelledby", "changes-heading")).Line();
         h.Element("h2", "Changes at each refresh", ("id", "changes-heading"));
         if (entries.Count == 0) h.Element("p", "No changes recorded yet.");
+        var listed = 0;
         foreach (var entry in entries)
         {
             var day = DriftCalculator.Iso(entry.Day);
             h.Open("section", ("class", "committee-day"), ("data-day", day)).Line();
             h.Open("h3").Text("Changes on ").Element("time", DashboardHtml.LongDate(day), ("datetime", day)).Close("h3");
+            var left = entry.Changes.Count;
             foreach (var (heading, changes) in AtomFeed.Grouped(entry))
             {
+                if (listed >= MaxChanges || h.Length >= ChangesBudget) break;
                 h.Element("h4", heading).Open("ul");
                 foreach (var c in changes)
                 {
+                    if (listed >= MaxChanges || h.Length >= ChangesBudget) break;
                     h.Open("li").Text($"Action {c.Id}");
-                    if (c.Kind != FeedChangeKind.Removed && texts.TryGetValue(c.Id, out var text)) h.Text(": " + DashboardHtml.Clip(text));
+                    if (c.Kind != FeedChangeKind.Removed && texts.TryGetValue(c.Id, out var text)) h.Text(": " + DashboardHtml.Clip(text, CellLength));
                     h.Text(AtomFeed.FromTo(c)).Close("li");
+                    listed++;
+                    left--;
                 }
                 h.Close("ul").Line();
             }
+            if (left > 0)
+                h.Element("p", $"{Num(left)} more {(left == 1 ? "change" : "changes")} on this day {(left == 1 ? "is" : "are")} not listed here, " +
+                    $"to keep this paper printable. Every action's current state is in {ActionsCsv}, the CSV download on the dashboard.", ("class", "notice"));
             h.Close("section").Line();
         }
         h.Element("p", "No changes since that day.", ("id", "no-changes-since"), ("hidden", "hidden"));
@@ -91,35 +118,44 @@ public static class CommitteePaper
     }
 
     /// <summary>
+    /// Open actions by theme: all of them, or on a large plan the most urgent (as on the dashboard) up to the page's cap.
     /// Each theme a heading (so the tagged PDF has one), its table named by it and wrapped in its own scrolling region,
     /// so a 320 px screen never scrolls the page sideways.
     /// </summary>
     private static void OpenActions(HtmlWriter h, DashboardDocument doc)
     {
         h.Element("h2", "Open actions by theme");
-        var open = doc.Actions.Where(a => a.Status == "open").ToList();
-        for (var i = 0; i < doc.Themes.Count; i++)
+        var urgent = DashboardHtml.MostUrgentOpen(doc, DashboardHtml.MaxRows);
+        // Rendered first and written after the notice, which says how many fitted.
+        var rows = new HtmlWriter(16 * 1024 + urgent.Count * 500);
+        var shown = 0;
+        var themeNumber = 0;
+        foreach (var (theme, actions) in DashboardHtml.GroupByTheme(doc, urgent.Contains))
         {
-            var theme = doc.Themes[i];
-            var actions = open.Where(a => a.Theme == theme).ToList();
-            if (actions.Count == 0) continue;
-            var id = $"theme-{i + 1}";
-            h.Element("h3", theme, ("id", id), ("class", "committee-theme"));
-            h.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", id), ("tabindex", "0"));
-            h.Open("table", ("class", "data-table"), ("aria-labelledby", id));
-            h.Open("thead").Open("tr");
-            foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG", "Last updated" }) h.Element("th", col, ("scope", "col"));
-            h.Close("tr").Close("thead").Open("tbody").Line();
+            if (h.Length + rows.Length >= PageBudget) break;
+            var id = $"theme-{++themeNumber}";
+            rows.Element("h3", theme, ("id", id), ("class", "committee-theme"));
+            rows.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", id), ("tabindex", "0"));
+            rows.Open("table", ("class", "data-table"), ("aria-labelledby", id));
+            rows.Open("thead").Open("tr");
+            foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG", "Last updated" }) rows.Element("th", col, ("scope", "col"));
+            rows.Close("tr").Close("thead").Open("tbody").Line();
             foreach (var a in actions)
             {
-                h.Open("tr").Element("th", a.Id, ("scope", "row")).Element("td", DashboardHtml.Clip(a.Text))
+                if (h.Length + rows.Length >= PageBudget) break;
+                rows.Open("tr").Element("th", a.Id, ("scope", "row")).Element("td", DashboardHtml.Clip(a.Text, CellLength))
                     .Element("td", a.Deadline is null ? "None" : DashboardHtml.LongDate(a.Deadline) + (a.Overdue ? " (overdue)" : ""))
-                    .Element("td", string.Join(", ", a.Leads)).Element("td", DashboardHtml.RagWord(a.Rag))
+                    .Element("td", DashboardHtml.Clip(string.Join(", ", a.Leads), CellLength)).Element("td", DashboardHtml.RagWord(a.Rag))
                     .Element("td", a.LastUpdated is null ? "Not known" : DashboardHtml.LongDate(a.LastUpdated) + (a.Stale ? $" ({DashboardHtml.StaleLabel(doc.StaleAfterDays)})" : ""))
                     .Close("tr").Line();
+                shown++;
             }
-            h.Close("tbody").Close("table").Close("div").Line();
+            rows.Close("tbody").Close("table").Close("div").Line();
         }
+        if (shown < doc.Summary.Open)
+            h.Element("p", $"This plan has {Num(doc.Summary.Open)} open actions, so this paper lists the {Num(shown)} most urgent " +
+                $"(overdue first, then due soon). Every action is in {ActionsCsv}, the CSV download on the dashboard.", ("class", "notice")).Line();
+        h.Append(rows);
     }
 
     private static string Num(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));

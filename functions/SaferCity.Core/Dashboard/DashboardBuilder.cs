@@ -30,24 +30,9 @@ public static class DashboardBuilder
         var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
         var hidden = report.Assessments.Where(a => a.Action.Hidden).Select(a => a.Action.Number)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var counts = report.PublicCounts();
         var actions = visible.Select(a => ToAction(a, report, dates, screen)).ToList();
-        var open = visible.Where(a => a.Action.Open).ToList();
-
-        var summary = new DashboardSummary(
-            Total: visible.Count,
-            Complete: counts.Complete,
-            Open: open.Count,
-            Overdue: open.Count(a => a.Overdue),
-            DueSoon: open.Count(a => a.DueSoon),
-            Red: counts.Red,
-            Amber: counts.Amber,
-            Green: counts.Green,
-            RagMismatch: open.Count(a => a.RagMismatch))
-        {
-            Unrated = open.Count(a => a.Action.Rag is null),
-            Stale = actions.Count(a => a.Stale),
-        };
+        // Stale as published: an action updated while hidden counts from when it was shown again.
+        var summary = Summarise(report) with { Stale = actions.Count(a => a.Stale) };
 
         // Gone while hidden (at the baseline, or at any run since) is not announced: the public saw it go when it was
         // hidden, and what became of it after that was never public.
@@ -73,6 +58,28 @@ public static class DashboardBuilder
             Trend = Trend(report),
             Themes = visible.Select(a => screen.Text(a.Action.Number, "theme", a.Action.Theme)).Distinct().ToList(),
             StaleAfterDays = report.StaleAfterDays,
+        };
+    }
+
+    /// <summary>The public figures alone: what a run needs when it renders nothing.</summary>
+    public static DashboardSummary Summarise(RunReport report)
+    {
+        var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
+        var open = visible.Where(a => a.Action.Open).ToList();
+        var counts = report.PublicCounts();
+        return new DashboardSummary(
+            Total: visible.Count,
+            Complete: counts.Complete,
+            Open: open.Count,
+            Overdue: open.Count(a => a.Overdue),
+            DueSoon: open.Count(a => a.DueSoon),
+            Red: counts.Red,
+            Amber: counts.Amber,
+            Green: counts.Green,
+            RagMismatch: open.Count(a => a.RagMismatch))
+        {
+            Unrated = open.Count(a => a.Action.Rag is null),
+            Stale = open.Count(a => a.Stale),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SaferCity.Core.Model;
 
@@ -6,35 +7,64 @@ namespace SaferCity.Core.Dashboard;
 /// <summary>
 /// actions.csv: the public actions for spreadsheets. Cells that a spreadsheet would run as a formula are defused.
 /// Ratings and mismatches are in the words the page and the emails use ("Amber (at risk)"; "overdue, but rated Amber (at risk), not Red").
+/// Written as it goes, straight to where it is published: on a large tracker the file is tens of megabytes.
 /// </summary>
 public static class DashboardCsv
 {
+    /// <summary>The columns in order: a new column is one line here.</summary>
+    private static readonly (string Heading, Func<DashboardAction, string> Value)[] Columns =
+    [
+        ("Action", a => a.Id),
+        ("Theme", a => a.Theme),
+        ("Key action", a => a.Text),
+        ("Deadline", a => a.Deadline ?? ""),
+        ("Lead services", a => string.Join("; ", a.Leads)),
+        ("RAG", a => RagWords.Described(a.Rag)),
+        ("Status", a => a.Status),
+        ("Overdue", a => a.Overdue ? "yes" : "no"),
+        ("Days overdue", a => a.DaysOverdue.ToString(CultureInfo.InvariantCulture)),
+        ("Due soon", a => a.DueSoon ? "yes" : "no"),
+        ("RAG mismatch", a => a.RagMismatch ? RagWords.Mismatch(a.Rag) : "no"),
+        ("Drift", a => a.Drift.Count == 0 ? "" : string.Join("; ", a.Drift.Select(d => d.From is null ? d.Kind : $"{d.Kind} {d.From}->{d.To}"))),
+        ("Comments", a => a.Comments),
+        ("Last updated", a => a.LastUpdated ?? ""),
+    ];
+
+    /// <summary>Rows are gathered in a small buffer and handed on in chunks of this size.</summary>
+    private const int ChunkSize = 64 * 1024;
+
     public static ReadOnlyMemory<byte> Render(DashboardDocument document)
     {
         var buffer = new MemoryStream(document.Actions.Count * 600 + 1024);
-        // UTF-8 with a BOM so Excel opens it correctly (’, é, emoji); written straight to bytes, no big string.
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true))
-        {
-            Write(writer, document);
-        }
+        WriteAsync(buffer, document, CancellationToken.None).GetAwaiter().GetResult();
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void Write(StreamWriter w, DashboardDocument document)
+    /// <summary>Writes the file to <paramref name="destination"/> in chunks; every write to it is asynchronous.</summary>
+    public static async Task WriteAsync(Stream destination, DashboardDocument document, CancellationToken cancellationToken)
     {
-        w.Write("Action,Theme,Key action,Deadline,Lead services,RAG,Status,Overdue,Days overdue,Due soon,RAG mismatch,Drift,Comments,Last updated\r\n");
+        using var chunk = new MemoryStream(ChunkSize + 16 * 1024);
+        // UTF-8 with a BOM so Excel opens it correctly (’, é, emoji).
+        await using var w = new StreamWriter(chunk, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
+        var cells = new string[Columns.Length];
+        for (var i = 0; i < Columns.Length; i++) cells[i] = Columns[i].Heading;
+        Row(w, cells);
         foreach (var a in document.Actions)
         {
-            Row(w, a.Id, a.Theme, a.Text, a.Deadline ?? "", string.Join("; ", a.Leads), RagWords.Described(a.Rag), a.Status,
-                a.Overdue ? "yes" : "no", a.DaysOverdue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                a.DueSoon ? "yes" : "no", a.RagMismatch ? RagWords.Mismatch(a.Rag) : "no",
-                string.Join("; ", a.Drift.Select(d => d.From is null ? d.Kind : $"{d.Kind} {d.From}->{d.To}")), a.Comments, a.LastUpdated ?? "");
+            for (var i = 0; i < Columns.Length; i++) cells[i] = Columns[i].Value(a);
+            Row(w, cells);
+            if (chunk.Length + 16 * 1024 < ChunkSize) continue;
+            w.Flush();
+            await destination.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), cancellationToken);
+            chunk.SetLength(0);
         }
+        w.Flush();
+        await destination.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), cancellationToken);
     }
 
     private static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(",\"\r\n");
 
-    private static void Row(StreamWriter w, params ReadOnlySpan<string> cells)
+    private static void Row(StreamWriter w, string[] cells)
     {
         for (var i = 0; i < cells.Length; i++)
         {

@@ -24,10 +24,10 @@ public static class DashboardHtml
     /// <summary>A table cell stays readable; the data files keep every character.</summary>
     public const int MaxCellLength = 2000;
 
-    internal static string Clip(string text)
+    internal static string Clip(string text, int max = MaxCellLength)
     {
-        if (text.Length <= MaxCellLength) return text;
-        var cut = char.IsHighSurrogate(text[MaxCellLength - 1]) ? MaxCellLength - 1 : MaxCellLength;
+        if (text.Length <= max) return text;
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
         return string.Concat(text.AsSpan(0, cut), "… (continues in the CSV and JSON downloads)");
     }
 
@@ -38,7 +38,8 @@ public static class DashboardHtml
     public static string Render(DashboardDocument doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
     {
         var large = doc.Actions.Count > LargeTrackerThreshold;
-        var h = new HtmlWriter(8 * 1024 + doc.Actions.Count * (large ? 500 : 900));
+        // Sized for the rows it lists, at most MaxRows: sized for every action, a large tracker's page reserved 50 MB at 50,000.
+        var h = new HtmlWriter(8 * 1024 + Math.Min(doc.Actions.Count, MaxRows) * 900);
         Head(h, $"{options.Title}: action plan progress", assetVersions, script: true, extra: w =>
         {
             FeedHead(w, options);

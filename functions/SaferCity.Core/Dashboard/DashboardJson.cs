@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SaferCity.Core.Pipeline;
 
 namespace SaferCity.Core.Dashboard;
 
@@ -27,6 +28,18 @@ public static class DashboardJson
         // whole document in a buffer of its own, doubling as it grows.
         JsonSerializer.Serialize(buffer, document, Context.DashboardDocument);
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes the document to <paramref name="destination"/> as it goes, flushing asynchronously: never held whole.</summary>
+    public static Task WriteAsync(Stream destination, DashboardDocument document, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(destination, document, Context.DashboardDocument, cancellationToken);
+
+    /// <summary>The SHA-256 of the serialised document, computed as it is written: nothing is kept.</summary>
+    public static string Hash(DashboardDocument document)
+    {
+        using var hashing = new HashingStream();
+        JsonSerializer.Serialize(hashing, document, Context.DashboardDocument);
+        return hashing.Hash();
     }
 
     public static DashboardDocument? Deserialize(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, Context.DashboardDocument);

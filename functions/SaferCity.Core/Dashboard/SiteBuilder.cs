@@ -20,10 +20,11 @@ public static class SiteBuilder
 
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
 
-    /// <param name="json">The document already serialised, when the caller has it.</param>
+    /// <param name="json">The document already serialised, when the caller has it; otherwise it is streamed.</param>
     /// <param name="history">The stored history, which the change feed is built from; empty when not given.</param>
+    /// <param name="jsonHashed">Told the SHA-256 of dashboard.json each time it is written, so the caller needs no pass of its own.</param>
     public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, ReadOnlyMemory<byte>? json = null,
-        TrackerHistory? history = null)
+        TrackerHistory? history = null, Action<string>? jsonHashed = null)
     {
         var files = new List<SiteFile>();
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,8 +33,16 @@ public static class SiteBuilder
             files.Add(new SiteFile(path, content, ContentTypeOf(path), AssetCache));
             versions[path] = ShortHash(content);
         }
-        files.Add(new SiteFile("dashboard.json", json ?? DashboardJson.Serialize(document), "application/json; charset=utf-8", FreshCache));
-        files.Add(new SiteFile("actions.csv", DashboardCsv.Render(document), "text/csv; charset=utf-8", FreshCache));
+        // The data files are streamed to the publisher: on a large tracker they are tens of megabytes each.
+        files.Add(json is { } bytes
+            ? new SiteFile("dashboard.json", bytes, "application/json; charset=utf-8", FreshCache)
+            : SiteFile.Streamed("dashboard.json", "application/json; charset=utf-8", FreshCache, async (s, ct) =>
+            {
+                using var hashing = new HashingStream(s);
+                await DashboardJson.WriteAsync(hashing, document, ct);
+                jsonHashed?.Invoke(hashing.Hash());
+            }));
+        files.Add(SiteFile.Streamed("actions.csv", "text/csv; charset=utf-8", FreshCache, (s, ct) => DashboardCsv.WriteAsync(s, document, ct)));
         files.Add(new SiteFile(AccessibilityStatement.Path, Encoding.UTF8.GetBytes(AccessibilityStatement.Render(options, versions)),
             "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile(AtomFeed.FileName, AtomFeed.Render(document, history ?? TrackerHistory.Empty, options),

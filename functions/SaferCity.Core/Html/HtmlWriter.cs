@@ -87,5 +87,15 @@ public sealed class HtmlWriter
         return this;
     }
 
+    /// <summary>Appends what another writer wrote (safe by the same construction): a section rendered before the text that introduces it.</summary>
+    public HtmlWriter Append(HtmlWriter other)
+    {
+        _sb.Append(other._sb);
+        return this;
+    }
+
+    /// <summary>Characters written so far: lets a page stop adding rows before it grows past a size budget.</summary>
+    public int Length => _sb.Length;
+
     public override string ToString() => _sb.ToString();
 }

@@ -44,7 +44,61 @@ public interface ISitePublisher
     Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken);
 }
 
-public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl);
+/// <summary>
+/// One file of the site: bytes held in memory (small files), or streamed: written by a callback straight to where it goes,
+/// so a large tracker's data files (tens of megabytes) are never held whole. A publisher writes streamed files with
+/// <see cref="WriteToAsync"/>.
+/// </summary>
+public sealed class SiteFile
+{
+    private readonly Func<Stream, CancellationToken, Task>? _write;
+    private ReadOnlyMemory<byte>? _content;
+
+    public SiteFile(string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl)
+        : this(path, contentType, cacheControl, null) => _content = content;
+
+    private SiteFile(string path, string contentType, string cacheControl, Func<Stream, CancellationToken, Task>? write)
+    {
+        Path = path;
+        ContentType = contentType;
+        CacheControl = cacheControl;
+        _write = write;
+    }
+
+    /// <summary>A file whose content <paramref name="write"/> produces into the stream it is given, each time it is called.</summary>
+    public static SiteFile Streamed(string path, string contentType, string cacheControl, Func<Stream, CancellationToken, Task> write) =>
+        new(path, contentType, cacheControl, write);
+
+    public string Path { get; }
+
+    public string ContentType { get; }
+
+    public string CacheControl { get; }
+
+    public bool IsStreamed => _write is not null;
+
+    /// <summary>
+    /// The whole content in memory. For a streamed file this renders it and keeps it: what streaming exists to avoid,
+    /// so publishers use <see cref="WriteToAsync"/>; this is for small files and tests.
+    /// </summary>
+    public ReadOnlyMemory<byte> Content
+    {
+        get
+        {
+            if (_content is { } content) return content;
+            var buffer = new MemoryStream();
+            _write!(buffer, CancellationToken.None).GetAwaiter().GetResult();
+            _content = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return _content.Value;
+        }
+    }
+
+    public async Task WriteToAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        if (_write is null || _content is not null) await destination.WriteAsync(Content, cancellationToken);
+        else await _write(destination, cancellationToken);
+    }
+}
 
 public sealed record PublishResult(int Written, int Unchanged);
 

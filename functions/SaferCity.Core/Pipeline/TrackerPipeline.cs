@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,6 +40,15 @@ public sealed record RunOutcome(
 {
     /// <summary>For a look-back: the newest snapshot, which the run was dated before.</summary>
     public DateOnly? NewestSnapshot { get; init; }
+
+    /// <summary>The public figures; set whenever the lists were read, rendered or not.</summary>
+    public DashboardSummary? Summary { get; init; }
+
+    /// <summary>
+    /// Everything that decides the published files was as the last published run had it, so nothing was rendered or
+    /// written (<see cref="Dashboard"/> is null; <see cref="Summary"/> is set). See <see cref="RunFingerprint"/>.
+    /// </summary>
+    public bool Unchanged { get; init; }
 }
 
 /// <summary>
@@ -99,7 +107,7 @@ public sealed class TrackerPipeline(
         var stages = new StageTimes();
         // The raw items are not kept in a local: in an async method a local lives as long as the run,
         // and on a large tracker the raw items are the biggest thing in memory.
-        var (tracker, read) = await ReadAndUnderstandAsync(stages, cancellationToken);
+        var (tracker, read, listsHash) = await ReadAndUnderstandAsync(stages, cancellationToken);
 
         var (history, historyVersion) = await LoadHistoryAsync(cancellationToken);
         var (reported, _) = await ReportedStates.ReadAsync(state, cancellationToken);
@@ -119,36 +127,34 @@ public sealed class TrackerPipeline(
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
 
-        var screened = DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
-        report = report with { Withheld = screened.Withheld };
-        var site = await StableDashboardAsync(screened.Document, cancellationToken);
-        var dashboard = site.Document;
-        if (mode != RunMode.Live) preview?.Clear();
-
-        PublishResult? published = null;
+        var stored = await ReadMarkerAsync(cancellationToken);
+        var input = RunFingerprint.Of(listsHash, asOf, updated, OutputSettings(), [typeof(TrackerPipeline).Assembly, publisher.GetType().Assembly]);
         // A list that cannot say which items are confidential publishes nothing new (TrackerLists.HoldPublishing).
         var publish = request.Publish && !tracker.HoldPublishing;
-        if (publish && (mode == RunMode.Live || preview is not null))
-        {
-            var target = mode == RunMode.Live ? publisher : preview!.Site;
-            published = await target.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json, report.History), cancellationToken);
-        }
-        stages.Mark("publish");
+        // Nothing that decides the outputs changed since they were published: render and write nothing.
+        var unchanged = mode == RunMode.Live && publish && stored.Marker?.Input == input;
+        // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
+        var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
+        if (screened is not null) report = report with { Withheld = screened.Withheld };
+        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Document, report, stored, cancellationToken);
+        var dashboard = site?.Document;
+        var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
+        stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
 
         ReminderResult? sent = null;
         if (request.Remind)
         {
-            sent = await reminders.SendAsync(report, dashboard.Summary, mode != RunMode.Live, cancellationToken, request.OwedOnly);
+            sent = await reminders.SendAsync(report, summary, mode != RunMode.Live, cancellationToken, request.OwedOnly);
         }
         stages.Mark("remind");
 
         var historyWritten = false;
         if (mode == RunMode.Live)
         {
-            if (publish && site.Changed)
+            if (publish && site is not null && (site.Changed || stored.Marker?.Input != input))
             {
-                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint, dashboard.GeneratedAt));
-                await state.WriteAsync(PublishedDocument, marker, site.MarkerVersion, cancellationToken);
+                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
+                await state.WriteAsync(PublishedDocument, marker, stored.Version, cancellationToken);
             }
             if (!ReferenceEquals(updated, history))
             {
@@ -179,14 +185,16 @@ public sealed class TrackerPipeline(
             "{SetupProblems}Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
             "site {Written} written/{Unchanged} unchanged; digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
             "history {HistoryWritten}; {Mode}; {ElapsedMs} ms ({Stages})",
-            setup.Count > 0 ? $"SET-UP PROBLEM: {string.Join(" ", setup)} " : "", status, DriftCalculator.Iso(asOf), dashboard.Summary.Total, dashboard.Summary.Open, dashboard.Summary.Overdue,
-            dashboard.Summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
+            setup.Count > 0 ? $"SET-UP PROBLEM: {string.Join(" ", setup)} " : "", status, DriftCalculator.Iso(asOf), summary.Total, summary.Open, summary.Overdue,
+            summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
             sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
             historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
 
         return new RunOutcome(status, message, report, dashboard, published, sent, historyWritten, mode, warnings)
         {
             NewestSnapshot = mode == RunMode.LookBack ? history.Days[^1].AsOf : null,
+            Summary = summary,
+            Unchanged = unchanged,
         };
     }
 
@@ -202,13 +210,33 @@ public sealed class TrackerPipeline(
                 stripped, updates.AuditTextDays, deleted, retention.RetentionDays);
     }
 
-    private async Task<(ParsedTracker, RunWarnings.ReadFacts)> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)
+    private async Task<(ParsedTracker, RunWarnings.ReadFacts, byte[])> ReadAndUnderstandAsync(StageTimes stages, CancellationToken cancellationToken)
     {
         var lists = await source.ReadAsync(cancellationToken);
         stages.Mark("read");
         var tracker = parser.Parse(lists);
+        var hash = RunFingerprint.OfLists(lists);
         stages.Mark("understand");
-        return (tracker, RunWarnings.Observe(lists, tracker));
+        return (tracker, RunWarnings.Observe(lists, tracker), hash);
+    }
+
+    /// <summary>The settings whose values change a published file; a new one that does is one more entry here.</summary>
+    private IEnumerable<object> OutputSettings() =>
+        [dashboardOptions.Value, reminderOptions.Value, driftOptions.Value, .. parser.Settings];
+
+    /// <summary>Builds the public model, fixes its generatedAt, and publishes it (or previews it) as streamed files.</summary>
+    private async Task<(StableDashboard, PublishResult?)> RenderAndPublishAsync(bool publish, RunMode mode, DashboardDocument document,
+        RunReport report, StoredMarker stored, CancellationToken cancellationToken)
+    {
+        var site = StableDashboard.Of(document, stored.Marker);
+        if (mode != RunMode.Live) preview?.Clear();
+        if (!publish || (mode != RunMode.Live && preview is null)) return (site, null);
+        var target = mode == RunMode.Live ? publisher : preview!.Site;
+        string? written = null;
+        var files = SiteBuilder.Build(site.Document, dashboardOptions.Value, history: report.History, jsonHashed: hash => written = hash);
+        var published = await target.PublishAsync(files, cancellationToken);
+        // A changed document's hash comes from writing it; a publisher that did not write it leaves one pass to do here.
+        return (site with { Fingerprint = site.Fingerprint ?? written ?? DashboardJson.Hash(site.Document) }, published);
     }
 
     /// <summary>
@@ -244,37 +272,41 @@ public sealed class TrackerPipeline(
         }
     }
 
-    /// <summary>
-    /// generatedAt is the moment the content last changed, so a run that finds nothing new produces
-    /// byte-identical files and the publisher writes nothing. The document is serialised with the last
-    /// published generatedAt first: if the bytes hash the same, nothing changed.
-    /// </summary>
-    private async Task<StableDashboard> StableDashboardAsync(DashboardDocument dashboard, CancellationToken cancellationToken)
+    private async Task<StoredMarker> ReadMarkerAsync(CancellationToken cancellationToken)
     {
         var stored = await state.ReadAsync(PublishedDocument, cancellationToken);
-        PublishedMarker? marker = null;
         try
         {
-            if (stored is not null) marker = JsonSerializer.Deserialize<PublishedMarker>(stored.Content.Span);
+            return new StoredMarker(stored is null ? null : JsonSerializer.Deserialize<PublishedMarker>(stored.Content.Span), stored?.Version);
         }
         catch (JsonException)
         {
             // An unreadable marker only costs one rewrite of the site.
+            return new StoredMarker(null, stored!.Version);
         }
-        if (marker is not null)
-        {
-            var same = dashboard with { GeneratedAt = marker.GeneratedAt };
-            var bytes = DashboardJson.Serialize(same);
-            if (Hash(bytes) == marker.Fingerprint) return new StableDashboard(same, bytes, marker.Fingerprint, false, stored!.Version);
-        }
-        var json = DashboardJson.Serialize(dashboard);
-        return new StableDashboard(dashboard, json, Hash(json), true, stored?.Version);
     }
 
-    /// <param name="MarkerVersion">The version of published.json read at the start, for the conditional write.</param>
-    private sealed record StableDashboard(DashboardDocument Document, ReadOnlyMemory<byte> Json, string Fingerprint, bool Changed, string? MarkerVersion);
+    /// <param name="Version">The version of published.json read at the start, for the conditional write.</param>
+    private sealed record StoredMarker(PublishedMarker? Marker, string? Version);
 
-    private static string Hash(ReadOnlyMemory<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content.Span));
+    /// <summary>
+    /// generatedAt is the moment the content last changed, so a run that finds nothing new produces byte-identical
+    /// files and the publisher writes nothing. The document is hashed as serialised with the last published
+    /// generatedAt (a pass that keeps nothing): if that hashes the same, nothing changed. A changed document's
+    /// <paramref name="Fingerprint"/> is null until it is written.
+    /// </summary>
+    private sealed record StableDashboard(DashboardDocument Document, string? Fingerprint, bool Changed)
+    {
+        public static StableDashboard Of(DashboardDocument dashboard, PublishedMarker? marker)
+        {
+            if (marker is not null)
+            {
+                var same = dashboard with { GeneratedAt = marker.GeneratedAt };
+                if (DashboardJson.Hash(same) == marker.Fingerprint) return new StableDashboard(same, marker.Fingerprint, false);
+            }
+            return new StableDashboard(dashboard, null, true);
+        }
+    }
 
     /// <summary>How long each stage took, for the run's log line: where to look when a run gets slow.</summary>
     private sealed class StageTimes
@@ -292,5 +324,7 @@ public sealed class TrackerPipeline(
         public override string ToString() => string.Join(", ", _stages.Select(s => $"{s.Stage} {s.Ms} ms"));
     }
 
-    private sealed record PublishedMarker(string Fingerprint, DateTimeOffset GeneratedAt);
+    /// <param name="Fingerprint">The SHA-256 of the published dashboard.json.</param>
+    /// <param name="Input">The <see cref="RunFingerprint"/> of the run that published it; null in markers written before it existed.</param>
+    private sealed record PublishedMarker(string Fingerprint, DateTimeOffset GeneratedAt, string? Input = null);
 }

@@ -27,6 +27,9 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
 
     public TrackerParser() : this(new TrackerColumns(), new LeadColumns()) { }
 
+    /// <summary>The column settings, which decide what is read from the same items.</summary>
+    public IEnumerable<object> Settings => [columns, leadColumns];
+
     public ParsedTracker Parse(TrackerLists lists)
     {
         var leadFindings = new List<Finding>();

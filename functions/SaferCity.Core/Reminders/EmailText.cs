@@ -22,7 +22,9 @@ public static class EmailText
     public static string Line(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        if (IsPlainLine(text)) return text;
         var sb = new StringBuilder(text.Length);
+        Span<char> units = stackalloc char[2];
         var space = false;
         foreach (var rune in text.EnumerateRunes()) // an unpaired surrogate comes back as U+FFFD
         {
@@ -34,10 +36,17 @@ public static class EmailText
             if (IsBidiControl(rune.Value)) continue;
             if (space) sb.Append(' ');
             space = false;
-            sb.Append(rune.ToString());
+            sb.Append(units[..rune.EncodeToUtf16(units)]);
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Printable ASCII with single spaces inside: already one line, so it is returned as it is. Most list text is,
+    /// and a digest asks for each action's text and comment several times.
+    /// </summary>
+    private static bool IsPlainLine(string text) =>
+        text[0] != ' ' && text[^1] != ' ' && text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 && !text.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>
     /// <see cref="Line"/>, cut to at most <paramref name="max"/> characters (plus the pointer) at a word

@@ -63,19 +63,22 @@ public sealed class ReminderService(
         var changes = new ChangesSince(report, reported);
 
         // Key: what runs, messages and people call the digest (the lead's name slug); LedgerKey: its line in the ledger.
-        var messages = new List<(string Key, string LedgerKey, EmailMessage Message, IReadOnlyList<string> Actions)>();
+        // A digest is rendered only when it is to be sent: a rerun in a week whose digests went out renders none.
+        var messages = new List<(string Key, string LedgerKey, Func<EmailMessage> Message, IReadOnlyList<string> Actions)>();
         var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
         var keyWarnings = _updates.KeyWarnings().ToList();
         foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
         foreach (var (digest, since) in changes.Digests())
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
-            var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
-                a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
             var actions = digest.All.Select(a => a.Action.Number).ToList();
             var key = DigestName(digest.Lead);
-            messages.Add((key, ReminderLedger.LeadKey(digest.Lead), Message(report, week, key, DigestKind, digest.Lead.Emails,
-                DigestRenderer.Subject(digest, report.AsOf), text, html, actions), actions));
+            messages.Add((key, ReminderLedger.LeadKey(digest.Lead), () =>
+            {
+                var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
+                    a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
+                return Message(report, week, key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf), text, html, actions);
+            }, actions));
         }
         var coordinator = Addresses(reminders.Value.Coordinator);
 
@@ -99,7 +102,7 @@ public sealed class ReminderService(
         }
 
         var delivered = new List<string>();
-        async Task Deliver(string key, string ledgerKey, EmailMessage message, IReadOnlyList<string> actions)
+        async Task Deliver(string key, string ledgerKey, Func<EmailMessage> render, IReadOnlyList<string> actions)
         {
             switch (ledger.For(ledgerKey)?.State)
             {
@@ -110,6 +113,7 @@ public sealed class ReminderService(
                     unconfirmed.Add((key, ledger.For(ledgerKey)!.Error));
                     return;
             }
+            var message = render();
             if (dryRun)
             {
                 // A preview goes to the preview outbox, never through the real sender; without one it goes nowhere.
@@ -166,10 +170,12 @@ public sealed class ReminderService(
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
             var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings] };
-            var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, url, updated,
-                dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
-            await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey,
-                Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []), []);
+            await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey, () =>
+            {
+                var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, url, updated,
+                    dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
+                return Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []);
+            }, []);
         }
         // What these digests reported is what their recipients' next ones count changes from.
         if (!dryRun && delivered.Count > 0)

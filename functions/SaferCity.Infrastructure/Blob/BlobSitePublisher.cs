@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using SaferCity.Core.Pipeline;
 
@@ -12,6 +13,7 @@ namespace SaferCity.Infrastructure.Blob;
 /// which files changed: each blob carries the SHA-256 of its content in metadata "contenthash", so an
 /// unchanged run writes nothing. Files go up in the order given (assets, data, index.html last) and the
 /// first failure stops the publish, so the live index.html never points at files that are not there yet.
+/// Large files are streamed: staged in blocks as they are rendered and committed only when changed (<see cref="StagedBlobStream"/>).
 /// Every upload is conditional on the blob being as the listing saw it (its ETag, or absent), and none starts once
 /// the run's lease is lost (its token, see <see cref="BlobRunLock"/>): a run never overwrites files another run wrote.
 /// </summary>
@@ -50,24 +52,13 @@ internal sealed class BlobSitePublisher(
         int written = 0, unchanged = 0;
         foreach (var file in files)
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(file.Content.Span));
-            if (existing.TryGetValue(file.Path, out var current) && IsSame(current, file, hash))
-            {
-                unchanged++;
-                continue;
-            }
-            cancellationToken.ThrowIfCancellationRequested();
+            existing.TryGetValue(file.Path, out var current);
+            bool changed;
             try
             {
-                var (body, encoding) = SiteCompression.Prepare(file);
-                await site.GetBlobClient(file.Path).UploadAsync(body, new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentEncoding = encoding },
-                    Metadata = new Dictionary<string, string> { [HashKey] = hash },
-                    Conditions = current is null
-                        ? new BlobRequestConditions { IfNoneMatch = ETag.All }
-                        : new BlobRequestConditions { IfMatch = current.Properties.ETag },
-                }, cancellationToken);
+                changed = file.IsStreamed
+                    ? await PublishStreamedAsync(file, current, cancellationToken)
+                    : await PublishBytesAsync(file, current, cancellationToken);
             }
             // 412: changed since the listing; 409: created since (BlobAlreadyExists). Another run is publishing.
             catch (RequestFailedException e) when (e.Status is 412 or 409)
@@ -79,17 +70,57 @@ internal sealed class BlobSitePublisher(
             {
                 throw BlobErrors.Wrap($"publishing '{file.Path}' ({written} of {files.Count} files written before it; later files untouched)", e);
             }
-            written++;
+            if (changed) written++;
+            else unchanged++;
         }
         return new PublishResult(written, unchanged);
     }
 
+    /// <summary>A file in memory: hashed first, and uploaded only when it differs.</summary>
+    private async Task<bool> PublishBytesAsync(SiteFile file, BlobItem? current, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(file.Content.Span));
+        // Compared before compressing, so an unchanged file costs no compression.
+        if (current is not null && IsSame(current, file, hash, SiteCompression.EncodingFor(file))) return false;
+        cancellationToken.ThrowIfCancellationRequested();
+        var (body, encoding) = SiteCompression.Prepare(file);
+        await site.GetBlobClient(file.Path).UploadAsync(body, new BlobUploadOptions
+        {
+            HttpHeaders = Headers(file, encoding),
+            Metadata = new Dictionary<string, string> { [HashKey] = hash },
+            Conditions = ConditionsFor(current),
+        }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// A streamed file: staged in blocks as it is produced (gzipped, hashed), then committed only when the hash or headers
+    /// differ from the blob's. Unchanged content costs the upload of blocks that are never committed, and no write.
+    /// </summary>
+    private async Task<bool> PublishStreamedAsync(SiteFile file, BlobItem? current, CancellationToken cancellationToken)
+    {
+        await using var staged = new StagedBlobStream(site.GetBlockBlobClient(file.Path), file.ContentType);
+        await file.WriteToAsync(staged, cancellationToken);
+        var hash = await staged.CompleteAsync(cancellationToken);
+        if (current is not null && IsSame(current, file, hash, staged.ContentEncoding)) return false;
+        cancellationToken.ThrowIfCancellationRequested();
+        await staged.CommitAsync(Headers(file, staged.ContentEncoding), new Dictionary<string, string> { [HashKey] = hash }, ConditionsFor(current), cancellationToken);
+        return true;
+    }
+
+    private static BlobHttpHeaders Headers(SiteFile file, string? encoding) =>
+        new() { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentEncoding = encoding };
+
+    private static BlobRequestConditions ConditionsFor(BlobItem? current) => current is null
+        ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+        : new BlobRequestConditions { IfMatch = current.Properties.ETag };
+
     // Headers count as content: a changed Content-Type, Cache-Control or encoding is re-uploaded too.
     // The hash is of the uncompressed bytes, so compressing does not make an unchanged file look changed.
-    private static bool IsSame(BlobItem current, SiteFile file, string hash) =>
+    private static bool IsSame(BlobItem current, SiteFile file, string hash, string? encoding) =>
         current.Metadata is { } metadata && metadata.TryGetValue(HashKey, out var stored) && stored == hash &&
         current.Properties.ContentType == file.ContentType && current.Properties.CacheControl == file.CacheControl &&
-        current.Properties.ContentEncoding == SiteCompression.EncodingFor(file);
+        current.Properties.ContentEncoding == encoding;
 
     /// <summary>Once per process: the container exists, and static website hosting is on (or we said it is not).</summary>
     private async Task EnsureReadyAsync(CancellationToken cancellationToken)

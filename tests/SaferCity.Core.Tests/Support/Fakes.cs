@@ -72,8 +72,12 @@ internal sealed class InMemoryPublisher : ISitePublisher
 
     public List<string> WriteOrder { get; } = [];
 
+    /// <summary>How many times a run handed it a site (rendered it).</summary>
+    public int Publishes { get; private set; }
+
     public Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
     {
+        Publishes++;
         int written = 0, unchanged = 0;
         foreach (var file in files)
         {

@@ -34,6 +34,7 @@ internal sealed class Harness
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public RemindersOptions Reminders { get; }
     public DriftOptions Drift { get; } = new();
+    public DashboardOptions Dashboard { get; } = new() { PublicUrl = "https://dashboard.example.gov.uk/" };
     public StateOptions Retention { get; } = new();
     public PrivacyOptions Privacy { get; } = new();
     public DashboardComments Comments { get; set; } = DashboardComments.Public;
@@ -41,7 +42,9 @@ internal sealed class Harness
 
     public TrackerPipeline Pipeline()
     {
-        var dashboard = Options.Create(new DashboardOptions { PublicUrl = "https://dashboard.example.gov.uk/", Comments = Comments, Privacy = Privacy });
+        Dashboard.Comments = Comments;
+        Dashboard.Privacy = Privacy;
+        var dashboard = Options.Create(Dashboard);
         var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview,
             Updates is null ? null : Options.Create(Updates));
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),

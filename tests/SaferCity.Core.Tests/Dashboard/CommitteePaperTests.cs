@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using SaferCity.Core.Dashboard;
+using SaferCity.Core.History;
+using SaferCity.Core.Model;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Rules;
+using SaferCity.Core.Tests.Support;
+using SaferCity.Synthetic;
+
+namespace SaferCity.Core.Tests.Dashboard;
+
+/// <summary>The committee paper stays printable at any size: capped like the page, with a pointer to the CSV for the rest.</summary>
+public sealed class CommitteePaperTests
+{
+    private static readonly DateOnly LastWeek = new(2017, 1, 9);
+    private static readonly DateOnly AsOf = new(2017, 1, 16);
+
+    /// <summary>Two weekly runs over a synthetic plan; the second week's tracker differs in almost every action.</summary>
+    private static (DashboardDocument Doc, TrackerHistory History) TwoWeeks(int actions, Func<string, string>? longer = null)
+    {
+        var reminders = new RemindersOptions { Coordinator = "coordinator@example.gov.uk" };
+        var history = TrackerHistory.Empty;
+        RunReport report = null!;
+        foreach (var (day, seed) in new[] { (LastWeek, 2018), (AsOf, 2017) })
+        {
+            var generated = SyntheticTracker.Generate(actions, seed: seed);
+            var tracker = ListItemJson.Parse(generated.TrackerJson);
+            if (longer is not null)
+                tracker = tracker.Select(i => Harness.With(i, "KeyAction", longer((string)i["KeyAction"]!))).ToList();
+            var parsed = new TrackerParser().Parse(new TrackerLists(tracker, ListItemJson.Parse(generated.LeadsJson)));
+            report = RunReport.Build(day, new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero), parsed, history, reminders, new DriftOptions());
+            history = history.Record(report.Snapshot(), report.PublicCounts());
+        }
+        return (DashboardBuilder.Build(report with { History = history }), history);
+    }
+
+    private static string Render(DashboardDocument doc, TrackerHistory history) =>
+        CommitteePaper.Render(doc, history, DashboardFixtures.Options, DashboardFixtures.NoVersions);
+
+    [Fact]
+    public void Render_LargePlan_MostUrgentOpenUpToThePageCapAndAPointerToTheCsv()
+    {
+        var (doc, history) = TwoWeeks(20_000);
+        var html = Render(doc, history);
+
+        Assert.True(doc.Summary.Open > DashboardHtml.MaxRows);
+        Assert.Contains($"This plan has {doc.Summary.Open:N0} open actions, so this paper lists the 2,000 most urgent", html, StringComparison.Ordinal);
+        Assert.Contains("actions.csv", html, StringComparison.Ordinal);
+        var rows = Regex.Matches(html, "<tr><th scope=\"row\">").Count;
+        Assert.Equal(DashboardHtml.MaxRows, rows);
+        // The most overdue open action is among them; a not-overdue one is not, as there are more overdue ones than fit.
+        var mostOverdue = doc.Actions.Where(a => a.Status == "open").MaxBy(a => a.DaysOverdue)!;
+        Assert.Contains($"<tr><th scope=\"row\">{mostOverdue.Id}</th>", html, StringComparison.Ordinal);
+        // Changes are capped too, and the day says how many it leaves out.
+        Assert.Equal(CommitteePaper.MaxChanges, Regex.Matches(html, "<li>Action ").Count);
+        Assert.Matches(@"[\d,]+ more changes on this day are not listed here", html);
+        Assert.True(Encoding.UTF8.GetByteCount(html) < 2_000_000, $"{Encoding.UTF8.GetByteCount(html):N0} bytes");
+    }
+
+    [Fact]
+    public void Render_LongTexts_StaysUnderTwoMegabytes()
+    {
+        var (doc, history) = TwoWeeks(3_000, text => string.Concat(Enumerable.Repeat(text + " & ", 40)));
+        var html = Render(doc, history);
+
+        var bytes = Encoding.UTF8.GetByteCount(html);
+        Assert.True(bytes < 2_000_000, $"{bytes:N0} bytes");
+        Assert.Contains("… (continues in the CSV and JSON downloads)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SmallPlan_ListsEveryOpenActionWithoutANotice()
+    {
+        var (doc, history) = TwoWeeks(300);
+        var html = Render(doc, history);
+
+        Assert.Equal(doc.Summary.Open, Regex.Matches(html, "<tr><th scope=\"row\">").Count);
+        Assert.DoesNotContain("most urgent", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("not listed here", html, StringComparison.Ordinal);
+    }
+}
