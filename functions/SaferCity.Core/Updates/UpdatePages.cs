@@ -155,13 +155,9 @@ public static class UpdatePages
     }
 
     /// <summary>SharePoint throttled the form's request past the form's short budget: say so, and that nothing was saved.</summary>
-    public static string Busy()
-    {
-        var h = Start("SharePoint is busy");
-        h.Element("h1", "SharePoint is busy");
-        h.Element("p", "SharePoint is busy; nothing was saved; try again in a few minutes.");
-        return End(h);
-    }
+    public static string Busy(PageContext context) =>
+        Refusal(context, "SharePoint is busy", "SharePoint is busy; nothing was saved; try again in a few minutes.",
+            "Your link still works: open it again in a few minutes and save your update then.");
 
     public static string Long(string isoDate) =>
         DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("d MMMM yyyy", Uk) : isoDate;

@@ -55,7 +55,7 @@ public static class UpdateEndpoint
         }
         catch (TrackerBusyException)
         {
-            page = new UpdateResponse(503, UpdatePages.Busy());
+            page = new UpdateResponse(503, UpdatePages.Busy(service.Page));
             response.Headers.RetryAfter = "120";
         }
         catch (PipelineException)
