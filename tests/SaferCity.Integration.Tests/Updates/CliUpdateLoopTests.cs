@@ -99,4 +99,38 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         var summary = MimeKit.MimeMessage.Load(Path.Combine(stack.Root, "out", "outbox", "2017-W04_coordinator.eml")).TextBody;
         Assert.Contains("2.5 (Community Safety Team): RAG amber to red; comment changed", summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Revoke_Lead_ItsLinksAlreadySentAreRefusedByServe()
+    {
+        File.Copy(SampleFiles.Tracker, Path.Combine(stack.Root, "tracker.json"));
+        File.Copy(SampleFiles.Leads, Path.Combine(stack.Root, "leads.json"));
+        var port = FreePort();
+        await RunAsync(port, "2017-01-16");
+        var link = UpdateHost.LinkIn(Path.Combine(stack.Root, "out", "outbox", "2017-W03_community-safety-team.eml"), "2.5");
+        var other = UpdateHost.LinkIn(Path.Combine(stack.Root, "out", "outbox", "2017-W03_city-of-london-police.eml"), "2.5");
+        var files = new[] { "--out", Path.Combine(stack.Root, "out"), "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json") };
+
+        var revoke = await stack.RunCliAsync(["revoke", "--lead", "community safety team", .. files]);
+
+        Assert.True(revoke.ExitCode == 0, revoke.StdErr);
+        Assert.StartsWith("Update links issued to Community Safety Team before ", revoke.StdOut, StringComparison.Ordinal);
+        using var serve = Process.Start(Cli(port, ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. files]))!;
+        try
+        {
+            await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            using var http = new HttpClient();
+            using var refused = await http.GetAsync(link);
+            using var kept = await http.GetAsync(other);
+
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("This link has been withdrawn", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode); // another lead's link to the same action
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+    }
 }
