@@ -119,6 +119,9 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         try
         {
             await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            await serve.StandardOutput.ReadLineAsync(); // where updates are written
+            Assert.Equal($"State (audit, limits, revocations): {Path.Combine(stack.Root, "out", "state")}. Signing key: {Path.Combine(stack.Root, "out", "state", "update-signing.key")}.",
+                await serve.StandardOutput.ReadLineAsync());
             using var http = new HttpClient();
             using var refused = await http.GetAsync(link);
             using var kept = await http.GetAsync(other);
@@ -132,5 +135,20 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
             serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_OneLineNamingThePortAndExitCode1()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        PointLinksAt(port);
+
+        var serve = await stack.RunCliAsync("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", Path.Combine(stack.Root, "out"));
+
+        Assert.Equal(1, serve.ExitCode);
+        Assert.Equal($"Serve failed: port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",
+            serve.StdErr.Trim());
     }
 }
