@@ -26,7 +26,7 @@ public sealed class CliArgumentsTests
     [Fact]
     public void Parse_MisspelledImport_SuggestsImportAndListsIt()
     {
-        Assert.Equal("Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import.", Refusal("imprt"));
+        Assert.Equal("Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, revoke.", Refusal("imprt"));
     }
 
     [Fact]
