@@ -50,6 +50,18 @@ param principalId string = ''
 @description('Email address of the coordinator who gets the summary (Reminders__Coordinator).')
 param coordinatorEmail string
 
+@maxLength(120)
+@description('Optional: the coordinator\'s name, given in every digest as the person to ask (Reminders__CoordinatorName).')
+param coordinatorName string = ''
+
+@minLength(1)
+@maxLength(120)
+@description('The partnership\'s name on the dashboard (Dashboard__Title).')
+param dashboardTitle string = 'Safer City Partnership'
+
+@description('Optional: the web page (contact form) where the public reaches the coordinator, linked from the dashboard (Dashboard__ContactUrl). A web address only: an email address or mailto: stops the app at start.')
+param dashboardContactUrl string = ''
+
 @description('Sender address for digest emails, verified in SendGrid (SendGrid__From).')
 param senderEmail string
 
@@ -215,6 +227,7 @@ module api 'app/api.bicep' = {
       SendGrid__Host: sendGridHost
       SendGrid__From: senderEmail
       Reminders__Coordinator: coordinatorEmail
+      Reminders__CoordinatorName: coordinatorName
       Reminders__DueSoonDays: string(dueSoonDays)
       Reminders__EscalateAfterDays: string(escalateAfterDays)
       Drift__WindowDays: string(driftWindowDays)
@@ -223,6 +236,8 @@ module api 'app/api.bicep' = {
       RefreshSchedule: refreshSchedule
       ReminderSchedule: reminderSchedule
       Dashboard__PublicUrl: dashboardStorage.outputs.webEndpoint
+      Dashboard__Title: dashboardTitle
+      Dashboard__ContactUrl: dashboardContactUrl
       Updates__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.updatesSigningKeySecretUri})'
     }
     // Settings on the app's own address, https://<default host name>/<path>: the public address of

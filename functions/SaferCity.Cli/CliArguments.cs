@@ -26,6 +26,13 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
 
     public bool Has(CliOption option) => Values.ContainsKey(option.Name);
 
+    /// <summary>Every value of an option that may be given more than once (<see cref="ValueKind.Mapping"/>), in the order typed.</summary>
+    public IReadOnlyList<string> All(CliOption option) =>
+        Values.TryGetValue(option.Name, out var text) ? text.Split(RepeatSeparator) : [];
+
+    // Between the values of a repeated option in Values: no command-line value holds it.
+    private const char RepeatSeparator = '\0';
+
     /// <summary>Reads the command line, or throws <see cref="UsageException"/> with one line naming what was typed.</summary>
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
@@ -72,7 +79,7 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
             else throw new UsageException($"{option.Name} needs a value: {option.Synopsis}.");
 
             Check(option, value);
-            values[option.Name] = value;
+            values[option.Name] = option.Kind == ValueKind.Mapping && values.TryGetValue(option.Name, out var earlier) ? earlier + RepeatSeparator + value : value;
             if (option.Setting is not null) settings[option.Setting] = value;
         }
         if (command.Argument is not null && !values.ContainsKey(ArgumentKey) && !values.ContainsKey(CliCommands.Help.Name))
@@ -83,6 +90,8 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
     private static string UnknownOption(CliCommand command, string name)
     {
         var elsewhere = CliCommands.All.FirstOrDefault(c => c != command && c.Options.Any(o => o.Name == name));
+        if (command.Name == "import" && name == CliCommands.Out.Name)
+            return $"import does not take --out (that is an option of run): to write a tracker file, use --tracker OUT.json.";
         if (elsewhere is not null) return $"{command.Name} does not take {name} (that is an option of {elsewhere.Name}).";
         var known = command.Options.Concat(CliCommands.Common).Select(o => o.Name);
         return $"Unknown option '{name}' for {command.Name}{DidYouMean(name, known)}";
@@ -108,6 +117,8 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
                 throw new UsageException($"{option.Name}: there is no file '{value}' (looked in {Directory.GetCurrentDirectory()}).");
             case ValueKind.Port when !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536):
                 throw new UsageException($"{option.Name} takes a port number (1-65535), not '{value}'.");
+            case ValueKind.Mapping when !value.Contains('=', StringComparison.Ordinal):
+                throw new UsageException($"{option.Name} takes \"HEADING=field\", e.g. {option.Name} \"Target date=deadline\", not '{value}'.");
             case ValueKind.Folder when File.Exists(value):
                 throw new UsageException($"{option.Name} must be a folder; '{value}' is a file.");
         }

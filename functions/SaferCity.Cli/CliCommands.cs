@@ -18,6 +18,8 @@ public enum ValueKind
     Date,
     /// <summary>A TCP port, 1 to 65535.</summary>
     Port,
+    /// <summary>"HEADING=field"; may be given more than once.</summary>
+    Mapping,
 }
 
 /// <param name="Value">The placeholder shown in the usage (FILE, DIR…); null for a flag.</param>
@@ -82,6 +84,13 @@ public static class CliCommands
     public static readonly CliOption ImportInto = new("--tracker", ValueKind.OutputFile, "OUT.json",
         "Write a Graph list-items file (what run --tracker reads; an existing one is updated) instead of the list in Tracker__SiteUrl.");
 
+    public static readonly CliOption ImportColumn = new("--column", ValueKind.Mapping, "\"HEADING=field\"",
+        "Read the column headed HEADING as field (number, theme, keyAction, deadline, lead, rag, comments, status, hide, or ignore); repeatable.");
+    public static readonly CliOption ImportOverwrite = new("--overwrite", ValueKind.Flag, null,
+        "A field changed both in the list (since the last import) and in the file takes the file's value; without it, the list's is kept.");
+    public static readonly CliOption ImportLeads = new("--leads", ValueKind.OutputFile, "OUT.json",
+        "FILE is a table of leads (name, aliases, email): write a Graph list-items file that run --leads reads.");
+
     /// <summary>Options every command takes.</summary>
     public static readonly CliOption Verbose = new("--verbose", ValueKind.Flag, null, "Log each step to stderr.");
     public static readonly CliOption Help = new("--help", ValueKind.Flag, null, "Show this help.");
@@ -96,7 +105,7 @@ public static class CliCommands
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
             [Port, Tracker, Leads, State, Out], null, OwnHost: ServeCommand.RunAsync),
         new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
-            [ImportDryRun, ImportInto], ImportCommand.RunAsync, ImportFile),
+            [ImportDryRun, ImportInto, ImportColumn, ImportOverwrite, ImportLeads], ImportCommand.RunAsync, ImportFile),
         new("revoke", "Withdraw every update link issued to one lead until now (a forwarded digest); its next digest's links work.",
             [RevokeLead, Tracker, Leads, State, Out, Storage], RevokeCommand.RunAsync),
     ];

@@ -18,19 +18,22 @@ internal static class ImportCommand
         var services = context.Services;
         var output = cli.Values.GetValueOrDefault(CliCommands.ImportInto.Name);
         var tracker = services.GetRequiredService<IOptions<TrackerOptions>>().Value;
-        if (output is null && string.IsNullOrWhiteSpace(tracker.SiteUrl))
-            throw new UsageException("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl.");
+        var dryRun = cli.Has(CliCommands.ImportDryRun);
+        var nowhere = output is null && string.IsNullOrWhiteSpace(tracker.SiteUrl);
+        if (nowhere && !dryRun)
+            throw new UsageException("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or --dry-run to see the plan only).");
 
         var columns = services.GetRequiredService<IOptions<TrackerColumns>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
         try
         {
-            var table = TrackerFile.Read(cli.Argument!);
-            IImportTarget target = output is not null
-                ? new FileImportTarget(output, time)
+            var table = TrackerFile.Read(cli.Argument!, ColumnChoices.Parse(cli.All(CliCommands.ImportColumn)));
+            IImportTarget target = nowhere ? new NoImportTarget()
+                : output is not null ? new FileImportTarget(output, time)
                 : new GraphImportTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker, columns,
                     services.GetRequiredService<IOptions<GraphOptions>>().Value, time);
-            await new TrackerImporter(columns).ImportAsync(table, target, cli.Has(CliCommands.ImportDryRun), Console.WriteLine, context.Cancel);
+            await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel,
+                MemoryPath(output, tracker, services), cli.Has(CliCommands.ImportOverwrite));
             return 0;
         }
         catch (ImportRefusedException e)
@@ -45,5 +48,20 @@ internal static class ImportCommand
             Console.Error.WriteLine("Import cancelled.");
             return 130;
         }
+    }
+
+    /// <summary>
+    /// Where the import remembers what it wrote: beside a tracker file, or in the state folder for the SharePoint list
+    /// (one file per site and list, so two lists never share a memory).
+    /// </summary>
+    private static string? MemoryPath(string? output, TrackerOptions tracker, IServiceProvider services)
+    {
+        if (output is not null) return output + ".import-memory.json";
+        if (string.IsNullOrWhiteSpace(tracker.SiteUrl)) return null;
+        var configuration = services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var state = configuration["Local:StateDir"] ?? Path.Combine(configuration["Local:OutDir"] ?? "out", "state");
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{tracker.SiteUrl}|{tracker.ListName}")))[..12];
+        return Path.Combine(state, $"import-memory-{key}.json");
     }
 }

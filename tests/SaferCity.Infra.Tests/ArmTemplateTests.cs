@@ -216,6 +216,45 @@ public class ArmTemplateTests
             StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Dashboard__Title", "dashboardTitle", "DASHBOARD_TITLE")]
+    [InlineData("Dashboard__ContactUrl", "dashboardContactUrl", "DASHBOARD_CONTACT_URL")]
+    [InlineData("Reminders__CoordinatorName", "coordinatorName", "REMINDERS_COORDINATOR_NAME")]
+    [InlineData("Reminders__Coordinator", "coordinatorEmail", "REMINDERS_COORDINATOR")]
+    [InlineData("SendGrid__Host", "sendGridHost", "SENDGRID_HOST")]
+    public void AppSettings_AzdVariable_ReachesItsAppSetting(string setting, string parameter, string variable)
+    {
+        // azd env set VARIABLE → main.parameters.json → main.bicep's parameter → the app setting of the same name.
+        using var parameters = JsonDocument.Parse(InfraPaths.ReadInfra("main.parameters.json"));
+        var value = parameters.RootElement.GetProperty("parameters").GetProperty(parameter).GetProperty("value").GetString();
+
+        Assert.Equal($"${{{variable}}}", value);
+        Assert.Equal($"parameters('{parameter}')", ApiAppSetting(setting));
+        // The api module writes every setting it is given into the app's settings resource.
+        var api = ArmTemplate.Main.Module("api");
+        var config = Assert.Single(api.ResourceElements(), r => r.GetProperty("type").GetString() == "Microsoft.Web/sites/config");
+        Assert.StartsWith("[union(parameters('appSettings'),", config.GetProperty("properties").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dashboardTitle", "Safer City Partnership")]
+    [InlineData("dashboardContactUrl", "")]
+    [InlineData("coordinatorName", "")]
+    [InlineData("sendGridHost", "https://api.sendgrid.com")]
+    public void Parameters_OptionalAzdVariable_DefaultsToTheAppsOwnDefault(string parameter, string expected)
+    {
+        // An unset azd variable leaves the parameter to its default, which must be what the app does without the setting.
+        Assert.Equal(expected, MainParameterDefault(parameter).GetString());
+    }
+
+    [Fact]
+    public void AppSettings_DashboardPublicUrl_IsTheDashboardsStaticWebsiteAddress()
+    {
+        // Set by the template, never by the admin: infra/README.md says so.
+        Assert.Equal("module('dashboardStorage').webEndpoint", ApiAppSetting("Dashboard__PublicUrl"));
+        Assert.DoesNotContain("dashboardPublicUrl", ArmTemplate.Main.Document.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name));
+    }
+
     private static string ApiAppSetting(string setting)
     {
         var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments" && r.Json.GetProperty("name").GetString() == "api");

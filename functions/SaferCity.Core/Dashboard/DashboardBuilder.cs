@@ -7,13 +7,24 @@ namespace SaferCity.Core.Dashboard;
 
 /// <summary>
 /// Turns a run's report into the public document. This is the public boundary:
-/// hidden actions go no further, and every value from the list is redacted of email addresses.
+/// hidden actions go no further, and every free-text value from the list goes through the <see cref="PublicScreen"/>
+/// (email addresses redacted, a value that may hold personal details withheld).
 /// </summary>
 public static class DashboardBuilder
 {
     public const int SchemaVersion = 1;
 
-    public static DashboardDocument Build(RunReport report)
+    public static DashboardDocument Build(RunReport report) => Screened(report).Document;
+
+    /// <summary>The public document, and what the screen kept out of it (for the coordinator, never published).</summary>
+    public static ScreenedDashboard Screened(RunReport report, DashboardComments comments = DashboardComments.Public)
+    {
+        var screen = new PublicScreen(comments);
+        var document = Build(report, screen);
+        return new ScreenedDashboard(document, screen.Withheld);
+    }
+
+    private static DashboardDocument Build(RunReport report, PublicScreen screen)
     {
         var dates = new IsoDates();
         var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
@@ -51,33 +62,33 @@ public static class DashboardBuilder
             DriftCalculator.Iso(report.AsOf),
             report.GeneratedAt,
             summary,
-            visible.Select(a => ToAction(a, report.History, dates)).ToList(),
+            visible.Select(a => ToAction(a, report.History, dates, screen)).ToList(),
             removed,
             // Findings about hidden items are the coordinator's only; so is anything filed under a hidden action's number.
-            report.Findings.Where(f => !f.Hidden && !hidden.Contains(f.Id)).Select(ToItem).ToList())
+            report.Findings.Where(f => !f.Hidden && !hidden.Contains(f.Id)).Select(f => ToItem(f, screen)).ToList())
         {
             DriftSince = report.Drift.Baseline is { } b ? DriftCalculator.Iso(b.AsOf) : null,
             Trend = Trend(report),
-            Themes = visible.Select(a => PublicText.Redact(a.Action.Theme)).Distinct().ToList(),
+            Themes = visible.Select(a => screen.Text(a.Action.Number, "theme", a.Action.Theme)).Distinct().ToList(),
         };
     }
 
-    private static DashboardAction ToAction(Assessment a, TrackerHistory history, IsoDates dates)
+    private static DashboardAction ToAction(Assessment a, TrackerHistory history, IsoDates dates, PublicScreen screen)
     {
         var action = a.Action;
         return new DashboardAction(
             PublicText.Redact(action.Number),
-            PublicText.Redact(action.Theme),
-            PublicText.Redact(action.Text),
+            screen.Text(action.Number, "theme", action.Theme),
+            screen.Text(action.Number, "key action", action.Text),
             dates.Of(action.Deadline),
-            Leads(action),
+            Leads(action, screen),
             action.Rag?.ToWord(),
             action.Complete ? "complete" : "open",
             a.Overdue,
             a.DaysOverdue,
             a.DueSoon,
             a.RagMismatch,
-            PublicText.Redact(action.Comments),
+            screen.Text(action.Number, "comments", action.Comments),
             a.Drift.Count == 0 ? [] : a.Drift.Select(c => new DriftItem(c.KindName, c.From, c.To)).ToList())
         {
             History = HistoryOf(action.Number, history, dates),
@@ -85,7 +96,7 @@ public static class DashboardBuilder
     }
 
     /// <summary>Resolved leads by their proper names, then whatever was written that matched no one.</summary>
-    private static List<string> Leads(TrackerAction action)
+    private static List<string> Leads(TrackerAction action, PublicScreen screen)
     {
         var leads = new List<string>(action.Leads.Count + 1);
         foreach (var name in action.Leads) Add(name);
@@ -94,7 +105,7 @@ public static class DashboardBuilder
 
         void Add(string name)
         {
-            var shown = PublicText.Redact(name);
+            var shown = screen.Text(action.Number, "lead", name);
             foreach (var lead in leads)
             {
                 if (string.Equals(lead, shown, StringComparison.OrdinalIgnoreCase)) return;
@@ -138,6 +149,10 @@ public static class DashboardBuilder
         return points;
     }
 
-    private static DataQualityItem ToItem(Finding f) =>
-        new(PublicText.Redact(f.Id), f.Field, f.Problem, PublicText.Redact(f.Value));
+    // The value a finding quotes is the raw cell (a deadline or RAG that could not be read), as free as a comment.
+    private static DataQualityItem ToItem(Finding f, PublicScreen screen) =>
+        new(PublicText.Redact(f.Id), f.Field, f.Problem, f.Value is null ? null : screen.Text(f.Id, f.Field, f.Value));
 }
+
+/// <summary>The public document and the values withheld from it.</summary>
+public sealed record ScreenedDashboard(DashboardDocument Document, IReadOnlyList<WithheldValue> Withheld);

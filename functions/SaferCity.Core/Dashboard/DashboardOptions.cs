@@ -27,6 +27,12 @@ public sealed class DashboardOptions : IValidatableObject
     /// </summary>
     public string? ContactUrl { get; set; }
 
+    /// <summary>
+    /// Dashboard__Comments: "public" (the default) publishes comments once screened for personal details; "withheld"
+    /// publishes none, for partnerships that publish RAG ratings and deadlines only.
+    /// </summary>
+    public DashboardComments Comments { get; set; } = DashboardComments.Public;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ContactUrl)) yield break;

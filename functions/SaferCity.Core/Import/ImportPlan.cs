@@ -33,6 +33,16 @@ public sealed record ImportPlan(
 {
     public bool HasWrites => Creates.Count > 0 || Updates.Count > 0;
 
+    /// <summary>Fields changed in the list since the last import and not in the file: kept as the list has them.</summary>
+    public IReadOnlyList<string> KeptFromList { get; init; } = [];
+
+    /// <summary>Fields changed in both since the last import: left as the list has them unless --overwrite.</summary>
+    public IReadOnlyList<FieldChange> Conflicts { get; init; } = [];
+
+    /// <summary>What the file says each action's fields are, written or not: the import's memory after this plan.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> FileValues { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string?>>();
+
     /// <summary>The plan as a person reads it before the import starts (and all of a --dry-run).</summary>
     public IEnumerable<string> Describe()
     {
@@ -42,6 +52,9 @@ public sealed record ImportPlan(
         foreach (var update in Updates)
             yield return $"  Update {update.Number}: {string.Join("; ", update.Changes.Select(c => c.Describe()))}";
         if (NotInFile.Count > 0) yield return $"  Not in the file, left alone in the list: {string.Join(", ", NotInFile)}";
+        if (KeptFromList.Count > 0) yield return $"  Changed in the list since the last import, kept: {string.Join(", ", KeptFromList)}";
+        foreach (var conflict in Conflicts)
+            yield return $"  Conflict, changed in the list and in the file, kept as the list has it (--overwrite takes the file's): {conflict.Describe()}";
         if (IgnoredColumns.Count > 0) yield return $"  Ignored columns: {string.Join(", ", IgnoredColumns)}";
         foreach (var row in SkippedRows) yield return $"  Skipped: {row}";
         foreach (var finding in Findings) yield return $"  To fix (a run will flag it): {finding.Describe()}";
@@ -55,8 +68,14 @@ public sealed record ImportPlan(
 public sealed class ImportPlanner(TrackerColumns columns)
 {
     /// <param name="deadlineIsDate">The list's deadline column is a Date column: it gets the date, not the text.</param>
-    public ImportPlan Plan(ImportedTable table, IReadOnlyList<ListItem> existing, bool deadlineIsDate)
+    /// <param name="memory">What the last import wrote: a field the list changed since, and the file did not, is kept.</param>
+    /// <param name="overwrite">A field changed in both takes the file's value (else the list's, reported as a conflict).</param>
+    public ImportPlan Plan(ImportedTable table, IReadOnlyList<ListItem> existing, bool deadlineIsDate, ImportMemory? memory = null, bool overwrite = false)
     {
+        memory ??= ImportMemory.Empty();
+        var kept = new List<string>();
+        var conflicts = new List<FieldChange>();
+        var fileValues = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.OrdinalIgnoreCase);
         var wordRag = existing.Any(i => FieldText.Clean(i[columns.Rag]) is { Length: > 1 } text && RagParser.Parse(text) is not null);
         var byNumber = new Dictionary<string, ListItem>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in existing)
@@ -71,6 +90,8 @@ public sealed class ImportPlanner(TrackerColumns columns)
         foreach (var row in table.Rows)
         {
             var fields = Fields(row, table.Fields, deadlineIsDate, wordRag);
+            var remembered = new Dictionary<string, string?>(fields, StringComparer.OrdinalIgnoreCase);
+            fileValues[row.Number] = remembered;
             // Findings come from the file's own text, so an unreadable deadline is reported as such even when a Date column cannot take it.
             var asWritten = deadlineIsDate ? Fields(row, table.Fields, deadlineIsDate: false, wordRag) : fields;
             planned.Add(new ListItem(row.Where, null, asWritten.ToDictionary(f => f.Key, f => (object?)f.Value, StringComparer.OrdinalIgnoreCase)));
@@ -80,20 +101,52 @@ public sealed class ImportPlanner(TrackerColumns columns)
                     fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!, StringComparer.OrdinalIgnoreCase)));
                 continue;
             }
-            var changes = fields
-                .Where(f => !Same(f.Key, FieldText.Clean(item[f.Key]), f.Value))
-                .Select(f => new FieldChange(f.Key, FieldText.Clean(item[f.Key]), f.Value))
-                .ToList();
+            var changes = Changes(row.Number, item, fields, memory, overwrite, kept, conflicts, remembered);
             if (changes.Count == 0) unchanged.Add(row.Number);
             else updates.Add(new PlannedUpdate(row.Number, row.Where, item.Id, changes));
         }
 
         var notInFile = byNumber.Keys.Order((IComparer<string>)ActionNumberComparer.Instance).ToList();
-        return new ImportPlan(creates, updates, unchanged, notInFile, Findings(planned), table.IgnoredColumns, table.SkippedRows);
+        return new ImportPlan(creates, updates, unchanged, notInFile, Findings(planned), table.IgnoredColumns, table.SkippedRows)
+        {
+            KeptFromList = kept, Conflicts = conflicts, FileValues = fileValues,
+        };
+    }
+
+    /// <summary>
+    /// The fields to write to an existing item. A field the list changed since the last import (it no longer holds
+    /// what was written) is kept when the file did not change it, and is a conflict when the file did.
+    /// </summary>
+    private List<FieldChange> Changes(string number, ListItem item, Dictionary<string, string?> fields, ImportMemory memory, bool overwrite,
+        List<string> kept, List<FieldChange> conflicts, Dictionary<string, string?> remembered)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var (field, value) in fields)
+        {
+            var now = FieldText.Clean(item[field]);
+            if (Same(field, now, value)) continue;
+            var change = new FieldChange(field, now, value);
+            if (memory.TryGet(number, field, out var written) && !Same(field, now, written))
+            {
+                if (Same(field, written, value))
+                {
+                    kept.Add($"{number} {field}");
+                    continue;
+                }
+                conflicts.Add(change with { Field = $"{number} {field}" });
+                if (!overwrite)
+                {
+                    remembered[field] = written; // still a conflict next time, until --overwrite or the file agrees
+                    continue;
+                }
+            }
+            changes.Add(change);
+        }
+        return changes;
     }
 
     /// <summary>The list fields of one row, normalised as the reader reads them (null: the cell is blank).</summary>
-    private Dictionary<string, string?> Fields(ImportedRow row, IReadOnlySet<ImportField> present, bool deadlineIsDate, bool wordRag)
+    private Dictionary<string, string?> Fields(ImportedRow row, IReadOnlySet<TrackerField> present, bool deadlineIsDate, bool wordRag)
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [columns.Number] = row.Number };
         foreach (var field in present)
@@ -101,15 +154,16 @@ public sealed class ImportPlanner(TrackerColumns columns)
             var text = FieldText.Clean(row.Values.GetValueOrDefault(field));
             switch (field)
             {
-                case ImportField.Theme: fields[columns.Theme] = text; break;
-                case ImportField.KeyAction: fields[columns.KeyAction] = text; break;
-                case ImportField.Lead: fields[columns.LeadService] = text; break;
-                case ImportField.Comments: fields[columns.Comments] = text; break;
-                case ImportField.Status: fields[columns.Status] = text; break;
-                case ImportField.Rag:
+                case TrackerField.Theme: fields[columns.Theme] = text; break;
+                case TrackerField.KeyAction: fields[columns.KeyAction] = text; break;
+                case TrackerField.LeadService: fields[columns.LeadService] = text; break;
+                case TrackerField.Comments: fields[columns.Comments] = text; break;
+                case TrackerField.Status: fields[columns.Status] = text; break;
+                case TrackerField.HideFromDashboard: fields[columns.HideFromDashboard] = row.Hidden ? ImportedTable.HiddenValue : "No"; break;
+                case TrackerField.Rag:
                     fields[columns.Rag] = RagParser.Parse(text) is { } rag ? RagText(rag, wordRag) : text;
                     break;
-                case ImportField.Deadline:
+                case TrackerField.DeliveryDeadline:
                     // A Date column cannot hold "sometime soon": an unreadable deadline stays out and is reported.
                     fields[columns.DeliveryDeadline] = !deadlineIsDate ? text
                         : DeadlineParser.Parse(text) is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z" : null;
@@ -124,6 +178,8 @@ public sealed class ImportPlanner(TrackerColumns columns)
     {
         if (string.Equals(old, now, StringComparison.Ordinal)) return true;
         if (old is null || now is null) return false;
+        if (field.Equals(columns.HideFromDashboard, StringComparison.OrdinalIgnoreCase))
+            return (FieldText.AsHide(old) == HideValue.No) == (FieldText.AsHide(now) == HideValue.No);
         if (field.Equals(columns.Rag, StringComparison.OrdinalIgnoreCase))
             return RagParser.Parse(old) is { } a && RagParser.Parse(now) == a;
         if (field.Equals(columns.DeliveryDeadline, StringComparison.OrdinalIgnoreCase) && now.Contains('T', StringComparison.Ordinal))

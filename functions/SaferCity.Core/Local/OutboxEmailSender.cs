@@ -23,6 +23,26 @@ public sealed class OutboxEmailSender(string folder, string from, string subject
 
     public static string FileNameOf(string digestId) => digestId.Replace('/', '_') + ".eml";
 
+    /// <summary>
+    /// Retention: deletes the emails of weeks that ended before <paramref name="cutoff"/> (by the week in the file name,
+    /// "2017-W03_coordinator.eml"), and any other .eml file last written before it. Returns how many went.
+    /// </summary>
+    public int Prune(DateOnly cutoff)
+    {
+        if (!Directory.Exists(Folder)) return 0;
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.eml"))
+        {
+            var name = Path.GetFileName(path);
+            var week = name.IndexOf('_', StringComparison.Ordinal) is > 0 and var end ? StateRetention.WeekEnd(name[..end] + ".json") : null;
+            var day = week ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
+            if (day >= cutoff) continue;
+            File.Delete(path);
+            deleted++;
+        }
+        return deleted;
+    }
+
     public static MimeMessage ToMime(EmailMessage message, string from)
     {
         var mime = new MimeMessage();

@@ -25,4 +25,13 @@ public sealed record TrackerLists(IReadOnlyList<ListItem> Tracker, IReadOnlyList
     /// told to the coordinator first thing, and in the run's log line.
     /// </summary>
     public IReadOnlyList<string> SetupProblems { get; init; } = [];
+
+    /// <summary>
+    /// Nothing new may be published: the source cannot tell which items are confidential (a list with no hide column
+    /// and no Tracker__NoConfidentialItems). Reminders, which are private, still go; a <see cref="SetupProblems"/> entry says why.
+    /// </summary>
+    public bool HoldPublishing { get; init; }
+
+    /// <summary>What the source noticed that looks wrong but does not stop the run (a file whose items carry no hide field).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -22,6 +22,12 @@ public sealed record RunReport(
     /// <summary>Signs that the run, though complete, looks wrong (<see cref="RunWarnings"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Values the personal-data screen kept off the dashboard. Private: they go to the coordinator's summary and the
+    /// console, never to the log (the quote may be the very detail withheld).
+    /// </summary>
+    public IReadOnlyList<Dashboard.WithheldValue> Withheld { get; init; } = [];
+
     public LeadDirectory Directory => Tracker.Directory;
 
     public static RunReport Build(DateOnly asOf, DateTimeOffset generatedAt, ParsedTracker tracker, TrackerHistory history,

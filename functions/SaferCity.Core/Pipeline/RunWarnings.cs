@@ -13,19 +13,22 @@ public static class RunWarnings
     /// <summary>What the read saw that the parsed tracker no longer shows.</summary>
     /// <param name="ItemsRead">Tracker items read, before any was dropped.</param>
     /// <param name="ColumnsSeen">Column names found on the items; filled only when the number column looks wrong.</param>
-    public sealed record ReadFacts(int ItemsRead, IReadOnlyList<string> ColumnsSeen);
+    /// <param name="SourceWarnings">What the source itself noticed (<see cref="TrackerLists.Warnings"/>).</param>
+    public sealed record ReadFacts(int ItemsRead, IReadOnlyList<string> ColumnsSeen, IReadOnlyList<string>? SourceWarnings = null);
 
     public static ReadFacts Observe(TrackerLists lists, ParsedTracker tracker)
     {
         var columns = MostlyMissingNumbers(lists.Tracker.Count, tracker)
             ? lists.Tracker.SelectMany(i => i.Fields.Keys).Where(k => !k.StartsWith('@')).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList()
             : [];
-        return new ReadFacts(lists.Tracker.Count, columns);
+        return new ReadFacts(lists.Tracker.Count, columns, lists.Warnings);
     }
 
     public static IReadOnlyList<string> For(ReadFacts read, ParsedTracker tracker, RemindersOptions reminders, bool remind)
     {
-        var warnings = new List<string>();
+        var warnings = new List<string>(read.SourceWarnings ?? []);
+        if (tracker.HoldPublishing)
+            warnings.Add("The dashboard was not updated: the tracker list cannot say which items are confidential (see the set-up problem).");
         if (read.ItemsRead == 0)
             warnings.Add("0 actions were read from the tracker: check that Tracker__ListName (or the --tracker file) names the list that holds them.");
         else if (MostlyMissingNumbers(read.ItemsRead, tracker))

@@ -108,18 +108,24 @@ public sealed class TrackerPipeline(
         // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
         var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
         var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
-        var updated = recordable ? history.Record(report.Snapshot(), report.PublicCounts()) : history;
+        // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
+        var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
+        var updated = recordable ? StateRetention.Prune(history.Record(report.Snapshot(), report.PublicCounts()), cutoff) : history;
         var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
         report = report with { History = updated, Warnings = warnings };
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
 
-        var site = await StableDashboardAsync(DashboardBuilder.Build(report), cancellationToken);
+        var screened = DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
+        report = report with { Withheld = screened.Withheld };
+        var site = await StableDashboardAsync(screened.Document, cancellationToken);
         var dashboard = site.Document;
         if (mode != RunMode.Live) preview?.Clear();
 
         PublishResult? published = null;
-        if (request.Publish && (mode == RunMode.Live || preview is not null))
+        // A list that cannot say which items are confidential publishes nothing new (TrackerLists.HoldPublishing).
+        var publish = request.Publish && !tracker.HoldPublishing;
+        if (publish && (mode == RunMode.Live || preview is not null))
         {
             var target = mode == RunMode.Live ? publisher : preview!.Site;
             published = await target.PublishAsync(SiteBuilder.Build(dashboard, dashboardOptions.Value, site.Json, report.History), cancellationToken);
@@ -136,7 +142,7 @@ public sealed class TrackerPipeline(
         var historyWritten = false;
         if (mode == RunMode.Live)
         {
-            if (request.Publish && site.Changed)
+            if (publish && site.Changed)
             {
                 var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint, dashboard.GeneratedAt));
                 await state.WriteAsync(PublishedDocument, marker, site.MarkerVersion, cancellationToken);
@@ -146,6 +152,8 @@ public sealed class TrackerPipeline(
                 await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(updated), historyVersion, cancellationToken);
                 historyWritten = true;
             }
+            var pruned = await StateRetention.PruneLedgersAsync(state, cutoff, cancellationToken);
+            if (pruned.Count > 0) logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
         }
 
         if (mode == RunMode.Live) await MaintainAuditAsync(cancellationToken);

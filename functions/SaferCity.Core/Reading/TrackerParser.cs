@@ -12,6 +12,9 @@ public sealed record ParsedTracker(
 {
     /// <summary>Problems with the lists themselves (see <see cref="TrackerLists.SetupProblems"/>).</summary>
     public IReadOnlyList<string> SetupProblems { get; init; } = [];
+
+    /// <summary>See <see cref="TrackerLists.HoldPublishing"/>.</summary>
+    public bool HoldPublishing { get; init; }
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             if (action is not null) actions.Add(action);
         }
         actions.Sort(ActionNumberComparer.Instance);
-        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems };
+        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems, HoldPublishing = lists.HoldPublishing };
     }
 
     /// <summary>
@@ -95,17 +98,20 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
 
         var comments = FieldText.Clean(item[columns.Comments]) ?? "";
         var status = FieldText.Clean(item[columns.Status]);
-        var complete = Completion.IsComplete(status, comments);
+        var ragText = FieldText.Clean(item[columns.Rag]);
+        // A list with no RAG filled in may keep the rating in Status ("Green", "Amber", "Red"), as many trackers do.
+        if (ragText is null && RagParser.Parse(status) is not null) (ragText, status) = (status, null);
+        var complete = Completion.IsComplete(status, comments) || RagParser.IsBlue(ragText);
 
         var deadlineText = FieldText.Clean(item[columns.DeliveryDeadline]);
         var deadline = memo.Deadline(deadlineText);
         if (deadlineText is null) findings.Add(new Finding(number, "deadline", "missing"));
+        else if (deadline is null && DeadlineParser.IsNoDeadline(deadlineText)) findings.Add(new Finding(number, "deadline", "not a date", Truncate(deadlineText)));
         else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(deadlineText)));
 
-        var ragText = FieldText.Clean(item[columns.Rag]);
         var rag = RagParser.Parse(ragText);
         if (ragText is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
-        else if (ragText is not null && rag is null) findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
+        else if (ragText is not null && rag is null && !RagParser.IsBlue(ragText)) findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
 
         var leadNames = SplitLeads(item[columns.LeadService]);
         ReportInvalidText(number, findings, ("number", number), ("theme", theme), ("text", text), ("comments", comments),

@@ -52,7 +52,7 @@ public static class CoordinatorSummary
         var notes = new (string, IReadOnlyList<string>)[]
         {
             ("Set-up problems", setup),
-            ("Check this run", report.Warnings),
+            ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
             ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalations),
             ("Actions no lead could be found for", unrouted),
             ("Removed actions", removed),

@@ -57,7 +57,8 @@ internal static class TrackerSourceRegistration
                 return sp.GetRequiredService<GraphTrackerSource>();
             return new FileTrackerSource(
                 local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"),
-                local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"));
+                local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"),
+                sp.GetRequiredService<IOptions<TrackerColumns>>().Value.HideFromDashboard);
         });
         return services;
     }

@@ -39,4 +39,10 @@ public sealed class TrackerOptions
     [Required] public string ListName { get; set; } = "SCP Progress Monitoring";
 
     [Required] public string LeadsListName { get; set; } = "SCP Leads";
+
+    /// <summary>
+    /// Tracker__NoConfidentialItems: the admin's explicit word that the tracker list holds nothing confidential. Only
+    /// then does a list with no hide column publish; without it, such a list publishes nothing new (hiding fails closed).
+    /// </summary>
+    public bool NoConfidentialItems { get; set; }
 }

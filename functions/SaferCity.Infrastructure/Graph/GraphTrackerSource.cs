@@ -28,13 +28,18 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
             .Append(hide ?? columns.HideFromDashboard);
         var tracker = await ReadItemsAsync(siteId, trackerId, options.ListName, trackerColumns, hide, cancellationToken);
         var leads = await ReadItemsAsync(siteId, leadsId, options.LeadsListName, leadColumns.All(), null, cancellationToken);
+        // Hiding fails closed: with no hide column, no item can be kept off the dashboard, so nothing new is published
+        // until the column is there or the admin says the list holds nothing confidential.
+        var hold = hide is null && !options.NoConfidentialItems;
         return new TrackerLists(tracker, leads)
         {
-            SetupProblems = hide is null
+            SetupProblems = hold
                 ? [$"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
-                   "item can be kept off the public dashboard: every item is published. Add the column as Yes/No, or set " +
-                   "Tracker__Columns__HideFromDashboard to the internal name of the column that does this."]
+                   "item can be kept off the public dashboard: nothing new is published until it has one. Add the column as Yes/No, set " +
+                   "Tracker__Columns__HideFromDashboard to the internal name of the column that does this, or set " +
+                   "Tracker__NoConfidentialItems=true if the list holds nothing confidential."]
                 : [],
+            HoldPublishing = hold,
         };
     }
 

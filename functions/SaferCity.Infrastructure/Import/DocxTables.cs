@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SaferCity.Core.Import;
@@ -5,35 +6,51 @@ using SaferCity.Core.Import;
 namespace SaferCity.Infrastructure.Import;
 
 /// <summary>
-/// Every table of a Word document, top to bottom. A cell's paragraphs are kept as lines; a row made of one cell
-/// spanning the table's grid (the seed's theme rows) is marked as such; nested tables are not followed.
+/// Every table of a Word document, top to bottom, each with the paragraph just before it (one table per theme keeps
+/// its theme there). A cell's paragraphs are kept as lines and its shading as a colour (a RAG kept as colour only);
+/// a row made of one cell spanning the table's grid (the seed's theme rows) is marked as such; nested tables are not followed.
 /// </summary>
 internal static class DocxTables
 {
-    public static IReadOnlyList<RawTable> Read(byte[] bytes)
+    public static RawDocument Read(Stream stream, OpenSettings settings)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var document = WordprocessingDocument.Open(stream, isEditable: false);
+        using var document = WordprocessingDocument.Open(stream, isEditable: false, settings);
         var body = document.MainDocumentPart?.Document?.Body
             ?? throw new ImportRefusedException("The Word document has no body.");
         var tables = new List<RawTable>();
-        foreach (var table in body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()))
+        string? caption = null;
+        foreach (var element in body.Descendants().Where(e => e is Table or Paragraph && !e.Ancestors<Table>().Any()))
         {
-            var gridColumns = table.GetFirstChild<TableGrid>()?.Elements<GridColumn>().Count() ?? 0;
-            var rows = new List<RawRow>();
-            foreach (var row in table.Elements<TableRow>())
+            if (element is Paragraph paragraph)
             {
-                var cells = row.Elements<TableCell>().ToList();
-                var texts = cells.Select(CellText).ToList();
-                var span = cells.Count == 1 ? cells[0].TableCellProperties?.GridSpan?.Val?.Value ?? 1 : 0;
-                var spansTable = cells.Count == 1 && (gridColumns <= 1 || span >= gridColumns || span > 1);
-                rows.Add(new RawRow($"row {rows.Count + 1}", texts, spansTable));
+                var text = ParagraphText(paragraph).Trim();
+                if (text.Length > 0) caption = text;
+                continue;
             }
-            tables.Add(new RawTable($"table {tables.Count + 1}", rows));
+            tables.Add(ReadTable((Table)element, $"table {tables.Count + 1}", caption));
+            caption = null;
         }
-        return tables;
+        return new RawDocument(tables, []);
     }
 
-    private static string CellText(TableCell cell) =>
-        string.Join("\n", cell.Elements<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text))));
+    private static RawTable ReadTable(Table table, string source, string? caption)
+    {
+        var gridColumns = table.GetFirstChild<TableGrid>()?.Elements<GridColumn>().Count() ?? 0;
+        var rows = new List<RawRow>();
+        foreach (var row in table.Elements<TableRow>())
+        {
+            var cells = row.Elements<TableCell>().ToList();
+            var span = cells.Count == 1 ? cells[0].TableCellProperties?.GridSpan?.Val?.Value ?? 1 : 0;
+            var spansTable = cells.Count == 1 && (gridColumns <= 1 || span >= gridColumns || span > 1);
+            rows.Add(new RawRow($"row {rows.Count + 1}", [.. cells.Select(CellText)], spansTable, [.. cells.Select(Fill)]));
+        }
+        return new RawTable(source, rows, caption);
+    }
+
+    private static string? Fill(TableCell cell) =>
+        cell.TableCellProperties?.Shading?.Fill?.Value is { Length: 6 } fill && !fill.Equals("auto", StringComparison.OrdinalIgnoreCase) ? fill : null;
+
+    private static string CellText(TableCell cell) => string.Join("\n", cell.Elements<Paragraph>().Select(ParagraphText));
+
+    private static string ParagraphText(OpenXmlElement paragraph) => string.Concat(paragraph.Descendants<Text>().Select(t => t.Text));
 }

@@ -6,110 +6,103 @@ using SaferCity.Core.Import;
 namespace SaferCity.Infrastructure.Import;
 
 /// <summary>
-/// Every sheet of an Excel workbook as a table, in the workbook's order. Real date cells become ISO dates
-/// ("2016-12-31"), which the deadline reader understands; text dates stay as typed; a row whose first cell is
-/// merged across the used columns is marked as spanning (a theme row).
+/// Every visible sheet of an Excel workbook as a table, in the workbook's order. Hidden sheets, rows and columns
+/// are not read (last year's plan is often kept on a hidden sheet) and are listed. Cells are read as Excel shows
+/// them (<see cref="XlsxStyles"/>); a row whose first cell is merged across the used columns is marked as spanning (a theme row).
 /// </summary>
 internal static class XlsxTables
 {
-    // Excel's built-in date formats (ECMA-376 18.8.30): a number in one of these is a date.
-    private static readonly HashSet<uint> BuiltInDateFormats = [14, 15, 16, 17, 22, 27, 30, 36, 50, 57];
-
-    public static IReadOnlyList<RawTable> Read(byte[] bytes)
+    public static RawDocument Read(Stream stream, OpenSettings settings)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false, settings);
         var workbook = document.WorkbookPart ?? throw new ImportRefusedException("The Excel workbook has no sheets.");
         var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-        var dateStyles = DateStyles(workbook);
+        var styles = new XlsxStyles(workbook.WorkbookStylesPart?.Stylesheet);
         var tables = new List<RawTable>();
+        var notRead = new List<string>();
         foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
         {
+            if (sheet.State?.Value is { } state && state != SheetStateValues.Visible)
+            {
+                notRead.Add($"sheet '{sheet.Name}' (hidden)");
+                continue;
+            }
             if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue;
-            tables.Add(ReadSheet($"sheet '{sheet.Name}'", part, strings, dateStyles));
+            tables.Add(ReadSheet($"sheet '{sheet.Name}'", part, strings, styles, notRead));
         }
-        return tables;
+        return new RawDocument(tables, notRead);
     }
 
-    private static RawTable ReadSheet(string source, WorksheetPart part, List<string> strings, HashSet<uint> dateStyles)
+    private static RawTable ReadSheet(string source, WorksheetPart part, List<string> strings, XlsxStyles styles, List<string> notRead)
     {
-        var sheetData = part.Worksheet?.GetFirstChild<SheetData>();
-        var grid = new SortedDictionary<uint, SortedDictionary<int, string>>();
+        var hiddenColumns = HiddenColumns(part.Worksheet);
+        var hiddenRows = new List<uint>();
+        var grid = new SortedDictionary<uint, SortedDictionary<int, (string Text, string? Fill)>>();
         var width = 0;
-        foreach (var row in sheetData?.Elements<Row>() ?? [])
+        foreach (var row in part.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
         {
             var index = row.RowIndex?.Value ?? (uint)(grid.Count + 1);
-            var cells = new SortedDictionary<int, string>();
+            if (row.Hidden?.Value == true)
+            {
+                if (row.Elements<Cell>().Any(c => c.CellValue is not null || c.InlineString is not null)) hiddenRows.Add(index);
+                continue;
+            }
+            var cells = new SortedDictionary<int, (string, string?)>();
             var next = 0;
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : next;
                 next = column + 1;
-                var text = CellText(cell, strings, dateStyles);
-                if (text.Length == 0) continue;
-                cells[column] = text;
+                if (hiddenColumns.Contains(column)) continue;
+                var text = styles.Text(cell, strings);
+                var fill = styles.Fill(cell);
+                if (text.Length == 0 && fill is null) continue;
+                cells[column] = (text, fill);
                 width = Math.Max(width, column + 1);
             }
             grid[index] = cells;
         }
+        if (hiddenRows.Count > 0) notRead.Add($"{source} {(hiddenRows.Count == 1 ? "row" : "rows")} {string.Join(", ", hiddenRows)} (hidden)");
+        if (hiddenColumns.Count > 0) notRead.Add($"{source} {(hiddenColumns.Count == 1 ? "column" : "columns")} {string.Join(", ", hiddenColumns.Order().Select(ColumnName))} (hidden)");
 
-        // Rows whose first cell is merged across two or more columns: theme headings.
+        var spanning = SpanningRows(part.Worksheet);
+        var rows = grid.Select(r => new RawRow(
+            $"row {r.Key}",
+            [.. Enumerable.Range(0, width).Select(c => r.Value.TryGetValue(c, out var v) ? v.Text : "")],
+            spanning.Contains(r.Key),
+            [.. Enumerable.Range(0, width).Select(c => r.Value.TryGetValue(c, out var v) ? v.Fill : null)])).ToList();
+        return new RawTable(source, rows);
+    }
+
+    /// <summary>Rows whose first cell is merged across two or more columns: theme headings.</summary>
+    private static HashSet<uint> SpanningRows(Worksheet? worksheet)
+    {
         var spanning = new HashSet<uint>();
-        foreach (var merge in part.Worksheet?.Descendants<MergeCell>() ?? [])
+        foreach (var merge in worksheet?.Descendants<MergeCell>() ?? [])
         {
             if (merge.Reference?.Value?.Split(':') is not [var from, var to]) continue;
             var (fromRow, toRow) = (RowOf(from), RowOf(to));
             if (ColumnOf(from) == 0 && ColumnOf(to) >= 1 && fromRow == toRow) spanning.Add(fromRow);
         }
-
-        var rows = grid.Select(r => new RawRow(
-            $"row {r.Key}",
-            [.. Enumerable.Range(0, width).Select(c => r.Value.GetValueOrDefault(c, ""))],
-            spanning.Contains(r.Key))).ToList();
-        return new RawTable(source, rows);
+        return spanning;
     }
 
-    private static string CellText(Cell cell, List<string> strings, HashSet<uint> dateStyles)
+    private static HashSet<int> HiddenColumns(Worksheet? worksheet)
     {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : "";
-        if (type == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
-        if (type == CellValues.Boolean) return raw == "1" ? "Yes" : "No";
-        if (type == CellValues.Date)
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : raw;
-        if ((type is null || type == CellValues.Number) && cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) &&
-            double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
+        var hidden = new HashSet<int>();
+        foreach (var column in worksheet?.Descendants<Column>() ?? [])
         {
-            return DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (column.Hidden?.Value != true || column.Min?.Value is not { } min || column.Max?.Value is not { } max) continue;
+            for (var c = min; c <= Math.Min(max, 200); c++) hidden.Add((int)c - 1); // "hide every column to the right" stops at the tracker's width
         }
-        return raw;
+        return hidden;
     }
 
-    /// <summary>Cell style indexes whose number format shows a date.</summary>
-    private static HashSet<uint> DateStyles(WorkbookPart workbook)
+    private static string ColumnName(int column)
     {
-        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
-        var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(f => f.NumberFormatId?.Value is not null && LooksLikeDate(f.FormatCode?.Value))
-            .Select(f => f.NumberFormatId!.Value).ToHashSet() ?? [];
-        var styles = new HashSet<uint>();
-        var index = 0u;
-        foreach (var format in stylesheet?.CellFormats?.Elements<CellFormat>() ?? [])
-        {
-            var id = format.NumberFormatId?.Value ?? 0;
-            if (BuiltInDateFormats.Contains(id) || custom.Contains(id)) styles.Add(index);
-            index++;
-        }
-        return styles;
-    }
-
-    private static bool LooksLikeDate(string? code)
-    {
-        if (code is null) return false;
-        var bare = System.Text.RegularExpressions.Regex.Replace(code, "\"[^\"]*\"|\\[[^\\]]*\\]", "");
-        return bare.Contains('y', StringComparison.OrdinalIgnoreCase) || bare.Contains('d', StringComparison.OrdinalIgnoreCase);
+        var name = "";
+        for (var c = column + 1; c > 0; c = (c - 1) / 26) name = (char)('A' + (c - 1) % 26) + name;
+        return name;
     }
 
     private static int ColumnOf(string reference)

@@ -191,7 +191,7 @@ public sealed class CliEndToEndTests : IDisposable
         { ["provision"], null, 2, "provision needs the SharePoint site: set Tracker__SiteUrl" },
         { ["run", "--out", "{out}", "--tracker", "{out}/empty.json"], null, 1, "Run failed: The tracker file '{out}/empty.json' is empty" },
         { ["run", "--out", "{out}", "--tracker", "{out}/tracker.csv"], null, 1,
-            "Run failed: The tracker file '{out}/tracker.csv' is not JSON (it looks like CSV: to bring a spreadsheet in, use `import`)." },
+            "Run failed: The tracker file '{out}/tracker.csv' is not JSON (it looks like CSV: to bring it in, use `import FILE --tracker OUT.json`, then `run --tracker OUT.json`)." },
         { ["run", "--out", "{out}", "--tracker", "{out}"], null, 2, "--tracker must be a file; '{out}' is a folder." },
         { ["run", "--out", "{out}", "--tracker", "{out}/nope.json"], null, 2, "--tracker: there is no file '{out}/nope.json'" },
         { ["run", "--out", "{out}/empty.json"], null, 2, "--out must be a folder; '{out}/empty.json' is a file." },

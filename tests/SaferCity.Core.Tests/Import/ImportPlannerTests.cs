@@ -7,14 +7,14 @@ namespace SaferCity.Core.Tests.Import;
 
 public sealed class ImportPlannerTests
 {
-    private static readonly HashSet<ImportField> AllFields =
-        [ImportField.Number, ImportField.Theme, ImportField.KeyAction, ImportField.Deadline, ImportField.Lead, ImportField.Rag, ImportField.Comments];
+    private static readonly HashSet<TrackerField> AllFields =
+        [TrackerField.Number, TrackerField.Theme, TrackerField.KeyAction, TrackerField.DeliveryDeadline, TrackerField.LeadService, TrackerField.Rag, TrackerField.Comments];
 
     private static ImportedRow Row(string number, string? lead = "Police", string? rag = "G", string? deadline = "December 2016", string? comments = "Ongoing") =>
-        new(number, $"table 1 row {number}", new Dictionary<ImportField, string?>
+        new(number, $"table 1 row {number}", new Dictionary<TrackerField, string?>
         {
-            [ImportField.Theme] = "1. Violence", [ImportField.KeyAction] = $"Action {number}", [ImportField.Deadline] = deadline,
-            [ImportField.Lead] = lead, [ImportField.Rag] = rag, [ImportField.Comments] = comments,
+            [TrackerField.Theme] = "1. Violence", [TrackerField.KeyAction] = $"Action {number}", [TrackerField.DeliveryDeadline] = deadline,
+            [TrackerField.LeadService] = lead, [TrackerField.Rag] = rag, [TrackerField.Comments] = comments,
         });
 
     private static ImportedTable Table(params ImportedRow[] rows) => new("table 1", rows, AllFields, [], []);

@@ -106,3 +106,39 @@ public class DeadlineParserTests
     [InlineData("Sepember 2017")]
     public void Parse_OutsideTheYearsOrNotADeadline_ReturnsNull(string text) => Assert.Null(DeadlineParser.Parse(text));
 }
+
+public sealed class DeadlineShapesAsTypedTests
+{
+    [Theory]
+    [InlineData("Q1 2016/17", "2016-06-30")]
+    [InlineData("Q2 2016/17", "2016-09-30")]
+    [InlineData("Q3 2016/17", "2016-12-31")]   // the UK financial year runs April to March
+    [InlineData("Q4 2016/17", "2017-03-31")]
+    [InlineData("q4 2016-17", "2017-03-31")]
+    [InlineData("Q3 16/17", "2016-12-31")]
+    [InlineData("31.01.17", "2017-01-31")]
+    [InlineData("31/01/17", "2017-01-31")]
+    [InlineData("Jan-17", "2017-01-31")]
+    [InlineData("Mar-2017", "2017-03-31")]
+    [InlineData("End of March 2017", "2017-03-31")]
+    [InlineData("w/c 6 March 2017", "2017-03-12")]  // late once that week is over
+    [InlineData("W/C 06/03/2017", "2017-03-12")]
+    public void Parse_AsPeopleTypeThem_Read(string text, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected), DeadlineParser.Parse(text));
+
+    [Theory]
+    [InlineData("Q3 2016/18")]   // not one financial year
+    [InlineData("Q5 2016/17")]
+    [InlineData("Q2 2017")]      // calendar or financial: nobody can tell
+    [InlineData("w/c March 2017")]
+    public void Parse_AmbiguousShapes_ReturnsNull(string text) => Assert.Null(DeadlineParser.Parse(text));
+
+    [Theory]
+    [InlineData("Ongoing", true)]
+    [InlineData("TBC", true)]
+    [InlineData("N/A", true)]
+    [InlineData("tbc.", true)]
+    [InlineData("Soon", false)]
+    [InlineData("March 2017", false)]
+    public void IsNoDeadline_WordsMeaningNoDate(string text, bool expected) => Assert.Equal(expected, DeadlineParser.IsNoDeadline(text));
+}

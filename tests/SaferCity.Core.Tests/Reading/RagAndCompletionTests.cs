@@ -56,3 +56,22 @@ public class RagAndCompletionTests
     public void IsComplete_StatusColumn_Wins(string status, string? comment, bool expected) =>
         Assert.Equal(expected, Completion.IsComplete(status, comment));
 }
+
+public sealed class BragAndStatusWordsTests
+{
+    [Theory]
+    [InlineData("Blue", true)]
+    [InlineData(" b ", true)]
+    [InlineData("Green", false)]
+    [InlineData(null, false)]
+    public void IsBlue_BragBlue_MeansComplete(string? text, bool expected) => Assert.Equal(expected, RagParser.IsBlue(text));
+
+    [Theory]
+    [InlineData("Closed")]
+    [InlineData("Done")]
+    [InlineData("completed.")]
+    public void IsComplete_StatusWordsForDone_IsComplete(string status) => Assert.True(Completion.IsComplete(status, null));
+
+    [Fact]
+    public void IsComplete_StatusInProgress_NotComplete() => Assert.False(Completion.IsComplete("In progress", "Complete – but status says not"));
+}

@@ -77,9 +77,9 @@ public class TrackerParserTests
     public void Parse_BadValues_AreFindingsNotFailures()
     {
         var parsed = Parse(
-            Items.Action("1.1", deadline: "TBC"),
+            Items.Action("1.1", deadline: "Soon"),
             Items.Action("1.2", deadline: null),
-            Items.Action("1.3", rag: "Blue"),
+            Items.Action("1.3", rag: "Purple"),
             Items.Action("1.4", rag: null),
             Items.Action("1.5", theme: null, text: null),
             Items.Action(null),
@@ -87,9 +87,9 @@ public class TrackerParserTests
             Items.Action("1.6", text: "A second 1.6"));
 
         Assert.Equal(["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"], parsed.Actions.Select(a => a.Number));
-        Assert.Contains(new Finding("1.1", "deadline", "unreadable", "TBC"), parsed.Findings);
+        Assert.Contains(new Finding("1.1", "deadline", "unreadable", "Soon"), parsed.Findings);
         Assert.Contains(new Finding("1.2", "deadline", "missing"), parsed.Findings);
-        Assert.Contains(new Finding("1.3", "rag", "unknown", "Blue"), parsed.Findings);
+        Assert.Contains(new Finding("1.3", "rag", "unknown", "Purple"), parsed.Findings);
         Assert.Contains(new Finding("1.4", "rag", "missing"), parsed.Findings);
         Assert.Contains(new Finding("1.5", "theme", "missing"), parsed.Findings);
         Assert.Contains(new Finding("1.5", "text", "missing"), parsed.Findings);
@@ -106,6 +106,43 @@ public class TrackerParserTests
         Assert.True(parsed.Actions[0].Complete);
         Assert.Empty(parsed.Findings);
     }
+
+    [Fact]
+    public void Parse_BragBlue_CompleteWithoutFinding()
+    {
+        var parsed = Parse(Items.Action("1.1", rag: "Blue", deadline: "March 2016"));
+
+        Assert.True(parsed.Actions[0].Complete);
+        Assert.Null(parsed.Actions[0].Rag);
+        Assert.Empty(parsed.Findings);
+    }
+
+    [Fact]
+    public void Parse_StatusHoldsRagWordsAndNoRag_StatusIsTheRating()
+    {
+        var parsed = Parse(Items.Action("1.1", rag: null, status: "Amber"), Items.Action("1.2", rag: null, status: "Closed"));
+
+        Assert.Equal(Rag.Amber, parsed.Actions[0].Rag);
+        Assert.False(parsed.Actions[0].Complete);
+        Assert.True(parsed.Actions[1].Complete);
+        Assert.Empty(parsed.Findings);
+    }
+
+    [Theory]
+    [InlineData("Ongoing")]
+    [InlineData("TBC")]
+    [InlineData("N/A")]
+    public void Parse_NoDateWords_NoDeadlineAndANotADateFinding(string deadline)
+    {
+        var parsed = Parse(Items.Action("1.1", deadline: deadline));
+
+        Assert.Null(parsed.Actions[0].Deadline);
+        Assert.Equal($"1.1: deadline not a date (\"{deadline}\")", Assert.Single(parsed.Findings).Describe());
+    }
+
+    [Fact]
+    public void Parse_FinancialQuarter_ReadAsTheQuartersLastDay() =>
+        Assert.Equal(new DateOnly(2016, 12, 31), Parse(Items.Action("1.1", deadline: "Q3 2016/17")).Actions[0].Deadline);
 
     [Fact]
     public void Parse_RichTextComments_ShownAsText()

@@ -14,8 +14,17 @@ internal sealed class InMemorySource(List<ListItem> tracker, IReadOnlyList<ListI
 
     public Exception? FailWith { get; set; }
 
+    /// <summary>Plays a list with no hide column (see <see cref="TrackerLists.HoldPublishing"/>).</summary>
+    public bool HoldPublishing { get; set; }
+
     public Task<TrackerLists> ReadAsync(CancellationToken cancellationToken) =>
-        FailWith is { } e ? Task.FromException<TrackerLists>(e) : Task.FromResult(new TrackerLists(Tracker.ToList(), Leads.ToList()));
+        FailWith is { } e
+            ? Task.FromException<TrackerLists>(e)
+            : Task.FromResult(new TrackerLists(Tracker.ToList(), Leads.ToList())
+            {
+                HoldPublishing = HoldPublishing,
+                SetupProblems = HoldPublishing ? ["The tracker list has no hide column."] : [],
+            });
 }
 
 internal sealed class InMemoryStateStore : IStateStore

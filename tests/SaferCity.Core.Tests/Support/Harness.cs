@@ -34,15 +34,18 @@ internal sealed class Harness
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public RemindersOptions Reminders { get; }
     public DriftOptions Drift { get; } = new();
+    public StateOptions Retention { get; } = new();
+    public DashboardComments Comments { get; set; } = DashboardComments.Public;
     public UpdatesOptions? Updates { get; set; }
 
     public TrackerPipeline Pipeline()
     {
-        var dashboard = Options.Create(new DashboardOptions { PublicUrl = "https://dashboard.example.gov.uk/" });
+        var dashboard = Options.Create(new DashboardOptions { PublicUrl = "https://dashboard.example.gov.uk/", Comments = Comments });
         var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview,
             Updates is null ? null : Options.Create(Updates));
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),
-            Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview);
+            Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview,
+            Updates is null ? null : Options.Create(Updates), Options.Create(Retention));
     }
 
     /// <summary>Runs as of a UK day, with the clock moved on to 07:00 UTC that day.</summary>

@@ -41,6 +41,87 @@ public sealed class ImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_SameFileAfterALeadsUpdate_KeepsTheUpdateAndWritesNothing()
+    {
+        var tracker = files.PathOf("t.json");
+        await CliAsync("import", SampleDocx, "--tracker", tracker);
+        LeadUpdates(tracker, "1.2", "Comments", "Updated online by the lead");
+        var updated = File.ReadAllBytes(tracker);
+
+        var again = await CliAsync("import", SampleDocx, "--tracker", tracker);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("Plan: 0 to create, 0 to update, 42 unchanged", again.StdOut);
+        Assert.Contains("Changed in the list since the last import, kept: 1.2 Comments", again.StdOut);
+        Assert.Equal(updated, File.ReadAllBytes(tracker));
+    }
+
+    [Fact]
+    public async Task Import_FieldChangedInListAndFile_ConflictKeptAsTheListHasItUnlessOverwrite()
+    {
+        var tracker = files.PathOf("t.json");
+        await CliAsync("import", files.Docx("v1.docx"), "--tracker", tracker);
+        LeadUpdates(tracker, "1.2", "Comments", "Updated online by the lead");
+        var edited = files.Docx("v2.docx", ImportFiles.SeedWith("1.2", r => r with { Comments = "Edited in the Word copy" }));
+
+        var plain = await CliAsync("import", edited, "--tracker", tracker);
+        var kept = Comments(tracker, "1.2");
+        var overwritten = await CliAsync("import", edited, "--tracker", tracker, "--overwrite");
+
+        Assert.Contains("Conflict, changed in the list and in the file, kept as the list has it (--overwrite takes the file's): 1.2 Comments", plain.StdOut);
+        Assert.Equal("Updated online by the lead", kept);
+        Assert.Equal(0, overwritten.ExitCode);
+        Assert.Equal("Edited in the Word copy", Comments(tracker, "1.2"));
+    }
+
+    [Fact]
+    public async Task Import_DryRunWithoutATarget_PrintsThePlan()
+    {
+        var result = await CliAsync("import", SampleDocx, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Plan: 42 to create", result.StdOut);
+        Assert.Contains("Dry run: nothing was written", result.StdOut);
+    }
+
+    [Fact]
+    public async Task Import_OutInsteadOfTracker_SuggestsTracker()
+    {
+        var result = await CliAsync("import", SampleDocx, "--out", files.PathOf("x.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("import does not take --out (that is an option of run): to write a tracker file, use --tracker OUT.json.", result.StdErr);
+    }
+
+    [Theory]
+    [InlineData("--tracker", "tracker.docx", "The tracker file '{0}' is a Word document, not JSON: to bring it in, use `import FILE --tracker OUT.json`")]
+    [InlineData("--leads", "leads.csv", "The leads file '{0}' is not JSON (it looks like CSV: to bring a table of leads in, use `import FILE --leads OUT.json`)")]
+    public async Task Run_OfficeOrCsvFileGiven_NamesItAndSuggestsImport(string option, string name, string expected)
+    {
+        var path = files.PathOf(name);
+        if (name.EndsWith(".docx", StringComparison.Ordinal)) File.Copy(SampleDocx, path);
+        else File.WriteAllText(path, "Name,Email\nPolice,police@example.org\n");
+
+        var result = await CliAsync("run", option, path, "--out", files.PathOf("out"), "--dry-run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, path), result.StdErr);
+    }
+
+    /// <summary>What an update link does to a tracker file: one field of one item set.</summary>
+    private static void LeadUpdates(string tracker, string number, string field, string value)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(tracker))!;
+        var item = root["value"]!.AsArray().First(i => (string?)i!["fields"]!["Title"] == number)!;
+        item["fields"]![field] = value;
+        File.WriteAllText(tracker, root.ToJsonString());
+    }
+
+    private static string? Comments(string tracker, string number) =>
+        (string?)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(tracker))!["value"]!.AsArray()
+            .First(i => (string?)i!["fields"]!["Title"] == number)!["fields"]!["Comments"];
+
+    [Fact]
     public async Task Import_DryRun_WritesNoFile()
     {
         var tracker = files.PathOf("t.json");
@@ -62,7 +143,7 @@ public sealed class ImportCliTests : IDisposable
         var result = await CliAsync("import", path, "--tracker", tracker);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("Import refused, nothing written: table 1: row 5 and row 6 both have action number 1.3.", result.StdErr.Trim());
+        Assert.Equal("Import refused, nothing written: table 1 row 5 and table 1 row 6 both have action number 1.3.", result.StdErr.Trim());
         Assert.False(File.Exists(tracker));
     }
 
@@ -72,7 +153,7 @@ public sealed class ImportCliTests : IDisposable
         var result = await CliAsync("import", SampleDocx);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl.", result.StdErr);
+        Assert.StartsWith("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or --dry-run to see the plan only).", result.StdErr);
     }
 
     private static async Task<CliResult> CliAsync(params string[] args)

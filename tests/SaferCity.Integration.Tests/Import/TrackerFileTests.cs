@@ -1,5 +1,6 @@
 using System.Text;
 using SaferCity.Core.Import;
+using SaferCity.Core.Reading;
 using SaferCity.Infrastructure.Import;
 
 namespace SaferCity.Integration.Tests.Import;
@@ -19,11 +20,11 @@ public sealed class TrackerFileTests : IDisposable
         Assert.Equal(42, table.Rows.Count);
         var first = table.Rows[0];
         Assert.Equal("1.1", first.Number);
-        Assert.Equal("1. Violence Against the Person", first.Values[ImportField.Theme]);
-        Assert.StartsWith("Establish a city-wide Violence", first.Values[ImportField.KeyAction]);
-        Assert.Equal("December 2016", first.Values[ImportField.Deadline]);
-        Assert.StartsWith("Complete – the strategy", first.Values[ImportField.Comments]);
-        Assert.Null(table.Rows.Single(r => r.Number == "1.3").Values[ImportField.Lead]); // blank in the seed
+        Assert.Equal("1. Violence Against the Person", first.Values[TrackerField.Theme]);
+        Assert.StartsWith("Establish a city-wide Violence", first.Values[TrackerField.KeyAction]);
+        Assert.Equal("December 2016", first.Values[TrackerField.DeliveryDeadline]);
+        Assert.StartsWith("Complete – the strategy", first.Values[TrackerField.Comments]);
+        Assert.Null(table.Rows.Single(r => r.Number == "1.3").Values[TrackerField.LeadService]); // blank in the seed
         Assert.Equal("6.6", table.Rows[^1].Number);
         Assert.Empty(table.IgnoredColumns);
     }
@@ -35,7 +36,7 @@ public sealed class TrackerFileTests : IDisposable
         var table = TrackerFile.Read(files.Docx("pages.docx", rows, repeatHeadingEvery: 5));
 
         Assert.Equal(42, table.Rows.Count);
-        Assert.Equal("ARC was not established.\nLinked into EDARA project.", table.Rows.Single(r => r.Number == "2.5").Values[ImportField.Comments]);
+        Assert.Equal("ARC was not established.\nLinked into EDARA project.", table.Rows.Single(r => r.Number == "2.5").Values[TrackerField.Comments]);
         Assert.DoesNotContain(table.Rows, r => r.Number.Contains("Key", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -48,10 +49,10 @@ public sealed class TrackerFileTests : IDisposable
         Assert.Equal(42, table.Rows.Count);
         var first = table.Rows[0];
         Assert.Equal("1.1", first.Number); // from the "No." column
-        Assert.Equal("2016-12-31", first.Values[ImportField.Deadline]); // a date cell, not its serial number
-        Assert.Equal("1. Violence Against the Person", first.Values[ImportField.Theme]); // a merged row across the sheet
-        Assert.Equal("G", first.Values[ImportField.Rag]); // "RAG Rating"
-        Assert.Equal("January 2017", table.Rows[1].Values[ImportField.Deadline]); // a text date stays as typed
+        Assert.Equal("2016-12-31", first.Values[TrackerField.DeliveryDeadline]); // a date cell, not its serial number
+        Assert.Equal("1. Violence Against the Person", first.Values[TrackerField.Theme]); // a merged row across the sheet
+        Assert.Equal("G", first.Values[TrackerField.Rag]); // "RAG Rating"
+        Assert.Equal("January 2017", table.Rows[1].Values[TrackerField.DeliveryDeadline]); // a text date stays as typed
     }
 
     [Theory]
@@ -73,10 +74,10 @@ public sealed class TrackerFileTests : IDisposable
         var table = TrackerFile.Read(path);
 
         Assert.Equal(["1.1", "1.2"], table.Rows.Select(r => r.Number));
-        Assert.Equal("Complete – consulted for two months", table.Rows[0].Values[ImportField.Comments]);
-        Assert.Equal("Establish a strategy, city-wide", table.Rows[0].Values[ImportField.KeyAction]);
-        Assert.Equal("1. Violence Against the Person", table.Rows[0].Values[ImportField.Theme]);
-        Assert.Equal("Complete – training offered and the rest of the comment after a page break", table.Rows[1].Values[ImportField.Comments]);
+        Assert.Equal("Complete – consulted for two months", table.Rows[0].Values[TrackerField.Comments]);
+        Assert.Equal("Establish a strategy, city-wide", table.Rows[0].Values[TrackerField.KeyAction]);
+        Assert.Equal("1. Violence Against the Person", table.Rows[0].Values[TrackerField.Theme]);
+        Assert.Equal("Complete – training offered and the rest of the comment after a page break", table.Rows[1].Values[TrackerField.Comments]);
         Assert.Equal(["Notes"], table.IgnoredColumns);
     }
 
@@ -87,10 +88,10 @@ public sealed class TrackerFileTests : IDisposable
         var table = TrackerFile.Read(files.Docx("reordered.docx", headings: headings));
 
         var row = table.Rows.Single(r => r.Number == "2.5");
-        Assert.Equal("A", row.Values[ImportField.Rag]);
-        Assert.Equal("December 2016", row.Values[ImportField.Deadline]);
-        Assert.StartsWith("Explore the potential", row.Values[ImportField.KeyAction]);
-        Assert.Equal("2. Night Time Economy Crime and Nuisance", row.Values[ImportField.Theme]);
+        Assert.Equal("A", row.Values[TrackerField.Rag]);
+        Assert.Equal("December 2016", row.Values[TrackerField.DeliveryDeadline]);
+        Assert.StartsWith("Explore the potential", row.Values[TrackerField.KeyAction]);
+        Assert.Equal("2. Night Time Economy Crime and Nuisance", row.Values[TrackerField.Theme]);
     }
 
     [Fact]
@@ -101,7 +102,8 @@ public sealed class TrackerFileTests : IDisposable
 
         var refusal = Assert.Throws<ImportRefusedException>(() => TrackerFile.Read(path));
 
-        Assert.Equal("minutes.docx is not a tracker: no table has a heading row naming its columns (Key action, Delivery deadline, Lead service, RAG, Comments).", refusal.Message);
+        Assert.Equal("minutes.docx cannot be read as a tracker: no table or sheet has a tracker's headings. Headings seen: Attendee, Organisation, Apologies. " +
+                     "Name a column's field with --column \"HEADING=field\" (fields: number, theme, keyAction, deadline, lead, rag, comments, status, hide).", refusal.Message);
     }
 
     [Fact]
@@ -138,7 +140,8 @@ public sealed class TrackerFileTests : IDisposable
 
         var refusal = Assert.Throws<ImportRefusedException>(() => TrackerFile.Read(path));
 
-        Assert.Equal("table 1: no action-number column (headings: Key Action, Deadline, Lead, RAG), and the key actions do not start with a number such as \"1.1\".", refusal.Message);
+        Assert.StartsWith("unnumbered.docx cannot be read as a tracker: no column for number, and the key actions do not start with a number such as \"1.1\". " +
+                          "Headings seen: Key Action, Deadline, Lead, RAG.", refusal.Message);
     }
 
     [Fact]
@@ -150,7 +153,7 @@ public sealed class TrackerFileTests : IDisposable
         var refusal = Assert.Throws<ImportRefusedException>(() => TrackerFile.Read(path));
 
         // Row 1 is the heading, row 2 the first theme: 1.3 is row 5, the second "1.3" row 6.
-        Assert.Equal("table 1: row 5 and row 6 both have action number 1.3.", refusal.Message);
+        Assert.Equal("table 1 row 5 and table 1 row 6 both have action number 1.3.", refusal.Message);
     }
 
     private static byte[] CodePages1252(string text)

@@ -72,14 +72,16 @@ public sealed class GraphReadingBoundaryTests
     }
 
     [Fact]
-    public async Task Run_TrackerListWithoutAHideColumn_CoordinatorToldLoudlyInTheSummaryAndTheRunsLogLine()
+    public async Task Run_TrackerListWithoutAHideColumn_PublishesNothingAndTellsTheCoordinatorLoudlyInTheSummaryAndTheRunsLogLine()
     {
         var columns = new TrackerColumns().All().Where(c => c != "HideFromDashboard");
         await using var run = await SampleWithColumnsAsync(columns, hide: null);
 
         var outcome = await run.RunAsync();
 
-        Assert.Equal(RunStatus.Completed, outcome.Status); // nothing can be hidden, so nothing hidden is at risk: the run goes on
+        Assert.Equal(RunStatus.Completed, outcome.Status); // the private part (reminders) goes on
+        Assert.Null(outcome.Published);
+        Assert.False(File.Exists(Path.Combine(run.Root, "out", "site", "dashboard.json")), "nothing may be published");
         Assert.Single(run.Graph.Requests, r => r.Contains("/columns", StringComparison.Ordinal));
         var line = Assert.Single(run.Logs.Lines, l => l.Contains("Run Completed as of", StringComparison.Ordinal));
         Assert.StartsWith("Warning ", line, StringComparison.Ordinal);
@@ -93,6 +95,21 @@ public sealed class GraphReadingBoundaryTests
             text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("SET-UP PROBLEM", StringComparison.Ordinal) < text.IndexOf("OVERDUE", StringComparison.OrdinalIgnoreCase),
             "the set-up problem comes before the actions");
-        Assert.Contains("every item is published", summary.HtmlBody ?? "", StringComparison.Ordinal);
+        Assert.Contains("nothing new is published until it has one", summary.HtmlBody ?? "", StringComparison.Ordinal);
+        Assert.Contains("Tracker__NoConfidentialItems=true", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_TrackerListWithoutAHideColumnButDeclaredNonConfidential_PublishesWithoutASetUpProblem()
+    {
+        var columns = new TrackerColumns().All().Where(c => c != "HideFromDashboard");
+        await using var run = await SampleWithColumnsAsync(columns, hide: null);
+        run.Settings["Tracker:NoConfidentialItems"] = "true";
+
+        var outcome = await run.RunAsync();
+
+        Assert.Equal(42, outcome.Dashboard!.Summary.Total);
+        Assert.True(File.Exists(Path.Combine(run.Root, "out", "site", "dashboard.json")));
+        Assert.Empty(outcome.Report!.Tracker.SetupProblems);
     }
 }

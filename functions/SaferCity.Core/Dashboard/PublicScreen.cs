@@ -1,0 +1,58 @@
+namespace SaferCity.Core.Dashboard;
+
+/// <summary>Settings value Dashboard__Comments: publish comments (screened) or never publish them.</summary>
+public enum DashboardComments
+{
+    /// <summary>Comments are published once screened; one that may hold personal details is withheld.</summary>
+    Public,
+
+    /// <summary>No comment is published: for partnerships that publish RAG ratings and deadlines only.</summary>
+    Withheld,
+}
+
+/// <summary>
+/// One value kept off the dashboard, for the coordinator (private): which actions, which field, and what matched.
+/// A theme or a lead shared by several actions is one entry naming them all.
+/// </summary>
+public sealed record WithheldValue(IReadOnlyList<string> Actions, string Field, PersonalDataMatch Match)
+{
+    public string Describe() =>
+        $"{string.Join(", ", Actions)} {Field}: withheld from the dashboard, it may hold {Match.Kind} (\"{Match.Quote}\").";
+}
+
+/// <summary>
+/// Every free-text value on its way to the public model passes through here once: email addresses are redacted
+/// (<see cref="PublicText"/>), and a value the <see cref="PersonalDataScreen"/> flags is replaced whole by
+/// <see cref="Phrase"/>. Every public output (page, JSON, CSV, committee paper, feed) is rendered from that model,
+/// so none of them can carry what was withheld.
+/// </summary>
+public sealed class PublicScreen(DashboardComments comments = DashboardComments.Public)
+{
+    public const string Phrase = "Withheld: may contain personal details";
+
+    private readonly Dictionary<(string Field, string Value), string?> _seen = [];
+    private readonly Dictionary<(string Field, string Value), (List<string> Actions, PersonalDataMatch Match)> _withheld = [];
+
+    /// <summary>What may be published of <paramref name="value"/>, the <paramref name="field"/> of action <paramref name="actionId"/>.</summary>
+    public string Text(string actionId, string field, string value)
+    {
+        if (field == "comments" && comments == DashboardComments.Withheld) return "";
+        var key = (field, value);
+        if (!_seen.TryGetValue(key, out var shown))
+        {
+            var redacted = PublicText.Redact(value);
+            var match = PersonalDataScreen.Find(redacted);
+            shown = match is null ? redacted : null;
+            _seen[key] = shown;
+            if (match is not null) _withheld[key] = ([], match);
+        }
+        if (shown is not null) return shown;
+        var entry = _withheld[key].Actions;
+        if (!entry.Contains(actionId, StringComparer.OrdinalIgnoreCase)) entry.Add(actionId);
+        return Phrase;
+    }
+
+    /// <summary>What was withheld so far, in the order first met.</summary>
+    public IReadOnlyList<WithheldValue> Withheld =>
+        _withheld.Select(w => new WithheldValue(w.Value.Actions, w.Key.Field, w.Value.Match)).ToList();
+}
