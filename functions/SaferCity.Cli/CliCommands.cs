@@ -79,6 +79,8 @@ public static class CliCommands
     public static readonly CliOption Port = new("--port", ValueKind.Port, "7071", "The port on 127.0.0.1 the update form listens on (default 7071).");
     public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null, "Fill new, empty lists with the bundled sample tracker.");
 
+    public static readonly CliOption RevokeLead = new("--lead", ValueKind.Text, "NAME", "The lead whose links to withdraw, as named in the leads list.");
+
     /// <summary>import's own: its --tracker is where it writes, so it sets no Local:TrackerFile, and its dry run previews nothing.</summary>
     public static readonly CliArgument ImportFile = new("FILE",
         "The tracker to read: Word (.docx), Excel (.xlsx) or CSV; its columns are found by their headings.");
@@ -117,6 +119,8 @@ public static class CliCommands
             [], CheckCommand.RunAsync),
         new("erase", "Answer an erasure request: remove every stored copy of an action's text or of a string from the state and the outbox, and say what went.",
             [EraseAction, EraseText, State, Out, Storage, EraseDryRun], EraseCommand.RunAsync),
+        new("revoke", "Withdraw every update link issued to one lead until now (a forwarded digest); its next digest's links work.",
+            [RevokeLead, Tracker, Leads, State, Out, Storage], RevokeCommand.RunAsync),
     ];
 
     public static CliCommand? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -34,9 +34,13 @@ internal static class ServeCommand
         // serve means updates are on: without a base URL, links point here.
         if (string.IsNullOrEmpty(builder.Configuration["Updates:BaseUrl"]))
             builder.Configuration.AddInMemoryCollection([new("Updates:BaseUrl", $"http://127.0.0.1:{port}")]);
+        var keyFile = LocalSigningKey.PathFor(builder.Configuration);
         builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
 
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        // One line per event (a refused link: its id and the reason); the framework's own start-up errors are
+        // reported below as one plain line instead of Kestrel's stack trace.
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.None).AddFilter("Microsoft.Hosting", LogLevel.None);
         builder.WebHost.UseKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -49,7 +53,15 @@ internal static class ServeCommand
         await using var app = builder.Build();
         app.MapMethods("/{token}", ["GET", "HEAD", "POST"], (HttpContext context, string token, UpdateService service) =>
             UpdateEndpoint.HandleAsync(context, token, service, behindProxy: false));
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Serve failed: {StartFailure(e, port)}");
+            return 1;
+        }
 
         var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
         var updates = app.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value;
@@ -60,6 +72,10 @@ internal static class ServeCommand
         };
         Console.WriteLine($"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl}/).");
         Console.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
+        var state = app.Services.GetRequiredService<SaferCity.Core.Pipeline.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
+            ? folder.Root : "Blob storage (Storage__ConnectionString or Storage__AccountUrl)";
+        // A link from a run with another state folder or key is refused as not valid: say which ones this serve uses.
+        Console.WriteLine($"State (audit, limits, revocations): {state}. Signing key: {(keyFile is null ? "Updates__SigningKey" : keyFile)}.");
         try
         {
             await app.WaitForShutdownAsync(cancellationToken);
@@ -69,5 +85,20 @@ internal static class ServeCommand
         }
         await app.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>Why Kestrel could not listen, in words, naming the port.</summary>
+    internal static string StartFailure(Exception e, int port)
+    {
+        var socket = e as System.Net.Sockets.SocketException ?? e.InnerException as System.Net.Sockets.SocketException;
+        return socket?.SocketErrorCode switch
+        {
+            System.Net.Sockets.SocketError.AddressAlreadyInUse => $"port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",
+            System.Net.Sockets.SocketError.AccessDenied => $"no permission to listen on port {port} (ports below 1024 need administrator rights): choose another with --port.",
+            System.Net.Sockets.SocketError.AddressNotAvailable => $"cannot listen on 127.0.0.1 port {port}: this machine has no such address.",
+            _ when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
+                $"port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",
+            _ => $"cannot listen on 127.0.0.1 port {port}: {e.Message.Split('\n')[0].Trim()}",
+        };
     }
 }

@@ -44,7 +44,7 @@ internal static partial class SettingsCheck
                     {
                         RequiredAttribute => $"{name} must not be empty.",
                         RangeAttribute r => $"{name} must be between {r.Minimum} and {r.Maximum}, not '{value}'.",
-                        UrlAttribute => $"{name} must be a full web address such as https://contoso.sharepoint.com/sites/scp, not '{value}'.",
+                        UrlAttribute => $"{name} must be a full web address such as {UrlExamples.GetValueOrDefault(name, "https://contoso.sharepoint.com/sites/scp")}, not '{value}'.",
                         _ => $"{name}: {attribute.FormatErrorMessage(name)}",
                     };
                 }
@@ -55,6 +55,13 @@ internal static partial class SettingsCheck
         }
         return null;
     }
+
+    /// <summary>An example shaped like each address setting; the SharePoint site's for any other.</summary>
+    private static readonly Dictionary<string, string> UrlExamples = new(StringComparer.Ordinal)
+    {
+        ["Updates__BaseUrl"] = "https://{app}.azurewebsites.net/api/update (or http://127.0.0.1:7071 on this machine)",
+        ["Dashboard__PublicUrl"] = "https://{account}.z33.web.core.windows.net/",
+    };
 
     /// <summary>"Reminders:Coordinator" in a message becomes "Reminders__Coordinator", the name set in the environment.</summary>
     public static string EnvNames(string message) => SettingName().Replace(message, m => m.Value.Replace(":", "__", StringComparison.Ordinal));

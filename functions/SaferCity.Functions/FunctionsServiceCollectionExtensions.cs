@@ -15,6 +15,8 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddSaferCityFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        // No update link's token leaves in telemetry: the route and the link's id stay, the credential does not.
+        services.AddApplicationInsightsTelemetryProcessor<UpdateTokenRedactor>();
         // The Application Insights logger keeps only warnings by default; the run's summary line is Information.
         services.Configure<LoggerFilterOptions>(options =>
         {

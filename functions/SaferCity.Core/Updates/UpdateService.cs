@@ -151,35 +151,48 @@ public sealed class UpdateService
 
     private sealed record Context(string Token, UpdateLink Link, ListItem Item, TrackerAction Action, Lead Lead);
 
-    /// <summary>Every check a link must pass before anything about its action is shown. Each refusal says why, and nothing else.</summary>
+    /// <summary>
+    /// Every check a link must pass before anything about its action is shown. Each refusal says why, and nothing else,
+    /// and is logged as one line with the link's id and the reason, never the token.
+    /// </summary>
     private async Task<(UpdateResponse?, Context?)> OpenAsync(string? token, string? clientAddress, CancellationToken cancellationToken)
     {
+        (UpdateResponse?, Context?) Refused(string reason, UpdateResponse page)
+        {
+            _logger.LogWarning("Update link {Link} refused: {Reason}", string.IsNullOrEmpty(token) ? "(none)" : UpdateLink.IdOf(token), reason);
+            return (page, null);
+        }
+
         if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
-            return (TooMany("Too many requests", "There have been too many requests from your network in the last hour."), null);
+            return Refused("too many requests from the client's address", TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
         if (_signer is null)
-            return (Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment."), null);
+            return Refused("update links are switched off", Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment."));
 
         var check = _signer.Check(token, _time.GetUtcNow());
         if (check.Status == LinkStatus.Invalid)
-            return (Refuse(404, "This link is not valid", "The link is not one the partnership sent, or it was changed or cut short when it was copied."), null);
+            return Refused("bad signature (changed, cut short, or signed with another key)",
+                Refuse(404, "This link is not valid", "The link is not one the partnership sent, or it was changed or cut short when it was copied."));
         if (check.Status == LinkStatus.Expired)
-            return (Refuse(410, "This link has expired", $"Update links work for {_options.LinkDays} days after the digest that carried them."), null);
+            return Refused("expired", Refuse(410, "This link has expired", $"Update links work for {_options.LinkDays} days after the digest that carried them."));
 
         var link = check.Link!;
+        if (await LinkRevocations.RevokedBeforeAsync(_state, link.LeadKey, cancellationToken) is { } revoked && link.IssuedAt < revoked)
+            return Refused("revoked", Refuse(403, "This link has been withdrawn",
+                "The partnership has withdrawn the update links sent before a certain date, for example because a digest was forwarded."));
         var item = await _target.ReadItemAsync(link.ItemId, cancellationToken);
         if (item is null || string.IsNullOrEmpty(item.ETag))
-            return (Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker."), null);
+            return Refused("unknown item", Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker."));
         var leads = await _target.ReadLeadsAsync(cancellationToken);
         var parsed = _parser.Parse(new TrackerLists([item], leads));
         var lead = parsed.Directory.Leads.FirstOrDefault(l => l.Key == link.LeadKey);
         var action = parsed.Actions.FirstOrDefault();
         if (action is null || lead is null || !action.Leads.Contains(lead.Name))
-            return (Refuse(403, "This link is not for this action any more",
-                "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."), null);
+            return Refused("wrong lead", Refuse(403, "This link is not for this action any more",
+                "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."));
         // The link names the action by number as well as by item: a link whose number is not the item's was made for
         // something else (or the action was renumbered since), so showing the item under either number would mislead.
         if (action.Number != link.Number)
-            return (Refuse(410, "This action has been renumbered", "The action this link was for has a different number in the tracker now."), null);
+            return Refused("action renumbered", Refuse(410, "This action has been renumbered", "The action this link was for has a different number in the tracker now."));
         return (null, new Context(token!, link, item, action, lead));
     }
 

@@ -29,7 +29,7 @@ public sealed class CliArgumentsTests
     [Fact]
     public void Parse_MisspelledImport_SuggestsImportAndListsIt()
     {
-        Assert.Equal("Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, check, erase.", Refusal("imprt"));
+        Assert.Equal("Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, check, erase, revoke.", Refusal("imprt"));
     }
 
     [Fact]

@@ -377,4 +377,41 @@ public sealed class UpdateServiceTests : IDisposable
         Assert.Equal(1, await LinkAllowance.PruneAsync(state, time.GetUtcNow().AddHours(1), CancellationToken.None));
         Assert.DoesNotContain(state.Documents.Keys, k => k.StartsWith("limits/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Show_RefusedLink_LoggedAsOneLineWithTheLinkIdAndTheReasonNeverTheToken()
+    {
+        var log = new RecordingLogger();
+        var token = Token();
+        var forged = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
+
+        await Service(logger: log).ShowAsync(forged, "203.0.113.7", CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(28));
+        await Service(logger: log).ShowAsync(token, "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal([$"Update link {UpdateLink.IdOf(forged)} refused: bad signature (changed, cut short, or signed with another key)",
+            $"Update link {UpdateLink.IdOf(token)} refused: expired"], log.Lines);
+        Assert.All(log.Lines, l => Assert.DoesNotContain(token[..20], l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Show_LeadRevoked_LinksIssuedBeforeAreRefusedAndLaterOnesWork()
+    {
+        var log = new RecordingLogger();
+        var before = Token();
+        time.Advance(TimeSpan.FromHours(1));
+        await LinkRevocations.RevokeAsync(state, "community-safety-team", time.GetUtcNow(), CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(7)); // the next digest
+        var after = Token();
+        var otherLead = new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
+            .Sign(new UpdateLink("city-of-london-police", "11", "2.5", time.GetUtcNow().AddDays(-7), time.GetUtcNow().AddDays(21)));
+
+        var refused = await Service(logger: log).ShowAsync(before, "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal(403, refused.Status);
+        Assert.Contains("withdrawn", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("refused: revoked", Assert.Single(log.Lines), StringComparison.Ordinal);
+        Assert.Equal(200, (await Service().ShowAsync(after, "203.0.113.7", CancellationToken.None)).Status);
+        Assert.NotEqual(403, (await Service().ShowAsync(otherLead, "203.0.113.7", CancellationToken.None)).Status);
+    }
 }

@@ -100,4 +100,56 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         var summary = MimeKit.MimeMessage.Load(Path.Combine(stack.Root, "out", "outbox", "2017-W04_coordinator.eml")).TextBody;
         Assert.Contains("2.5 (Community Safety Team): RAG amber to red; comment changed", summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Revoke_Lead_ItsLinksAlreadySentAreRefusedByServe()
+    {
+        File.Copy(SampleFiles.Tracker, Path.Combine(stack.Root, "tracker.json"));
+        File.Copy(SampleFiles.Leads, Path.Combine(stack.Root, "leads.json"));
+        var port = FreePort();
+        await RunAsync(port, "2017-01-16");
+        var link = UpdateHost.LinkIn(Path.Combine(stack.Root, "out", "outbox", "2017-W03_community-safety-team.eml"), "2.5");
+        var other = UpdateHost.LinkIn(Path.Combine(stack.Root, "out", "outbox", "2017-W03_city-of-london-police.eml"), "2.5");
+        var files = new[] { "--out", Path.Combine(stack.Root, "out"), "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json") };
+
+        var revoke = await stack.RunCliAsync(["revoke", "--lead", "community safety team", .. files]);
+
+        Assert.True(revoke.ExitCode == 0, revoke.StdErr);
+        Assert.StartsWith("Update links issued to Community Safety Team before ", revoke.StdOut, StringComparison.Ordinal);
+        using var serve = Process.Start(Cli(port, ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. files]))!;
+        try
+        {
+            await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            await serve.StandardOutput.ReadLineAsync(); // where updates are written
+            Assert.Equal($"State (audit, limits, revocations): {Path.Combine(stack.Root, "out", "state")}. Signing key: {Path.Combine(stack.Root, "out", "state", "update-signing.key")}.",
+                await serve.StandardOutput.ReadLineAsync());
+            using var http = new HttpClient();
+            using var refused = await http.GetAsync(link);
+            using var kept = await http.GetAsync(other);
+
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("This link has been withdrawn", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode); // another lead's link to the same action
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_OneLineNamingThePortAndExitCode1()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        PointLinksAt(port);
+
+        var serve = await stack.RunCliAsync("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", Path.Combine(stack.Root, "out"));
+
+        Assert.Equal(1, serve.ExitCode);
+        Assert.Equal($"Serve failed: port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",
+            serve.StdErr.Trim());
+    }
 }

@@ -82,7 +82,7 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var audit = Assert.Single(host.Audit());
         Assert.Equal(("2.5", "community-safety-team", "amber", "red"), (audit.Action, audit.LeadKey, audit.Before.Rag, audit.After.Rag));
         Assert.Equal(SaferCity.Core.Updates.UpdateLink.IdOf(token), audit.Link);
-        Assert.DoesNotContain(token, File.ReadAllText(Directory.GetFiles(Path.Combine(host.Root, "state", "updates"), "*", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, File.ReadAllText(Directory.GetFiles(Path.Combine(host.Root, "state", "updates"), "*.json", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
 
         // A week later: the dashboard, drift and the coordinator's summary show it; the public site has no audit record.
         host.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(2));
