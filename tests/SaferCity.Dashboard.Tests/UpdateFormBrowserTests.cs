@@ -63,7 +63,10 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
     private string Link(string lead, string item, int days)
     {
         var now = time.GetUtcNow();
-        return $"{app.Urls.Single()}/{new UpdateLinkSigner(new UpdatesOptions { SigningKey = Key }).Sign(new UpdateLink(lead, item, "2.5", now.AddDays(-1), now.AddDays(days)))}";
+        // Issued a day ago, but never claiming to live longer than Updates__LinkDays (28): the server refuses such a link.
+        var expires = now.AddDays(days);
+        var issued = now.AddDays(-1) < expires.AddDays(-28) ? expires.AddDays(-28) : now.AddDays(-1);
+        return $"{app.Urls.Single()}/{new UpdateLinkSigner(new UpdatesOptions { SigningKey = Key }).Sign(new UpdateLink(lead, item, "2.5", issued, expires))}";
     }
 
     public async Task DisposeAsync()
@@ -272,6 +275,7 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
             ("refusal-removed", p => p.GotoAsync(Link("community-safety-team", "999", days: 1))),
             ("refusal-too-large", p => Served(p, service.TooLarge().Html)),
             ("refusal-unavailable", p => Served(p, service.Unavailable().Html)),
+            ("refusal-busy", p => Served(p, UpdatePages.Busy(service.Page))),
         ];
     }
 

@@ -33,7 +33,7 @@ public sealed class UpdateBusyTests
         foreach (var (status, page) in new[] { (getStatus, getPage), (postStatus, postPage) })
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-            Assert.Equal("SharePoint is busy", UpdateHost.Title(page));
+            Assert.Equal("SharePoint is busy \u2013 Safer City Partnership", UpdateHost.Title(page));
             Assert.Contains("SharePoint is busy; nothing was saved; try again in a few minutes.", page, StringComparison.Ordinal);
         }
         Assert.Equal(before, stack.Graph.Item(GraphEmulator.TrackerList, Item25).ToJsonString());
