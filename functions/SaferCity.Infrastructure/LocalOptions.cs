@@ -29,16 +29,19 @@ public sealed class LocalOptions
     /// A tracker file outside the sample folder (the one next to the CLI, or the repository's functions/SaferCity.Cli/sample),
     /// and no leads file: the sample's leads would get its digests.
     /// </summary>
-    public bool OwnTrackerWithSampleLeads
+    public bool OwnTrackerWithSampleLeads => TrackerFile is not null && LeadsFile is null && !IsSampleFile(TrackerFile);
+
+    /// <summary>A file of the bundled sample: in the sample folder next to the CLI, or the repository's functions/SaferCity.Cli/sample.</summary>
+    public bool IsSampleFile(string path)
     {
-        get
-        {
-            if (TrackerFile is null || LeadsFile is not null) return false;
-            var folder = new FileInfo(TrackerFile).Directory;
-            return folder is not { Name: "sample", Parent.Name: "SaferCity.Cli" } &&
-                   !string.Equals(folder?.FullName, Path.GetFullPath(SampleDir).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
-        }
+        var folder = new FileInfo(path).Directory;
+        return folder is { Name: "sample", Parent.Name: "SaferCity.Cli" } ||
+               string.Equals(folder?.FullName, Path.GetFullPath(SampleDir).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
     }
+
+    /// <summary>Which tracker file a local run reads: a --tracker file by its path, else the sample (whose weeks are one tracker).</summary>
+    public Core.History.TrackerIdentity TrackerIdentity =>
+        TrackerFile is null || IsSampleFile(TrackerFile) ? Core.History.TrackerIdentity.Sample : Core.History.TrackerIdentity.OfFile(TrackerFile);
 
     public string ResolvedStateDir => StateDir ?? Path.Combine(OutDir, "state");
 }

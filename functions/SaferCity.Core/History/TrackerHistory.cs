@@ -13,6 +13,12 @@ public sealed record TrackerHistory(
 {
     public static readonly TrackerHistory Empty = new([], new Dictionary<string, IReadOnlyList<HistoryEntry>>());
 
+    /// <summary>
+    /// Which tracker this history is of (<see cref="TrackerIdentity.Name"/>); null in histories from before it was kept.
+    /// Set by the run as it writes; <see cref="Record"/> leaves it to the caller.
+    /// </summary>
+    public string? Tracker { get; init; }
+
     public Snapshot? SnapshotAt(DateOnly day)
     {
         var taken = Days.LastOrDefault(d => d.AsOf == day);

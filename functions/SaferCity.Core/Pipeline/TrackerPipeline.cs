@@ -70,7 +70,8 @@ public sealed class TrackerPipeline(
     ILogger<TrackerPipeline> logger,
     IRunPreview? preview = null,
     IOptions<Updates.UpdatesOptions>? updatesOptions = null,
-    IOptions<StateOptions>? stateOptions = null)
+    IOptions<StateOptions>? stateOptions = null,
+    TrackerIdentity? identity = null)
 {
     public const string HistoryDocument = "history.json";
     public const string PublishedDocument = "published.json";
@@ -109,8 +110,12 @@ public sealed class TrackerPipeline(
         // and on a large tracker the raw items are the biggest thing in memory.
         var (tracker, read, listsHash) = await ReadAndUnderstandAsync(stages, cancellationToken);
 
-        var (history, historyVersion) = await LoadHistoryAsync(cancellationToken);
-        var (reported, _) = await ReportedStates.ReadAsync(state, cancellationToken);
+        var (stored, historyVersion) = await LoadHistoryAsync(cancellationToken);
+        // Another tracker's state (the sample's, a list renamed in the settings): nothing is compared with it, sent from
+        // it or written to it; this tracker's dashboard is published with no drift, and the warning says what to do.
+        var foreign = identity?.Foreign(stored);
+        var history = foreign is null ? stored : TrackerHistory.Empty;
+        var (reported, _) = foreign is null ? await ReportedStates.ReadAsync(state, cancellationToken) : (ReportedStates.Empty, null);
         var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value, reported.ReportedOn);
 
         // A run for a day before the newest snapshot (a look back) must not rewrite later history, nor put an old
@@ -120,41 +125,43 @@ public sealed class TrackerPipeline(
         // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
         var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
         var updated = recordable
-            ? StateRetention.Prune(history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff)
+            ? Stamped(StateRetention.Prune(history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff))
             : history;
         var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
+        if (foreign is not null) warnings = [foreign, .. warnings];
         report = report.Recorded(updated) with { Warnings = warnings };
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
 
-        var stored = await ReadMarkerAsync(cancellationToken);
+        var marker = await ReadMarkerAsync(cancellationToken);
         var input = RunFingerprint.Of(listsHash, asOf, updated, OutputSettings(), [typeof(TrackerPipeline).Assembly, publisher.GetType().Assembly]);
         // A list that cannot say which items are confidential publishes nothing new (TrackerLists.HoldPublishing).
         var publish = request.Publish && !tracker.HoldPublishing;
         // Nothing that decides the outputs changed since they were published: render and write nothing.
-        var unchanged = mode == RunMode.Live && publish && stored.Marker?.Input == input;
+        var unchanged = mode == RunMode.Live && publish && marker.Marker?.Input == input;
         // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
         var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
         if (screened is not null) report = report with { Withheld = screened.Withheld };
-        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Document, report, stored, cancellationToken);
+        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Document, report, marker, cancellationToken);
         var dashboard = site?.Document;
         var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
         stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
 
         ReminderResult? sent = null;
-        if (request.Remind)
+        if (request.Remind && foreign is null)
         {
             sent = await reminders.SendAsync(report, summary, mode != RunMode.Live, cancellationToken, request.OwedOnly);
         }
         stages.Mark("remind");
 
         var historyWritten = false;
-        if (mode == RunMode.Live)
+        var record = mode == RunMode.Live && foreign is null;
+        if (record)
         {
-            if (publish && site is not null && (site.Changed || stored.Marker?.Input != input))
+            if (publish && site is not null && (site.Changed || marker.Marker?.Input != input))
             {
-                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
-                await state.WriteAsync(PublishedDocument, marker, stored.Version, cancellationToken);
+                var written = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
+                await state.WriteAsync(PublishedDocument, written, marker.Version, cancellationToken);
             }
             if (!ReferenceEquals(updated, history))
             {
@@ -165,7 +172,7 @@ public sealed class TrackerPipeline(
             if (pruned.Count > 0) logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
         }
 
-        if (mode == RunMode.Live) await MaintainAuditAsync(cancellationToken);
+        if (record) await MaintainAuditAsync(cancellationToken);
         stages.Mark("record");
 
         var failures = sent?.Failed.Count ?? 0;
@@ -197,6 +204,10 @@ public sealed class TrackerPipeline(
             Unchanged = unchanged,
         };
     }
+
+    /// <summary>The history as it is written: marked as this tracker's (a new instance when the mark is new, so it is written).</summary>
+    private TrackerHistory Stamped(TrackerHistory history) =>
+        identity is null || history.Tracker == identity.Name ? history : history with { Tracker = identity.Name };
 
     /// <summary>The update audit keeps its text for Updates__AuditTextDays and its records for State__RetentionDays.</summary>
     private async Task MaintainAuditAsync(CancellationToken cancellationToken)

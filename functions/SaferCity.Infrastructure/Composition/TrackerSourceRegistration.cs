@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.History;
 using SaferCity.Core.Local;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
@@ -67,6 +68,16 @@ internal static class TrackerSourceRegistration
                 sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<UpdateService>();
+
+        // Which tracker the history is of, decided as the source is: the list, or the file.
+        services.AddSingleton(sp =>
+        {
+            var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
+            var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
+            return local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(tracker.SiteUrl)
+                ? TrackerIdentity.OfList(tracker.SiteUrl, tracker.ListName)
+                : local.TrackerIdentity;
+        });
 
         services.AddSingleton<ITrackerSource>(sp =>
         {

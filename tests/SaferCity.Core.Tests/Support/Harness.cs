@@ -40,6 +40,9 @@ internal sealed class Harness
     public DashboardComments Comments { get; set; } = DashboardComments.Public;
     public UpdatesOptions? Updates { get; set; }
 
+    /// <summary>Which tracker the source is (null: none said, as a source of its own making).</summary>
+    public Core.History.TrackerIdentity? Identity { get; set; }
+
     public TrackerPipeline Pipeline()
     {
         Dashboard.Comments = Comments;
@@ -49,7 +52,7 @@ internal sealed class Harness
             Updates is null ? null : Options.Create(Updates));
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),
             Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview,
-            Updates is null ? null : Options.Create(Updates), Options.Create(Retention));
+            Updates is null ? null : Options.Create(Updates), Options.Create(Retention), Identity);
     }
 
     /// <summary>Runs as of a UK day, with the clock moved on to 07:00 UTC that day.</summary>
