@@ -123,6 +123,35 @@ def confidential_docx():
     doc.save("confidential.docx")
 
 
+def hidden_rows_docx():
+    """Hidden content in Word, which a printed copy leaves out and so must never be published: a row marked hidden
+    (w:trPr/w:hidden), a row all of whose text is hidden (Font > Hidden, w:vanish), a row hidden through a character
+    style, and hidden text inside 1.2's comment. Each hidden row is a red, overdue action: read, it would change the figures."""
+    from docx.enum.style import WD_STYLE_TYPE
+    doc = Document()
+    note = doc.styles.add_style("Hidden Note", WD_STYLE_TYPE.CHARACTER)
+    note.font.hidden = True
+    table = doc.add_table(rows=1, cols=7)
+    for cell, text in zip(table.rows[0].cells, ["Ref", "Theme", "Action", "Target date", "Lead officer/service", "RAG", "Progress"]):
+        cell.text = text
+    withdrawn = ["9.7", THEMES["2"], "Withdrawn: a styled-hidden action", "March 2016", "Police", "R", "Withdrawn"]
+    for a in ACTIONS:
+        rag, comments = rag_or_complete(a)
+        cells = add_row(table, [a[0], THEMES[a[0][0]], a[1], a[2], a[3], rag, comments])
+        if a[0] == "1.2":
+            cells[6].paragraphs[0].add_run(" Source: informant Kestrel").font.hidden = True
+        if a[0] == "1.3":
+            marked = add_row(table, ["9.8", THEMES["1"], "Withdrawn: a row marked hidden", "March 2016", "Police", "R", "Withdrawn"])
+            marked[0]._tc.getparent().get_or_add_trPr().append(OxmlElement("w:hidden"))
+        if a[0] == "2.1":
+            for cell, value in zip(table.add_row().cells, ["9.9", THEMES["2"], "Operation Kestrel: hidden text", "March 2016", "Police", "R", "Covert"]):
+                cell.paragraphs[0].add_run(value).font.hidden = True
+        if a[0] == "2.2":
+            for cell, value in zip(table.add_row().cells, withdrawn):
+                cell.paragraphs[0].add_run(value, style="Hidden Note")
+    doc.save("hidden-rows.docx")
+
+
 def refused_no_lead():
     """No column a lead can be read from ('Person' is not a heading word): refused, nothing written."""
     doc = Document()
@@ -296,7 +325,10 @@ def leads_table():
 
 
 if __name__ == "__main__":
-    for make in [seed_pdf_to_word, themes_under_headings, confidential_docx, refused_no_lead, council_headings, brag,
-                 colour_only, status_holds_rag, typed_deadlines, hidden_sheet, refused_mostly_empty, sharepoint_export,
-                 inflating_workbook, leads_table]:
+    import sys
+    ALL = [seed_pdf_to_word, themes_under_headings, confidential_docx, hidden_rows_docx, refused_no_lead, council_headings,
+           brag, colour_only, status_holds_rag, typed_deadlines, hidden_sheet, refused_mostly_empty, sharepoint_export,
+           inflating_workbook, leads_table]
+    # make-corpus.py hidden_rows_docx: only the files named (the others keep their committed bytes).
+    for make in [m for m in ALL if len(sys.argv) == 1 or m.__name__ in sys.argv[1:]]:
         make()
