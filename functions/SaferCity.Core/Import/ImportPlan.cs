@@ -39,6 +39,12 @@ public sealed record ImportPlan(
     /// <summary>Fields changed in both since the last import: left as the list has them unless --overwrite.</summary>
     public IReadOnlyList<FieldChange> Conflicts { get; init; } = [];
 
+    /// <summary>
+    /// Action numbers the list already holds more than once (a create applied twice, an admin's copy): one plain line
+    /// each. Only the first item is matched and updated; the others are left for the admin to delete.
+    /// </summary>
+    public IReadOnlyList<string> DuplicatesInList { get; init; } = [];
+
     /// <summary>What the file says each action's fields are, written or not: the import's memory after this plan.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> FileValues { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string?>>();
@@ -52,6 +58,7 @@ public sealed record ImportPlan(
         foreach (var update in Updates)
             yield return $"  Update {update.Number}: {string.Join("; ", update.Changes.Select(c => c.Describe()))}";
         if (NotInFile.Count > 0) yield return $"  Not in the file, left alone in the list: {string.Join(", ", NotInFile)}";
+        foreach (var duplicate in DuplicatesInList) yield return $"  Duplicate in the list: {duplicate}";
         if (KeptFromList.Count > 0) yield return $"  Changed in the list since the last import, kept: {string.Join(", ", KeptFromList)}";
         foreach (var conflict in Conflicts)
             yield return $"  Conflict, changed in the list and in the file, kept as the list has it (--overwrite takes the file's): {conflict.Describe()}";
@@ -77,11 +84,7 @@ public sealed class ImportPlanner(TrackerColumns columns)
         var conflicts = new List<FieldChange>();
         var fileValues = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.OrdinalIgnoreCase);
         var wordRag = existing.Any(i => FieldText.Clean(i[columns.Rag]) is { Length: > 1 } text && RagParser.Parse(text) is not null);
-        var byNumber = new Dictionary<string, ListItem>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in existing)
-        {
-            if (FieldText.Clean(item[columns.Number])?.TrimEnd('.') is { Length: > 0 } number) byNumber.TryAdd(number, item);
-        }
+        var (byNumber, duplicates) = ByNumber(existing);
 
         var creates = new List<PlannedCreate>();
         var updates = new List<PlannedUpdate>();
@@ -109,8 +112,26 @@ public sealed class ImportPlanner(TrackerColumns columns)
         var notInFile = byNumber.Keys.Order((IComparer<string>)ActionNumberComparer.Instance).ToList();
         return new ImportPlan(creates, updates, unchanged, notInFile, Findings(planned), table.IgnoredColumns, table.SkippedRows)
         {
-            KeptFromList = kept, Conflicts = conflicts, FileValues = fileValues,
+            KeptFromList = kept, Conflicts = conflicts, FileValues = fileValues, DuplicatesInList = duplicates,
         };
+    }
+
+    /// <summary>The list's items by action number (the first of each), and a line for each number held more than once.</summary>
+    private (Dictionary<string, ListItem>, List<string>) ByNumber(IReadOnlyList<ListItem> existing)
+    {
+        var byNumber = new Dictionary<string, ListItem>(StringComparer.OrdinalIgnoreCase);
+        var others = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in existing)
+        {
+            if (FieldText.Clean(item[columns.Number])?.TrimEnd('.') is not { Length: > 0 } number) continue;
+            if (byNumber.TryAdd(number, item)) continue;
+            if (!others.TryGetValue(number, out var ids)) others[number] = ids = [];
+            ids.Add(item.Id);
+        }
+        var lines = others.OrderBy(o => o.Key, (IComparer<string>)ActionNumberComparer.Instance).Select(o =>
+            $"{o.Key} is item {byNumber[o.Key].Id} and item{(o.Value.Count == 1 ? "" : "s")} {string.Join(", ", o.Value)}; only item " +
+            $"{byNumber[o.Key].Id} is compared and updated (a run reads only it too): delete the other{(o.Value.Count == 1 ? "" : "s")} in the list.").ToList();
+        return (byNumber, lines);
     }
 
     /// <summary>
