@@ -31,13 +31,24 @@ internal static class ImportCommand
         {
             if (cli.Values.GetValueOrDefault(CliCommands.ImportLeads.Name) is { } leadsFile)
                 return ImportLeads(cli.Argument!, leadsFile, dryRun, services.GetRequiredService<IOptions<LeadColumns>>().Value, time);
-            var table = TrackerFile.Read(cli.Argument!, ColumnChoices.Parse(cli.All(CliCommands.ImportColumn)));
-            IImportTarget target = nowhere ? new NoImportTarget()
-                : output is not null ? new FileImportTarget(output, time)
-                : new GraphImportTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker, columns,
-                    services.GetRequiredService<IOptions<GraphOptions>>().Value, time);
-            await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel,
-                MemoryPath(output, tracker, services), cli.Has(CliCommands.ImportOverwrite));
+            var choices = ColumnChoices.Parse(cli.All(CliCommands.ImportColumn));
+            var document = TrackerFile.ReadDocument(cli.Argument!);
+            var toList = !nowhere && output is null;
+            // Into SharePoint, a table of leads in the file goes to the leads list: read and planned before anything is written.
+            var leads = toList && LeadsTable.Find(document) is { } found
+                ? await LeadsImport.PlanAsync(found, services, cli.Has(CliCommands.ImportOverwrite), context.Cancel)
+                : null;
+            if (leads is null || TrackerTableReader.HasTrackerHeadings(document, choices))
+            {
+                var table = TrackerTableReader.Read(Path.GetFileName(cli.Argument!), document, choices);
+                IImportTarget target = nowhere ? new NoImportTarget()
+                    : output is not null ? new FileImportTarget(output, time)
+                    : new GraphImportTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker, columns,
+                        services.GetRequiredService<IOptions<GraphOptions>>().Value, time);
+                await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel,
+                    MemoryPath(output, tracker, services), cli.Has(CliCommands.ImportOverwrite));
+            }
+            if (leads is not null) await leads.ApplyAsync(dryRun, context.Cancel);
             return 0;
         }
         catch (ImportRefusedException e)

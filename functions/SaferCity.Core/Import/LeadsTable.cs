@@ -26,7 +26,12 @@ public static class LeadsTable
     private static readonly HashSet<string> AliasWords = ["aliases", "alias", "alsoknownas", "othernames", "aka"];
     private static readonly HashSet<string> EmailWords = ["email", "emailaddress", "address", "emails", "mail"];
 
-    public static IReadOnlyList<ImportedLead> Read(string fileName, RawDocument document)
+    public static IReadOnlyList<ImportedLead> Read(string fileName, RawDocument document) =>
+        Find(document) ?? throw new ImportRefusedException(
+            $"{fileName} has no table of leads: give it a heading row with a name column (Lead, Name or Service) and an Email column.");
+
+    /// <summary>The leads of the first table with a name and an Email heading; null when no table has them.</summary>
+    public static IReadOnlyList<ImportedLead>? Find(RawDocument document)
     {
         foreach (var table in document.Tables)
         {
@@ -41,7 +46,7 @@ public static class LeadsTable
                     .Select(x => new ImportedLead(x.Name!, Cell(x.Row, alias), Cell(x.Row, email), $"{table.Source} {x.Row.Where}"))];
             }
         }
-        throw new ImportRefusedException($"{fileName} has no table of leads: give it a heading row with a name column (Lead, Name or Service) and an Email column.");
+        return null;
     }
 
     /// <summary>The plan's lines: how many leads, and each one with no usable address.</summary>

@@ -50,6 +50,10 @@ public static partial class TrackerTableReader
         return reading.Result(fileName, notRead);
     }
 
+    /// <summary>Whether any table or sheet has a tracker's heading row (a file of leads alone has none).</summary>
+    public static bool HasTrackerHeadings(RawDocument document, ColumnChoices? choices = null) =>
+        document.Tables.Any(t => FindHeadings(t, choices ?? ColumnChoices.None) is not null);
+
     /// <summary>What makes the tracker unreadable: an essential field with no column, or one filled in under half the rows.</summary>
     private static string? Problem(TrackerRows reading)
     {

@@ -311,16 +311,32 @@ def inflating_workbook():
             sheet_xml.write(b"</sheetData></worksheet>")
 
 
+def tracker_with_leads():
+    """A workbook as many partnerships keep it: the tracker on one sheet, its leads and their addresses on another.
+    Imported into SharePoint, the actions go to the tracker list and the leads to the leads list."""
+    wb = Workbook()
+    rows = []
+    for a in ACTIONS:
+        rag, comments = rag_or_complete(a)
+        rows.append([a[0], THEMES[a[0][0]], a[1], a[2], a[3], rag_word(rag) if rag else "", comments])
+    sheet(wb, "Action plan", ["Ref", "Objective", "Action", "Target date", "Lead officer/service", "Status (RAG)", "Progress update"], rows, first=True)
+    sheet(wb, "Leads", ["Lead", "Also known as", "Email"], LEADS)
+    wb.save("tracker-with-leads.xlsx")
+
+
+LEADS = [
+    ["Community Safety Team", "CST", "cst@example.org"],
+    ["Police", "Police Service; West Police", "police.lead@example.org"],
+    ["Licensing", "", "licensing@example.org"],
+    ["ASB Team", "Anti-social Behaviour Team", "asb@example.org"],
+    ["Youth Service", "", "not an address"],
+]
+
+
 def leads_table():
     """A table of leads (name, aliases, email) for `import FILE --leads OUT.json`; Youth Service has no usable address."""
     wb = Workbook()
-    sheet(wb, "Leads", ["Lead", "Also known as", "Email"], [
-        ["Community Safety Team", "CST", "cst@example.org"],
-        ["Police", "Police Service; West Police", "police.lead@example.org"],
-        ["Licensing", "", "licensing@example.org"],
-        ["ASB Team", "Anti-social Behaviour Team", "asb@example.org"],
-        ["Youth Service", "", "not an address"],
-    ], first=True)
+    sheet(wb, "Leads", ["Lead", "Also known as", "Email"], LEADS, first=True)
     wb.save("leads.xlsx")
 
 
@@ -328,7 +344,7 @@ if __name__ == "__main__":
     import sys
     ALL = [seed_pdf_to_word, themes_under_headings, confidential_docx, hidden_rows_docx, refused_no_lead, council_headings,
            brag, colour_only, status_holds_rag, typed_deadlines, hidden_sheet, refused_mostly_empty, sharepoint_export,
-           inflating_workbook, leads_table]
+           inflating_workbook, leads_table, tracker_with_leads]
     # make-corpus.py hidden_rows_docx: only the files named (the others keep their committed bytes).
     for make in [m for m in ALL if len(sys.argv) == 1 or m.__name__ in sys.argv[1:]]:
         make()
