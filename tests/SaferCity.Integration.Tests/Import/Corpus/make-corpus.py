@@ -173,14 +173,18 @@ def sheet(wb, title, headings, rows, first=False):
     return ws
 
 
-def council_headings():
-    """The headings councils use, the theme in an 'Objective' column."""
-    wb = Workbook()
+def council_sheet(wb):
+    """The headings councils use, the theme in an 'Objective' column, on the workbook's first sheet."""
     rows = []
     for a in ACTIONS:
         rag, comments = rag_or_complete(a)
         rows.append([a[0], THEMES[a[0][0]], a[1], a[2], a[3], rag_word(rag) if rag else "", comments])
     sheet(wb, "Action plan", ["Ref", "Objective", "Action", "Target date", "Lead officer/service", "Status (RAG)", "Progress update"], rows, first=True)
+
+
+def council_headings():
+    wb = Workbook()
+    council_sheet(wb)
     wb.save("council-headings.xlsx")
 
 
@@ -315,11 +319,7 @@ def tracker_with_leads():
     """A workbook as many partnerships keep it: the tracker on one sheet, its leads and their addresses on another.
     Imported into SharePoint, the actions go to the tracker list and the leads to the leads list."""
     wb = Workbook()
-    rows = []
-    for a in ACTIONS:
-        rag, comments = rag_or_complete(a)
-        rows.append([a[0], THEMES[a[0][0]], a[1], a[2], a[3], rag_word(rag) if rag else "", comments])
-    sheet(wb, "Action plan", ["Ref", "Objective", "Action", "Target date", "Lead officer/service", "Status (RAG)", "Progress update"], rows, first=True)
+    council_sheet(wb)
     sheet(wb, "Leads", ["Lead", "Also known as", "Email"], LEADS)
     wb.save("tracker-with-leads.xlsx")
 
