@@ -110,11 +110,11 @@ public sealed class TrackerPipeline(
         // and on a large tracker the raw items are the biggest thing in memory.
         var (tracker, read, listsHash) = await ReadAndUnderstandAsync(stages, cancellationToken);
 
-        var (stored, historyVersion) = await LoadHistoryAsync(cancellationToken);
+        var (recorded, historyVersion) = await LoadHistoryAsync(cancellationToken);
         // Another tracker's state (the sample's, a list renamed in the settings): nothing is compared with it, sent from
         // it or written to it; this tracker's dashboard is published with no drift, and the warning says what to do.
-        var foreign = identity?.Foreign(stored);
-        var history = foreign is null ? stored : TrackerHistory.Empty;
+        var foreign = identity?.Foreign(recorded);
+        var history = foreign is null ? recorded : TrackerHistory.Empty;
         var (reported, _) = foreign is null ? await ReportedStates.ReadAsync(state, cancellationToken) : (ReportedStates.Empty, null);
         var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value, reported.ReportedOn);
 
@@ -133,16 +133,16 @@ public sealed class TrackerPipeline(
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
 
-        var marker = await ReadMarkerAsync(cancellationToken);
+        var stored = await ReadMarkerAsync(cancellationToken);
         var input = RunFingerprint.Of(listsHash, asOf, updated, OutputSettings(), [typeof(TrackerPipeline).Assembly, publisher.GetType().Assembly]);
         // A list that cannot say which items are confidential publishes nothing new (TrackerLists.HoldPublishing).
         var publish = request.Publish && !tracker.HoldPublishing;
         // Nothing that decides the outputs changed since they were published: render and write nothing.
-        var unchanged = mode == RunMode.Live && publish && marker.Marker?.Input == input;
+        var unchanged = mode == RunMode.Live && publish && stored.Marker?.Input == input;
         // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
         var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
         if (screened is not null) report = report with { Withheld = screened.Withheld };
-        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Document, report, marker, cancellationToken);
+        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Document, report, stored, cancellationToken);
         var dashboard = site?.Document;
         var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
         stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
@@ -158,10 +158,10 @@ public sealed class TrackerPipeline(
         var record = mode == RunMode.Live && foreign is null;
         if (record)
         {
-            if (publish && site is not null && (site.Changed || marker.Marker?.Input != input))
+            if (publish && site is not null && (site.Changed || stored.Marker?.Input != input))
             {
-                var written = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
-                await state.WriteAsync(PublishedDocument, written, marker.Version, cancellationToken);
+                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
+                await state.WriteAsync(PublishedDocument, marker, stored.Version, cancellationToken);
             }
             if (!ReferenceEquals(updated, history))
             {
