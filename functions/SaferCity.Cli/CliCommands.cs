@@ -93,7 +93,8 @@ public static class CliCommands
     public static readonly CliOption ImportOverwrite = new("--overwrite", ValueKind.Flag, null,
         "A field changed both in the list (since the last import) and in the file takes the file's value; without it, the list's is kept.");
     public static readonly CliOption ImportLeads = new("--leads", ValueKind.OutputFile, "OUT.json",
-        "FILE is a table of leads (name, aliases, email): write a Graph list-items file that run --leads reads.");
+        "FILE is a table of leads (name, aliases, email): write a Graph list-items file that run --leads reads. Without it, " +
+        "importing into SharePoint, a table of leads in FILE goes to the leads list.");
 
     /// <summary>erase's own.</summary>
     public static readonly CliOption EraseAction = new("--action", ValueKind.Text, "NUMBER", "Erase every stored copy of this action's text (its comments in the update audit, digests in the outbox).");
