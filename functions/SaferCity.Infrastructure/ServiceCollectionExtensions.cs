@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Reminders;

@@ -3,7 +3,7 @@ using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Rules;
 
-namespace SaferCity.Core.Pipeline;
+namespace SaferCity.Core.Run;
 
 /// <summary>Everything one run worked out: the input to the dashboard, the digests and the history.</summary>
 public sealed record RunReport(
@@ -26,7 +26,7 @@ public sealed record RunReport(
     /// Values the personal-data screen kept off the dashboard. Private: they go to the coordinator's summary and the
     /// console, never to the log (the quote may be the very detail withheld).
     /// </summary>
-    public IReadOnlyList<Dashboard.WithheldValue> Withheld { get; init; } = [];
+    public IReadOnlyList<WithheldValue> Withheld { get; init; } = [];
 
     public LeadDirectory Directory => Tracker.Directory;
 

@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Infrastructure.Blob;
 

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Infrastructure.Blob;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Local;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Infrastructure.Blob;
 
 namespace SaferCity.Infrastructure.Composition;

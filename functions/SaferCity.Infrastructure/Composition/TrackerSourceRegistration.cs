@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Local;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Updates;
 using SaferCity.Infrastructure.Graph;
@@ -55,33 +55,29 @@ internal static class TrackerSourceRegistration
         });
 
         // Updates go where the run reads from: the same files, or the same SharePoint list.
-        services.AddSingleton<IUpdateTarget>(sp =>
-        {
-            var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
-            var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
-            if (local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(tracker.SiteUrl))
-                return sp.GetRequiredService<GraphUpdateTarget>();
-            return new FileUpdateTarget(
-                local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"),
-                local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"),
-                sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton<IUpdateTarget>(sp => Lists.Of(sp) is { Graph: false } files
+            ? new FileUpdateTarget(files.TrackerFile, files.LeadsFile, sp.GetRequiredService<TimeProvider>())
+            : sp.GetRequiredService<GraphUpdateTarget>());
         services.AddSingleton<UpdateService>();
 
-        services.AddSingleton<ITrackerSource>(sp =>
+        services.AddSingleton<ITrackerSource>(sp => Lists.Of(sp) is { Graph: false } files
+            ? new FileTrackerSource(files.TrackerFile, files.LeadsFile, sp.GetRequiredService<IOptions<TrackerColumns>>().Value.HideFromDashboard)
+            {
+                SampleLeads = sp.GetRequiredService<IOptions<LocalOptions>>().Value.OwnTrackerWithSampleLeads,
+            }
+            : sp.GetRequiredService<GraphTrackerSource>());
+        return services;
+    }
+
+    /// <summary>Where the two lists are, decided once for reading and updating: the SharePoint site, or two files.</summary>
+    private sealed record Lists(bool Graph, string TrackerFile, string LeadsFile)
+    {
+        public static Lists Of(IServiceProvider sp)
         {
             var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
-            var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
-            if (local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(tracker.SiteUrl))
-                return sp.GetRequiredService<GraphTrackerSource>();
-            return new FileTrackerSource(
-                local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"),
-                local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"),
-                sp.GetRequiredService<IOptions<TrackerColumns>>().Value.HideFromDashboard)
-            {
-                SampleLeads = local.OwnTrackerWithSampleLeads,
-            };
-        });
-        return services;
+            var siteUrl = sp.GetRequiredService<IOptions<TrackerOptions>>().Value.SiteUrl;
+            return new Lists(local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(siteUrl),
+                local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"), local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"));
+        }
     }
 }
