@@ -33,7 +33,9 @@ public sealed record RunReport(
     /// <summary><see cref="RemindersOptions.StaleAfterDays"/> as the run used it (0: off).</summary>
     public int StaleAfterDays { get; init; }
 
-    /// <param name="reportedOn">The state digests reported on a day, which stands for that day as a drift baseline (see <see cref="ReportedStates.ReportedOn"/>).</param>
+    /// <param name="reportedOn">
+    /// The state digests reported on a day, which stands for that day as a drift baseline (see <see cref="ReportedStates.ReportedOn"/>).
+    /// </param>
     public static RunReport Build(DateOnly asOf, DateTimeOffset generatedAt, ParsedTracker tracker, TrackerHistory history,
         RemindersOptions reminders, DriftOptions driftOptions, Func<DateOnly, Snapshot?>? reportedOn = null)
     {

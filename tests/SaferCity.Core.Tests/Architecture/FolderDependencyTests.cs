@@ -40,8 +40,8 @@ public sealed class FolderDependencyTests
 
         var cycles = FolderCycles.Find(graph.ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Value.Keys));
 
-        Assert.True(cycles.Count == 0, string.Join("\n", cycles.Select(c =>
-            string.Join(", ", c) + ":\n  " + string.Join("\n  ", c.SelectMany(a => c.Where(b => graph[a].ContainsKey(b)).Select(b => $"{a} -> {b} ({graph[a][b]})"))))));
+        Assert.True(cycles.Count == 0, string.Join("\n", cycles.Select(c => string.Join(", ", c) + ":\n  " + string.Join("\n  ",
+            c.SelectMany(a => c.Where(b => graph[a].ContainsKey(b)).Select(b => $"{a} -> {b} ({graph[a][b]})"))))));
     }
 
     [Fact]
@@ -87,7 +87,8 @@ public sealed class FolderDependencyTests
         var tests = typeof(FolderDependencyTests).Assembly;
         var offending = tests.GetTypes()
             .SelectMany(t => TypeReferences.Of(t).Select(used => (t, used)))
-            .Where(p => p.used.FullName == "System.Diagnostics.Process" || p.used.Assembly.GetName().Name is "SaferCity.Infrastructure" or "safercity")
+            .Where(p => p.used.FullName == "System.Diagnostics.Process"
+                || p.used.Assembly.GetName().Name is "SaferCity.Infrastructure" or "safercity")
             .Select(p => $"{Name(p.t)} uses {p.used.FullName}")
             .Distinct();
 
