@@ -72,7 +72,7 @@ internal static class ServeCommand
         };
         Console.WriteLine($"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl}/).");
         Console.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
-        var state = app.Services.GetRequiredService<SaferCity.Core.Pipeline.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
+        var state = app.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
             ? folder.Root : "Blob storage (Storage__ConnectionString or Storage__AccountUrl)";
         // A link from a run with another state folder or key is refused as not valid: say which ones this serve uses.
         Console.WriteLine($"State (audit, limits, revocations): {state}. Signing key: {(keyFile is null ? "Updates__SigningKey" : keyFile)}.");

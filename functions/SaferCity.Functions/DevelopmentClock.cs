@@ -22,7 +22,8 @@ internal sealed class DevelopmentClock(DateTimeOffset start) : TimeProvider
         var value = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!string.Equals(Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT"), "Development", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"{Variable} is set, but AZURE_FUNCTIONS_ENVIRONMENT is not Development: remove {Variable} from the app settings.");
+            throw new InvalidOperationException(
+                $"{Variable} is set, but AZURE_FUNCTIONS_ENVIRONMENT is not Development: remove {Variable} from the app settings.");
         if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
             throw new InvalidOperationException($"{Variable} must be an ISO 8601 instant such as 2017-01-16T07:00:00Z, not \"{value}\".");
         return new DevelopmentClock(start);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Reminders;
@@ -46,7 +47,9 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Binds a section and validates it with DataAnnotations when the host starts, so a bad setting stops it with a message naming the setting.</summary>
+    /// <summary>
+    /// Binds a section and validates it with DataAnnotations when the host starts, so a bad setting stops it with a message naming the setting.
+    /// </summary>
     public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
         where T : class
     {

@@ -45,7 +45,8 @@ public sealed class StorageOptions : IValidatableObject
                 [nameof(StateContainer)]);
         else if (string.Equals(StateContainer, SiteContainer, StringComparison.Ordinal))
             yield return new ValidationResult(
-                $"Storage:StateContainer and Storage:SiteContainer must differ (both \"{StateContainer}\"): everything in the site's container is published.",
+                $"Storage:StateContainer and Storage:SiteContainer must differ (both \"{StateContainer}\"): " +
+                "everything in the site's container is published.",
                 [nameof(StateContainer), nameof(SiteContainer)]);
     }
 }

@@ -199,7 +199,7 @@ public static class DashboardHtml
     }
 
     /// <summary>"not updated in 6 weeks": the summary card, the filter and each stale row.</summary>
-    public static string StaleLabel(int staleAfterDays) => $"not updated in {Reminders.DigestRenderer.StalePeriod(staleAfterDays)}";
+    public static string StaleLabel(int staleAfterDays) => $"not updated in {Wording.StalePeriod(staleAfterDays)}";
 
     private static void Card(HtmlWriter h, int value, string label, string key)
     {
@@ -451,29 +451,13 @@ public static class DashboardHtml
         return false;
     }
 
-    public static string DriftText(DriftItem d) => d.Kind switch
-    {
-        "ragWorsened" => $"↓ Worse: {RagWord(d.From)} → {RagWord(d.To)}",
-        "ragImproved" => $"↑ Better: {RagWord(d.From)} → {RagWord(d.To)}",
-        "deadlineSlipped" => $"→ Deadline moved later: {ShortDate(d.From)} → {ShortDate(d.To)}",
-        "deadlineBroughtForward" => $"← Deadline brought forward: {ShortDate(d.From)} → {ShortDate(d.To)}",
-        "completed" => "✓ Completed",
-        "reopened" => "↺ Reopened",
-        "added" => "＋ New action",
-        _ => d.Kind,
-    };
+    public static string DriftText(DriftItem d) => Wording.Drift(d.Kind, d.From, d.To);
 
     /// <summary>A drift item with the day it is measured from, as the digests word it ("↓ Worse: Amber → Red since 9 Jan 2017").</summary>
     public static string DriftText(DriftItem d, string? since) =>
         since is null ? DriftText(d) : $"{DriftText(d)} since {ShortDate(since)}";
 
-    public static string RagWord(string? rag) => rag switch
-    {
-        "green" => "Green",
-        "amber" => "Amber",
-        "red" => "Red",
-        _ => "Not rated",
-    };
+    public static string RagWord(string? rag) => Wording.RagWord(rag);
 
     private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 
@@ -482,11 +466,9 @@ public static class DashboardHtml
     private static string Asset(string path, IReadOnlyDictionary<string, string> versions) =>
         versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;
 
-    public static string LongDate(string iso) =>
-        DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var d) ? d.ToString("d MMMM yyyy", UkCulture) : iso;
+    public static string LongDate(string iso) => Wording.LongDate(iso);
 
-    internal static string ShortDate(string? iso) =>
-        iso is not null && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var d) ? d.ToString("d MMM yyyy", UkCulture) : iso ?? "";
+    internal static string ShortDate(string? iso) => Wording.ShortDate(iso);
 
     /// <summary>Month-end deadlines read as the month, the way the tracker writes them.</summary>
     private static string LongMonthOrDate(string iso)

@@ -44,7 +44,7 @@ public sealed class DashboardOptions : IValidatableObject
     public DashboardComments Comments { get; set; } = DashboardComments.Public;
 
     /// <summary>The Privacy section (Privacy__NoticeUrl, Privacy__Controller), copied in at start: the footer links the notice.</summary>
-    public Pipeline.PrivacyOptions Privacy { get; set; } = new();
+    public PrivacyOptions Privacy { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace SaferCity.Core.Dashboard;
 
-/// <summary>What the screen found in one value: the kind ("a UK phone number") and the text that matched.</summary>
-public sealed record PersonalDataMatch(string Kind, string Quote);
-
 /// <summary>
 /// The personal-data screen: finds what, in a value bound for the public dashboard, looks like a detail about a person.
 /// A value with a match is withheld whole (<see cref="PublicScreen"/>); nothing is cut out of the middle of a sentence,

@@ -11,16 +11,6 @@ public enum DashboardComments
 }
 
 /// <summary>
-/// One value kept off the dashboard, for the coordinator (private): which actions, which field, and what matched.
-/// A theme or a lead shared by several actions is one entry naming them all.
-/// </summary>
-public sealed record WithheldValue(IReadOnlyList<string> Actions, string Field, PersonalDataMatch Match)
-{
-    public string Describe() =>
-        $"{string.Join(", ", Actions)} {Field}: withheld from the dashboard, it may hold {Match.Kind} (\"{Match.Quote}\").";
-}
-
-/// <summary>
 /// Every free-text value on its way to the public model passes through here once: email addresses are redacted
 /// (<see cref="PublicText"/>), and a value the <see cref="PersonalDataScreen"/> flags is replaced whole by
 /// <see cref="Phrase"/>. Every public output (page, JSON, CSV, committee paper, feed) is rendered from that model,

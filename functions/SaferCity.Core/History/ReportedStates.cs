@@ -43,7 +43,7 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
     /// </summary>
     public Snapshot? ReportedOn(DateOnly day) => States.SnapshotAt(day);
 
-    public static async Task<(ReportedStates States, string? Version)> ReadAsync(Pipeline.IStateStore state, CancellationToken cancellationToken)
+    public static async Task<(ReportedStates States, string? Version)> ReadAsync(IStateStore state, CancellationToken cancellationToken)
     {
         var stored = await state.ReadAsync(DocumentName, cancellationToken);
         if (stored is null) return (Empty, null);
@@ -53,7 +53,7 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
         }
         catch (JsonException e)
         {
-            throw new Pipeline.PipelineException($"The stored record of what digests reported ({DocumentName}) is unreadable: {e.Message}", e);
+            throw new PipelineException($"The stored record of what digests reported ({DocumentName}) is unreadable: {e.Message}", e);
         }
     }
 

@@ -13,7 +13,8 @@ public sealed record Snapshot(DateOnly AsOf, DateTimeOffset TakenAt, IReadOnlyLi
     /// </param>
     public static Snapshot Of(DateOnly asOf, DateTimeOffset takenAt, IEnumerable<TrackerAction> actions,
         IReadOnlyDictionary<string, DateTimeOffset>? modified = null) =>
-        new(asOf, takenAt, actions.Select(a => SnapshotAction.Of(a, modified is not null && modified.TryGetValue(a.ItemId, out var at) ? at : null)).ToList());
+        new(asOf, takenAt,
+            actions.Select(a => SnapshotAction.Of(a, modified is not null && modified.TryGetValue(a.ItemId, out var at) ? at : null)).ToList());
 
     /// <summary>Same tracker content, whenever it was taken, in whatever order it was listed.</summary>
     public bool SameContentAs(Snapshot? other)

@@ -28,7 +28,10 @@ public sealed record TrackerHistory(
         {
             var state = entries.LastOrDefault(e => e.From <= day);
             if (state is { Gone: false })
-                actions.Add(new SnapshotAction(id, state.Rag, state.Deadline, state.Complete, state.Hidden, state.Comment) { Updated = state.Updated });
+                actions.Add(new SnapshotAction(id, state.Rag, state.Deadline, state.Complete, state.Hidden, state.Comment)
+                {
+                    Updated = state.Updated,
+                });
         }
         return new Snapshot(day, taken.TakenAt, actions);
     }
@@ -67,7 +70,8 @@ public sealed record TrackerHistory(
                 list.Add(new HistoryEntry(day, null, null, false, false, Gone: true));
         }
         var days = trimmed.Days.Append(new HistoryDay(day, snapshot.TakenAt, counts)).ToList();
-        return new TrackerHistory(days, actions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<HistoryEntry>)kv.Value, StringComparer.OrdinalIgnoreCase));
+        return new TrackerHistory(days,
+            actions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<HistoryEntry>)kv.Value, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>

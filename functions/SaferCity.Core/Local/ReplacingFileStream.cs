@@ -9,7 +9,8 @@ namespace SaferCity.Core.Local;
 internal sealed class ReplacingFileStream(string path) : Stream
 {
     private const int BufferSize = 1 << 16;
-    private readonly FileStream? _existing = File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize) : null;
+    private readonly FileStream? _existing =
+        File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize) : null;
     private readonly string _temp = path + ".tmp";
     private byte[]? _compare;
     private FileStream? _replacement;

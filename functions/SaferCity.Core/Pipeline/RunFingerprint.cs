@@ -38,7 +38,8 @@ public sealed class RunFingerprint : IDisposable
         using var f = new RunFingerprint();
         f._hash.AppendData(lists);
         f.Add(asOf.DayNumber.ToString(CultureInfo.InvariantCulture));
-        foreach (var day in history.Days) f.Add(day.AsOf.DayNumber.ToString(CultureInfo.InvariantCulture)).Add(day.TakenAt.ToString("O", CultureInfo.InvariantCulture));
+        foreach (var day in history.Days)
+            f.Add(day.AsOf.DayNumber.ToString(CultureInfo.InvariantCulture)).Add(day.TakenAt.ToString("O", CultureInfo.InvariantCulture));
         foreach (var options in settings) f.Add(options.GetType().FullName).Add(JsonSerializer.Serialize(options, options.GetType()));
         foreach (var assembly in builds)
             f.Add(assembly.GetName().Name).Add(assembly.ManifestModule.ModuleVersionId.ToString())

@@ -19,7 +19,8 @@ public static class RunWarnings
     public static ReadFacts Observe(TrackerLists lists, ParsedTracker tracker)
     {
         var columns = MostlyMissingNumbers(lists.Tracker.Count, tracker)
-            ? lists.Tracker.SelectMany(i => i.Fields.Keys).Where(k => !k.StartsWith('@')).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList()
+            ? lists.Tracker.SelectMany(i => i.Fields.Keys).Where(k => !k.StartsWith('@'))
+                .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList()
             : [];
         return new ReadFacts(lists.Tracker.Count, columns, lists.Warnings);
     }
@@ -30,12 +31,15 @@ public static class RunWarnings
         if (tracker.HoldPublishing)
             warnings.Add("The dashboard was not updated: the tracker list cannot say which items are confidential (see the set-up problem).");
         if (read.ItemsRead == 0)
-            warnings.Add("0 actions were read from the tracker: check that Tracker__ListName (or the --tracker file) names the list that holds them.");
+            warnings.Add("0 actions were read from the tracker: " +
+                         "check that Tracker__ListName (or the --tracker file) names the list that holds them.");
         else if (MostlyMissingNumbers(read.ItemsRead, tracker))
-            warnings.Add($"{MissingNumbers(tracker)} of {read.ItemsRead} tracker items have no action number and were left out: the column mapping is " +
-                         $"probably wrong. Set Tracker__Columns__Number to the column holding the action number (columns seen: {string.Join(", ", read.ColumnsSeen)}).");
+            warnings.Add($"{MissingNumbers(tracker)} of {read.ItemsRead} tracker items have no action number and were left out: " +
+                         "the column mapping is probably wrong. Set Tracker__Columns__Number to the column holding the action number " +
+                         $"(columns seen: {string.Join(", ", read.ColumnsSeen)}).");
         if (remind && string.IsNullOrWhiteSpace(reminders.Coordinator))
-            warnings.Add("No coordinator is set (Reminders__Coordinator), so no one gets the summary of escalations, unrouted actions and data problems.");
+            warnings.Add("No coordinator is set (Reminders__Coordinator), " +
+                         "so no one gets the summary of escalations, unrouted actions and data problems.");
         return warnings;
     }
 

@@ -93,7 +93,8 @@ public static class StateEraser
             {
                 foreach (var (key, child) in o)
                 {
-                    if (TextProperties.Contains(key) && child is JsonValue v && v.TryGetValue<string>(out var s) && s.Trim().Length > 0 && s != Marker)
+                    if (TextProperties.Contains(key) && child is JsonValue v && v.TryGetValue<string>(out var s)
+                        && s.Trim().Length > 0 && s != Marker)
                         texts.Add(s.Trim());
                     else CollectTexts(child, texts);
                 }

@@ -56,7 +56,7 @@ public static class CoordinatorSummary
             ("Set-up problems", setup),
             ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
             ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalations),
-            ($"Not updated in {DigestRenderer.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead", StaleByLead(stale)),
+            ($"Not updated in {Wording.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead", StaleByLead(stale)),
             ("Actions no lead could be found for", unrouted),
             ("Removed actions", removed),
             ("Data problems in the lists", dataProblems),

@@ -166,8 +166,8 @@ public static class DigestRenderer
 
     public static string DriftLine(DriftChange d, string? sinceIso)
     {
-        var since = sinceIso is null ? "" : $" since {DashboardHtml.LongDate(sinceIso)}";
-        return EmailText.Line(DashboardHtml.DriftText(new DriftItem(d.KindName, d.From, d.To)) + since);
+        var since = sinceIso is null ? "" : $" since {Wording.LongDate(sinceIso)}";
+        return EmailText.Line(Wording.Drift(d.KindName, d.From, d.To) + since);
     }
 
     /// <summary>A drift line split for HTML: the leading arrow or mark, and the words, with "→" spoken as "to".</summary>
@@ -184,8 +184,5 @@ public static class DigestRenderer
     public static string? StaleLine(Assessment a) =>
         a is { Stale: true, LastUpdated: { } d } ? $"No update since {Long(d)}" : null;
 
-    /// <summary>The stale period in words: "6 weeks" for 42 days, "30 days" for 30.</summary>
-    public static string StalePeriod(int days) => days % 7 == 0 ? Plural(days / 7, "week") : Plural(days, "day");
-
-    public static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+    public static string Plural(int n, string word) => Wording.Plural(n, word);
 }

@@ -30,7 +30,7 @@ public static class EmailLayout
         IReadOnlyList<(string Title, IReadOnlyList<string> Lines)> Notes,
         Func<Assessment, ActionLinks>? Links)
     {
-        /// <summary>The controller and privacy notice line (<see cref="Pipeline.PrivacyOptions.EmailFooter"/>); null for none.</summary>
+        /// <summary>The controller and privacy notice line (<see cref="PrivacyOptions.EmailFooter"/>); null for none.</summary>
         public string? PrivacyLine { get; init; }
 
         /// <summary>The document's title, saying what the email is ("Actions to review, week 8 – Safer City Partnership"); else the heading.</summary>

@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Infrastructure.Blob;
 
@@ -67,7 +67,8 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
         await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
         try
         {
-            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+            var ifAbsent = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+            await blob.UploadAsync(BinaryData.Empty, ifAbsent, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {

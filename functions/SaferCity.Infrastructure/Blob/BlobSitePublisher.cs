@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Infrastructure.Blob;
 
@@ -64,7 +64,8 @@ internal sealed class BlobSitePublisher(
             catch (RequestFailedException e) when (e.Status is 412 or 409)
             {
                 throw new PipelineException(
-                    $"Site file '{file.Path}' was changed by another run while this one published; nothing was overwritten ({written} of {files.Count} files written before it).", e);
+                    $"Site file '{file.Path}' was changed by another run while this one published; " +
+                    $"nothing was overwritten ({written} of {files.Count} files written before it).", e);
             }
             catch (Exception e) when (BlobErrors.IsStorageFailure(e))
             {
@@ -104,7 +105,8 @@ internal sealed class BlobSitePublisher(
         var hash = await staged.CompleteAsync(cancellationToken);
         if (current is not null && IsSame(current, file, hash, staged.ContentEncoding)) return false;
         cancellationToken.ThrowIfCancellationRequested();
-        await staged.CommitAsync(Headers(file, staged.ContentEncoding), new Dictionary<string, string> { [HashKey] = hash }, ConditionsFor(current), cancellationToken);
+        var metadata = new Dictionary<string, string> { [HashKey] = hash };
+        await staged.CommitAsync(Headers(file, staged.ContentEncoding), metadata, ConditionsFor(current), cancellationToken);
         return true;
     }
 
@@ -165,7 +167,8 @@ internal sealed class BlobSitePublisher(
         catch (Exception e) when (BlobErrors.IsStorageFailure(e) || e is RequestFailedException)
         {
             logger.LogWarning(e, "Static website hosting is off and could not be switched on: the dashboard is not served. " +
-                "Enable it in the portal (Static website) or with az storage blob service-properties update --static-website --index-document index.html");
+                "Enable it in the portal (Static website) or with " +
+                "az storage blob service-properties update --static-website --index-document index.html");
         }
     }
 }

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Infrastructure.Blob;
 
@@ -99,7 +99,8 @@ internal sealed class BlobStateStore(BlobContainerClient container) : IStateStor
     {
         try
         {
-            var deleted = await container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+            var deleted = await container.GetBlobClient(name)
+                .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
             return deleted.Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)

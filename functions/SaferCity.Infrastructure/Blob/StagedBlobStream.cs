@@ -60,7 +60,8 @@ internal sealed class StagedBlobStream(BlockBlobClient blob, string contentType)
     }
 
     /// <summary>Makes the staged content the blob's, with its headers and hash, if the blob is still as <paramref name="conditions"/> say.</summary>
-    public Task CommitAsync(BlobHttpHeaders headers, IDictionary<string, string> metadata, BlobRequestConditions conditions, CancellationToken cancellationToken)
+    public Task CommitAsync(BlobHttpHeaders headers, IDictionary<string, string> metadata, BlobRequestConditions conditions,
+        CancellationToken cancellationToken)
     {
         headers.ContentEncoding = ContentEncoding;
         return blob.CommitBlockListAsync(_sink.Blocks, new CommitBlockListOptions

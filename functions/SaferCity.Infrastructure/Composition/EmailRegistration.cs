@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Local;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Infrastructure.SendGrid;
 
 namespace SaferCity.Infrastructure.Composition;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Local;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Infrastructure.Blob;
 
 namespace SaferCity.Infrastructure.Composition;
@@ -60,7 +60,10 @@ internal static class StorageRegistration
         // the next run (or the function's retry) comes soon, so fail within seconds and say why.
         var client = new BlobClientOptions
         {
-            Retry = { MaxRetries = 3, Delay = TimeSpan.FromSeconds(0.5), MaxDelay = TimeSpan.FromSeconds(4), NetworkTimeout = TimeSpan.FromSeconds(30) },
+            Retry =
+            {
+                MaxRetries = 3, Delay = TimeSpan.FromSeconds(0.5), MaxDelay = TimeSpan.FromSeconds(4), NetworkTimeout = TimeSpan.FromSeconds(30),
+            },
         };
         return !string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new BlobServiceClient(options.ConnectionString, client)

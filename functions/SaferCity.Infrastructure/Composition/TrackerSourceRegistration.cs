@@ -5,7 +5,7 @@ using Microsoft.Graph;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.History;
 using SaferCity.Core.Local;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Updates;
 using SaferCity.Infrastructure.Graph;
@@ -56,43 +56,38 @@ internal static class TrackerSourceRegistration
         });
 
         // Updates go where the run reads from: the same files, or the same SharePoint list.
-        services.AddSingleton<IUpdateTarget>(sp =>
-        {
-            var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
-            var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
-            if (local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(tracker.SiteUrl))
-                return sp.GetRequiredService<GraphUpdateTarget>();
-            return new FileUpdateTarget(
-                local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"),
-                local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"),
-                sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton<IUpdateTarget>(sp => Lists.Of(sp) is { Graph: false } files
+            ? new FileUpdateTarget(files.TrackerFile, files.LeadsFile, sp.GetRequiredService<TimeProvider>())
+            : sp.GetRequiredService<GraphUpdateTarget>());
         services.AddSingleton<UpdateService>();
 
         // Which tracker the history is of, decided as the source is: the list, or the file.
         services.AddSingleton(sp =>
         {
-            var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
             var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
-            return local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(tracker.SiteUrl)
-                ? TrackerIdentity.OfList(tracker.SiteUrl, tracker.ListName)
-                : local.TrackerIdentity;
+            return Lists.Of(sp).Graph
+                ? TrackerIdentity.OfList(tracker.SiteUrl!, tracker.ListName)
+                : sp.GetRequiredService<IOptions<LocalOptions>>().Value.TrackerIdentity;
         });
 
-        services.AddSingleton<ITrackerSource>(sp =>
+        services.AddSingleton<ITrackerSource>(sp => Lists.Of(sp) is { Graph: false } files
+            ? new FileTrackerSource(files.TrackerFile, files.LeadsFile, sp.GetRequiredService<IOptions<TrackerColumns>>().Value.HideFromDashboard)
+            {
+                SampleLeads = sp.GetRequiredService<IOptions<LocalOptions>>().Value.OwnTrackerWithSampleLeads,
+            }
+            : sp.GetRequiredService<GraphTrackerSource>());
+        return services;
+    }
+
+    /// <summary>Where the two lists are, decided once for reading and updating: the SharePoint site, or two files.</summary>
+    private sealed record Lists(bool Graph, string TrackerFile, string LeadsFile)
+    {
+        public static Lists Of(IServiceProvider sp)
         {
             var local = sp.GetRequiredService<IOptions<LocalOptions>>().Value;
-            var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
-            if (local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(tracker.SiteUrl))
-                return sp.GetRequiredService<GraphTrackerSource>();
-            return new FileTrackerSource(
-                local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"),
-                local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"),
-                sp.GetRequiredService<IOptions<TrackerColumns>>().Value.HideFromDashboard)
-            {
-                SampleLeads = local.OwnTrackerWithSampleLeads,
-            };
-        });
-        return services;
+            var siteUrl = sp.GetRequiredService<IOptions<TrackerOptions>>().Value.SiteUrl;
+            return new Lists(local.TrackerFile is null && local.LeadsFile is null && !string.IsNullOrWhiteSpace(siteUrl),
+                local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json"), local.LeadsFile ?? Path.Combine(local.SampleDir, "leads.json"));
+        }
     }
 }

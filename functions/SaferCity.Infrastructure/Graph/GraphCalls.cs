@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Infrastructure.Graph;
 

@@ -1,5 +1,5 @@
 using Microsoft.Graph;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 
 namespace SaferCity.Infrastructure.Graph;

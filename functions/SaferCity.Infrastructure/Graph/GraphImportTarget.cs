@@ -3,7 +3,8 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
 using SaferCity.Core.Import;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
+using ListItem = Microsoft.Graph.Models.ListItem;
 using SaferCity.Core.Reading;
 using CoreListItem = SaferCity.Core.Model.ListItem;
 

@@ -1,7 +1,7 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using SaferCity.Core.Import;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 using CoreListItem = SaferCity.Core.Model.ListItem;
 
@@ -52,7 +52,7 @@ public sealed class GraphLeadsTarget(GraphServiceClient client, TrackerOptions o
             try
             {
                 var what = $"writing lead '{write.Name}' to the list '{options.LeadsListName}'";
-                if (write.ItemId is null) await GraphCalls.CallAsync(what, () => items.PostAsync(new ListItem { Fields = fields }, cancellationToken: cancellationToken), cancellationToken);
+                if (write.ItemId is null) await GraphCalls.CallAsync(what, () => items.PostAsync(new Microsoft.Graph.Models.ListItem { Fields = fields }, cancellationToken: cancellationToken), cancellationToken);
                 else await GraphCalls.CallAsync(what, () => items[write.ItemId].Fields.PatchAsync(fields, cancellationToken: cancellationToken), cancellationToken);
                 written.Add(write.Name);
             }

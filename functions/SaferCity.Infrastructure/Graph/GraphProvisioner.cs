@@ -3,7 +3,8 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using SaferCity.Core.Local;
 using SaferCity.Core.Reading;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
+using ListItem = Microsoft.Graph.Models.ListItem;
 
 namespace SaferCity.Infrastructure.Graph;
 

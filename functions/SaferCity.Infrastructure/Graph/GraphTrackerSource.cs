@@ -1,6 +1,5 @@
 using Microsoft.Graph;
 using SaferCity.Core.Model;
-using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
 using GraphListItem = Microsoft.Graph.Models.ListItem;
 

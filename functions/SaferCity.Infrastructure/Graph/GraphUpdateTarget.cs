@@ -1,7 +1,7 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Updates;
 using CoreListItem = SaferCity.Core.Model.ListItem;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Core.Reminders;
 using SendGrid;
 using SendGrid.Helpers.Mail;

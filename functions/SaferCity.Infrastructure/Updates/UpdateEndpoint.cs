@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Model;
 using SaferCity.Core.Updates;
 
 namespace SaferCity.Infrastructure.Updates;

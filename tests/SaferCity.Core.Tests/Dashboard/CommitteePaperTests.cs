@@ -40,6 +40,7 @@ public sealed class CommitteePaperTests
         CommitteePaper.Render(doc, history, DashboardFixtures.Options, DashboardFixtures.NoVersions);
 
     [Fact]
+    [Trait(Cost.Category, Cost.Scale)]
     public void Render_LargePlan_MostUrgentOpenUpToThePageCapAndAPointerToTheCsv()
     {
         var (doc, history) = TwoWeeks(20_000);
@@ -60,6 +61,7 @@ public sealed class CommitteePaperTests
     }
 
     [Fact]
+    [Trait(Cost.Category, Cost.Scale)]
     public void Render_LongTexts_StaysUnderTwoMegabytes()
     {
         var (doc, history) = TwoWeeks(3_000, text => string.Concat(Enumerable.Repeat(text + " & ", 40)));

@@ -85,7 +85,7 @@ public sealed class RunWarningsTests
         Assert.Contains($"DATA PROBLEMS IN THE LISTS ({count})", Summary(harness).Text);
     }
 
-    private static Core.Pipeline.EmailMessage Summary(Harness harness) =>
+    private static EmailMessage Summary(Harness harness) =>
         harness.Email.Sent.Single(m => m.DigestId.EndsWith("/" + CoordinatorSummary.Key, StringComparison.Ordinal));
 
     private static Core.Model.ListItem Rename(Core.Model.ListItem item, string from, string to)

@@ -7,7 +7,7 @@ public sealed class CoordinatorSummaryTests
 {
     private const string Url = "https://safercity.example.org/";
 
-    private static string Text(SaferCity.Core.Pipeline.RunReport report, RemindersOptions? options = null, IReadOnlyList<string>? notes = null) =>
+    private static string Text(RunReport report, RemindersOptions? options = null, IReadOnlyList<string>? notes = null) =>
         CoordinatorSummary.Render(report, options ?? new RemindersOptions(), SampleReports.Figures(report), notes ?? [], Url).Text;
 
     [Fact]

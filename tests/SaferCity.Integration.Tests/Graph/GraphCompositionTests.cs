@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Local;
-using SaferCity.Core.Pipeline;
+using SaferCity.Core.Updates;
 using SaferCity.Infrastructure.Graph;
 using SaferCity.Integration.Tests.Stack;
 
@@ -25,6 +25,7 @@ public sealed class GraphCompositionTests
         await using var run = stack.Services();
 
         Assert.IsType<GraphTrackerSource>(run.GetRequiredService<ITrackerSource>());
+        Assert.IsType<GraphUpdateTarget>(run.GetRequiredService<IUpdateTarget>()); // updates go where the run reads
     }
 
     [Fact]
@@ -38,6 +39,7 @@ public sealed class GraphCompositionTests
         await using var run = stack.Services();
 
         Assert.IsType<FileTrackerSource>(run.GetRequiredService<ITrackerSource>());
+        Assert.IsType<FileUpdateTarget>(run.GetRequiredService<IUpdateTarget>());
     }
 
     [Fact]
@@ -47,6 +49,7 @@ public sealed class GraphCompositionTests
         await using var run = stack.Services();
 
         Assert.IsType<FileTrackerSource>(run.GetRequiredService<ITrackerSource>());
+        Assert.IsType<FileUpdateTarget>(run.GetRequiredService<IUpdateTarget>());
         Assert.Equal("SCP Progress Monitoring", run.GetRequiredService<IOptions<TrackerOptions>>().Value.ListName);
         Assert.Equal("https://graph.microsoft.com/v1.0", run.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUrl);
     }

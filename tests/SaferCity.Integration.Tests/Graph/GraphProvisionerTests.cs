@@ -35,7 +35,7 @@ public sealed class GraphProvisionerTests
         await using var run = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
         run.Graph.SitesSelectedWrite = true;
 
-        var error = await Assert.ThrowsAsync<SaferCity.Core.Pipeline.PipelineException>(() => ProvisionAsync(run, importSample: false));
+        var error = await Assert.ThrowsAsync<PipelineException>(() => ProvisionAsync(run, importSample: false));
 
         Assert.StartsWith("Graph: creating the list 'SCP Progress Monitoring' was refused (403): creating a list needs delegated Sites.Manage.All", error.Message);
         Assert.Null(run.Graph.FindList(GraphEmulator.TrackerList));

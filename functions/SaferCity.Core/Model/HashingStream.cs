@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SaferCity.Core.Pipeline;
+namespace SaferCity.Core.Model;
 
 /// <summary>
 /// A write-only stream that keeps nothing but an incremental SHA-256 and a length, optionally passing the bytes on:

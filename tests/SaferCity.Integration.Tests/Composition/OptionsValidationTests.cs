@@ -6,7 +6,7 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
 using SaferCity.Infrastructure;
 
-namespace SaferCity.Core.Tests.Rules;
+namespace SaferCity.Integration.Tests.Composition;
 
 /// <summary>A bad setting stops the app with a message naming it, before anything runs.</summary>
 public class OptionsValidationTests

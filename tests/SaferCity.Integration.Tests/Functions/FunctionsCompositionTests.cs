@@ -11,7 +11,7 @@ namespace SaferCity.Integration.Tests.Functions;
 
 /// <summary>The Functions app's composition (as Program.cs does it) and the metadata the Worker SDK generates.</summary>
 [Collection(StoppableAzuriteCollection.Name)]
-public sealed class FunctionsHostTests(StoppableAzuriteFixture fixture)
+public sealed class FunctionsCompositionTests(StoppableAzuriteFixture fixture)
 {
     /// <summary>The two settings the cloud cannot do without, and no stand-in: the composition alone.</summary>
     private static async Task<TestStack> CloudSettingsAsync()
@@ -95,8 +95,8 @@ public sealed class FunctionsHostTests(StoppableAzuriteFixture fixture)
         stack.Settings["SendGrid:ApiKey"] = key;
         await using var provider = stack.Services(functions: true);
 
-        var sender = provider.GetRequiredService<SaferCity.Core.Pipeline.IEmailSender>();
-        var result = await sender.SendAsync(new SaferCity.Core.Pipeline.EmailMessage("2017-W03/housing", ["h@example.gov.uk"], "s", "t", "<p>h</p>",
+        var sender = provider.GetRequiredService<IEmailSender>();
+        var result = await sender.SendAsync(new EmailMessage("2017-W03/housing", ["h@example.gov.uk"], "s", "t", "<p>h</p>",
             new Dictionary<string, string>()), CancellationToken.None);
 
         Assert.False(result.Sent);
@@ -111,7 +111,7 @@ public sealed class FunctionsHostTests(StoppableAzuriteFixture fixture)
         stack.Settings["SendGrid:From"] = "safercity@example.gov.uk";
         await using var provider = stack.Services(functions: true);
 
-        Assert.IsType<SaferCity.Infrastructure.SendGrid.SendGridEmailSender>(provider.GetRequiredService<SaferCity.Core.Pipeline.IEmailSender>());
+        Assert.IsType<SaferCity.Infrastructure.SendGrid.SendGridEmailSender>(provider.GetRequiredService<IEmailSender>());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Rules;
 
-namespace SaferCity.Core.Pipeline;
+namespace SaferCity.Core.Run;
 
 /// <summary>Everything one run worked out: the input to the dashboard, the digests and the history.</summary>
 public sealed record RunReport(
@@ -26,14 +26,16 @@ public sealed record RunReport(
     /// Values the personal-data screen kept off the dashboard. Private: they go to the coordinator's summary and the
     /// console, never to the log (the quote may be the very detail withheld).
     /// </summary>
-    public IReadOnlyList<Dashboard.WithheldValue> Withheld { get; init; } = [];
+    public IReadOnlyList<WithheldValue> Withheld { get; init; } = [];
 
     public LeadDirectory Directory => Tracker.Directory;
 
     /// <summary><see cref="RemindersOptions.StaleAfterDays"/> as the run used it (0: off).</summary>
     public int StaleAfterDays { get; init; }
 
-    /// <param name="reportedOn">The state digests reported on a day, which stands for that day as a drift baseline (see <see cref="ReportedStates.ReportedOn"/>).</param>
+    /// <param name="reportedOn">
+    /// The state digests reported on a day, which stands for that day as a drift baseline (see <see cref="ReportedStates.ReportedOn"/>).
+    /// </param>
     public static RunReport Build(DateOnly asOf, DateTimeOffset generatedAt, ParsedTracker tracker, TrackerHistory history,
         RemindersOptions reminders, DriftOptions driftOptions, Func<DateOnly, Snapshot?>? reportedOn = null)
     {

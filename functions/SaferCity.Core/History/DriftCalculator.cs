@@ -3,34 +3,6 @@ using SaferCity.Core.Model;
 
 namespace SaferCity.Core.History;
 
-public enum DriftKind
-{
-    RagWorsened,
-    RagImproved,
-    DeadlineSlipped,
-    DeadlineBroughtForward,
-    Completed,
-    Reopened,
-    Added,
-}
-
-/// <summary>One change since the baseline snapshot. From/To are RAG words or ISO dates.</summary>
-public sealed record DriftChange(DriftKind Kind, string? From = null, string? To = null)
-{
-    /// <summary>The name used in dashboard.json: "ragWorsened", "deadlineSlipped"…</summary>
-    public string KindName => Kind switch
-    {
-        DriftKind.RagWorsened => "ragWorsened",
-        DriftKind.RagImproved => "ragImproved",
-        DriftKind.DeadlineSlipped => "deadlineSlipped",
-        DriftKind.DeadlineBroughtForward => "deadlineBroughtForward",
-        DriftKind.Completed => "completed",
-        DriftKind.Reopened => "reopened",
-        DriftKind.Added => "added",
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
-    };
-}
-
 /// <summary>The drift of every current action against a baseline, and the actions that went.</summary>
 public sealed record DriftResult(
     Snapshot? Baseline,

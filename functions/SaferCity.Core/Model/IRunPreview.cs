@@ -1,4 +1,4 @@
-namespace SaferCity.Core.Pipeline;
+namespace SaferCity.Core.Model;
 
 /// <summary>
 /// Where a run that must not touch the real thing puts what it would have published and sent: a dry run, and a

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SaferCity.Core.Pipeline;
+namespace SaferCity.Core.Model;
 
 /// <summary>
 /// Settings section "Privacy": who the data controller is and where its privacy notice lives. Named in the footer of

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SaferCity.Core.Tests.Cli;
+namespace SaferCity.Cli.Tests;
 
 /// <summary>The CLI as a person starts it: its build output run by dotnet, with a clean environment.</summary>
 internal static class CliProcess

@@ -1,33 +1,13 @@
-using SaferCity.Core.History;
 using SaferCity.Core.Model;
 
 namespace SaferCity.Core.Rules;
 
-/// <summary>An action with what the rules say about it on the as-of day.</summary>
-public sealed record Assessment(
-    TrackerAction Action,
-    bool Overdue,
-    int DaysOverdue,
-    bool DueSoon,
-    bool RagMismatch,
-    IReadOnlyList<DriftChange> Drift)
-{
-    /// <summary>The UK day of the last change to its comment, rating, deadline or status (from the history).</summary>
-    public DateOnly? LastUpdated { get; init; }
-
-    /// <summary>Open and not updated for more than <see cref="RemindersOptions.StaleAfterDays"/>.</summary>
-    public bool Stale { get; init; }
-
-    public bool Escalated(RemindersOptions options) => Overdue && DaysOverdue > options.EscalateAfterDays;
-
-    /// <summary>Drift a lead must act on: it got worse or it slipped.</summary>
-    public IEnumerable<DriftChange> WorseningDrift =>
-        Drift.Where(d => d.Kind is DriftKind.RagWorsened or DriftKind.DeadlineSlipped or DriftKind.Reopened);
-}
-
 /// <summary>The deadline rules of the brief, for one day.</summary>
 public static class ActionRules
 {
+    /// <summary>Overdue by more than <see cref="RemindersOptions.EscalateAfterDays"/>: the coordinator is told.</summary>
+    public static bool Escalated(this Assessment a, RemindersOptions options) => a.Overdue && a.DaysOverdue > options.EscalateAfterDays;
+
     public static Assessment Assess(TrackerAction action, DateOnly asOf, RemindersOptions options, IReadOnlyList<DriftChange>? drift = null)
     {
         var overdue = action.Open && action.Deadline < asOf;

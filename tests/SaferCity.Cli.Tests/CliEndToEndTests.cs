@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MimeKit;
 
-namespace SaferCity.Core.Tests.Cli;
+namespace SaferCity.Cli.Tests;
 
 /// <summary>The CLI as a person runs it: a process, its exit code, its files.</summary>
 public sealed class CliEndToEndTests : IDisposable

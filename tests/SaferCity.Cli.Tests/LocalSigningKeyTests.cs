@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SaferCity.Cli;
 
-namespace SaferCity.Core.Tests.Cli;
+namespace SaferCity.Cli.Tests;
 
 /// <summary>The local signing key signs links that change the tracker: only its owner may read it.</summary>
 public sealed class LocalSigningKeyTests : IDisposable

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using SaferCity.Core.Pipeline;
 using SaferCity.Infrastructure;
 
-namespace SaferCity.Core.Tests.Cli;
+namespace SaferCity.Cli.Tests;
 
 /// <summary>The README promises what a first-time user will see: its commands are run and its figures measured.</summary>
 public sealed class ReadmeTests : IDisposable

@@ -1,6 +1,6 @@
 using SaferCity.Cli;
 
-namespace SaferCity.Core.Tests.Cli;
+namespace SaferCity.Cli.Tests;
 
 /// <summary>The command table as the parser and --help read it, in process: what each typed line becomes, or the one line refusing it.</summary>
 public sealed class CliArgumentsTests

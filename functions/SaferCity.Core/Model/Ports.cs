@@ -1,6 +1,4 @@
-using SaferCity.Core.Model;
-
-namespace SaferCity.Core.Pipeline;
+namespace SaferCity.Core.Model;
 
 // The pipeline's edges. Each has a local implementation in this project (files and folders)
 // and a cloud one in SaferCity.Infrastructure (Graph, Blob storage, SendGrid).
