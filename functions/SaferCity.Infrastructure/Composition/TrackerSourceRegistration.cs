@@ -1,5 +1,8 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using SaferCity.Core.Dashboard;
@@ -20,7 +23,16 @@ internal static class TrackerSourceRegistration
     {
         var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
         return GraphClients.Create(form ? options.ForForm() : options, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title);
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title, options.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
+    }
+
+    // The site's time zone: read once, through the same throttling-aware pipeline, with a token for SharePoint itself.
+    private static SiteTimeZone CreateSiteZone(IServiceProvider sp)
+    {
+        var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+        return SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, graph,
+            GraphClients.CreateHttp(graph, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title),
+            graph.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
     }
 
     /// <summary>
@@ -33,16 +45,19 @@ internal static class TrackerSourceRegistration
         services.AddValidatedOptions<TrackerOptions>(configuration, TrackerOptions.Section);
 
         // Built only when something asks for it, so runs from files never touch Graph or credentials.
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton(CreateSiteZone);
         services.AddSingleton(sp => CreateClient(sp, form: false));
         // The update form has its own client: a lead at a browser gets the busy page, not a five-minute wait.
         services.AddKeyedSingleton(FormClient, (sp, _) => CreateClient(sp, form: true));
         services.AddSingleton(sp => new GraphTrackerSource(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
-            sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value));
+            sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
+            sp.GetRequiredService<SiteTimeZone>()));
         services.AddSingleton(sp => new GraphProvisioner(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
-            sp.GetRequiredService<IOptions<LocalOptions>>().Value));
+            sp.GetRequiredService<IOptions<LocalOptions>>().Value, sp.GetRequiredService<SiteTimeZone>()));
 
         services.AddSingleton(sp =>
         {
@@ -50,7 +65,8 @@ internal static class TrackerSourceRegistration
             var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
             var trackerColumns = sp.GetRequiredService<IOptions<TrackerColumns>>().Value;
             return new GraphUpdateTarget(client,
-                new GraphTrackerSource(client, tracker, trackerColumns, sp.GetRequiredService<IOptions<LeadColumns>>().Value),
+                new GraphTrackerSource(client, tracker, trackerColumns, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
+                    sp.GetRequiredService<SiteTimeZone>()),
                 tracker, trackerColumns);
         });
 

@@ -15,7 +15,8 @@ namespace SaferCity.Infrastructure.Graph;
 /// which rows were written. A throttled or unavailable write inside a batch (429/503/504) is sent again after its
 /// Retry-After, up to <see cref="GraphOptions.MaxRetries"/> times; the batch request itself goes through the SDK's retry handler.
 /// </summary>
-public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions options, TrackerColumns columns, GraphOptions graph, TimeProvider time)
+public sealed class GraphImportTarget(
+    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, GraphOptions graph, TimeProvider time, SiteTimeZone? siteZone = null)
     : IImportTarget
 {
     /// <summary>Graph's limit of requests in one JSON batch.</summary>
@@ -25,6 +26,8 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
     private string? listId;
     private Dictionary<string, string> internalNames = new(StringComparer.OrdinalIgnoreCase);
     private string numberColumn = "Title";
+    private IReadOnlySet<string> dates = new HashSet<string>();
+    private TimeZoneInfo zone = SaferCity.Core.Rules.UkClock.London;
 
     public string Name => $"the list '{options.ListName}'";
 
@@ -42,6 +45,10 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         internalNames = renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
         var deadlineIsDate = mapping.Found[TrackerField.DeliveryDeadline].Kind == ColumnKind.Date;
         numberColumn = mapping.Found[TrackerField.Number].Name;
+        // Deadlines written in the wrong zone move a day and the next import "corrects" them again: refuse rather than guess.
+        dates = mapping.DateColumns;
+        if (dates.Count > 0) zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
+        var shape = new ItemShape(renames, dates, zone);
 
         var what = $"reading items of list '{options.ListName}'";
         var page = 1;
@@ -57,7 +64,7 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             {
                 var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                 foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, GraphFieldValues.Normalise(value));
+                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, shape.Read(name, GraphFieldValues.Normalise(value)));
                 items.Add(new CoreListItem(item.Id ?? $"#{items.Count + 1}", item.LastModifiedDateTime, fields));
             }
             if (response.OdataNextLink is not { Length: > 0 } next) break;
@@ -75,12 +82,12 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         var writes = plan.Creates
             .Select(c => new Write(c.Number, true, () => items.ToPostRequestInformation(new ListItem
             {
-                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => Internal(f.Key), f => (object)f.Value) },
+                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => Internal(f.Key), f => (object)f.Value) }.WithSiteDates(dates, zone),
             })))
             .Concat(plan.Updates.Select(u => new Write(u.Number, false, () => items[u.ItemId].Fields.ToPatchRequestInformation(new FieldValueSet
             {
                 AdditionalData = u.Changes.ToDictionary(c => Internal(c.Field), c => (object)c.New!),
-            }))))
+            }.WithSiteDates(dates, zone)))))
             .ToList();
 
         var written = new List<string>();

@@ -106,6 +106,7 @@ public sealed partial class GraphEmulator
             if (item is not null && !stale)
             {
                 var fields = item["fields"] as JsonObject ?? (JsonObject)(item["fields"] = new JsonObject());
+                StoreDates(list!, body);
                 foreach (var (key, value) in body) fields[key] = value?.DeepClone();
                 Bump(item);
             }

@@ -74,6 +74,7 @@ public sealed partial class GraphEmulator
                 else
                 {
                     fields = (JsonObject)item["fields"]!;
+                    StoreDates(list!, changes);
                     foreach (var (key, value) in changes) fields[key] = value?.DeepClone();
                     Bump(item);
                     AppliedPatches++;

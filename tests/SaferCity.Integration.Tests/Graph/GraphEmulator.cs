@@ -168,6 +168,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
             if (await TryThrottleAsync(context)) return;
         }
         if (await TryHandleImportRouteAsync(context, path)) return; // GraphEmulator.Batch.cs
+        if (await TryRegionalSettingsAsync(context, path)) return; // GraphEmulator.Dates.cs
 
         const string sites = "/v1.0/sites/";
         if (!path.StartsWith(sites, StringComparison.Ordinal))
@@ -331,6 +332,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         JsonObject item;
         lock (gate)
         {
+            StoreDates(list, fields);
             item = new JsonObject { ["id"] = (list.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["lastModifiedDateTime"] = "2017-01-13T16:30:00Z", ["fields"] = fields };
             list.Items.Add(item);
         }

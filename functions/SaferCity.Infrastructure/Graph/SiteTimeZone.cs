@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Azure.Core;
+using SaferCity.Core.Pipeline;
+using SaferCity.Core.Reading;
+using SaferCity.Core.Rules;
+
+namespace SaferCity.Infrastructure.Graph;
+
+/// <summary>The site's time zone and where it came from; <paramref name="Problem"/> says why it is assumed, not read.</summary>
+public sealed record SiteZone(TimeZoneInfo Zone, string Source, string? Problem = null);
+
+/// <summary>
+/// The time zone of the tracker's site, which SharePoint uses to store date-only values (<see cref="SiteDates"/>). Graph
+/// does not expose it; SharePoint's REST API does, at <c>{site}/_api/web/RegionalSettings/TimeZone</c>, with a token for
+/// SharePoint itself (<c>https://{tenant}.sharepoint.com/.default</c>), not for Graph. <c>Tracker__SiteTimeZone</c> names the
+/// zone instead, and is the way when that token cannot be had. Read once per process.
+/// </summary>
+public sealed class SiteTimeZone
+{
+    private readonly Func<CancellationToken, Task<SiteZone>> read;
+    private Task<SiteZone>? cached;
+
+    private SiteTimeZone(Func<CancellationToken, Task<SiteZone>> read) => this.read = read;
+
+    /// <summary>A zone known without asking: the setting, or a test's.</summary>
+    public static SiteTimeZone Fixed(TimeZoneInfo zone, string source) => new(_ => Task.FromResult(new SiteZone(zone, source)));
+
+    /// <summary>London, as assumed when nothing else is known (files, and tests that do not care).</summary>
+    public static readonly SiteTimeZone London = Fixed(UkClock.London, "Europe/London (assumed)");
+
+    /// <summary>The setting when there is one, else the site's regional settings through SharePoint's REST API.</summary>
+    public static SiteTimeZone For(TrackerOptions tracker, GraphOptions graph, HttpClient http, TokenCredential? credential)
+    {
+        if (tracker.SiteTimeZone is { Length: > 0 } id)
+            return Fixed(TimeZoneInfo.FindSystemTimeZoneById(id), $"{id} (set by Tracker__SiteTimeZone)");
+        return new(cancellationToken => ReadAsync(tracker, graph, http, credential, cancellationToken));
+    }
+
+    /// <summary>The zone; a zone SharePoint names but this product cannot convert is refused, never guessed.</summary>
+    public Task<SiteZone> GetAsync(CancellationToken cancellationToken) => cached ??= read(cancellationToken);
+
+    /// <summary>The zone, refusing in one line when it could not be read (check, provision and import, which write dates or vouch for them).</summary>
+    public async Task<SiteZone> RequireAsync(CancellationToken cancellationToken)
+    {
+        var zone = await GetAsync(cancellationToken);
+        return zone.Problem is { } problem ? throw new PipelineException(problem) : zone;
+    }
+
+    /// <summary>Where the regional settings are: the site itself, or the emulator's root standing in for the tenant's host.</summary>
+    public static Uri Address(TrackerOptions tracker, GraphOptions graph)
+    {
+        var site = new Uri(tracker.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set."));
+        var root = graph.IsEmulator ? new Uri(graph.BaseUrl).GetLeftPart(UriPartial.Authority) : site.GetLeftPart(UriPartial.Authority);
+        return new Uri($"{root}{site.AbsolutePath.TrimEnd('/')}/_api/web/RegionalSettings/TimeZone");
+    }
+
+    private static async Task<SiteZone> ReadAsync(TrackerOptions tracker, GraphOptions graph, HttpClient http, TokenCredential? credential,
+        CancellationToken cancellationToken)
+    {
+        var address = Address(tracker, graph);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, address);
+            request.Headers.Accept.ParseAdd("application/json;odata=nometadata");
+            if (!graph.IsEmulator && credential is not null)
+            {
+                var token = await credential.GetTokenAsync(new TokenRequestContext([$"{address.GetLeftPart(UriPartial.Authority)}/.default"]), cancellationToken);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+            }
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                return Unread($"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var zone = json.RootElement.TryGetProperty("d", out var verbose) ? verbose : json.RootElement;
+            var id = zone.GetProperty("Id").GetInt32();
+            var description = zone.TryGetProperty("Description", out var d) ? d.GetString() : null;
+            var named = $"{description ?? "id " + id} (SharePoint id {id.ToString(CultureInfo.InvariantCulture)}, the site's regional settings)";
+            return SiteDates.FromSharePointId(id) is { } known
+                ? new SiteZone(known, named)
+                : throw new PipelineException($"The site's time zone is {named}, which this product cannot convert: set Tracker__SiteTimeZone to its IANA name (e.g. Europe/Paris).");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not PipelineException)
+        {
+            return Unread(GraphCalls.Describe(e));
+        }
+    }
+
+    // Today's behaviour stays the fallback for runs: a London site keeps working without the SharePoint token.
+    private static SiteZone Unread(string why) => new(UkClock.London, "Europe/London (assumed)",
+        $"The site's time zone could not be read from its regional settings ({why}; reading them needs a token for SharePoint itself): " +
+        "set Tracker__SiteTimeZone (e.g. Europe/London) to the zone in the site's Settings > Regional settings.");
+}
+
+/// <summary>Writing days into Date columns as the site's local midnight.</summary>
+internal static class SiteDateWrites
+{
+    /// <summary>Each value for a Date column (by internal name) that is a day becomes the site's midnight; the rest as they are.</summary>
+    public static Microsoft.Graph.Models.FieldValueSet WithSiteDates(this Microsoft.Graph.Models.FieldValueSet fields, IReadOnlySet<string> dates, TimeZoneInfo zone)
+    {
+        foreach (var name in fields.AdditionalData.Keys.Where(dates.Contains).ToList())
+            if (fields.AdditionalData[name] is string value) fields.AdditionalData[name] = SiteDates.Write(value, zone);
+        return fields;
+    }
+}
