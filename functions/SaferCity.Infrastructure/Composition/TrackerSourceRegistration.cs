@@ -26,11 +26,11 @@ internal static class TrackerSourceRegistration
             sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title, options.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
     }
 
-    // The site's time zone: read once, through the same throttling-aware pipeline, with a token for SharePoint itself.
-    private static SiteTimeZone CreateSiteZone(IServiceProvider sp)
+    // SharePoint's own REST API (regional settings, permissions): the same throttling-aware pipeline, a token for SharePoint itself.
+    private static SharePointRest CreateSharePointRest(IServiceProvider sp)
     {
         var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-        return SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, graph,
+        return new SharePointRest(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, graph,
             GraphClients.CreateHttp(graph, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title),
             graph.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
     }
@@ -46,7 +46,8 @@ internal static class TrackerSourceRegistration
 
         // Built only when something asks for it, so runs from files never touch Graph or credentials.
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
-        services.AddSingleton(CreateSiteZone);
+        services.AddSingleton(CreateSharePointRest);
+        services.AddSingleton(sp => SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<SharePointRest>()));
         services.AddSingleton(sp => CreateClient(sp, form: false));
         // The update form has its own client: a lead at a browser gets the busy page, not a five-minute wait.
         services.AddKeyedSingleton(FormClient, (sp, _) => CreateClient(sp, form: true));

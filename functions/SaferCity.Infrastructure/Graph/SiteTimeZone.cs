@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Azure.Core;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Rules;
@@ -31,11 +28,11 @@ public sealed class SiteTimeZone
     public static readonly SiteTimeZone London = Fixed(UkClock.London, "Europe/London (assumed)");
 
     /// <summary>The setting when there is one, else the site's regional settings through SharePoint's REST API.</summary>
-    public static SiteTimeZone For(TrackerOptions tracker, GraphOptions graph, HttpClient http, TokenCredential? credential)
+    public static SiteTimeZone For(TrackerOptions tracker, SharePointRest sharePoint)
     {
         if (tracker.SiteTimeZone is { Length: > 0 } id)
             return Fixed(TimeZoneInfo.FindSystemTimeZoneById(id), $"{id} (set by Tracker__SiteTimeZone)");
-        return new(cancellationToken => ReadAsync(tracker, graph, http, credential, cancellationToken));
+        return new(cancellationToken => ReadAsync(sharePoint, cancellationToken));
     }
 
     /// <summary>The zone; a zone SharePoint names but this product cannot convert is refused, never guessed.</summary>
@@ -48,47 +45,16 @@ public sealed class SiteTimeZone
         return zone.Problem is { } problem ? throw new PipelineException(problem) : zone;
     }
 
-    /// <summary>Where the regional settings are: the site itself, or the emulator's root standing in for the tenant's host.</summary>
-    public static Uri Address(TrackerOptions tracker, GraphOptions graph)
+    private static async Task<SiteZone> ReadAsync(SharePointRest sharePoint, CancellationToken cancellationToken)
     {
-        var site = new Uri(tracker.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set."));
-        var root = graph.IsEmulator ? new Uri(graph.BaseUrl).GetLeftPart(UriPartial.Authority) : site.GetLeftPart(UriPartial.Authority);
-        return new Uri($"{root}{site.AbsolutePath.TrimEnd('/')}/_api/web/RegionalSettings/TimeZone");
-    }
-
-    private static async Task<SiteZone> ReadAsync(TrackerOptions tracker, GraphOptions graph, HttpClient http, TokenCredential? credential,
-        CancellationToken cancellationToken)
-    {
-        var address = Address(tracker, graph);
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, address);
-            request.Headers.Accept.ParseAdd("application/json;odata=nometadata");
-            if (!graph.IsEmulator && credential is not null)
-            {
-                var token = await credential.GetTokenAsync(new TokenRequestContext([$"{address.GetLeftPart(UriPartial.Authority)}/.default"]), cancellationToken);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-            }
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-                return Unread($"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd());
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var zone = json.RootElement.TryGetProperty("d", out var verbose) ? verbose : json.RootElement;
-            var id = zone.GetProperty("Id").GetInt32();
-            var description = zone.TryGetProperty("Description", out var d) ? d.GetString() : null;
-            var named = $"{description ?? "id " + id} (SharePoint id {id.ToString(CultureInfo.InvariantCulture)}, the site's regional settings)";
-            return SiteDates.FromSharePointId(id) is { } known
-                ? new SiteZone(known, named)
-                : throw new PipelineException($"The site's time zone is {named}, which this product cannot convert: set Tracker__SiteTimeZone to its IANA name (e.g. Europe/Paris).");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is not PipelineException)
-        {
-            return Unread(GraphCalls.Describe(e));
-        }
+        var (json, why) = await sharePoint.GetAsync("web/RegionalSettings/TimeZone", cancellationToken);
+        if (json is not { } zone || !zone.TryGetProperty("Id", out var idValue) || !idValue.TryGetInt32(out var id))
+            return Unread(why ?? "the answer named no zone");
+        var description = zone.TryGetProperty("Description", out var d) ? d.GetString() : null;
+        var named = $"{description ?? "id " + id} (SharePoint id {id.ToString(CultureInfo.InvariantCulture)}, the site's regional settings)";
+        return SiteDates.FromSharePointId(id) is { } known
+            ? new SiteZone(known, named)
+            : throw new PipelineException($"The site's time zone is {named}, which this product cannot convert: set Tracker__SiteTimeZone to its IANA name (e.g. Europe/Paris).");
     }
 
     // Today's behaviour stays the fallback for runs: a London site keeps working without the SharePoint token.

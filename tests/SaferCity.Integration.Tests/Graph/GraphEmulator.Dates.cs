@@ -27,25 +27,46 @@ public sealed partial class GraphEmulator
     public RegionalZone SiteZone { get; set; } = London;
 
     /// <summary>The app's token is for Graph only, so SharePoint's REST API answers 401, as it does for a Graph-scoped token.</summary>
-    public bool RegionalSettingsUnauthorized { get; set; }
+    public bool SharePointApiUnauthorized { get; set; }
 
     /// <summary>A date-only column (<c>dateTime.format = dateOnly</c>), as an admin or <c>provision</c> makes it.</summary>
     public static JsonObject DateColumn(string name, string? displayName = null) =>
         Column(name, displayName, "dateTime", new JsonObject { ["format"] = "dateOnly", ["displayAs"] = "default" });
 
-    // GET /sites/scp/_api/web/RegionalSettings/TimeZone (SharePoint's REST API, on the tenant's host)
-    private async Task<bool> TryRegionalSettingsAsync(HttpContext context, string path)
+    /// <summary>The signed-in identity may only read items (no add, edit or list creation).</summary>
+    public bool ReadOnlyAccess { get; set; }
+
+    // SharePoint's REST API on the tenant's host: GET /sites/scp/_api/web/RegionalSettings/TimeZone and
+    // GET /sites/scp/_api/web/lists/GetByTitle('…')/EffectiveBasePermissions
+    private async Task<bool> TrySharePointApiAsync(HttpContext context, string path)
     {
-        var route = $"{new Uri(SiteUrl).AbsolutePath}/_api/web/RegionalSettings/TimeZone";
-        if (!path.Equals(route, StringComparison.OrdinalIgnoreCase)) return false;
-        if (RegionalSettingsUnauthorized)
+        var api = $"{new Uri(SiteUrl).AbsolutePath}/_api/";
+        if (!path.StartsWith(api, StringComparison.OrdinalIgnoreCase)) return false;
+        if (SharePointApiUnauthorized)
         {
             context.Response.StatusCode = (int)HttpStatusCode.Unauthorized;
             await context.Response.WriteAsync("{\"error_description\":\"Invalid audience Uri 'https://graph.microsoft.com'.\"}");
             return true;
         }
+        var rest = Uri.UnescapeDataString(path[api.Length..]);
+        if (rest.Equals("web/RegionalSettings/TimeZone", StringComparison.OrdinalIgnoreCase)) await TimeZoneAsync(context);
+        else if (ListPermissions().Match(rest) is { Success: true } match) await PermissionsAsync(context, match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal));
+        else await ErrorAsync(context, HttpStatusCode.NotFound, "notFound", $"No route for {path}.");
+        return true;
+    }
+
+    // SP.BasePermissions: a bit per SP.PermissionKind (ViewListItems 1, AddListItems 2, EditListItems 3, DeleteListItems 4, ManageLists 12).
+    private Task PermissionsAsync(HttpContext context, string title)
+    {
+        if (FindList(title) is null) return ErrorAsync(context, HttpStatusCode.NotFound, "notFound", $"List '{title}' does not exist at site with URL '{SiteUrl}'.");
+        var low = ReadOnlyAccess ? 0x1L : SitesSelectedWrite ? 0xFL : 0xFFFFFFFFL;
+        return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["High"] = "0", ["Low"] = low.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    private Task TimeZoneAsync(HttpContext context)
+    {
         var zone = SiteZone.Zone;
-        await JsonAsync(context, HttpStatusCode.OK, new JsonObject
+        return JsonAsync(context, HttpStatusCode.OK, new JsonObject
         {
             ["Description"] = SiteZone.Description,
             ["Id"] = SiteZone.Id,
@@ -56,8 +77,10 @@ public sealed partial class GraphEmulator
                 ["StandardBias"] = 0,
             },
         });
-        return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^web/lists/GetByTitle\('((?:[^']|'')*)'\)/EffectiveBasePermissions$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ListPermissions();
 
     /// <summary>Each value written to a date-only column stored as SharePoint stores it: the site's local midnight of its local day.</summary>
     private void StoreDates(EmulatedList list, JsonObject fields)

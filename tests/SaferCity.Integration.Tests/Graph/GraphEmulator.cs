@@ -168,7 +168,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
             if (await TryThrottleAsync(context)) return;
         }
         if (await TryHandleImportRouteAsync(context, path)) return; // GraphEmulator.Batch.cs
-        if (await TryRegionalSettingsAsync(context, path)) return; // GraphEmulator.Dates.cs
+        if (await TrySharePointApiAsync(context, path)) return; // GraphEmulator.Dates.cs
 
         const string sites = "/v1.0/sites/";
         if (!path.StartsWith(sites, StringComparison.Ordinal))

@@ -25,7 +25,7 @@ public sealed class GraphSiteTimeZoneTests : IDisposable
     public void Dispose() => files.Dispose();
 
     /// <summary>The sample as a list with a Date deadline column, each deadline stored as <paramref name="zone"/>'s midnight.</summary>
-    private static async Task<TestStack> SampleWithDateColumnAsync(GraphEmulator.RegionalZone zone)
+    internal static async Task<TestStack> SampleWithDateColumnAsync(GraphEmulator.RegionalZone zone)
     {
         var stack = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
         stack.Graph.SiteZone = zone;
@@ -71,7 +71,7 @@ public sealed class GraphSiteTimeZoneTests : IDisposable
     public async Task Run_ZoneSetInTheSettings_UsedWithoutAskingTheSite()
     {
         await using var stack = await SampleWithDateColumnAsync(GraphEmulator.Sydney);
-        stack.Graph.RegionalSettingsUnauthorized = true;
+        stack.Graph.SharePointApiUnauthorized = true;
         stack.Settings["Tracker:SiteTimeZone"] = "Australia/Sydney";
 
         var outcome = await stack.RunAsync();
@@ -84,7 +84,7 @@ public sealed class GraphSiteTimeZoneTests : IDisposable
     public async Task Run_ZoneCannotBeRead_ReadAsLondonAndASetupProblemNamesTheSetting()
     {
         await using var stack = await SampleWithDateColumnAsync(GraphEmulator.London);
-        stack.Graph.RegionalSettingsUnauthorized = true;
+        stack.Graph.SharePointApiUnauthorized = true;
 
         var outcome = await stack.RunAsync();
 
@@ -148,7 +148,7 @@ public sealed class GraphSiteTimeZoneTests : IDisposable
     public async Task Provision_ZoneCannotBeRead_RefusedInOneLineAndNoListMade()
     {
         await using var stack = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
-        stack.Graph.RegionalSettingsUnauthorized = true;
+        stack.Graph.SharePointApiUnauthorized = true;
         await using var services = stack.Services();
 
         var error = await Assert.ThrowsAsync<PipelineException>(() =>
