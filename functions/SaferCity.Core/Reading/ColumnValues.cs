@@ -34,7 +34,7 @@ public static class ColumnValues
     }
 
     /// <summary>How a field of this column is cleared: "" where null is reported not to clear (Date, multi-line), else null.</summary>
-    public static string? Blank(ListColumn column) => column.Kind is ColumnKind.Date or ColumnKind.Note or ColumnKind.Text ? "" : null;
+    public static string? Blank(ListColumn column) => column.Kind is ColumnKind.Date or ColumnKind.Note ? "" : null;
 
     private static ColumnValue Many(ListColumn column, TrackerField field, string text)
     {

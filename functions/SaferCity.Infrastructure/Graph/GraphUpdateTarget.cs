@@ -60,13 +60,15 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         var (site, list, _, mapping, _, zone) = await IdsAsync(cancellationToken);
         // The form names fields as configured; the list may hold them under other internal names.
         var internalNames = mapping.Renames(columns).ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
-        var dates = mapping.DateColumns;
+        var refusals = new List<string>();
+        var body = FieldWrites.Build(fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)), FieldWrites.ByConfiguredName(mapping, columns),
+            name => internalNames.GetValueOrDefault(name) ?? name, mapping.DateColumns, zone, refusals.Add);
+        // A value the list's column would refuse is not sent: SharePoint's answer would be a bare 400.
+        if (refusals.Count > 0)
+            throw new PipelineException($"Graph: item {itemId} of list '{options.ListName}' was not written, nothing was saved: {string.Join("; ", refusals)}.");
         try
         {
-            await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(
-                new FieldValueSet { AdditionalData = fields.ToDictionary(f => internalNames.GetValueOrDefault(f.Key) ?? f.Key, f => (object)f.Value) }
-                    .WithSiteDates(dates, zone),
-                r => r.Headers.Add("If-Match", etag), cancellationToken);
+            await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(body, r => r.Headers.Add("If-Match", etag), cancellationToken);
             return WriteOutcome.Written;
         }
         catch (ApiException e) when (e.ResponseStatusCode == 412)

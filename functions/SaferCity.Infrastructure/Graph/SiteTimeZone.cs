@@ -63,14 +63,3 @@ public sealed class SiteTimeZone
         "set Tracker__SiteTimeZone (e.g. Europe/London) to the zone in the site's Settings > Regional settings.");
 }
 
-/// <summary>Writing days into Date columns as the site's local midnight.</summary>
-internal static class SiteDateWrites
-{
-    /// <summary>Each value for a Date column (by internal name) that is a day becomes the site's midnight; the rest as they are.</summary>
-    public static Microsoft.Graph.Models.FieldValueSet WithSiteDates(this Microsoft.Graph.Models.FieldValueSet fields, IReadOnlySet<string> dates, TimeZoneInfo zone)
-    {
-        foreach (var name in fields.AdditionalData.Keys.Where(dates.Contains).ToList())
-            if (fields.AdditionalData[name] is string value) fields.AdditionalData[name] = SiteDates.Write(value, zone);
-        return fields;
-    }
-}

@@ -62,7 +62,7 @@ public sealed class ColumnValuesTests
     [Theory]
     [InlineData(ColumnKind.Date, "")]
     [InlineData(ColumnKind.Note, "")]
-    [InlineData(ColumnKind.Text, "")]
+    [InlineData(ColumnKind.Text, null)]
     [InlineData(ColumnKind.Choice, null)]
     [InlineData(ColumnKind.Number, null)]
     public void For_Blank_ClearedAsTheColumnTypeHonours(ColumnKind kind, string? cleared)

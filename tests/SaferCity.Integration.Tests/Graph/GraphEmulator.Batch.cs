@@ -92,7 +92,7 @@ public sealed partial class GraphEmulator
         JsonObject? item;
         var stale = false;
         string? refused;
-        lock (gate) refused = list is null ? null : InvalidChoice(list, body);
+        lock (gate) refused = list is null ? null : InvalidChoice(list, body) ?? InvalidShape(list, body);
         if (refused is not null)
         {
             await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);

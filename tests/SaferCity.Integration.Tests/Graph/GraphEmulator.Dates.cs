@@ -82,13 +82,53 @@ public sealed partial class GraphEmulator
     [System.Text.RegularExpressions.GeneratedRegex(@"^web/lists/GetByTitle\('((?:[^']|'')*)'\)/EffectiveBasePermissions$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ListPermissions();
 
-    /// <summary>Each value written to a date-only column stored as SharePoint stores it: the site's local midnight of its local day.</summary>
+    /// <summary>
+    /// A multi-choice value Graph refuses: a plain string (microsoft-graph-docs-contrib#7825: "An unspecified error has
+    /// occurred"), or an array without its <c>@odata.type</c> annotation (microsoft-graph-docs#2991), or a choice the
+    /// column does not have; null when every multi-choice value is well formed.
+    /// </summary>
+    private static string? InvalidShape(EmulatedList list, JsonObject fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            var column = list.Columns.OfType<JsonObject>().FirstOrDefault(c => Same(c, key));
+            if (column?["choice"] is not JsonObject { } choice || choice["displayAs"]?.GetValue<string>() != "checkBoxes" || value is null) continue;
+            if (value is not JsonArray values) return "An unspecified error has occurred.";
+            if (fields[$"{key}@odata.type"]?.GetValue<string>() != "Collection(Edm.String)")
+                return "A value without a type name was found and no expected type is available.";
+            var choices = choice["choices"]?.AsArray().Select(c => c!.GetValue<string>()).ToHashSet() ?? [];
+            if (choice["allowTextEntry"]?.GetValue<bool>() == false && values.Select(v => v!.GetValue<string>()).FirstOrDefault(v => !choices.Contains(v)) is { } other)
+                return $"The value '{other}' is not one of the choices of the column '{key}'.";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Values as SharePoint keeps them: a date-only value as the site's local midnight of its local day; null sent to a Date
+    /// or multi-line field leaves it as it was (msgraph-sdk-powershell#2724), "" clears it; type annotations are not stored.
+    /// </summary>
     private void StoreDates(EmulatedList list, JsonObject fields)
     {
         var zone = SiteZone.Zone;
         foreach (var (key, value) in fields.ToList())
         {
+            if (key.Contains('@', StringComparison.Ordinal))
+            {
+                fields.Remove(key);
+                continue;
+            }
             var column = list.Columns.OfType<JsonObject>().FirstOrDefault(c => Same(c, key));
+            var dateOrNote = column?["dateTime"] is not null || column?["text"]?["allowMultipleLines"]?.GetValue<bool>() == true;
+            if (value is null && dateOrNote)
+            {
+                fields.Remove(key);
+                continue;
+            }
+            if (value is JsonValue blank && blank.TryGetValue<string>(out var empty) && empty.Length == 0 && dateOrNote)
+            {
+                fields[key] = null;
+                continue;
+            }
             if (column?["dateTime"]?["format"]?.GetValue<string>() != "dateOnly") continue;
             if (value is not JsonValue v || !v.TryGetValue<string>(out var text) ||
                 !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)) continue;

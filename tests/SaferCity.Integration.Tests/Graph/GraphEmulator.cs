@@ -323,7 +323,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var fields = (JsonObject)(body["fields"]?.DeepClone() ?? new JsonObject());
         // Like SharePoint, a field the list has no column for is refused.
         string? refused;
-        lock (gate) refused = UnknownColumn(list, fields.Select(f => f.Key)) is { } unknown ? $"Field '{unknown}' is not recognized" : InvalidChoice(list, fields);
+        lock (gate) refused = UnknownColumn(list, fields.Select(f => f.Key).Where(k => !k.Contains('@', StringComparison.Ordinal))) is { } unknown
+            ? $"Field '{unknown}' is not recognized" : InvalidChoice(list, fields) ?? InvalidShape(list, fields);
         if (refused is not null)
         {
             await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
