@@ -53,6 +53,7 @@ public sealed class GraphChecker(GraphServiceClient client, TrackerOptions optio
         lines.Add(await WriteAccessAsync(cancellationToken));
         if (duplicates.Count > 0)
             return new CheckReport(lines, $"duplicate action numbers in the list ({string.Join(", ", duplicates)}): a run reads only the first of each.");
+        if (GraphTrackerSource.LeadColumnProblem(mapping) is { } lead) return new CheckReport(lines, lead);
         // A Date column read in the wrong zone moves every deadline a day: unknown is not good enough.
         return new CheckReport(lines, zone.Problem is { } unread && mapping.DateColumns.Count > 0 ? unread : null);
     }

@@ -36,7 +36,8 @@ public sealed class GraphTrackerSource(
         // until the column is there or the admin says the list holds nothing confidential.
         var hold = !mapping.Found.ContainsKey(TrackerField.HideFromDashboard) && !options.NoConfidentialItems;
         // Dates read as London's when the site's zone is unknown: right for a London site, a day out elsewhere; said every run.
-        string[] zoneProblem = zone.Problem is { } unread && mapping.DateColumns.Count > 0 ? [unread] : [];
+        string[] zoneProblem = [.. (zone.Problem is { } unread && mapping.DateColumns.Count > 0 ? [unread] : Array.Empty<string>()),
+            .. LeadColumnProblem(mapping) is { } lead ? [lead] : Array.Empty<string>()];
         return new TrackerLists(tracker, leads)
         {
             SetupProblems = hold
@@ -48,6 +49,16 @@ public sealed class GraphTrackerSource(
             HoldPublishing = hold,
         };
     }
+
+    /// <summary>
+    /// A Person lead column cannot be routed: Graph gives each item only the person's number in the site's user list
+    /// (<c>{name}LookupId</c>), never a lead service's name. A Lookup column gives the looked-up text and is read as such.
+    /// </summary>
+    internal static string? LeadColumnProblem(ColumnMapping mapping) =>
+        mapping.Found.TryGetValue(TrackerField.LeadService, out var lead) && lead.Kind == ColumnKind.Person
+            ? $"The lead column {lead} is a Person column: Graph gives each item only a user number, not a lead service's name, so no action " +
+              "can be routed from it and every lead is reported missing. Make it a text or choice column (or a lookup to the leads list)."
+            : null;
 
     /// <summary>
     /// Where each field is in the tracker list (<see cref="ListColumnMap"/>). A list without an essential column is a set-up
