@@ -44,7 +44,7 @@ internal static class ImportCommand
                 IImportTarget target = nowhere ? new NoImportTarget()
                     : output is not null ? new FileImportTarget(output, time)
                     : new GraphImportTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker, columns,
-                        services.GetRequiredService<IOptions<GraphOptions>>().Value, time);
+                        services.GetRequiredService<IOptions<GraphOptions>>().Value, time, services.GetRequiredService<SiteTimeZone>());
                 await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel,
                     MemoryPath(output, tracker, services), cli.Has(CliCommands.ImportOverwrite));
             }

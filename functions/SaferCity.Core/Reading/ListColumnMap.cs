@@ -33,6 +33,9 @@ public sealed record ColumnMapping(IReadOnlyDictionary<TrackerField, ListColumn>
     /// <summary>The internal names to ask for: only columns that exist.</summary>
     public IReadOnlyList<string> Select => [.. Found.OrderBy(f => f.Key).Select(f => f.Value.Name).Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    /// <summary>Internal names of the Date columns found: their values are instants of the site's local midnight (<see cref="SiteDates"/>).</summary>
+    public IReadOnlySet<string> DateColumns => Found.Values.Where(c => c.Kind == ColumnKind.Date).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Internal name → the configured name the parser reads, for every column found under another name.</summary>
     public IReadOnlyDictionary<string, string> Renames(TrackerColumns configured) => Found
         .Where(f => !f.Value.Name.Equals(configured.For(f.Key), StringComparison.OrdinalIgnoreCase))

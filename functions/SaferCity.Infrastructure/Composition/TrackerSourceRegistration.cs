@@ -1,5 +1,8 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using SaferCity.Core.Dashboard;
@@ -21,7 +24,16 @@ internal static class TrackerSourceRegistration
     {
         var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
         return GraphClients.Create(form ? options.ForForm() : options, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title);
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title, options.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
+    }
+
+    // SharePoint's own REST API (regional settings, permissions): the same throttling-aware pipeline, a token for SharePoint itself.
+    private static SharePointRest CreateSharePointRest(IServiceProvider sp)
+    {
+        var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+        return new SharePointRest(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, graph,
+            GraphClients.CreateHttp(graph, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title),
+            graph.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
     }
 
     /// <summary>
@@ -34,16 +46,20 @@ internal static class TrackerSourceRegistration
         services.AddValidatedOptions<TrackerOptions>(configuration, TrackerOptions.Section);
 
         // Built only when something asks for it, so runs from files never touch Graph or credentials.
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton(CreateSharePointRest);
+        services.AddSingleton(sp => SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<SharePointRest>()));
         services.AddSingleton(sp => CreateClient(sp, form: false));
         // The update form has its own client: a lead at a browser gets the busy page, not a five-minute wait.
         services.AddKeyedSingleton(FormClient, (sp, _) => CreateClient(sp, form: true));
         services.AddSingleton(sp => new GraphTrackerSource(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
-            sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value));
+            sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
+            sp.GetRequiredService<SiteTimeZone>()));
         services.AddSingleton(sp => new GraphProvisioner(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
-            sp.GetRequiredService<IOptions<LocalOptions>>().Value));
+            sp.GetRequiredService<IOptions<LocalOptions>>().Value, sp.GetRequiredService<SiteTimeZone>()));
 
         services.AddSingleton(sp =>
         {
@@ -51,7 +67,8 @@ internal static class TrackerSourceRegistration
             var tracker = sp.GetRequiredService<IOptions<TrackerOptions>>().Value;
             var trackerColumns = sp.GetRequiredService<IOptions<TrackerColumns>>().Value;
             return new GraphUpdateTarget(client,
-                new GraphTrackerSource(client, tracker, trackerColumns, sp.GetRequiredService<IOptions<LeadColumns>>().Value),
+                new GraphTrackerSource(client, tracker, trackerColumns, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
+                    sp.GetRequiredService<SiteTimeZone>()),
                 tracker, trackerColumns);
         });
 

@@ -9,14 +9,19 @@ public sealed record CheckReport(IReadOnlyList<string> Lines, string? Blocker);
 
 /// <summary>
 /// The CLI's <c>check</c>: reads the site, both lists and their columns, and reports the mapping a run would use, the
-/// hide column, duplicate action numbers and leads without an address. Writes nothing.
+/// hide column, duplicate action numbers, leads without an address, the site's time zone and what the signed-in identity
+/// may do to the list. Writes nothing.
 /// </summary>
-public sealed class GraphChecker(GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns)
+public sealed class GraphChecker(GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns,
+    SiteTimeZone siteZone, SharePointRest sharePoint)
 {
+    // SP.PermissionKind bits of BasePermissions.Low: AddListItems (2), EditListItems (3), ManageLists (12).
+    private const long AddItems = 1L << 1, EditItems = 1L << 2, ManageLists = 1L << 11;
+
     public async Task<CheckReport> CheckAsync(CancellationToken cancellationToken)
     {
         var siteUrl = options.SiteUrl ?? throw new PipelineException("check needs the SharePoint site: set Tracker__SiteUrl.");
-        var source = new GraphTrackerSource(client, options, columns, leadColumns);
+        var source = new GraphTrackerSource(client, options, columns, leadColumns, siteZone);
         var lines = new List<string>();
         var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         lines.Add($"Site: {siteUrl} (found)");
@@ -43,9 +48,28 @@ public sealed class GraphChecker(GraphServiceClient client, TrackerOptions optio
         lines.Add($"  {lists.Tracker.Count} items; duplicate numbers: {(duplicates.Count == 0 ? "none" : string.Join(", ", duplicates))}");
         var noAddress = lists.Leads.Where(l => string.IsNullOrWhiteSpace(l[leadColumns.Email] as string)).Select(l => l[leadColumns.Name] as string ?? l.Id).ToList();
         lines.Add($"Leads list '{options.LeadsListName}': {lists.Leads.Count} leads; without an address: {(noAddress.Count == 0 ? "none" : string.Join(", ", noAddress))}");
-        lines.Add("Time zone: not read (needs a SharePoint-scoped token); dates are read as Europe/London: check the site's regional settings say London.");
-        lines.Add("Write access: not tested (check writes nothing); the update form needs Sites.Selected write, provision needs manage.");
-        return new CheckReport(lines, duplicates.Count > 0 ? $"duplicate action numbers in the list ({string.Join(", ", duplicates)}): a run reads only the first of each." : null);
+        var zone = await siteZone.GetAsync(cancellationToken);
+        lines.Add(zone.Problem is null ? $"Time zone: {zone.Zone.Id}, from {zone.Source}" : $"Time zone: not read; {zone.Problem}");
+        lines.Add(await WriteAccessAsync(cancellationToken));
+        if (duplicates.Count > 0)
+            return new CheckReport(lines, $"duplicate action numbers in the list ({string.Join(", ", duplicates)}): a run reads only the first of each.");
+        if (GraphTrackerSource.LeadColumnProblem(mapping) is { } lead) return new CheckReport(lines, lead);
+        // A Date column read in the wrong zone moves every deadline a day: unknown is not good enough.
+        return new CheckReport(lines, zone.Problem is { } unread && mapping.DateColumns.Count > 0 ? unread : null);
+    }
+
+    /// <summary>What the identity check runs as may do to the tracker list (SharePoint's EffectiveBasePermissions), in one line.</summary>
+    private async Task<string> WriteAccessAsync(CancellationToken cancellationToken)
+    {
+        var title = options.ListName.Replace("'", "''", StringComparison.Ordinal);
+        var (json, why) = await sharePoint.GetAsync($"web/lists/GetByTitle('{Uri.EscapeDataString(title)}')/EffectiveBasePermissions", cancellationToken);
+        if (json is not { } permissions || !permissions.TryGetProperty("Low", out var lowValue))
+            return $"Write access: not known ({why ?? "no permissions in the answer"}; reading it needs a token for SharePoint itself).";
+        var low = lowValue.ValueKind == System.Text.Json.JsonValueKind.String
+            ? long.Parse(lowValue.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : lowValue.GetInt64();
+        static string YesNo(bool may) => may ? "yes" : "no";
+        return $"Write access (as signed in): edit items {YesNo((low & EditItems) != 0)} (the update form), add items {YesNo((low & AddItems) != 0)} " +
+               $"(import), create lists {YesNo((low & ManageLists) != 0)} (provision).";
     }
 
     private static bool Essential(TrackerField field) => ColumnMapping.Essential.Contains(field);

@@ -16,6 +16,25 @@ public static class GraphClients
 {
     public static GraphServiceClient Create(GraphOptions options, TimeProvider time, string company, TokenCredential? credential = null)
     {
+        var http = CreateHttp(options, time, company);
+        var baseUrl = options.BaseUrl.TrimEnd('/');
+        IAuthenticationProvider auth = options.IsEmulator
+            ? new AnonymousAuthenticationProvider()
+            : new AzureIdentityAuthenticationProvider(
+                credential ?? new DefaultAzureCredential(),
+                allowedHosts: [new Uri(baseUrl).Host],
+                observabilityOptions: null,
+                isCaeEnabled: true,
+                scopes: [options.Scope()]);
+        return new GraphServiceClient(http, auth, baseUrl);
+    }
+
+    /// <summary>
+    /// The same pipeline without Graph's token: for SharePoint's own REST API (the site's regional settings), which is
+    /// throttled by the same rules and is asked for its token by the caller.
+    /// </summary>
+    public static HttpClient CreateHttp(GraphOptions options, TimeProvider time, string company)
+    {
         // A bare HttpClient would have no middleware at all; the factory keeps the default handlers.
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         for (var i = 0; i < handlers.Count; i++)
@@ -27,16 +46,6 @@ public static class GraphClients
         handlers.Add(new LenientJsonHandler());
         var http = GraphClientFactory.Create(handlers);
         http.Timeout = options.Budget();
-
-        var baseUrl = options.BaseUrl.TrimEnd('/');
-        IAuthenticationProvider auth = options.IsEmulator
-            ? new AnonymousAuthenticationProvider()
-            : new AzureIdentityAuthenticationProvider(
-                credential ?? new DefaultAzureCredential(),
-                allowedHosts: [new Uri(baseUrl).Host],
-                observabilityOptions: null,
-                isCaeEnabled: true,
-                scopes: [options.Scope()]);
-        return new GraphServiceClient(http, auth, baseUrl);
+        return http;
     }
 }

@@ -16,7 +16,8 @@ namespace SaferCity.Infrastructure.Graph;
 /// which rows were written. A throttled or unavailable write inside a batch (429/503/504) is sent again after its
 /// Retry-After, up to <see cref="GraphOptions.MaxRetries"/> times; the batch request itself goes through the SDK's retry handler.
 /// </summary>
-public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions options, TrackerColumns columns, GraphOptions graph, TimeProvider time)
+public sealed class GraphImportTarget(
+    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, GraphOptions graph, TimeProvider time, SiteTimeZone? siteZone = null)
     : IImportTarget
 {
     /// <summary>Graph's limit of requests in one JSON batch.</summary>
@@ -26,6 +27,9 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
     private string? listId;
     private Dictionary<string, string> internalNames = new(StringComparer.OrdinalIgnoreCase);
     private string numberColumn = "Title";
+    private IReadOnlySet<string> dates = new HashSet<string>();
+    private IReadOnlyDictionary<string, (ListColumn Column, TrackerField Field)> found = new Dictionary<string, (ListColumn, TrackerField)>();
+    private TimeZoneInfo zone = SaferCity.Core.Rules.UkClock.London;
 
     public string Name => $"the list '{options.ListName}'";
 
@@ -43,6 +47,11 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
         internalNames = renames.ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
         var deadlineIsDate = mapping.Found[TrackerField.DeliveryDeadline].Kind == ColumnKind.Date;
         numberColumn = mapping.Found[TrackerField.Number].Name;
+        found = FieldWrites.ByConfiguredName(mapping, columns);
+        // Deadlines written in the wrong zone move a day and the next import "corrects" them again: refuse rather than guess.
+        dates = mapping.DateColumns;
+        if (dates.Count > 0) zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
+        var shape = new ItemShape(renames, dates, zone);
 
         var what = $"reading items of list '{options.ListName}'";
         var page = 1;
@@ -58,7 +67,7 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
             {
                 var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                 foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, GraphFieldValues.Normalise(value));
+                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, shape.Read(name, GraphFieldValues.Normalise(value)));
                 items.Add(new CoreListItem(item.Id ?? $"#{items.Count + 1}", item.LastModifiedDateTime, fields));
             }
             if (response.OdataNextLink is not { Length: > 0 } next) break;
@@ -73,15 +82,16 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
     {
         if (siteId is null || listId is null) throw new InvalidOperationException("Read the list before applying a plan.");
         var items = client.Sites[siteId].Lists[listId].Items;
-        var writes = plan.Creates
-            .Select(c => new Write(c.Number, true, () => items.ToPostRequestInformation(new ListItem
-            {
-                Fields = new FieldValueSet { AdditionalData = c.Fields.ToDictionary(f => Internal(f.Key), f => (object)f.Value) },
-            })))
-            .Concat(plan.Updates.Select(u => new Write(u.Number, false, () => items[u.ItemId].Fields.ToPatchRequestInformation(new FieldValueSet
-            {
-                AdditionalData = u.Changes.ToDictionary(c => Internal(c.Field), c => (object)c.New!),
-            }))))
+        // Every value is checked against its column before the first write: a value SharePoint would refuse stops the import whole.
+        var refusals = new List<string>();
+        var creates = plan.Creates.Select(c => (c.Number, Fields: Values(c.Number, c.Fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)), refusals))).ToList();
+        var updates = plan.Updates.Select(u => (u.Number, u.ItemId, Fields: Values(u.Number, u.Changes.Select(c => System.Collections.Generic.KeyValuePair.Create(c.Field, c.New)), refusals))).ToList();
+        if (refusals.Count > 0)
+            throw new ImportRefusedException($"the list '{options.ListName}' would refuse {refusals.Count} value(s): {string.Join("; ", refusals.Take(5))}" +
+                                             (refusals.Count > 5 ? $"; and {refusals.Count - 5} more" : "") + ".");
+        var writes = creates
+            .Select(c => new Write(c.Number, true, () => items.ToPostRequestInformation(new ListItem { Fields = c.Fields })))
+            .Concat(updates.Select(u => new Write(u.Number, false, () => items[u.ItemId].Fields.ToPatchRequestInformation(u.Fields))))
             .ToList();
 
         var written = new List<string>();
@@ -205,6 +215,9 @@ public sealed class GraphImportTarget(GraphServiceClient client, TrackerOptions 
     }
 
     private string Internal(string configured) => internalNames.GetValueOrDefault(configured) ?? configured;
+
+    private FieldValueSet Values(string number, IEnumerable<System.Collections.Generic.KeyValuePair<string, string?>> fields, List<string> refusals) =>
+        FieldWrites.Build(fields, found, Internal, dates, zone, refusal => refusals.Add($"{number}: {refusal}"));
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

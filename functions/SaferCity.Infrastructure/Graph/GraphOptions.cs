@@ -73,4 +73,20 @@ public sealed class TrackerOptions
     /// then does a list with no hide column publish; without it, such a list publishes nothing new (hiding fails closed).
     /// </summary>
     public bool NoConfidentialItems { get; set; }
+
+    /// <summary>
+    /// Tracker__SiteTimeZone: the zone in the site's regional settings (IANA, e.g. Europe/London), which SharePoint uses to
+    /// store date-only values. When unset it is read from the site, which needs a token for SharePoint itself.
+    /// </summary>
+    [TimeZoneId] public string? SiteTimeZone { get; set; }
+}
+
+/// <summary>A time zone this machine knows (IANA or Windows name).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class TimeZoneIdAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is not string { Length: > 0 } id || TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)
+            ? ValidationResult.Success
+            : new ValidationResult($"'{id}' is not a time zone: use an IANA name such as Europe/London.", [validationContext.MemberName!]);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using SaferCity.Core.Local;
@@ -14,19 +13,22 @@ namespace SaferCity.Infrastructure.Graph;
 /// so running it twice changes nothing.
 /// </summary>
 public sealed class GraphProvisioner(
-    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns, LocalOptions local)
+    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns, LocalOptions local,
+    SiteTimeZone? siteZone = null)
 {
     public async Task<IReadOnlyList<string>> ProvisionAsync(bool importSample, CancellationToken cancellationToken)
     {
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Provisioning needs the site: set Tracker__SiteUrl.");
         var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
+        // The deadline column is a Date column: written in the wrong zone every deadline moves a day, so an unknown zone is refused.
+        var zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
         var sample = importSample
             ? await new FileTrackerSource(Path.Combine(local.SampleDir, "tracker.json"), Path.Combine(local.SampleDir, "leads.json")).ReadAsync(cancellationToken)
             : null;
 
         var report = new List<string>
         {
-            await ProvisionListAsync(siteId, options.ListName, TrackerListColumns(), sample?.Tracker.Select(TrackerFields), cancellationToken),
+            await ProvisionListAsync(siteId, options.ListName, TrackerListColumns(), sample?.Tracker.Select(i => TrackerFields(i, zone)), cancellationToken),
             await ProvisionListAsync(siteId, options.LeadsListName, LeadsListColumns(), sample?.Leads.Select(LeadFields), cancellationToken),
         };
         return report;
@@ -111,13 +113,13 @@ public sealed class GraphProvisioner(
     };
 
     // The sample uses the default column names; the lists use the configured ones.
-    private Dictionary<string, object> TrackerFields(Core.Model.ListItem item)
+    private Dictionary<string, object> TrackerFields(Core.Model.ListItem item, TimeZoneInfo zone)
     {
         var fields = Map(item, new TrackerColumns().All().Zip(columns.All()));
         // A Date column takes a date: the month text of the seed ("December 2016") becomes its last day.
         fields.Remove(columns.DeliveryDeadline);
         if (DeadlineParser.Parse(item[new TrackerColumns().DeliveryDeadline] as string) is { } deadline)
-            fields[columns.DeliveryDeadline] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+            fields[columns.DeliveryDeadline] = SiteDates.Wire(deadline, zone);
         return fields;
     }
 

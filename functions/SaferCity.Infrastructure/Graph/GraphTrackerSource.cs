@@ -10,9 +10,13 @@ namespace SaferCity.Infrastructure.Graph;
 /// per list, one look at the tracker's columns, then the items page by page with only the mapped columns.
 /// Reads everything or throws.
 /// </summary>
-public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns)
+public sealed class GraphTrackerSource(
+    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns, SiteTimeZone? siteZone = null)
     : ITrackerSource
 {
+    /// <summary>The site's time zone, in which SharePoint stores date-only values.</summary>
+    internal SiteTimeZone SiteZone { get; } = siteZone ?? SiteTimeZone.London;
+
     /// <summary>The largest page SharePoint serves; fewer pages means fewer chances to be throttled.</summary>
     public const int PageSize = 5000;
 
@@ -23,22 +27,37 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         var trackerId = await RequireListAsync(siteId, siteUrl, options.ListName, cancellationToken);
         var leadsId = await RequireListAsync(siteId, siteUrl, options.LeadsListName, cancellationToken);
         var mapping = await MapAsync(siteId, trackerId, cancellationToken);
-        var tracker = await ReadItemsAsync(siteId, trackerId, options.ListName, mapping.Select, mapping.Renames(columns), cancellationToken);
+        var zone = await SiteZone.GetAsync(cancellationToken);
+        var tracker = await ReadItemsAsync(siteId, trackerId, options.ListName, mapping.Select,
+            new ItemShape(mapping.Renames(columns), mapping.DateColumns, zone.Zone), cancellationToken);
         var leads = await ReadLeadsAsync(siteId, leadsId, cancellationToken);
         // Hiding fails closed: with no hide column, no item can be kept off the dashboard, so nothing new is published
         // until the column is there or the admin says the list holds nothing confidential.
         var hold = !mapping.Found.ContainsKey(TrackerField.HideFromDashboard) && !options.NoConfidentialItems;
+        // Dates read as London's when the site's zone is unknown: right for a London site, a day out elsewhere; said every run.
+        string[] zoneProblem = [.. (zone.Problem is { } unread && mapping.DateColumns.Count > 0 ? [unread] : Array.Empty<string>()),
+            .. LeadColumnProblem(mapping) is { } lead ? [lead] : Array.Empty<string>()];
         return new TrackerLists(tracker, leads)
         {
             SetupProblems = hold
-                ? [$"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
+                ? [.. zoneProblem, $"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
                    "item can be kept off the public dashboard: nothing new is published until it has one. Add the column as Yes/No, set " +
                    "Tracker__Columns__HideFromDashboard to the internal name of the column that does this, or set " +
                    "Tracker__NoConfidentialItems=true if the list holds nothing confidential."]
-                : [],
+                : zoneProblem,
             HoldPublishing = hold,
         };
     }
+
+    /// <summary>
+    /// A Person lead column cannot be routed: Graph gives each item only the person's number in the site's user list
+    /// (<c>{name}LookupId</c>), never a lead service's name. A Lookup column gives the looked-up text and is read as such.
+    /// </summary>
+    internal static string? LeadColumnProblem(ColumnMapping mapping) =>
+        mapping.Found.TryGetValue(TrackerField.LeadService, out var lead) && lead.Kind == ColumnKind.Person
+            ? $"The lead column {lead} is a Person column: Graph gives each item only a user number, not a lead service's name, so no action " +
+              "can be routed from it and every lead is reported missing. Make it a text or choice column (or a lookup to the leads list)."
+            : null;
 
     /// <summary>
     /// Where each field is in the tracker list (<see cref="ListColumnMap"/>). A list without an essential column is a set-up
@@ -63,7 +82,7 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
     {
         var renames = found.Where(f => !f.Key.Equals(f.Value, StringComparison.OrdinalIgnoreCase))
             .ToDictionary(f => f.Value, f => f.Key, StringComparer.OrdinalIgnoreCase);
-        return await ReadItemsAsync(siteId, leadsId, options.LeadsListName, [.. found.Values], renames, cancellationToken);
+        return await ReadItemsAsync(siteId, leadsId, options.LeadsListName, [.. found.Values], new ItemShape(renames), cancellationToken);
     }
 
     internal async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
@@ -71,9 +90,8 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
 
     /// <param name="select">Only columns the list has: SharePoint may refuse a name it does not know.</param>
-    /// <param name="renames">Internal name → the configured name the parser reads, for columns found under another name.</param>
     private async Task<IReadOnlyList<ListItem>> ReadItemsAsync(string siteId, string listId, string listName,
-        IReadOnlyList<string> select, IReadOnlyDictionary<string, string> renames, CancellationToken cancellationToken)
+        IReadOnlyList<string> select, ItemShape shape, CancellationToken cancellationToken)
     {
         var what = $"reading items of list '{listName}'";
         var items = client.Sites[siteId].Lists[listId].Items;
@@ -88,7 +106,7 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         var result = new List<ListItem>();
         while (true)
         {
-            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1, renames));
+            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1, shape));
             if (response.OdataNextLink is not { Length: > 0 } next) return result;
             page++;
             response = await GraphCalls.CallAsync(what, () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
@@ -96,11 +114,27 @@ public sealed class GraphTrackerSource(GraphServiceClient client, TrackerOptions
         }
     }
 
-    internal static ListItem ToListItem(GraphListItem item, int index, IReadOnlyDictionary<string, string>? renames = null)
+    internal static ListItem ToListItem(GraphListItem item, int index, ItemShape? shape = null)
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-            fields[renames?.GetValueOrDefault(name) ?? name] = GraphFieldValues.Normalise(value);
+        {
+            var normal = GraphFieldValues.Normalise(value);
+            fields[shape?.Renames.GetValueOrDefault(name) ?? name] = shape is null ? normal : shape.Read(name, normal);
+        }
         return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields) { WebUrl = item.WebUrl, ETag = item.ETag };
     }
+}
+
+/// <summary>
+/// How a list's items are read into the parser's shape.
+/// </summary>
+/// <param name="Renames">Internal name → the configured name the parser reads, for columns found under another name.</param>
+/// <param name="Dates">Internal names of Date columns, whose instants are the site's local midnight.</param>
+/// <param name="Zone">The site's time zone.</param>
+internal sealed record ItemShape(IReadOnlyDictionary<string, string> Renames, IReadOnlySet<string>? Dates = null, TimeZoneInfo? Zone = null)
+{
+    /// <summary>A Date column's instant as the site's day (<c>yyyy-MM-dd</c>); any other value as it is.</summary>
+    public object? Read(string name, object? value) =>
+        Zone is not null && Dates?.Contains(name) == true ? SiteDates.Read(value, Zone) : value;
 }

@@ -16,13 +16,13 @@ namespace SaferCity.Infrastructure.Graph;
 public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSource source, TrackerOptions options, TrackerColumns columns)
     : IUpdateTarget
 {
-    private sealed record Ids(string Site, string List, string Leads, ColumnMapping Columns, IReadOnlyDictionary<string, string> LeadColumns);
+    private sealed record Ids(string Site, string List, string Leads, ColumnMapping Columns, IReadOnlyDictionary<string, string> LeadColumns, TimeZoneInfo Zone);
 
     private volatile Ids? _ids; // a reference, so a concurrent request sees it whole or not at all
 
     public async Task<CoreListItem?> ReadItemAsync(string itemId, CancellationToken cancellationToken)
     {
-        var (site, list, _, mapping, _) = await IdsAsync(cancellationToken);
+        var (site, list, _, mapping, _, zone) = await IdsAsync(cancellationToken);
         try
         {
             var item = await client.Sites[site].Lists[list].Items[itemId].GetAsync(r =>
@@ -30,7 +30,7 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
                 r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl", "eTag"];
                 r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
             }, cancellationToken);
-            return item is null ? null : GraphTrackerSource.ToListItem(item, 1, mapping.Renames(columns));
+            return item is null ? null : GraphTrackerSource.ToListItem(item, 1, new ItemShape(mapping.Renames(columns), mapping.DateColumns, zone));
         }
         catch (ApiException e) when (e.ResponseStatusCode == 404)
         {
@@ -46,7 +46,7 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
     {
         try
         {
-            var (site, _, leads, _, leadColumns) = await IdsAsync(cancellationToken);
+            var (site, _, leads, _, leadColumns, _) = await IdsAsync(cancellationToken);
             return await source.ReadLeadsAsync(site, leads, leadColumns, cancellationToken);
         }
         catch (PipelineException e) when (AsBusy(e) is { } busy)
@@ -57,14 +57,18 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
 
     public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
     {
-        var (site, list, _, mapping, _) = await IdsAsync(cancellationToken);
+        var (site, list, _, mapping, _, zone) = await IdsAsync(cancellationToken);
         // The form names fields as configured; the list may hold them under other internal names.
         var internalNames = mapping.Renames(columns).ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
+        var refusals = new List<string>();
+        var body = FieldWrites.Build(fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)), FieldWrites.ByConfiguredName(mapping, columns),
+            name => internalNames.GetValueOrDefault(name) ?? name, mapping.DateColumns, zone, refusals.Add);
+        // A value the list's column would refuse is not sent: SharePoint's answer would be a bare 400.
+        if (refusals.Count > 0)
+            throw new PipelineException($"Graph: item {itemId} of list '{options.ListName}' was not written, nothing was saved: {string.Join("; ", refusals)}.");
         try
         {
-            await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(
-                new FieldValueSet { AdditionalData = fields.ToDictionary(f => internalNames.GetValueOrDefault(f.Key) ?? f.Key, f => (object)f.Value) },
-                r => r.Headers.Add("If-Match", etag), cancellationToken);
+            await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(body, r => r.Headers.Add("If-Match", etag), cancellationToken);
             return WriteOutcome.Written;
         }
         catch (ApiException e) when (e.ResponseStatusCode == 412)
@@ -112,6 +116,6 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         var list = await source.RequireListAsync(site, siteUrl, options.ListName, cancellationToken);
         var leads = await source.RequireListAsync(site, siteUrl, options.LeadsListName, cancellationToken);
         return _ids = new Ids(site, list, leads, await source.MapAsync(site, list, cancellationToken),
-            await source.MapLeadsAsync(site, leads, cancellationToken));
+            await source.MapLeadsAsync(site, leads, cancellationToken), (await source.SiteZone.GetAsync(cancellationToken)).Zone);
     }
 }

@@ -92,7 +92,7 @@ public sealed partial class GraphEmulator
         JsonObject? item;
         var stale = false;
         string? refused;
-        lock (gate) refused = list is null ? null : InvalidChoice(list, body);
+        lock (gate) refused = list is null ? null : InvalidChoice(list, body) ?? InvalidShape(list, body);
         if (refused is not null)
         {
             await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
@@ -106,6 +106,7 @@ public sealed partial class GraphEmulator
             if (item is not null && !stale)
             {
                 var fields = item["fields"] as JsonObject ?? (JsonObject)(item["fields"] = new JsonObject());
+                StoreDates(list!, body);
                 foreach (var (key, value) in body) fields[key] = value?.DeepClone();
                 Bump(item);
             }

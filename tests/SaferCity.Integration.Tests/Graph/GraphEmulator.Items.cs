@@ -57,7 +57,7 @@ public sealed partial class GraphEmulator
         {
             var changes = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
             string? refused;
-            lock (gate) refused = InvalidChoice(list!, changes);
+            lock (gate) refused = InvalidChoice(list!, changes) ?? InvalidShape(list!, changes);
             if (refused is not null)
             {
                 await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
@@ -74,6 +74,7 @@ public sealed partial class GraphEmulator
                 else
                 {
                     fields = (JsonObject)item["fields"]!;
+                    StoreDates(list!, changes);
                     foreach (var (key, value) in changes) fields[key] = value?.DeepClone();
                     Bump(item);
                     AppliedPatches++;

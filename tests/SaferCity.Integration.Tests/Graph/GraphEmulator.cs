@@ -168,6 +168,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
             if (await TryThrottleAsync(context)) return;
         }
         if (await TryHandleImportRouteAsync(context, path)) return; // GraphEmulator.Batch.cs
+        if (await TrySharePointApiAsync(context, path)) return; // GraphEmulator.Dates.cs
 
         const string sites = "/v1.0/sites/";
         if (!path.StartsWith(sites, StringComparison.Ordinal))
@@ -322,7 +323,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var fields = (JsonObject)(body["fields"]?.DeepClone() ?? new JsonObject());
         // Like SharePoint, a field the list has no column for is refused.
         string? refused;
-        lock (gate) refused = UnknownColumn(list, fields.Select(f => f.Key)) is { } unknown ? $"Field '{unknown}' is not recognized" : InvalidChoice(list, fields);
+        lock (gate) refused = UnknownColumn(list, fields.Select(f => f.Key).Where(k => !k.Contains('@', StringComparison.Ordinal))) is { } unknown
+            ? $"Field '{unknown}' is not recognized" : InvalidChoice(list, fields) ?? InvalidShape(list, fields);
         if (refused is not null)
         {
             await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", refused);
@@ -331,6 +333,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         JsonObject item;
         lock (gate)
         {
+            StoreDates(list, fields);
             item = new JsonObject { ["id"] = (list.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["lastModifiedDateTime"] = "2017-01-13T16:30:00Z", ["fields"] = fields };
             list.Items.Add(item);
         }
