@@ -13,29 +13,15 @@ targetScope = 'subscription'
 @description('azd environment name; it names the resource group and seeds every resource name.')
 param environmentName string
 
-// The regions that offer Flex Consumption (as listed by Microsoft's Flex Consumption azd template;
-// `az functionapp list-flexconsumption-locations` has the current list). Any other region fails here,
-// at the prompt, instead of halfway through provisioning.
+// UK only: the tracker holds personal data about crime, domestic abuse and safeguarding, and a council's DPIA will
+// expect it to stay in the UK (docs/privacy.md, "Processors and where data is held"). Of the UK regions only UK South
+// offers Flex Consumption (`az functionapp list-flexconsumption-locations` has the current list). Any other region
+// fails here, when the parameters are checked, before anything is created. To deploy elsewhere (with the
+// controller's agreement), add the region to this list; it must offer Flex Consumption.
 @minLength(1)
-@description('Azure region for all resources. It must offer Flex Consumption (for example uksouth).')
+@description('Azure region for all resources: UK South, so that the data stays in the UK (data residency).')
 @allowed([
-  'australiaeast'
-  'centralindia'
-  'centralus'
-  'eastasia'
-  'eastus'
-  'eastus2'
-  'francecentral'
-  'germanywestcentral'
-  'northcentralus'
-  'northeurope'
-  'southcentralus'
-  'southeastasia'
-  'swedencentral'
   'uksouth'
-  'westcentralus'
-  'westeurope'
-  'westus2'
 ])
 @metadata({
   azd: {

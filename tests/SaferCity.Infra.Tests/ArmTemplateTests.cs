@@ -144,12 +144,14 @@ public class ArmTemplateTests
     }
 
     [Fact]
-    public void Location_MainTemplate_IsRestrictedToFlexConsumptionRegions()
+    public void Location_MainTemplate_IsRestrictedToUkFlexConsumptionRegions()
     {
         var location = ArmTemplate.Main.Document.RootElement.GetProperty("parameters").GetProperty("location");
 
         Assert.True(location.TryGetProperty("allowedValues", out var allowed), "location has no allowedValues");
-        Assert.Equal(FlexConsumptionRegions, allowed.EnumerateArray().Select(v => v.GetString()!));
+        var regions = allowed.EnumerateArray().Select(v => v.GetString()!).ToList();
+        Assert.Equal(["uksouth"], regions);
+        Assert.All(regions, r => Assert.Contains(r, FlexConsumptionRegions));
     }
 
     [Fact]

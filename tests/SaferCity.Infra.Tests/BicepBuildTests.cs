@@ -32,6 +32,46 @@ public class BicepBuildTests
             StringComparison.Ordinal);
     }
 
+    /// <summary>Data residency: the compiler itself refuses a deployment's parameters that name a region outside the UK.</summary>
+    [Theory]
+    [InlineData("eastus", false)]
+    [InlineData("ukwest", false)] // in the UK, but without Flex Consumption
+    [InlineData("uksouth", true)]
+    public void BuildParams_Location_OnlyUkSouthIsAccepted(string region, bool accepted)
+    {
+        var folder = Directory.CreateTempSubdirectory("bicep-params-");
+        try
+        {
+            var template = Path.GetRelativePath(folder.FullName, Path.Combine(InfraPaths.InfraDirectory, "main.bicep")).Replace('\\', '/');
+            var file = Path.Combine(folder.FullName, "deployment.bicepparam");
+            File.WriteAllText(file, $"""
+                using '{template}'
+                param environmentName = 'residency'
+                param location = '{region}'
+                param coordinatorEmail = 'coordinator@example.gov.uk'
+                param senderEmail = 'safercity@example.gov.uk'
+                param trackerSiteUrl = 'https://contoso.sharepoint.com/sites/SaferCity'
+                """);
+
+            var result = BicepCompiler.BuildParams(file);
+
+            if (accepted)
+            {
+                Assert.True(result.ExitCode == 0, result.Output);
+                Assert.Empty(result.Diagnostics);
+            }
+            else
+            {
+                Assert.NotEqual(0, result.ExitCode);
+                Assert.Contains($"Expected a value of type \"'uksouth'\" but the provided value is of type \"'{region}'\"", result.Output);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void BicepFiles_InfraFolder_IncludeMainTemplateAndModules()
     {

@@ -17,7 +17,12 @@ internal static class BicepCompiler
                 .ToList();
     }
 
-    public static Result Build(string bicepFile)
+    public static Result Build(string bicepFile) => Run("build", bicepFile);
+
+    /// <summary>Compiles a .bicepparam file, checking its values against the template's parameter types and allowed values.</summary>
+    public static Result BuildParams(string paramsFile) => Run("build-params", paramsFile);
+
+    private static Result Run(string command, string bicepFile)
     {
         var executable = EnsureExecutable();
         var outDir = Directory.CreateTempSubdirectory("bicep-build-");
@@ -29,7 +34,7 @@ internal static class BicepCompiler
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            start.ArgumentList.Add("build");
+            start.ArgumentList.Add(command);
             start.ArgumentList.Add(bicepFile);
             start.ArgumentList.Add("--outdir");
             start.ArgumentList.Add(outDir.FullName);
@@ -41,7 +46,7 @@ internal static class BicepCompiler
             if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"bicep build {bicepFile} took longer than 3 minutes");
+                throw new TimeoutException($"bicep {command} {bicepFile} took longer than 3 minutes");
             }
 
             var json = Path.Combine(outDir.FullName, Path.GetFileNameWithoutExtension(bicepFile) + ".json");

@@ -148,6 +148,37 @@ public sealed class DashboardHtmlTests
     }
 
     [Fact]
+    public void Render_CompletedSection_MoreThanTheCap_ListsUpToTheCapAndSaysHowManyAreNotShownAndWhere()
+    {
+        // A week of heavy churn: every one of 5,000 actions newly completed, each with a long text.
+        var longText = new string('x', 3000);
+        var actions = Enumerable.Range(1, 5000)
+            .Select(i => Action($"1.{i}", "T", status: "complete", drift: [new DriftItem("completed")], text: $"Done {i} {longText}")).ToList();
+
+        var html = Render(Document(actions, driftSince: "2017-01-09"));
+
+        var section = Regex.Match(html, "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        var listed = Regex.Matches(section, "<li>").Count;
+        Assert.InRange(listed, 1, DashboardHtml.MaxRows);
+        Assert.Contains("<strong>1.1</strong> Done 1 ", section); // in tracker order, from the first
+        Assert.Contains($"{5000 - listed:N0} more completed actions are not listed here, to keep this page printable. " +
+                        "Every action is in the <a href=\"actions.csv\">CSV download</a> and the <a href=\"dashboard.json\">JSON data</a>.", section);
+        Assert.InRange(section.Length, 1, DashboardHtml.CompletedBudget + 10_000);
+    }
+
+    [Fact]
+    public void Render_CompletedSection_UnderTheCap_ListsEveryOneWithNoNotice()
+    {
+        var actions = Enumerable.Range(1, 30)
+            .Select(i => Action($"1.{i}", "T", status: "complete", drift: [new DriftItem("completed")], text: $"Done {i}")).ToList();
+
+        var section = Regex.Match(Render(Document(actions, driftSince: "2017-01-09")), "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+
+        Assert.Equal(30, Regex.Matches(section, "<li>").Count);
+        Assert.DoesNotContain("not listed here", section);
+    }
+
+    [Fact]
     public void Render_TrendChart_SvgWithTitleDescAndDataTable()
     {
         var html = Render(Document([Action("1.1", "T")]));
