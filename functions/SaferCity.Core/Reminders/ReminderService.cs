@@ -68,7 +68,10 @@ public sealed class ReminderService(
         var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
         var keyWarnings = _updates.KeyWarnings().ToList();
         foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
-        foreach (var (digest, since) in changes.Digests())
+        // The lead's own changes through its update links since its previous digest are acknowledged, not asked for review.
+        var from = changes.Earliest is { } earliest ? Rules.UkClock.At(earliest, TimeOnly.MinValue) : report.GeneratedAt.AddDays(-7);
+        var audit = await UpdateAudit.ReadAsync(state, from, time.GetUtcNow(), cancellationToken);
+        foreach (var (digest, since) in changes.Digests(reminders.Value, audit))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var actions = digest.All.Select(a => a.Action.Number).ToList();
