@@ -33,7 +33,8 @@ internal sealed class ChangesSince(RunReport report, ReportedStates reported)
     /// Each lead's digest, in the leads list's order, with the day its changes are counted from: only the leads with
     /// something new or a milestone reached this week (<see cref="LeadWeek"/>).
     /// </summary>
-    public IEnumerable<(LeadDigest Digest, string? SinceIso)> Digests(Rules.RemindersOptions options, IReadOnlyList<Updates.AppliedUpdate> audit)
+    public IEnumerable<(LeadDigest Digest, string? SinceIso)> Digests(Rules.RemindersOptions options, IReadOnlyList<Updates.AppliedUpdate> audit,
+        Func<Model.Lead, bool> inLedger)
     {
         foreach (var lead in report.Directory.Leads)
         {
@@ -43,7 +44,7 @@ internal sealed class ChangesSince(RunReport report, ReportedStates reported)
                 // A lead with no digest yet is told everything in full; the others, what is new since their previous one.
                 DateOnly? since = ReferenceEquals(view, report) ? null : view.Drift.Baseline?.AsOf;
                 var after = since is { } s ? Rules.UkClock.At(s, TimeOnly.MinValue) : DateTimeOffset.MinValue;
-                _digests[view] = planned = DigestPlanner.ForLeads(view, options, since, [.. audit.Where(u => u.At >= after)])
+                _digests[view] = planned = DigestPlanner.ForLeads(view, options, since, [.. audit.Where(u => u.At >= after)], inLedger)
                     .ToDictionary(d => d.Lead, (IEqualityComparer<Model.Lead>)ReferenceEqualityComparer.Instance);
             }
             if (planned.TryGetValue(lead, out var digest))

@@ -62,7 +62,10 @@ public static class DigestPlanner
     /// <param name="report">The run, with each action's drift counted since the leads' previous digest.</param>
     /// <param name="since">The day of the leads' previous digest; null before their first, when everything open is listed in full.</param>
     /// <param name="audit">Updates applied through update links since then: a lead's own changes are acknowledged, not asked for review.</param>
-    public static IReadOnlyList<LeadDigest> ForLeads(RunReport report, RemindersOptions options, DateOnly? since, IReadOnlyList<AppliedUpdate> audit)
+    /// <param name="inLedger">Leads the week's ledger already holds: their digest is planned whatever is new, so a later run
+    /// in the week sends what it owes and reports what went, even once nothing is new since.</param>
+    public static IReadOnlyList<LeadDigest> ForLeads(RunReport report, RemindersOptions options, DateOnly? since, IReadOnlyList<AppliedUpdate> audit,
+        Func<Lead, bool>? inLedger = null)
     {
         // One pass over the actions, not one per lead.
         var byLead = new Dictionary<string, List<Assessment>>(StringComparer.Ordinal);
@@ -81,7 +84,7 @@ public static class DigestPlanner
             if (!byLead.TryGetValue(lead.Name, out var mine)) continue;
             var own = audit.Where(u => u.LeadKey == lead.Key || (lead.ItemId is { } id && u.LeadKey == id)).ToList();
             var digest = new LeadWeek(report.AsOf, options, since, own).Plan(lead, mine);
-            if (!digest.IsEmpty) digests.Add(digest);
+            if (!digest.IsEmpty || inLedger?.Invoke(lead) == true) digests.Add(digest);
         }
         return digests;
     }

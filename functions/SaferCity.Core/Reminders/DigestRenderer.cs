@@ -88,13 +88,26 @@ public static class DigestRenderer
             Counted(Numbers(digest.NewlyOverdue), "newly overdue"),
             Counted(Numbers(digest.NewlyDueSoon), "newly due soon"),
             reminders.Count == 1 ? $"{Number(reminders[0])} {Milestones.Reached(reminders[0], asOf, Options) ?? Heading(reminders[0], Kind(reminders[0]), asOf)}"
-                : reminders.Count > 1 ? $"{reminders.Count} reminders" : null,
+                : reminders.Count > 1 ? Reminders(reminders) : null,
             digest.StillOverdue.Count > 0 ? $"{digest.StillOverdue.Count} still overdue" : null,
         };
         return $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {string.Join(", ", parts.Where(p => p is not null))}";
     }
 
     private static readonly RemindersOptions Options = new();
+
+    /// <summary>"2 overdue, 3 due soon, 1 needs an update": reminders counted by what they remind of.</summary>
+    private static string Reminders(List<Assessment> reminders)
+    {
+        var (overdue, dueSoon) = (reminders.Count(a => a.Overdue), reminders.Count(a => a.DueSoon));
+        var stale = reminders.Count - overdue - dueSoon;
+        return string.Join(", ", new[]
+        {
+            overdue > 0 ? $"{overdue} overdue" : null,
+            dueSoon > 0 ? $"{dueSoon} due soon" : null,
+            stale > 0 ? $"{stale} {(stale == 1 ? "needs" : "need")} an update" : null,
+        }.Where(p => p is not null));
+    }
 
     private static SectionKind Kind(Assessment a) => a.Overdue ? SectionKind.Overdue : a.DueSoon ? SectionKind.DueSoon : SectionKind.Stale;
 

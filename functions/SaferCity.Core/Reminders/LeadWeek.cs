@@ -42,7 +42,7 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
         if (Milestones.EscalatedOn(a, asOf, options) is { } escalated)
         {
             _escalated[number] = escalated;
-            if (escalated == asOf) _escalatedThisWeek.Add(number);
+            if (Milestones.EscalatedThisWeek(a, asOf, options)) _escalatedThisWeek.Add(number);
         }
         var changedByOthers = a.Drift.Count > 0 && !_acknowledged.ContainsKey(number);
         var milestone = since is null || Milestones.Reached(a, asOf, options) is not null || _escalatedThisWeek.Contains(number);

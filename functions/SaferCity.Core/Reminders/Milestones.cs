@@ -7,8 +7,8 @@ namespace SaferCity.Core.Reminders;
 /// <see cref="RemindersOptions.DueSoonMilestones"/> before it, overdue <see cref="RemindersOptions.OverdueMilestones"/> after it,
 /// then every <see cref="RemindersOptions.RepeatDays"/>), or of its staleness (when first flagged, then every
 /// <see cref="RemindersOptions.RepeatDays"/>). Digests are weekly, so a milestone is met by the first weekly digest on or
-/// after its day: the one whose as-of day is that day or one of the six after it. Nothing is stored: the same run
-/// on the same day always finds the same milestones.
+/// after its day: the Monday of the run's ISO week when that is the day or one of the six after it, so every run in
+/// a week (a retry on Thursday) finds the same milestones. Nothing is stored.
 /// </summary>
 public static class Milestones
 {
@@ -17,6 +17,7 @@ public static class Milestones
     /// <summary>The milestone this week's digest meets for the action ("overdue 14 days"), or null when none.</summary>
     public static string? Reached(Assessment a, DateOnly asOf, RemindersOptions options)
     {
+        asOf = WeekStart(asOf);
         if (!a.Action.Open || a.Action.Deadline is not { } deadline)
             return a.Action.Open ? StaleMilestone(a, asOf, options) : null;
         if (a.Overdue)
@@ -41,11 +42,17 @@ public static class Milestones
     {
         if (!a.Escalated(options) || a.Action.Deadline is not { } deadline) return null;
         var passed = deadline.AddDays(options.EscalateAfterDays + 1);
-        return asOf.AddDays(-Week * ((asOf.DayNumber - passed.DayNumber) / Week));
+        var monday = WeekStart(asOf);
+        // Passed since this week's Monday (a run later in the week is the first to see it): escalated by this run.
+        return passed > monday ? asOf : monday.AddDays(-Week * ((monday.DayNumber - passed.DayNumber) / Week));
     }
 
     /// <summary>Escalated by this week's summary.</summary>
-    public static bool EscalatedThisWeek(Assessment a, DateOnly asOf, RemindersOptions options) => EscalatedOn(a, asOf, options) == asOf;
+    public static bool EscalatedThisWeek(Assessment a, DateOnly asOf, RemindersOptions options) =>
+        EscalatedOn(a, asOf, options) is { } on && on >= WeekStart(asOf);
+
+    /// <summary>The Monday of the day's ISO week: the day its weekly digests are made.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The overdue milestones up to <paramref name="daysOverdue"/>: the configured ones, then every 28 days after the last.</summary>
     private static IEnumerable<int> OverdueDays(RemindersOptions options, int daysOverdue)

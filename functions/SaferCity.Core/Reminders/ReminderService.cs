@@ -71,7 +71,7 @@ public sealed class ReminderService(
         // The lead's own changes through its update links since its previous digest are acknowledged, not asked for review.
         var from = changes.Earliest is { } earliest ? Rules.UkClock.At(earliest, TimeOnly.MinValue) : report.GeneratedAt.AddDays(-7);
         var audit = await UpdateAudit.ReadAsync(state, from, time.GetUtcNow(), cancellationToken);
-        foreach (var (digest, since) in changes.Digests(reminders.Value, audit))
+        foreach (var (digest, since) in changes.Digests(reminders.Value, audit, l => ledger.For(ReminderLedger.LeadKey(l)) is not null))
         {
             if (digest.Lead.Emails.Count == 0) continue; // reported to the coordinator as unrouted
             var actions = digest.All.Select(a => a.Action.Number).ToList();
@@ -166,6 +166,7 @@ public sealed class ReminderService(
         foreach (var (key, ledgerKey, message, actions) in messages) await Deliver(key, ledgerKey, message, actions);
 
         // The coordinator goes last so the summary can say how delivery went.
+        List<string>? summaryProblems = null;
         if (summaryInPlan)
         {
             var notes = DeliveryNotes(ledger, failed, unconfirmed, report);
@@ -173,16 +174,22 @@ public sealed class ReminderService(
             var now = time.GetUtcNow();
             var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
             var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings] };
+            var previous = reported.Last.TryGetValue(ReminderLedger.SummaryKey, out var last) ? new PreviousSummary(last.Sent, reported.SummaryProblems) : null;
+            summaryProblems = CoordinatorSummary.CurrentProblems(checks);
             await Deliver(CoordinatorSummary.Key, ReminderLedger.SummaryKey, () =>
             {
                 var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, url, updated,
-                    dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
+                    dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title, previous);
                 return Message(report, week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report), text, html, []);
             }, []);
         }
         // What these digests reported is what their recipients' next ones count changes from.
         if (!dryRun && delivered.Count > 0)
-            await state.WriteAsync(ReportedStates.DocumentName, reported.Reported(delivered, report.Snapshot()).Serialize(), reportedVersion, cancellationToken);
+        {
+            var next = reported.Reported(delivered, report.Snapshot());
+            if (delivered.Contains(ReminderLedger.SummaryKey) && summaryProblems is not null) next = next with { SummaryProblems = summaryProblems };
+            await state.WriteAsync(ReportedStates.DocumentName, next.Serialize(), reportedVersion, cancellationToken);
+        }
         return new ReminderResult(week, sent, already, failed, [.. unconfirmed.Select(u => u.Key)]);
     }
 
