@@ -46,21 +46,24 @@ public static class CoordinatorSummary
         var open = report.Assessments.Where(a => a.Action.Open).ToList();
         var stale = open.Where(a => a.Stale).ToList();
         var removed = report.Drift.Removed.Select(id => $"{id} is no longer in the tracker").ToList();
-        var (problems, unchanged) = Problems(report, previous);
+        var known = previous?.Problems.ToHashSet(StringComparer.Ordinal) ?? [];
+        var (unrouted, unroutedTold) = NewOnly(Unrouted(report), known, "action with no lead", "actions with no lead");
+        var (problems, problemsTold) = NewOnly(Findings(report), known, "data problem", "data problems");
 
         var notes = new (string, IReadOnlyList<string>)[]
         {
             ("Set-up problems", setup),
             ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
-            ($"Escalated (overdue by more than {options.EscalateAfterDays} days)", escalated.Select(Escalation).ToList()),
-            ("Overdue, by lead (each one is on the dashboard)", OverdueByLead(open, options, escalated)),
+            ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalated.Select(Escalation).ToList()),
+            ("Other overdue actions, by lead (each one is on the dashboard)", OverdueByLead(open, options, escalated)),
             ($"Not updated in {DigestRenderer.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead", StaleByLead(stale)),
+            ("Actions no lead could be found for", [.. unrouted, .. unroutedTold]),
             ("Removed actions", removed),
-            ("New problems in the lists", [.. problems, .. unchanged > 0 ? [$"{DigestRenderer.Plural(unchanged, "data problem")} unchanged since earlier summaries"] : Array.Empty<string>()]),
+            ("Data problems in the lists", [.. problems, .. problemsTold]),
             ("Updated by leads", leadUpdates ?? []),
             ("Reminder delivery", deliveryNotes),
         };
-        var email = new EmailLayout.Content("Action plan summary", report.AsOf, intro, Preheader(figures, escalated.Count, problems.Count, 0),
+        var email = new EmailLayout.Content("Action plan summary", report.AsOf, intro, Preheader(figures, escalated.Count, problems.Count, unrouted.Count),
             sections, since, dashboardUrl, Why, Ask: null, AskEmail: null, notes, Links: null)
         {
             PrivacyLine = privacyLine,
@@ -79,27 +82,31 @@ public static class CoordinatorSummary
         (a.Action.Leads.Count > 0 ? string.Join(", ", a.Action.Leads) : "none found");
 
     /// <summary>
-    /// The problems to tell: actions that reach no lead, and data problems, except those on completed actions. Each is
-    /// told in full the first summary it is in, then counted. Returns the new ones, and how many were told before.
+    /// A problem is told in full in the first summary it is in, then counted ("3 data problems unchanged since earlier
+    /// summaries"): the new ones, and the count line when some were told before.
     /// </summary>
-    public static (List<string> New, int Unchanged) Problems(RunReport report, PreviousSummary? previous)
+    private static (List<string> New, List<string> Told) NewOnly(List<string> all, HashSet<string> known, string one, string many)
     {
-        var all = CurrentProblems(report);
-        var known = previous?.Problems.ToHashSet(StringComparer.Ordinal) ?? [];
         var fresh = all.Where(p => !known.Contains(p)).ToList();
-        return (fresh, all.Count - fresh.Count);
+        var told = all.Count - fresh.Count;
+        return (fresh, told == 0 ? [] : [$"{told} {(told == 1 ? one : many)} unchanged since earlier summaries"]);
     }
 
     /// <summary>Every problem this summary knows of, as the coordinator reads it: what the next summary counts as already told.</summary>
-    public static List<string> CurrentProblems(RunReport report)
-    {
-        var complete = report.Assessments.Where(a => !a.Action.Open).Select(a => a.Action.Number).ToHashSet(StringComparer.Ordinal);
-        var unrouted = DigestPlanner.Unrouted(report)
+    public static List<string> CurrentProblems(RunReport report) => [.. Unrouted(report), .. Findings(report)];
+
+    private static List<string> Unrouted(RunReport report) =>
+        DigestPlanner.Unrouted(report)
             .Select(a => $"{a.Action.Number}: " + (a.Action.LeadNames.Count == 0
                 ? "no lead named"
-                : $"no reachable lead for \"{string.Join("; ", a.Action.LeadNames)}\""));
-        var findings = report.CoordinatorFindings.Where(f => !complete.Contains(f.Id)).Select(f => f.Describe());
-        return [.. unrouted, .. findings];
+                : $"no reachable lead for \"{string.Join("; ", a.Action.LeadNames)}\""))
+            .ToList();
+
+    /// <summary>Problems in the lists, except on completed actions: nobody needs to fix the lead of finished work.</summary>
+    private static List<string> Findings(RunReport report)
+    {
+        var complete = report.Assessments.Where(a => !a.Action.Open).Select(a => a.Action.Number).ToHashSet(StringComparer.Ordinal);
+        return report.CoordinatorFindings.Where(f => !complete.Contains(f.Id)).Select(f => f.Describe()).ToList();
     }
 
     /// <summary>"City of London Police: 15 overdue (3 escalated)": one line per lead, every overdue action counted under each of its leads.</summary>
