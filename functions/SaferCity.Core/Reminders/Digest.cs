@@ -34,6 +34,12 @@ public sealed record LeadDigest(
     /// <summary>Changed by the lead itself (through its update link) and nothing else to say: acknowledged, never asked for review.</summary>
     public IReadOnlyList<Assessment> YourChanges { get; init; } = [];
 
+    /// <summary>
+    /// The lead has had a digest before, so its milestone reminders are one line each with their links: the facts of each
+    /// action were in an earlier digest. A lead's first digest tells every action in full.
+    /// </summary>
+    public bool Compact { get; init; }
+
     /// <summary>Per action number: the day it was escalated to the coordinator.</summary>
     public IReadOnlyDictionary<string, DateOnly> Escalated { get; init; } = new Dictionary<string, DateOnly>();
 

@@ -23,6 +23,9 @@ public enum SectionKind
 
     /// <summary>The lead's own change: one line acknowledging it.</summary>
     Yours,
+
+    /// <summary>A milestone reminder to a lead told of the action before: one line ("3.4 overdue by 14 days: Deliver …").</summary>
+    Reminder,
 }
 
 /// <summary>Whom a lead can ask about a digest: the coordinator's name and address, as far as the settings give them.</summary>
@@ -153,9 +156,13 @@ public static class DigestRenderer
                 new Section("Changed by someone else", digest.Drifting, SectionKind.Changed),
                 new Section("Newly overdue", digest.NewlyOverdue, SectionKind.Overdue),
                 new Section("Newly due soon", digest.NewlyDueSoon, SectionKind.DueSoon),
-                new Section("Overdue", digest.Overdue, SectionKind.Overdue),
-                new Section("Due soon", digest.DueSoon, SectionKind.DueSoon),
-                new Section("Needs an update", digest.NeedsUpdate, SectionKind.Stale),
+                .. digest.Compact
+                    ? new[] { new Section("Reminders", [.. digest.Overdue, .. digest.DueSoon, .. digest.NeedsUpdate], SectionKind.Reminder) }
+                    : [
+                        new Section("Overdue", digest.Overdue, SectionKind.Overdue),
+                        new Section("Due soon", digest.DueSoon, SectionKind.DueSoon),
+                        new Section("Needs an update", digest.NeedsUpdate, SectionKind.Stale),
+                    ],
                 new Section("Still overdue", digest.StillOverdue, SectionKind.StillOverdue),
                 new Section("Your changes", digest.YourChanges, SectionKind.Yours),
             ],
@@ -187,20 +194,28 @@ public static class DigestRenderer
     /// The one line of a short item: "3.4 overdue 62 days; no update since 9 January 2017", "4.4 completed: thank you",
     /// "2.8: You changed the rating to Amber (at risk) on 17 February 2017".
     /// </summary>
-    public static string ShortLine(Assessment a, SectionKind kind, Func<Assessment, IReadOnlyList<string>>? extra)
+    public static string ShortLine(Assessment a, SectionKind kind, DateOnly asOf, Func<Assessment, IReadOnlyList<string>>? extra)
     {
         var more = extra?.Invoke(a) ?? [];
         if (kind == SectionKind.Yours) return $"{Number(a)}: {string.Join("; ", more)}";
-        var line = kind == SectionKind.Completed
-            ? $"{Number(a)} completed: thank you"
-            : $"{Number(a)} overdue {Plural(a.DaysOverdue, "day")}" + (a.LastUpdated is { } d ? $"; no update since {Long(d)}" : "");
-        // An escalated action says so on its line too ("…; escalated to the coordinator on 6 March 2017").
+        var line = kind switch
+        {
+            SectionKind.Completed => $"{Number(a)} completed: thank you",
+            SectionKind.Reminder => $"{Number(a)} {Heading(a, a.Overdue ? SectionKind.Overdue : a.DueSoon ? SectionKind.DueSoon : SectionKind.Stale, asOf)}: " +
+                                    EmailText.Clip(a.Action.Text, ReminderTextLength, null) +
+                                    (MismatchText(a) is { } m ? $"; {m}" : "") + (StaleLine(a) is { } s ? $"; {char.ToLowerInvariant(s[0])}{s[1..]}" : ""),
+            _ => $"{Number(a)} overdue {Plural(a.DaysOverdue, "day")}" + (a.LastUpdated is { } d ? $"; no update since {Long(d)}" : ""),
+        };
+        // An escalated action says so on its line too ("…. Escalated to the coordinator on 6 March 2017").
         var escalated = more.FirstOrDefault(m => m.StartsWith("Escalated", StringComparison.Ordinal));
-        return escalated is null ? line : $"{line}; e{escalated[1..]}";
+        return escalated is null ? line : $"{line}. {escalated}";
     }
 
     /// <summary>Sections listed one line an action, without the action's fields.</summary>
-    public static bool IsShort(SectionKind kind) => kind is SectionKind.Completed or SectionKind.StillOverdue or SectionKind.Yours;
+    public static bool IsShort(SectionKind kind) => kind is SectionKind.Completed or SectionKind.StillOverdue or SectionKind.Yours or SectionKind.Reminder;
+
+    /// <summary>Enough of the key action in a one-line reminder to know which it is; the update form shows the rest.</summary>
+    private const int ReminderTextLength = 90;
 
     /// <summary>"Questions? Ask Sam Patel, the partnership's coordinator:" and the address, which the layout writes as a link.</summary>
     private static string AskLine(CoordinatorContact c) => (c.Name, c.Email) switch

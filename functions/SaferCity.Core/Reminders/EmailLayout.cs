@@ -71,7 +71,7 @@ public static class EmailLayout
             {
                 if (DigestRenderer.IsShort(section.Kind))
                 {
-                    sb.AppendLine($"- {DigestRenderer.ShortLine(a, section.Kind, c.Extra)}");
+                    sb.AppendLine($"- {DigestRenderer.ShortLine(a, section.Kind, c.AsOf, c.Extra)}");
                     if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } link) sb.AppendLine($"  Update: {link.AbsoluteUri}");
                     continue;
                 }
@@ -200,7 +200,7 @@ public static class EmailLayout
         h.Open("ul", ("style", Body + "margin:0 0 15px;padding:0 0 0 20px;")).Line();
         foreach (var a in items)
         {
-            h.Open("li", ("dir", "auto"), ("style", Body + "margin:0 0 10px;")).Text(DigestRenderer.ShortLine(a, kind, c.Extra));
+            h.Open("li", ("dir", "auto"), ("style", Body + "margin:0 0 10px;")).Text(DigestRenderer.ShortLine(a, kind, c.AsOf, c.Extra));
             if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } update)
                 h.Text(" ").Element("a", $"Update action {DigestRenderer.Number(a)}", ("href", update.AbsoluteUri), ("style", Link));
             h.Close("li").Line();

@@ -26,7 +26,7 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
         {
             Completed = _completed, NewlyOverdue = _newlyOverdue, NewlyDueSoon = _newlyDueSoon, NeedsUpdate = _stale,
             StillOverdue = _stillOverdue, YourChanges = _yours, Escalated = _escalated, Acknowledged = _acknowledged,
-            EscalatedThisWeek = _escalatedThisWeek,
+            EscalatedThisWeek = _escalatedThisWeek, Compact = since is not null,
         };
     }
 
