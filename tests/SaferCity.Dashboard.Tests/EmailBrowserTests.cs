@@ -116,7 +116,7 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
     public async Task Html_LaterWeekDigest_PhoneScreenshotForTheReadme()
     {
         var digest = emails.Messages["2017-W08_community-safety-team"];
-        Assert.Contains("Drifting", digest.HtmlBody);
+        Assert.Contains("Changed by someone else", digest.HtmlBody);
 
         await using var context = await fixture.NewContextAsync(375, 1000);
         var page = await context.NewPageAsync();
