@@ -46,6 +46,9 @@ public sealed record LeadDigest(
     /// <summary>Per action number: the lead's own change, in words ("You changed the rating to Amber on 17 February 2017").</summary>
     public IReadOnlyDictionary<string, string> Acknowledged { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Per action number: the milestone this week's digest meets ("overdue 14 days"), with the lead's own settings.</summary>
+    public IReadOnlyDictionary<string, string> Milestone { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Action numbers escalated by this week's summary: said in the subject.</summary>
     public IReadOnlyList<string> EscalatedThisWeek { get; init; } = [];
 

@@ -90,14 +90,12 @@ public static class DigestRenderer
             Counted(Numbers(digest.Drifting), "changed"),
             Counted(Numbers(digest.NewlyOverdue), "newly overdue"),
             Counted(Numbers(digest.NewlyDueSoon), "newly due soon"),
-            reminders.Count == 1 ? $"{Number(reminders[0])} {Milestones.Reached(reminders[0], asOf, Options) ?? Heading(reminders[0], Kind(reminders[0]), asOf)}"
+            reminders.Count == 1 ? $"{Number(reminders[0])} {digest.Milestone.GetValueOrDefault(reminders[0].Action.Number) ?? Heading(reminders[0], Kind(reminders[0]), asOf)}"
                 : reminders.Count > 1 ? Reminders(reminders) : null,
             digest.StillOverdue.Count > 0 ? $"{digest.StillOverdue.Count} still overdue" : null,
         };
         return $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {string.Join(", ", parts.Where(p => p is not null))}";
     }
-
-    private static readonly RemindersOptions Options = new();
 
     /// <summary>"2 overdue, 3 due soon, 1 needs an update": reminders counted by what they remind of.</summary>
     private static string Reminders(List<Assessment> reminders)

@@ -17,6 +17,7 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
         _overdue = [], _dueSoon = [], _stale = [], _stillOverdue = [], _yours = [];
     private readonly Dictionary<string, DateOnly> _escalated = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _acknowledged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _milestones = new(StringComparer.Ordinal);
     private readonly List<string> _escalatedThisWeek = [];
 
     public LeadDigest Plan(Lead lead, IEnumerable<Assessment> actions)
@@ -26,7 +27,7 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
         {
             Completed = _completed, NewlyOverdue = _newlyOverdue, NewlyDueSoon = _newlyDueSoon, NeedsUpdate = _stale,
             StillOverdue = _stillOverdue, YourChanges = _yours, Escalated = _escalated, Acknowledged = _acknowledged,
-            EscalatedThisWeek = _escalatedThisWeek, Compact = since is not null,
+            EscalatedThisWeek = _escalatedThisWeek, Compact = since is not null, Milestone = _milestones,
         };
     }
 
@@ -45,7 +46,8 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
             if (Milestones.EscalatedThisWeek(a, asOf, options)) _escalatedThisWeek.Add(number);
         }
         var changedByOthers = a.Drift.Count > 0 && !_acknowledged.ContainsKey(number);
-        var milestone = since is null || Milestones.Reached(a, asOf, options) is not null || _escalatedThisWeek.Contains(number);
+        if (Milestones.Reached(a, asOf, options) is { } reached) _milestones[number] = reached;
+        var milestone = since is null || _milestones.ContainsKey(number) || _escalatedThisWeek.Contains(number);
         var group = (a.Overdue, a.DueSoon) switch
         {
             _ when changedByOthers => _changed,
