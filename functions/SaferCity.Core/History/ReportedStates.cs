@@ -20,6 +20,9 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
 
     public static readonly ReportedStates Empty = new(TrackerHistory.Empty, new Dictionary<string, ReportedPointer>());
 
+    /// <summary>The problems in the lists the coordinator's previous summary told of: the next one counts them instead of listing them again.</summary>
+    public IReadOnlyList<string> SummaryProblems { get; init; } = [];
+
     /// <summary>The state the recipient's previous digest reported, dated the day it was sent; null before its first.</summary>
     public Snapshot? BaselineFor(string key) =>
         Last.TryGetValue(key, out var p) && States.SnapshotAt(p.State) is { } state ? state with { AsOf = p.Sent } : null;
@@ -34,7 +37,7 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
         var states = States.Days.Any(d => d.AsOf == day) ? States : States.Record(state, new RagCounts(0, 0, 0, 0), everyDay: true);
         var last = new Dictionary<string, ReportedPointer>(Last, StringComparer.Ordinal);
         foreach (var key in keys) last[key] = new ReportedPointer(day, day);
-        return new ReportedStates(states, last);
+        return this with { States = states, Last = last };
     }
 
     /// <summary>

@@ -29,16 +29,29 @@ internal sealed class ChangesSince(RunReport report, ReportedStates reported)
         return view;
     }
 
-    /// <summary>Each lead's digest, in the leads list's order, with the day its changes are counted from.</summary>
-    public IEnumerable<(LeadDigest Digest, string? SinceIso)> Digests()
+    /// <summary>
+    /// Each lead's digest, in the leads list's order, with the day its changes are counted from: only the leads with
+    /// something new or a milestone reached this week (<see cref="LeadWeek"/>).
+    /// </summary>
+    public IEnumerable<(LeadDigest Digest, string? SinceIso)> Digests(Rules.RemindersOptions options, IReadOnlyList<Updates.AppliedUpdate> audit,
+        Func<Model.Lead, bool> inLedger)
     {
         foreach (var lead in report.Directory.Leads)
         {
             var view = For(ReminderLedger.LeadKey(lead));
             if (!_digests.TryGetValue(view, out var planned))
-                _digests[view] = planned = DigestPlanner.ForLeads(view).ToDictionary(d => d.Lead, (IEqualityComparer<Model.Lead>)ReferenceEqualityComparer.Instance);
+            {
+                // A lead with no digest yet is told everything in full; the others, what is new since their previous one.
+                DateOnly? since = ReferenceEquals(view, report) ? null : view.Drift.Baseline?.AsOf;
+                var after = since is { } s ? Rules.UkClock.At(s, TimeOnly.MinValue) : DateTimeOffset.MinValue;
+                _digests[view] = planned = DigestPlanner.ForLeads(view, options, since, [.. audit.Where(u => u.At >= after)], inLedger)
+                    .ToDictionary(d => d.Lead, (IEqualityComparer<Model.Lead>)ReferenceEqualityComparer.Instance);
+            }
             if (planned.TryGetValue(lead, out var digest))
                 yield return (digest, view.Drift.Baseline is { } b ? DriftCalculator.Iso(b.AsOf) : null);
         }
     }
+
+    /// <summary>The earliest day any recipient's changes are counted from: how far back the update audit is read.</summary>
+    public DateOnly? Earliest => reported.Last.Count == 0 ? null : reported.Last.Values.Min(p => p.Sent);
 }

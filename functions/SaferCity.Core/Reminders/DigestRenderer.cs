@@ -14,6 +14,18 @@ public enum SectionKind
     DueSoon,
     Changed,
     Stale,
+
+    /// <summary>Completed since the previous digest: one line of thanks.</summary>
+    Completed,
+
+    /// <summary>Overdue with nothing new: one line ("3.4 overdue 62 days; no update since 9 January 2017").</summary>
+    StillOverdue,
+
+    /// <summary>The lead's own change: one line acknowledging it.</summary>
+    Yours,
+
+    /// <summary>A milestone reminder to a lead told of the action before: one line ("3.4 overdue by 14 days: Deliver …").</summary>
+    Reminder,
 }
 
 /// <summary>Whom a lead can ask about a digest: the coordinator's name and address, as far as the settings give them.</summary>
@@ -40,7 +52,7 @@ public static class DigestRenderer
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     public const string LeadWhy =
-        "the partnership's action tracker names your service as a lead. It is sent once a week, only when one of your actions is overdue, due soon, has got worse or has gone without an update.";
+        "the partnership's action tracker names your service as a lead. It is sent on a Monday only when something is new for one of your actions or a reminder is due: 14, 7 and 1 days before a deadline, and 1, 14 and 28 days after it, then every 4 weeks.";
 
     /// <summary>An email stays readable: past this many actions (or notes) a section lists the most urgent and counts the rest.</summary>
     public const int MaxPerSection = 100;
@@ -62,18 +74,64 @@ public static class DigestRenderer
         return $"week beginning {monday.ToString("d MMMM yyyy", Uk)}";
     }
 
-    /// <summary>"Community Safety Team: 4 actions to review, week beginning 16 January 2017" (one line, whatever the lead is called).</summary>
-    public static string Subject(LeadDigest digest, DateOnly asOf) =>
-        $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {Plural(digest.Count, "action")} to review, {WeekLabel(asOf)}";
+    /// <summary>
+    /// What is new, so one week's digest can be told from the last in an inbox: "Trading Standards: 3.4 escalated to the
+    /// coordinator", "City of London Police: 2 newly overdue, 15 still overdue", "Housing: 4.4 completed, thank you".
+    /// One line, whatever the lead is called; the week is in the body.
+    /// </summary>
+    public static string Subject(LeadDigest digest, DateOnly asOf)
+    {
+        var escalated = digest.EscalatedThisWeek.ToHashSet();
+        var reminders = digest.Overdue.Where(a => !escalated.Contains(a.Action.Number)).Concat(digest.DueSoon).Concat(digest.NeedsUpdate).ToList();
+        var parts = new[]
+        {
+            Counted(escalated.Order(StringComparer.Ordinal).ToList(), "escalated to the coordinator"),
+            Counted(Numbers(digest.Completed), "completed, thank you"),
+            Counted(Numbers(digest.Drifting), "changed"),
+            Counted(Numbers(digest.NewlyOverdue), "newly overdue"),
+            Counted(Numbers(digest.NewlyDueSoon), "newly due soon"),
+            reminders.Count == 1 ? $"{Number(reminders[0])} {digest.Milestone.GetValueOrDefault(reminders[0].Action.Number) ?? Heading(reminders[0], Kind(reminders[0]), asOf)}"
+                : reminders.Count > 1 ? Reminders(reminders) : null,
+            digest.StillOverdue.Count > 0 ? $"{digest.StillOverdue.Count} still overdue" : null,
+        };
+        return $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {string.Join(", ", parts.Where(p => p is not null))}";
+    }
 
-    /// <summary>The inbox preview: "2 overdue, 3 due soon, 1 drifting".</summary>
+    /// <summary>"2 overdue, 3 due soon, 1 needs an update": reminders counted by what they remind of.</summary>
+    private static string Reminders(List<Assessment> reminders)
+    {
+        var (overdue, dueSoon) = (reminders.Count(a => a.Overdue), reminders.Count(a => a.DueSoon));
+        var stale = reminders.Count - overdue - dueSoon;
+        return string.Join(", ", new[]
+        {
+            overdue > 0 ? $"{overdue} overdue" : null,
+            dueSoon > 0 ? $"{dueSoon} due soon" : null,
+            stale > 0 ? $"{stale} {(stale == 1 ? "needs" : "need")} an update" : null,
+        }.Where(p => p is not null));
+    }
+
+    private static SectionKind Kind(Assessment a) => a.Overdue ? SectionKind.Overdue : a.DueSoon ? SectionKind.DueSoon : SectionKind.Stale;
+
+    private static List<string> Numbers(IEnumerable<Assessment> actions) => actions.Select(Number).ToList();
+
+    /// <summary>"3.4 newly overdue" for one action, "2 newly overdue" for more; null for none.</summary>
+    private static string? Counted(IReadOnlyList<string> numbers, string what) => numbers.Count switch
+    {
+        0 => null,
+        1 => $"{EmailText.Clip(numbers[0], EmailText.MaxShortLength, null)} {what}",
+        _ => $"{numbers.Count} {what}",
+    };
+
+    /// <summary>The inbox preview: "1 completed, 2 overdue, 1 due soon, 15 still overdue".</summary>
     public static string Preheader(LeadDigest digest)
     {
         var parts = new List<string>();
-        if (digest.Overdue.Count > 0) parts.Add($"{digest.Overdue.Count} overdue");
-        if (digest.DueSoon.Count > 0) parts.Add($"{digest.DueSoon.Count} due soon");
-        if (digest.Drifting.Count > 0) parts.Add($"{digest.Drifting.Count} drifting");
+        if (digest.Completed.Count > 0) parts.Add($"{digest.Completed.Count} completed");
+        if (digest.Drifting.Count > 0) parts.Add($"{digest.Drifting.Count} changed");
+        if (digest.NewlyOverdue.Count + digest.Overdue.Count > 0) parts.Add($"{digest.NewlyOverdue.Count + digest.Overdue.Count} overdue");
+        if (digest.NewlyDueSoon.Count + digest.DueSoon.Count > 0) parts.Add($"{digest.NewlyDueSoon.Count + digest.DueSoon.Count} due soon");
         if (digest.NeedsUpdate.Count > 0) parts.Add($"{digest.NeedsUpdate.Count} {(digest.NeedsUpdate.Count == 1 ? "needs" : "need")} an update");
+        if (digest.StillOverdue.Count > 0) parts.Add($"{digest.StillOverdue.Count} still overdue");
         return string.Join(", ", parts) + ": please review and update the tracker.";
     }
 
@@ -92,10 +150,19 @@ public static class DigestRenderer
             Preheader: Preheader(digest),
             Sections:
             [
-                new Section("Overdue", digest.Overdue, SectionKind.Overdue),
-                new Section("Due soon", digest.DueSoon, SectionKind.DueSoon),
-                new Section("Drifting", digest.Drifting, SectionKind.Changed),
-                new Section("Needs an update", digest.NeedsUpdate, SectionKind.Stale),
+                new Section("Completed: thank you", digest.Completed, SectionKind.Completed),
+                new Section("Changed by someone else", digest.Drifting, SectionKind.Changed),
+                new Section("Newly overdue", digest.NewlyOverdue, SectionKind.Overdue),
+                new Section("Newly due soon", digest.NewlyDueSoon, SectionKind.DueSoon),
+                .. digest.Compact
+                    ? new[] { new Section("Reminders", [.. digest.Overdue, .. digest.DueSoon, .. digest.NeedsUpdate], SectionKind.Reminder) }
+                    : [
+                        new Section("Overdue", digest.Overdue, SectionKind.Overdue),
+                        new Section("Due soon", digest.DueSoon, SectionKind.DueSoon),
+                        new Section("Needs an update", digest.NeedsUpdate, SectionKind.Stale),
+                    ],
+                new Section("Still overdue", digest.StillOverdue, SectionKind.StillOverdue),
+                new Section("Your changes", digest.YourChanges, SectionKind.Yours),
             ],
             SinceIso: sinceIso,
             DashboardUrl: dashboardUrl,
@@ -107,9 +174,46 @@ public static class DigestRenderer
         {
             PrivacyLine = privacyLine,
             DocumentTitle = EmailLayout.TitleOf("Actions to review", asOf, partnership),
+            Extra = a => ExtraLines(digest, a),
         };
         return (EmailLayout.Text(email), EmailLayout.Html(email));
     }
+
+    /// <summary>What a block says beyond the action's fields: its escalation, and the lead's own change.</summary>
+    private static IReadOnlyList<string> ExtraLines(LeadDigest digest, Assessment a)
+    {
+        var lines = new List<string>(2);
+        if (digest.Escalated.TryGetValue(a.Action.Number, out var on)) lines.Add($"Escalated to the coordinator on {Long(on)}");
+        if (digest.Acknowledged.TryGetValue(a.Action.Number, out var yours)) lines.Add(yours);
+        return lines;
+    }
+
+    /// <summary>
+    /// The one line of a short item: "3.4 overdue 62 days; no update since 9 January 2017", "4.4 completed: thank you",
+    /// "2.8: You changed the rating to Amber (at risk) on 17 February 2017".
+    /// </summary>
+    public static string ShortLine(Assessment a, SectionKind kind, DateOnly asOf, Func<Assessment, IReadOnlyList<string>>? extra)
+    {
+        var more = extra?.Invoke(a) ?? [];
+        if (kind == SectionKind.Yours) return $"{Number(a)}: {string.Join("; ", more)}";
+        var line = kind switch
+        {
+            SectionKind.Completed => $"{Number(a)} completed: thank you",
+            SectionKind.Reminder => $"{Number(a)} {Heading(a, a.Overdue ? SectionKind.Overdue : a.DueSoon ? SectionKind.DueSoon : SectionKind.Stale, asOf)}: " +
+                                    EmailText.Clip(a.Action.Text, ReminderTextLength, null) +
+                                    (MismatchText(a) is { } m ? $"; {m}" : "") + (StaleLine(a) is { } s ? $"; {char.ToLowerInvariant(s[0])}{s[1..]}" : ""),
+            _ => $"{Number(a)} overdue {Plural(a.DaysOverdue, "day")}" + (a.LastUpdated is { } d ? $"; no update since {Long(d)}" : ""),
+        };
+        // An escalated action says so on its line too ("…. Escalated to the coordinator on 6 March 2017").
+        var escalated = more.FirstOrDefault(m => m.StartsWith("Escalated", StringComparison.Ordinal));
+        return escalated is null ? line : $"{line}. {escalated}";
+    }
+
+    /// <summary>Sections listed one line an action, without the action's fields.</summary>
+    public static bool IsShort(SectionKind kind) => kind is SectionKind.Completed or SectionKind.StillOverdue or SectionKind.Yours or SectionKind.Reminder;
+
+    /// <summary>Enough of the key action in a one-line reminder to know which it is; the update form shows the rest.</summary>
+    private const int ReminderTextLength = 90;
 
     /// <summary>"Questions? Ask Sam Patel, the partnership's coordinator:" and the address, which the layout writes as a link.</summary>
     private static string AskLine(CoordinatorContact c) => (c.Name, c.Email) switch

@@ -35,6 +35,9 @@ public static class EmailLayout
 
         /// <summary>The document's title, saying what the email is ("Actions to review, week 8 – Safer City Partnership"); else the heading.</summary>
         public string? DocumentTitle { get; init; }
+
+        /// <summary>Lines an action's block says beyond its fields (its escalation, the lead's own change); null for none.</summary>
+        public Func<Assessment, IReadOnlyList<string>>? Extra { get; init; }
     }
 
     /// <summary>"Actions to review, week 8 – Safer City Partnership": what the email is, its ISO week, and whose it is.</summary>
@@ -66,6 +69,12 @@ public static class EmailLayout
             var shown = section.Shown;
             foreach (var a in shown)
             {
+                if (DigestRenderer.IsShort(section.Kind))
+                {
+                    sb.AppendLine($"- {DigestRenderer.ShortLine(a, section.Kind, c.AsOf, c.Extra)}");
+                    if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } link) sb.AppendLine($"  Update: {link.AbsoluteUri}");
+                    continue;
+                }
                 sb.AppendLine($"- {DigestRenderer.Number(a)}: {DigestRenderer.Heading(a, section.Kind, c.AsOf)}");
                 sb.AppendLine($"  Key action: {EmailText.Clip(a.Action.Text)}");
                 sb.AppendLine($"  Deadline: {DigestRenderer.DeadlineText(a)}");
@@ -73,12 +82,14 @@ public static class EmailLayout
                 if (DigestRenderer.MismatchText(a) is { } mismatch) sb.AppendLine($"  Check the rating: {mismatch}");
                 sb.AppendLine($"  Latest comment: {DigestRenderer.CommentText(a)}");
                 if (DigestRenderer.StaleLine(a) is { } stale) sb.AppendLine($"  {stale}");
+                foreach (var extra in c.Extra?.Invoke(a) ?? []) sb.AppendLine($"  {EmailText.Line(extra)}");
                 foreach (var d in a.Drift) sb.AppendLine($"  {DigestRenderer.DriftLine(d, c.SinceIso)}");
                 var links = c.Links?.Invoke(a) ?? ActionLinks.None;
                 if (links.Update is { } update) sb.AppendLine($"  Update: {update.AbsoluteUri}");
                 if (links.Item is { } item) sb.AppendLine($"  SharePoint: {item.AbsoluteUri}");
                 sb.AppendLine();
             }
+            if (DigestRenderer.IsShort(section.Kind)) sb.AppendLine();
             if (shown.Count < section.Items.Count) sb.AppendLine(DigestRenderer.MoreLine(section.Items.Count - shown.Count)).AppendLine();
         }
         foreach (var (title, lines) in c.Notes)
@@ -127,7 +138,8 @@ public static class EmailLayout
             h.Element("h2", $"{section.Title} ({section.Items.Count})",
                 ("style", Font + $"font-size:27px;line-height:30px;font-weight:bold;color:{Ink};margin:30px 0 15px;")).Line();
             var shown = section.Shown;
-            foreach (var a in shown) Block(h, c, section.Kind, a);
+            if (DigestRenderer.IsShort(section.Kind)) ShortList(h, c, section.Kind, shown);
+            else foreach (var a in shown) Block(h, c, section.Kind, a);
             if (shown.Count < section.Items.Count) h.Element("p", DigestRenderer.MoreLine(section.Items.Count - shown.Count), ("style", Para)).Line();
         }
 
@@ -165,6 +177,7 @@ public static class EmailLayout
         if (DigestRenderer.MismatchText(a) is { } mismatch) LabelValue(h, "Check the rating", mismatch);
         LabelValue(h, "Latest comment", DigestRenderer.CommentText(a));
         if (DigestRenderer.StaleLine(a) is { } stale) h.Element("p", stale, ("style", Line + "font-weight:bold;")).Line();
+        foreach (var extra in c.Extra?.Invoke(a) ?? []) h.Element("p", extra, ("dir", "auto"), ("style", Line + "font-weight:bold;")).Line();
         foreach (var d in a.Drift)
         {
             // The arrow is a picture of the word after it: hidden from screen readers, which read "Worse: Amber to Red".
@@ -179,6 +192,20 @@ public static class EmailLayout
                 .Element("a", $"Open action {DigestRenderer.Number(a)} in SharePoint", ("href", item.AbsoluteUri), ("style", Link))
                 .Close("p").Line();
         h.Close("div").Line();
+    }
+
+    /// <summary>Actions told in one line each (still overdue, completed, the lead's own changes), each with its update link.</summary>
+    private static void ShortList(HtmlWriter h, Content c, SectionKind kind, IReadOnlyList<Assessment> items)
+    {
+        h.Open("ul", ("style", Body + "margin:0 0 15px;padding:0 0 0 20px;")).Line();
+        foreach (var a in items)
+        {
+            h.Open("li", ("dir", "auto"), ("style", Body + "margin:0 0 10px;")).Text(DigestRenderer.ShortLine(a, kind, c.AsOf, c.Extra));
+            if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } update)
+                h.Text(" ").Element("a", $"Update action {DigestRenderer.Number(a)}", ("href", update.AbsoluteUri), ("style", Link));
+            h.Close("li").Line();
+        }
+        h.Close("ul").Line();
     }
 
     private static void LabelValue(HtmlWriter h, string label, string value) =>

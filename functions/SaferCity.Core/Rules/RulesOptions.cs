@@ -20,8 +20,45 @@ public sealed class RemindersOptions : IValidatableObject
     /// <summary>An open action not updated for more than this many days is stale: flagged to its leads and the coordinator. 0 turns it off.</summary>
     [Range(0, 3660)] public int StaleAfterDays { get; set; } = 42;
 
+    /// <summary>Days before a deadline on which a lead is reminded of an action due soon: "14,7,1".</summary>
+    public string DueSoonMilestones { get; set; } = "14,7,1";
+
+    /// <summary>
+    /// Days after a deadline on which a lead is reminded of an overdue action: "1,14,28", and every
+    /// <see cref="RepeatDays"/> after the last, so nothing overdue goes longer than that without reaching its lead.
+    /// </summary>
+    public string OverdueMilestones { get; set; } = "1,14,28";
+
+    /// <summary>The longest an overdue or stale action goes without a reminder.</summary>
+    public const int RepeatDays = 28;
+
+    /// <summary>The parsed <see cref="DueSoonMilestones"/>, smallest first; empty when unreadable (validation says so).</summary>
+    public IReadOnlyList<int> DueSoonMilestoneDays => Days(DueSoonMilestones) ?? [];
+
+    /// <summary>The parsed <see cref="OverdueMilestones"/>, smallest first; empty when unreadable (validation says so).</summary>
+    public IReadOnlyList<int> OverdueMilestoneDays => Days(OverdueMilestones) ?? [];
+
+    private static List<int>? Days(string? list)
+    {
+        var days = new List<int>();
+        foreach (var part in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)) return null;
+            days.Add(day);
+        }
+        return days.Distinct().Order().ToList();
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Days(DueSoonMilestones) is not { } dueSoon || dueSoon.Any(d => d > 366))
+            yield return new ValidationResult(
+                $"Reminders:DueSoonMilestones is '{DueSoonMilestones}'; give days before the deadline as whole numbers 0 to 366, such as 14,7,1.",
+                [nameof(DueSoonMilestones)]);
+        if (Days(OverdueMilestones) is not { Count: > 0 } overdue || overdue[0] < 1 || overdue.Prepend(0).Zip(overdue).Any(p => p.Second - p.First > RepeatDays))
+            yield return new ValidationResult(
+                $"Reminders:OverdueMilestones is '{OverdueMilestones}'; give days after the deadline as whole numbers from 1, at most {RepeatDays} apart " +
+                "(nothing overdue may go longer without reaching its lead), such as 1,14,28.", [nameof(OverdueMilestones)]);
         foreach (var address in (Coordinator ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!System.Net.Mail.MailAddress.TryCreate(address, out _))

@@ -54,11 +54,11 @@ public class DriftAcrossRunsTests
         Assert.Contains("Changes are shown since", html);
 
         var police = harness.Email.Sent.Single(m => m.DigestId == "2017-W04/city-of-london-police");
-        Assert.Contains("DRIFTING", police.Text);
+        Assert.Contains("CHANGED BY SOMEONE ELSE", police.Text);
         Assert.Contains("- 2.1: ", police.Text);
         Assert.Contains("↓ Worse: Green → Amber since 2 January 2017", police.Text);
         Assert.Contains("- 3.3: ", police.Text);
-        Assert.DoesNotContain("- 4.8: ", police.Text); // improving is not something to chase
+        Assert.Contains("- 4.8: rating better", police.Text); // someone else changed it: the lead is told, once
 
         var coordinator = harness.Email.Sent.Single(m => m.DigestId == "2017-W04/coordinator");
         Assert.Contains("5.4 is no longer in the tracker", coordinator.Text);

@@ -16,8 +16,11 @@ public sealed class CoordinatorSummaryTests
         var text = Text(SampleReports.Report());
 
         Assert.Contains("42 actions: 15 complete, 27 open (0 red, 7 amber, 20 green); 2 overdue, 6 due soon, 2 overdue, but not rated Red.", text);
-        Assert.Contains("OVERDUE (2)", text);
-        Assert.Contains("DUE SOON (6)", text);
+        // Exceptions only: the overdue counted per lead, the due soon in the figures, never as blocks.
+        // 4.2 is under escalations, and not repeated: 2.5 is the other overdue action, counted under each of its three leads.
+        Assert.Contains("OTHER OVERDUE ACTIONS, BY LEAD (EACH ONE IS ON THE DASHBOARD) (3)", text);
+        Assert.Contains("- City of London Police: 1 overdue\n", text.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("DUE SOON (", text);
         Assert.Contains($"Dashboard: {Url}", text);
         Assert.Contains("coordinator", text.Split('\n').Last(l => l.Length > 0));
     }
@@ -57,13 +60,29 @@ public sealed class CoordinatorSummaryTests
     }
 
     [Fact]
-    public void Render_Sample_ListsDataProblems()
+    public void Render_SampleProblemsOnCompletedActions_NotReported()
     {
         var text = Text(SampleReports.Report());
 
-        Assert.Contains("DATA PROBLEMS IN THE LISTS (2)", text);
-        Assert.Contains("- 1.3: lead missing", text);
-        Assert.Contains("- 4.1: lead unknown (\"One safe City project\")", text);
+        // 1.3 and 4.1 are complete: nobody needs to fix the lead of finished work.
+        Assert.DoesNotContain("DATA PROBLEMS IN THE LISTS", text);
+        Assert.DoesNotContain("1.3: lead missing", text);
+    }
+
+    [Fact]
+    public void Render_ProblemOnAnOpenAction_ListedThenCountedOnceTold()
+    {
+        var lists = SampleReports.Edit(SampleReports.Lists(), "3.6", ("LeadService", "TS"));
+        var report = SampleReports.Report(lists);
+        var first = Text(report);
+
+        var told = new PreviousSummary(new DateOnly(2017, 1, 9), CoordinatorSummary.CurrentProblems(report));
+        var next = CoordinatorSummary.Render(report, new RemindersOptions(), SampleReports.Figures(report), [], Url, previous: told).Text;
+
+        Assert.Contains("DATA PROBLEMS IN THE LISTS (1)", first);
+        Assert.Contains("- 3.6: lead unknown (\"TS\"); did you mean Trading Standards?", first);
+        Assert.DoesNotContain("- 3.6: lead unknown", next);
+        Assert.Contains("- 1 data problem unchanged since earlier summaries", next);
     }
 
     [Fact]
@@ -75,7 +94,7 @@ public sealed class CoordinatorSummaryTests
 
         var text = Text(SampleReports.WithWeekOfHistory(before, now));
 
-        Assert.Contains("CHANGED SINCE LAST PERIOD (1)", text);
+        Assert.Contains("CHANGED SINCE THE LAST SUMMARY (1)", text);
         Assert.Contains("- 1.5: ", text);
         Assert.Contains("Worse: Green → Amber since 9 January 2017", text);
         Assert.Contains("REMOVED ACTIONS (1)", text);

@@ -67,12 +67,13 @@ public sealed partial class DigestRendererTests
         var (_, html) = DigestRenderer.Render(HostileDigest(Script), AsOf, null, Url);
 
         var headings = new HtmlParser().ParseDocument(html).QuerySelectorAll("h3").ToList();
-        Assert.Equal(["2.7 · overdue by 16 days", "3.1 · due in 15 days", "3.3 · changed"], headings.Select(h => h.TextContent));
+        // What someone else changed comes first, then the reminders.
+        Assert.Equal(["3.3 · changed", "2.7 · overdue by 16 days", "3.1 · due in 15 days"], headings.Select(h => h.TextContent));
         var labels = headings.Select(h => h.ParentElement!.QuerySelectorAll("strong").Select(s => s.TextContent).ToList()).ToList();
-        Assert.Equal(["Deadline:", "RAG:", "Check the rating:", "Latest comment:"], labels[0]);
-        Assert.Equal(["Deadline:", "RAG:", "Latest comment:"], labels[1]);
+        Assert.Equal(["Deadline:", "RAG:", "Latest comment:"], labels[0]);
+        Assert.Equal(["Deadline:", "RAG:", "Check the rating:", "Latest comment:"], labels[1]);
         Assert.Equal(["Deadline:", "RAG:", "Latest comment:"], labels[2]);
-        Assert.Contains(TableBreakout, headings[1].ParentElement!.QuerySelector("p")!.TextContent);
+        Assert.Contains(TableBreakout, headings[2].ParentElement!.QuerySelector("p")!.TextContent);
     }
 
     [Fact]
@@ -97,13 +98,13 @@ public sealed partial class DigestRendererTests
     {
         var (text, _) = DigestRenderer.Render(HostileDigest(Script), AsOf, null, Url);
 
-        Assert.Equal(["2.7", "3.1", "3.3"], ActionNumbers(text)); // the comment's "- 9.9:" stays inside its line
-        var overdue = text.IndexOf("OVERDUE (1)", StringComparison.Ordinal);
+        Assert.Equal(["3.3", "2.7", "3.1"], ActionNumbers(text)); // the comment's "- 9.9:" stays inside its line
+        var changed = text.IndexOf("CHANGED BY SOMEONE ELSE (1)", StringComparison.Ordinal);
+        var overdue = text.IndexOf("\nOVERDUE (1)", StringComparison.Ordinal);
         var dueSoon = text.IndexOf("DUE SOON (1)", StringComparison.Ordinal);
-        var drifting = text.IndexOf("DRIFTING (1)", StringComparison.Ordinal);
-        Assert.True(overdue >= 0 && overdue < text.IndexOf("- 2.7:", StringComparison.Ordinal) && text.IndexOf("- 2.7:", StringComparison.Ordinal) < dueSoon);
-        Assert.True(dueSoon < text.IndexOf("- 3.1:", StringComparison.Ordinal) && text.IndexOf("- 3.1:", StringComparison.Ordinal) < drifting);
-        Assert.True(drifting < text.IndexOf("- 3.3:", StringComparison.Ordinal));
+        Assert.True(changed >= 0 && changed < text.IndexOf("- 3.3:", StringComparison.Ordinal) && text.IndexOf("- 3.3:", StringComparison.Ordinal) < overdue);
+        Assert.True(overdue < text.IndexOf("- 2.7:", StringComparison.Ordinal) && text.IndexOf("- 2.7:", StringComparison.Ordinal) < dueSoon);
+        Assert.True(dueSoon < text.IndexOf("- 3.1:", StringComparison.Ordinal));
         Assert.Contains("- 2.7: overdue by 16 days", text);
         Assert.Contains("  Deadline: 31 December 2016" + Environment.NewLine + "  RAG: Amber (at risk)" + Environment.NewLine +
                         "  Check the rating: overdue, but rated Amber (at risk), not Red" + Environment.NewLine, text);
@@ -128,13 +129,13 @@ public sealed partial class DigestRendererTests
     }
 
     [Fact]
-    public void Subject_HostileLeadName_OneLineNamingTheLeadAndTheWeek()
+    public void Subject_HostileLeadName_OneLineNamingTheLeadAndWhatIsNew()
     {
         var digest = HostileDigest("ok") with { Lead = new Lead("Licensing\r\nBcc: everyone@example.org", [], ["l@example.org"]) };
 
         var subject = DigestRenderer.Subject(digest, AsOf);
 
-        Assert.Equal("Licensing Bcc: everyone@example.org: 3 actions to review, week beginning 16 January 2017", subject);
+        Assert.Equal("Licensing Bcc: everyone@example.org: 3.3 changed, 1 overdue, 1 due soon", subject);
     }
 
     [Fact]
@@ -148,21 +149,21 @@ public sealed partial class DigestRendererTests
     }
 
     [Fact]
-    public void ForLeads_SampleAfterAWeek_GroupsOverdueDueSoonAndDriftingOncePerAction()
+    public void ForLeads_SampleAfterAWeek_GroupsChangedOverdueAndDueSoonOncePerAction()
     {
         var before = SampleReports.Lists();
         var now = SampleReports.Edit(before, "1.5", ("RAG", "A"));                       // worse, deadline March: drifting
         now = SampleReports.Edit(now, "6.5", ("DeliveryDeadline", "March 2017"));          // slipped: drifting
-        now = SampleReports.Edit(now, "6.3", ("RAG", "G"));                                // better: not a lead's concern
+        now = SampleReports.Edit(now, "6.3", ("RAG", "G"));                                // better: changed by someone else too
         var report = SampleReports.WithWeekOfHistory(SampleReports.Edit(before, "6.5", ("DeliveryDeadline", "February 2017")), now);
 
         var cst = DigestPlanner.ForLeads(report).Single(d => d.Lead.Name == "Community Safety Team");
 
         Assert.Equal(["2.5", "4.2"], cst.Overdue.Select(a => a.Action.Number));
         Assert.Equal(["3.1", "3.8"], cst.DueSoon.Select(a => a.Action.Number));
-        Assert.Equal(["1.5", "6.5"], cst.Drifting.Select(a => a.Action.Number));
+        Assert.Equal(["1.5", "6.3", "6.5"], cst.Drifting.Select(a => a.Action.Number));
         var (text, _) = DigestRenderer.Render(cst, AsOf, "2017-01-09", Url);
-        Assert.Equal(["2.5", "4.2", "3.1", "3.8", "1.5", "6.5"], ActionNumbers(text));
+        Assert.Equal(["1.5", "6.3", "6.5", "2.5", "4.2", "3.1", "3.8"], ActionNumbers(text));
         Assert.Contains("Worse: Green → Amber since 9 January 2017", text);
     }
 

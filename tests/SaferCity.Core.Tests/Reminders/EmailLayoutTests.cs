@@ -124,7 +124,7 @@ public sealed partial class EmailLayoutTests
 
         Assert.Contains($"Dashboard: {Url}", text);
         Assert.Contains("Questions about this email or the tracker? Ask Sam Patel, the partnership's coordinator: scp.coordinator@example.gov.uk", text);
-        Assert.Contains("names your service as a lead. It is sent once a week", text);
+        Assert.Contains("names your service as a lead. It is sent on a Monday only when something is new", text);
         var links = Parse(html).QuerySelectorAll("a").ToList();
         Assert.Equal([Url, "mailto:scp.coordinator@example.gov.uk"], links.Select(l => l.GetAttribute("href")));
         Assert.All(links, l => Assert.Contains("text-decoration:underline", l.GetAttribute("style")));
@@ -160,11 +160,11 @@ public sealed partial class EmailLayoutTests
         var (_, html) = CoordinatorSummary.Render(report, new RemindersOptions(), SampleReports.Figures(report), ["A note"], Url);
         var document = Parse(html);
 
-        Assert.Equal("27 open: 2 overdue, 6 due soon, 1 escalation, 2 data problems.", document.Body!.FirstElementChild!.TextContent);
+        Assert.Equal("27 open: 2 overdue, 6 due soon, 1 escalation.", document.Body!.FirstElementChild!.TextContent);
         Assert.Empty(document.QuerySelectorAll("style, [class], th, table"));
-        Assert.Contains("Data problems in the lists (2)", document.QuerySelectorAll("h2").Select(h => h.TextContent));
-        Assert.Equal(["1.3: lead missing", "4.1: lead unknown (\"One safe City project\")"],
-            document.QuerySelectorAll("h2").Single(h => h.TextContent.StartsWith("Data problems", StringComparison.Ordinal))
+        Assert.Contains("Other overdue actions, by lead (each one is on the dashboard) (3)", document.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(["Community Safety Team: 1 overdue", "London Ambulance Service: 1 overdue", "City of London Police: 1 overdue"],
+            document.QuerySelectorAll("h2").Single(h => h.TextContent.StartsWith("Other overdue", StringComparison.Ordinal))
                 .NextElementSibling!.Children.Select(li => li.TextContent));
         Assert.Contains("overflow-wrap:break-word", html);
         Assert.All(FontSize().Matches(html), m => Assert.True(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 16));

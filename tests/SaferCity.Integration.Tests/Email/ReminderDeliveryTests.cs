@@ -78,7 +78,7 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
             Assert.Equal(actions.Order(), ActionNumbers(request.Text).Order());
             Assert.Equal(["safercity", "digest"], request.Categories);
             Assert.Equal("2017-W03", request.CustomArgs["week"]);
-            Assert.Contains("week beginning 16 January 2017", request.Subject);
+            Assert.Contains("Week beginning 16 January 2017.", request.Text); // the week is in the body; the subject says what is new
         }
         var summary = requests.Single(r => Key(r) == CoordinatorSummary.Key);
         Assert.Equal([Coordinator], summary.To);
