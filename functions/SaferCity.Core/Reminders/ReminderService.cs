@@ -198,7 +198,7 @@ public sealed class ReminderService(
         {
             var issued = DateTimeOffset.FromUnixTimeSeconds(madeAt.ToUnixTimeSeconds());
             var token = signer.Sign(new UpdateLink(leadKey, a.Action.ItemId, a.Action.Number, issued, issued.AddDays(_updates.LinkDays)));
-            update = new Uri($"{_updates.BaseUrl!.TrimEnd('/')}/{token}");
+            update = UpdateLink.UrlFor(_updates.BaseUrl!, token);
         }
         var item = Uri.TryCreate(a.Action.WebUrl, UriKind.Absolute, out var web) && web.Scheme == Uri.UriSchemeHttps ? web : null;
         return update is null && item is null ? ActionLinks.None : new ActionLinks(update, item);

@@ -45,6 +45,12 @@ public static class UpdatePages
 {
     public const string StylesheetName = "form.css";
 
+    /// <summary>
+    /// Where the form posts: the endpoint's folder, relative, so the same page works under /api/update/ in the cloud,
+    /// at / under serve, and from a link of the older path style (/api/update/{token}) whose folder is the same.
+    /// </summary>
+    public const string FormAction = "./";
+
     /// <summary>The dashboard's policy, tightened: no script at all, and the page cannot be framed.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -89,7 +95,9 @@ public static class UpdatePages
         h.Element("h1", heading);
         Summary(h, [("Key action", m.KeyAction), ("Deadline", m.Deadline), ("RAG rating", m.Rag), ("Current comment", m.LatestComment), ("Sent to", m.Lead)]);
 
-        h.Open("form", ("method", "post"), ("action", m.Token), ("novalidate", "novalidate")).Line();
+        // The token travels in the body, never in the action's address (which the host's request telemetry records).
+        h.Open("form", ("method", "post"), ("action", FormAction), ("novalidate", "novalidate")).Line();
+        h.Void("input", ("type", "hidden"), ("name", UpdateLink.Field), ("value", m.Token));
         h.Void("input", ("type", "hidden"), ("name", "item"), ("value", m.ItemId));
         h.Void("input", ("type", "hidden"), ("name", "version"), ("value", m.Version)).Line();
         Radios(h, m, "rag", "RAG rating", "Is the action on track to meet its deadline?", errors,
@@ -127,7 +135,7 @@ public static class UpdatePages
         var h = Start(context, context.TitleOf(heading));
         h.Element("h1", heading);
         h.Element("p", "What you sent matches what the tracker already says, so nothing was saved.");
-        h.Open("p").Element("a", $"Go back to update action {number}", ("href", token)).Close("p").Line();
+        h.Open("p").Element("a", $"Go back to update action {number}", ("href", $"{FormAction}?{UpdateLink.Field}={token}")).Close("p").Line();
         DashboardLink(h, context);
         return End(h, context);
     }

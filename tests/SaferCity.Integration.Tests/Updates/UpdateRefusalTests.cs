@@ -126,7 +126,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
 
         form["rag"] = "red";
         AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour", "Nothing was changed by this attempt");
-        using (var refused = await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(form)))
+        using (var refused = await host.Http.PostAsync(host.ActionUrl, UpdateHost.Body(token, form)))
             Assert.Equal(TimeSpan.FromHours(1), refused.Headers.RetryAfter!.Delta); // the clock stands at 07:00: the next hour starts at 08:00
 
         host.Time.Advance(TimeSpan.FromHours(1)); // the next hour's allowance
@@ -146,7 +146,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     public async Task Stylesheet_IsServedSameOriginWithTheStrictPolicy()
     {
         using var response = await host.Http.GetAsync($"{host.Url}/{UpdatePages.StylesheetName}");
-        using var page = await host.Http.GetAsync($"{host.Url}/{token}");
+        using var page = await host.Http.GetAsync(host.PageUrl(token));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
@@ -162,13 +162,13 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         var big = new Dictionary<string, string>(form) { ["comment"] = new string('x', UpdateEndpoint.MaxBodyBytes) };
         var responses = new List<HttpResponseMessage>
         {
-            await host.Http.GetAsync($"{host.Url}/{token}"),                                      // the form
-            await host.Http.GetAsync($"{host.Url}/{changed}"),                                    // 404 not valid
-            await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(big)),     // 413
-            await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["item"] = "12" })), // 400
+            await host.Http.GetAsync(host.PageUrl(token)),                                      // the form
+            await host.Http.GetAsync(host.PageUrl(changed)),                                    // 404 not valid
+            await host.Http.PostAsync(host.ActionUrl, UpdateHost.Body(token, big)),     // 413
+            await host.Http.PostAsync(host.ActionUrl, UpdateHost.Body(token, new Dictionary<string, string>(form) { ["item"] = "12" })), // 400
         };
         host.Time.Advance(TimeSpan.FromDays(28));
-        responses.Add(await host.Http.GetAsync($"{host.Url}/{token}"));                           // 410 expired
+        responses.Add(await host.Http.GetAsync(host.PageUrl(token)));                           // 410 expired
 
         Assert.Equal([200, 404, 413, 400, 410], responses.Select(r => (int)r.StatusCode));
         foreach (var response in responses)
