@@ -76,7 +76,7 @@ public sealed class ReminderService(
             messages.Add((key, ReminderLedger.LeadKey(digest.Lead), () =>
             {
                 var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, url,
-                    a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
+                    a => Links(a, digest.Lead.LinkKey, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
                 return Message(report, week, key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf), text, html, actions);
             }, actions));
         }
@@ -188,7 +188,7 @@ public sealed class ReminderService(
 
     /// <summary>
     /// The update link is signed when the digest is made and works for LinkDays from then, for this lead and this item only.
-    /// The lead is named by <see cref="Model.Lead.Key"/>, which the form matches against the leads list; a digest sent by a
+    /// The lead is named by <see cref="Model.Lead.LinkKey"/> (its leads-list item id), which the form matches against the leads list; a digest sent by a
     /// later run carries fresh links, and the older ones keep working until they expire.
     /// </summary>
     private ActionLinks Links(Assessment a, string leadKey, DateTimeOffset madeAt, UpdateLinkSigner? signer)

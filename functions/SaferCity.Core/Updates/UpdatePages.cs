@@ -150,6 +150,39 @@ public static class UpdatePages
         return End(h, context with { ContactHref = context.PublicContactHref });
     }
 
+    /// <summary>
+    /// A refusal for a link that was genuine but is out of date (expired, or its action renumbered): the lead may ask for
+    /// a fresh one. The button posts the old token (in the body) and nothing else: the new link goes only to the addresses
+    /// the leads list gives for the link's lead, never to one typed here.
+    /// </summary>
+    public static string RefusalOfferingNewLink(PageContext context, string title, string reason, string token)
+    {
+        var h = Start(context, context.TitleOf(title));
+        h.Element("h1", title);
+        h.Element("p", reason);
+        h.Element("p", "Nothing was changed. We can email a new link for this action to the addresses the partnership lists for its lead.");
+        h.Open("form", ("method", "post"), ("action", FormAction), ("novalidate", "novalidate"));
+        h.Void("input", ("type", "hidden"), ("name", UpdateLink.Field), ("value", token));
+        h.Void("input", ("type", "hidden"), ("name", NewLinkField), ("value", "1"));
+        h.Element("button", "Email me a new link", ("type", "submit"), ("class", "button"));
+        h.Close("form").Line();
+        return End(h, context with { ContactHref = context.PublicContactHref });
+    }
+
+    /// <summary>The form field that asks for a new link instead of saving an update.</summary>
+    public const string NewLinkField = "new-link";
+
+    /// <summary>A new link went out: where, in words that reveal no address.</summary>
+    public static string NewLinkSent(PageContext context, string leadName, int linkDays)
+    {
+        const string heading = "We have emailed you a new link";
+        var h = Start(context, context.TitleOf(heading));
+        h.Open("div", ("class", "panel")).Element("h1", heading, ("class", "panel__title")).Close("div").Line();
+        h.Element("p", $"A new link for this action has been sent to the addresses listed for {leadName}. It works for {linkDays} days.");
+        h.Element("p", "Open the newest email and use its link. If nothing arrives within an hour, ask the partnership's coordinator.");
+        return End(h, context with { ContactHref = context.PublicContactHref });
+    }
+
     /// <summary>What a saved update changed, one line each, in the words the dashboard uses.</summary>
     public static IReadOnlyList<string> Changes(UpdateFields before, UpdateFields after)
     {

@@ -49,9 +49,9 @@ public static class UpdateEndpoint
             if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 page = await service.ShowAsync(Given(request.Query[UpdateLink.Field].ToString()) ?? segmentToken, client, cancellationToken);
             else if (HttpMethods.IsPost(request.Method))
-                page = await ReadFormAsync(request, cancellationToken) is { } form
-                    ? await service.SubmitAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, form, client, cancellationToken)
-                    : service.TooLarge();
+                page = await ReadFormAsync(request, cancellationToken) is not { } form ? service.TooLarge()
+                    : form.ContainsKey(UpdatePages.NewLinkField) ? await service.RequestNewLinkAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, client, cancellationToken)
+                    : await service.SubmitAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, form, client, cancellationToken);
             else
             {
                 response.StatusCode = StatusCodes.Status405MethodNotAllowed;
