@@ -115,7 +115,8 @@ public sealed class UpdateService
                 return again ?? Conflict(latest!, shown, submitted, typed, []);
         }
 
-        var record = new AppliedUpdate(_time.GetUtcNow(), linkId, link.LeadKey, lead.Name, item.Id, action.Number, current, after);
+        // The lead's key as the rest of the system names it (its name's slug), whichever way the link named the lead.
+        var record = new AppliedUpdate(_time.GetUtcNow(), linkId, lead.Key, lead.Name, item.Id, action.Number, current, after);
         try
         {
             await UpdateAudit.AppendAsync(_state, record, cancellationToken);

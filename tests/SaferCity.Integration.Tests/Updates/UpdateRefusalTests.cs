@@ -48,10 +48,20 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
 
     /// <summary>The page is a refusal: the status, a reason, the way forward, and nothing about any action or lead.</summary>
     private void AssertRefused((HttpStatusCode Status, string Html) response, HttpStatusCode status, string reason,
-        string next = "ask the partnership's coordinator for a fresh digest")
+        string next = "ask the partnership's coordinator for a fresh digest", bool offersNewLink = false)
     {
         Assert.Equal(status, response.Status);
-        var text = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(response.Html).Body!.TextContent;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(response.Html);
+        if (offersNewLink)
+        {
+            // The one form on the page asks for a new link: the old token and the request, nothing the lead could type.
+            var offer = Assert.Single(document.QuerySelectorAll("form"));
+            Assert.Equal([UpdateLink.Field, UpdatePages.NewLinkField], offer.QuerySelectorAll("input").Select(i => i.GetAttribute("name")));
+            Assert.Equal("Email me a new link", offer.QuerySelector("button")!.TextContent);
+            offer.Remove();
+            response = (response.Status, document.DocumentElement.OuterHtml);
+        }
+        var text = document.Body!.TextContent;
         Assert.Contains(reason, text, StringComparison.Ordinal);
         Assert.Contains(next, text, StringComparison.Ordinal);
         Assert.EndsWith("\u2013 Safer City Partnership", UpdateHost.Title(response.Html), StringComparison.Ordinal);
@@ -85,8 +95,9 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     {
         host.Time.Advance(TimeSpan.FromDays(28));
 
-        AssertRefused(await host.GetAsync(token), HttpStatusCode.Gone, "This link has expired");
-        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.Gone, "This link has expired");
+        const string offer = "We can email a new link for this action to the addresses the partnership lists for its lead.";
+        AssertRefused(await host.GetAsync(token), HttpStatusCode.Gone, "This link has expired", offer, offersNewLink: true);
+        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.Gone, "This link has expired", offer, offersNewLink: true);
     }
 
     [Fact]
