@@ -278,6 +278,13 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
             ("refusal-unavailable", p => Served(p, service.Unavailable().Html)),
             ("refusal-busy", p => Served(p, UpdatePages.Busy(service.Page))),
             ("refusal-too-many", p => TooManyAsync(p)),
+            ("new-link-sent", async p =>
+            {
+                await p.GotoAsync(Link("community-safety-team", Item, days: -1));
+                await p.ClickAsync("button[type=submit]"); // "Email me a new link"
+                await p.WaitForLoadStateAsync(LoadState.Load);
+                Assert.StartsWith("We have emailed you a new link", await p.TitleAsync(), StringComparison.Ordinal);
+            }),
             ("refusal-switched-off", p => Served(p, SwitchedOff())),
             ("refusal-revoked", async p =>
             {
@@ -326,6 +333,7 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
             var page = await context.NewPageAsync();
             var requests = new List<string>();
             page.Request += (_, r) => requests.Add(r.Url);
+            output.WriteLine($"{name} at {width} px");
             await open(page);
 
             Assert.EndsWith("\u2013 Safer City Partnership", await page.TitleAsync(), StringComparison.Ordinal);
