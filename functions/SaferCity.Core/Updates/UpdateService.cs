@@ -256,7 +256,15 @@ public sealed class UpdateService
         if (!sent.Sent && !sent.Unconfirmed)
             return Refused($"the email could not be sent ({sent.Error})", Refuse(503, "The new link could not be sent", "The email service did not take the message.",
                 "Nothing was sent. Please try again later, or ask the partnership's coordinator for a fresh digest email."));
-        await NewLink.RecordAsync(_state, new NewLink.Sent(issued, linkId, UpdateLink.IdOf(fresh), lead.LinkKey, lead.Name, item.Id, action.Number), cancellationToken);
+        try
+        {
+            await NewLink.RecordAsync(_state, new NewLink.Sent(issued, linkId, UpdateLink.IdOf(fresh), lead.LinkKey, lead.Name, item.Id, action.Number), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The email has gone: the page must say so. The log keeps what the record would have.
+            _logger.LogError(e, "New link {NewLink} for item {ItemId} (from link {Link}) sent but not recorded", UpdateLink.IdOf(fresh), item.Id, linkId);
+        }
         _logger.LogInformation("Update link {Link}: a new link {NewLink} for item {ItemId} was emailed to the addresses listed for {Lead}", linkId, UpdateLink.IdOf(fresh), item.Id, lead.Name);
         return new UpdateResponse(200, UpdatePages.NewLinkSent(Page, lead.Name, _options.LinkDays));
     }
