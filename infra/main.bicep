@@ -91,7 +91,7 @@ param reminderSchedule string = '0 0 6,7 * * *'
 @description('Put update links in digests (Updates__BaseUrl). False: digests carry no update links.')
 param updateLinks bool = true
 
-@description('Path of the UpdateAction function under the app\'s host name: its route is update/{token}, under the api/ prefix.')
+@description('Path of the UpdateAction function under the app\'s host name: its route is update/{*rest} (links are update/?link={token}), under the api/ prefix.')
 param updatesRoute string = 'api/update'
 
 @description('True: static website hosting is switched on by the template (blob service API version 2025-08-01). False: the fallback for a region without that API version; the postprovision hook switches it on instead.')

@@ -51,8 +51,8 @@ internal static class ServeCommand
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<UpdateService>(sp, (TimeProvider)clock));
 
         await using var app = builder.Build();
-        app.MapMethods("/{token}", ["GET", "HEAD", "POST"], (HttpContext context, string token, UpdateService service) =>
-            UpdateEndpoint.HandleAsync(context, token, service, behindProxy: false));
+        app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>
+            UpdateEndpoint.HandleAsync(context, rest, service, behindProxy: false));
         try
         {
             await app.StartAsync(cancellationToken);
@@ -70,7 +70,7 @@ internal static class ServeCommand
             SaferCity.Core.Local.FileUpdateTarget => Path.GetFullPath(local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json")),
             _ => "the SharePoint list",
         };
-        Console.WriteLine($"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl}/).");
+        Console.WriteLine($"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl?.TrimEnd('/')}/?{UpdateLink.Field}=).");
         Console.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
         var state = app.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
             ? folder.Root : "Blob storage (Storage__ConnectionString or Storage__AccountUrl)";

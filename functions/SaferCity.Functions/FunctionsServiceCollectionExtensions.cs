@@ -12,6 +12,9 @@ namespace SaferCity.Functions;
 /// <summary>What only the Functions host adds to <c>AddSaferCity</c>: telemetry, the cloud-only settings checks, no local outbox.</summary>
 public static class FunctionsServiceCollectionExtensions
 {
+    /// <summary>ASP.NET Core's request log ("Request starting … ?link=…"): kept to warnings in the worker as in host.json.</summary>
+    public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static IServiceCollection AddSaferCityFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
@@ -24,6 +27,9 @@ public static class FunctionsServiceCollectionExtensions
                 r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
             if (rule is not null) options.Rules.Remove(rule);
         });
+        // The worker's own server logs each proxied request with its query string, where an update link's token is: the
+        // same filter host.json sets for the host (azure-functions-host#11602).
+        services.AddLogging(logging => logging.AddFilter(HostingDiagnostics, LogLevel.Warning));
 
         services.AddOptions<CloudSettings>()
             .Configure(s =>

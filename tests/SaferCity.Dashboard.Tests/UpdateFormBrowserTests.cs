@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using SaferCity.Core.Pipeline;
 using SaferCity.Core.Updates;
 using SaferCity.Infrastructure;
 using SaferCity.Infrastructure.Updates;
@@ -54,8 +55,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSaferCity(builder.Configuration);
         app = builder.Build();
-        app.MapMethods("/{token}", ["GET", "HEAD", "POST"], (HttpContext context, string token, UpdateService service) =>
-            UpdateEndpoint.HandleAsync(context, token, service, behindProxy: false));
+        app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>
+            UpdateEndpoint.HandleAsync(context, rest, service, behindProxy: false));
         await app.StartAsync();
         link = Link("community-safety-team", Item, days: 28);
     }
@@ -66,7 +67,7 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         // Issued a day ago, but never claiming to live longer than Updates__LinkDays (28): the server refuses such a link.
         var expires = now.AddDays(days);
         var issued = now.AddDays(-1) < expires.AddDays(-28) ? expires.AddDays(-28) : now.AddDays(-1);
-        return $"{app.Urls.Single()}/{new UpdateLinkSigner(new UpdatesOptions { SigningKey = Key }).Sign(new UpdateLink(lead, item, "2.5", issued, expires))}";
+        return UpdateLink.UrlFor(app.Urls.Single(), new UpdateLinkSigner(new UpdatesOptions { SigningKey = Key }).Sign(new UpdateLink(lead, item, "2.5", issued, expires))).ToString();
     }
 
     public async Task DisposeAsync()
@@ -276,7 +277,46 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
             ("refusal-too-large", p => Served(p, service.TooLarge().Html)),
             ("refusal-unavailable", p => Served(p, service.Unavailable().Html)),
             ("refusal-busy", p => Served(p, UpdatePages.Busy(service.Page))),
+            ("refusal-too-many", p => TooManyAsync(p)),
+            ("new-link-sent", async p =>
+            {
+                await p.GotoAsync(Link("community-safety-team", Item, days: -1));
+                await p.ClickAsync("button[type=submit]"); // "Email me a new link"
+                await p.WaitForLoadStateAsync(LoadState.Load);
+                Assert.StartsWith("We have emailed you a new link", await p.TitleAsync(), StringComparison.Ordinal);
+            }),
+            ("refusal-switched-off", p => Served(p, SwitchedOff())),
+            ("refusal-revoked", async p =>
+            {
+                await LinkRevocations.RevokeAsync(app.Services.GetRequiredService<IStateStore>(), "trading-standards", time.GetUtcNow(), CancellationToken.None);
+                await p.GotoAsync(Link("trading-standards", Item, days: 1));
+            }),
         ];
+    }
+
+    /// <summary>The 429 a lead meets after a link's hourly allowance: 20 submissions from another tab, then theirs.</summary>
+    private async Task TooManyAsync(IPage page)
+    {
+        var busy = Link("community-safety-team", Item, days: 27); // its own link, so the other pages' submissions do not count
+        using var http = new HttpClient();
+        for (var i = 0; i < 20; i++)
+        {
+            var form = new Dictionary<string, string> { [UpdateLink.Field] = UpdateLink.TokenIn(new Uri(busy))!, ["item"] = Item, ["rag"] = "none" };
+            using var refused = await http.PostAsync(new Uri(new Uri(busy), UpdatePages.FormAction), new FormUrlEncodedContent(form));
+        }
+        await page.GotoAsync(busy);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("Too many updates from this link", await page.TitleAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>What any link gets while updates are switched off (no Updates__BaseUrl): the service as the app builds it, without the setting.</summary>
+    private string SwitchedOff()
+    {
+        var off = ActivatorUtilities.CreateInstance<UpdateService>(app.Services, Microsoft.Extensions.Options.Options.Create(new UpdatesOptions()));
+        var page = off.ShowAsync(UpdateLink.TokenIn(new Uri(link)), "127.0.0.1", CancellationToken.None).GetAwaiter().GetResult();
+        Assert.Equal(404, page.Status);
+        return page.Html;
     }
 
     [StatementCheck("axe-update")]
@@ -293,6 +333,7 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
             var page = await context.NewPageAsync();
             var requests = new List<string>();
             page.Request += (_, r) => requests.Add(r.Url);
+            output.WriteLine($"{name} at {width} px");
             await open(page);
 
             Assert.EndsWith("\u2013 Safer City Partnership", await page.TitleAsync(), StringComparison.Ordinal);

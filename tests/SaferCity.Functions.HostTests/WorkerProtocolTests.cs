@@ -12,7 +12,7 @@ namespace SaferCity.Functions.HostTests;
 /// the timer and HTTP invocations Azure would send. Sample week: Monday 16 January 2017 (GMT, so London = UTC).
 /// </summary>
 [Collection(HostCollection.Name)]
-public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly DateTimeOffset MondaySeven = new(2017, 1, 16, 7, 0, 0, TimeSpan.Zero);
     private HostedApp app = null!;
@@ -152,8 +152,7 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
         await app.StartWorkerAsync(MondaySeven);
 
         const string garbage = "not-a-token.AAAA";
-        var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/{garbage}",
-            new Dictionary<string, string> { ["token"] = garbage });
+        var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/?{UpdateLink.Field}={garbage}");
 
         Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
         Assert.True(response.Proxied);
@@ -174,8 +173,7 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
         var signer = new UpdateLinkSigner(new UpdatesOptions { SigningKey = SigningKey });
         var token = signer.Sign(new UpdateLink("community-safety-team", Item25, "2.5", MondaySeven, MondaySeven.AddDays(28)));
 
-        var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/{token}",
-            new Dictionary<string, string> { ["token"] = token });
+        var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/?{UpdateLink.Field}={token}");
 
         Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
         Assert.True(response.Proxied);
@@ -186,6 +184,38 @@ public sealed class WorkerProtocolTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain("@", response.Body.Replace("coordinator@example.org", "", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Graph.Requests, r => r.StartsWith("PATCH", StringComparison.Ordinal)); // a view writes nothing
     }
+
+    /// <summary>
+    /// A view and a save through the host, the way a lead's browser makes them (the token in the query string, then in
+    /// the form's body): no line the worker sends the host, and none it prints, carries the token. The worker's own
+    /// server logs each request with its query string at Information, which the host would pass to Application Insights.
+    /// </summary>
+    [Fact]
+    public async Task UpdateAction_ViewAndSave_NoLogLineCarriesTheToken()
+    {
+        EnableUpdateLinks();
+        await app.StartWorkerAsync(MondaySeven);
+        var token = new UpdateLinkSigner(new UpdatesOptions { SigningKey = SigningKey })
+            .Sign(new UpdateLink("community-safety-team", Item25, "2.5", MondaySeven, MondaySeven.AddDays(28)));
+
+        var form = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/?{UpdateLink.Field}={token}");
+        var values = HiddenFields().Matches(form.Body).ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        Assert.Equal(token, values[UpdateLink.Field]);
+        values["rag"] = "red";
+        values["status"] = "open";
+        values["comment"] = "Saved through the host.";
+        var saved = await app.SendHttpAsync("UpdateAction", HttpMethod.Post, "update/",
+            body: string.Join('&', values.Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}")), contentType: "application/x-www-form-urlencoded");
+
+        Assert.Equal((200, 200), (form.Status, saved.Status));
+        Assert.Contains("Action 2.5 updated", saved.Body);
+        Assert.NotEmpty(app.Host.Logs);
+        Assert.DoesNotContain(token[..30], app.Host.LogText, StringComparison.Ordinal);
+        Assert.DoesNotContain(token[^30..], app.Host.LogText, StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex HiddenFields();
 
     [Theory]
     [InlineData("Tracker__SiteUrl")]

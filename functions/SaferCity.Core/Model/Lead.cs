@@ -6,6 +6,15 @@ public sealed record Lead(string Name, IReadOnlyList<string> Aliases, IReadOnlyL
 {
     /// <summary>A stable, file- and key-safe identifier ("community-safety-team").</summary>
     public string Key => Slug.From(Name);
+
+    /// <summary>
+    /// What an update link names its lead by: the leads list's item id ("#5") when there is one, which survives a
+    /// rename; else <see cref="Key"/>.
+    /// </summary>
+    public string LinkKey => string.IsNullOrWhiteSpace(ItemId) ? Key : $"#{ItemId.Trim()}";
+
+    /// <summary>A link's lead key names this lead by its item id, its name, or a former name kept as an alias (links signed by name before a rename).</summary>
+    public bool IsNamedBy(string linkKey) => linkKey == LinkKey || linkKey == Key || Aliases.Any(a => Slug.From(a) == linkKey);
 }
 
 internal static class Slug

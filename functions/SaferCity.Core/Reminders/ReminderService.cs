@@ -97,7 +97,7 @@ public sealed class ReminderService(
             messages.Add(new PlannedMessage(key, ReminderLedger.LeadKey(digest.Lead), () =>
             {
                 var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, dashboard.Value.PublicUrl,
-                    a => Links(a, digest.Lead.Key, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
+                    a => Links(a, digest.Lead.LinkKey, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
                 return Message(report, week, key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf), text, html, actions);
             }, actions));
         }
@@ -127,7 +127,7 @@ public sealed class ReminderService(
 
     /// <summary>
     /// The update link is signed when the digest is made and works for LinkDays from then, for this lead and this item only.
-    /// The lead is named by <see cref="Model.Lead.Key"/>, which the form matches against the leads list; a digest sent by a
+    /// The lead is named by <see cref="Model.Lead.LinkKey"/> (its leads-list item id), which the form matches against the leads list; a digest sent by a
     /// later run carries fresh links, and the older ones keep working until they expire.
     /// </summary>
     private ActionLinks Links(Assessment a, string leadKey, DateTimeOffset madeAt, UpdateLinkSigner? signer)
@@ -137,7 +137,7 @@ public sealed class ReminderService(
         {
             var issued = DateTimeOffset.FromUnixTimeSeconds(madeAt.ToUnixTimeSeconds());
             var token = signer.Sign(new UpdateLink(leadKey, a.Action.ItemId, a.Action.Number, issued, issued.AddDays(_updates.LinkDays)));
-            update = new Uri($"{_updates.BaseUrl!.TrimEnd('/')}/{token}");
+            update = UpdateLink.UrlFor(_updates.BaseUrl!, token);
         }
         var item = Uri.TryCreate(a.Action.WebUrl, UriKind.Absolute, out var web) && web.Scheme == Uri.UriSchemeHttps ? web : null;
         return update is null && item is null ? ActionLinks.None : new ActionLinks(update, item);

@@ -9,6 +9,21 @@ public sealed record UpdateLink(string LeadKey, string ItemId, string Number, Da
 {
     /// <summary>An identifier for the audit record and logs: a hash of the token, never the token itself (which is the credential).</summary>
     public static string IdOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+
+    /// <summary>The query parameter (GET) and form field (POST) that carry the token.</summary>
+    public const string Field = "link";
+
+    /// <summary>
+    /// The address a digest gives for a token: the endpoint's folder, with the token in the query string, never in the
+    /// path. The Functions host records request paths in its telemetry but strips query strings (docs/reliability.md);
+    /// the trailing slash keeps the form's relative addresses (its stylesheet, its action "./") inside the endpoint.
+    /// </summary>
+    public static Uri UrlFor(string baseUrl, string token) => new($"{baseUrl.TrimEnd('/')}/?{Field}={token}");
+
+    /// <summary>The token a link made by <see cref="UrlFor"/> carries, or null.</summary>
+    public static string? TokenIn(Uri link) =>
+        link.Query.TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith(Field + "=", StringComparison.Ordinal))?[(Field.Length + 1)..] is { Length: > 0 } token
+            ? Uri.UnescapeDataString(token) : null;
 }
 
 public enum LinkStatus

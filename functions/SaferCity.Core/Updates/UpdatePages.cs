@@ -45,6 +45,12 @@ public static class UpdatePages
 {
     public const string StylesheetName = "form.css";
 
+    /// <summary>
+    /// Where the form posts: the endpoint's folder, relative, so the same page works under /api/update/ in the cloud,
+    /// at / under serve, and from a link of the older path style (/api/update/{token}) whose folder is the same.
+    /// </summary>
+    public const string FormAction = "./";
+
     /// <summary>The dashboard's policy, tightened: no script at all, and the page cannot be framed.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -89,7 +95,9 @@ public static class UpdatePages
         h.Element("h1", heading);
         Summary(h, [("Key action", m.KeyAction), ("Deadline", m.Deadline), ("RAG rating", m.Rag), ("Current comment", m.LatestComment), ("Sent to", m.Lead)]);
 
-        h.Open("form", ("method", "post"), ("action", m.Token), ("novalidate", "novalidate")).Line();
+        // The token travels in the body, never in the action's address (which the host's request telemetry records).
+        h.Open("form", ("method", "post"), ("action", FormAction), ("novalidate", "novalidate")).Line();
+        h.Void("input", ("type", "hidden"), ("name", UpdateLink.Field), ("value", m.Token));
         h.Void("input", ("type", "hidden"), ("name", "item"), ("value", m.ItemId));
         h.Void("input", ("type", "hidden"), ("name", "version"), ("value", m.Version)).Line();
         Radios(h, m, "rag", "RAG rating", "Is the action on track to meet its deadline?", errors,
@@ -127,7 +135,7 @@ public static class UpdatePages
         var h = Start(context, context.TitleOf(heading));
         h.Element("h1", heading);
         h.Element("p", "What you sent matches what the tracker already says, so nothing was saved.");
-        h.Open("p").Element("a", $"Go back to update action {number}", ("href", token)).Close("p").Line();
+        h.Open("p").Element("a", $"Go back to update action {number}", ("href", $"{FormAction}?{UpdateLink.Field}={token}")).Close("p").Line();
         DashboardLink(h, context);
         return End(h, context);
     }
@@ -139,6 +147,39 @@ public static class UpdatePages
         h.Element("h1", title);
         h.Element("p", reason);
         h.Element("p", next ?? "Nothing was changed. If you still need to update the action, ask the partnership's coordinator for a fresh digest email: every digest carries new links.");
+        return End(h, context with { ContactHref = context.PublicContactHref });
+    }
+
+    /// <summary>
+    /// A refusal for a link that was genuine but is out of date (expired, or its action renumbered): the lead may ask for
+    /// a fresh one. The button posts the old token (in the body) and nothing else: the new link goes only to the addresses
+    /// the leads list gives for the link's lead, never to one typed here.
+    /// </summary>
+    public static string RefusalOfferingNewLink(PageContext context, string title, string reason, string token)
+    {
+        var h = Start(context, context.TitleOf(title));
+        h.Element("h1", title);
+        h.Element("p", reason);
+        h.Element("p", "Nothing was changed. We can email a new link for this action to the addresses the partnership lists for its lead.");
+        h.Open("form", ("method", "post"), ("action", FormAction), ("novalidate", "novalidate"));
+        h.Void("input", ("type", "hidden"), ("name", UpdateLink.Field), ("value", token));
+        h.Void("input", ("type", "hidden"), ("name", NewLinkField), ("value", "1"));
+        h.Element("button", "Email me a new link", ("type", "submit"), ("class", "button"));
+        h.Close("form").Line();
+        return End(h, context with { ContactHref = context.PublicContactHref });
+    }
+
+    /// <summary>The form field that asks for a new link instead of saving an update.</summary>
+    public const string NewLinkField = "new-link";
+
+    /// <summary>A new link went out: where, in words that reveal no address.</summary>
+    public static string NewLinkSent(PageContext context, string leadName, int linkDays)
+    {
+        const string heading = "We have emailed you a new link";
+        var h = Start(context, context.TitleOf(heading));
+        h.Open("div", ("class", "panel")).Element("h1", heading, ("class", "panel__title")).Close("div").Line();
+        h.Element("p", $"A new link for this action has been sent to the addresses listed for {leadName}. It works for {linkDays} days.");
+        h.Element("p", "Open the newest email and use its link. If nothing arrives within an hour, ask the partnership's coordinator.");
         return End(h, context with { ContactHref = context.PublicContactHref });
     }
 

@@ -34,20 +34,26 @@ public sealed class UpdateService
     private readonly UpdateLinkSigner? _signer;
     private readonly FormVersion? _versions;
     private readonly LinkAllowance _perLink;
+    private readonly LinkAllowance _newLinks;
     private readonly SubmissionLimiter _perAddress;
+    private readonly IEmailSender _email;
 
     public UpdateService(IUpdateTarget target, IStateStore state, IOptions<UpdatesOptions> options, IOptions<TrackerColumns> columns,
         IOptions<LeadColumns> leadColumns, IOptions<DashboardOptions> dashboard, IOptions<RemindersOptions> reminders, TimeProvider time,
-        ILogger<UpdateService> logger)
+        ILogger<UpdateService> logger, IEmailSender email)
     {
-        (_target, _state, _options, _columns, _time, _logger) = (target, state, options.Value, columns.Value, time, logger);
+        (_target, _state, _options, _columns, _time, _logger, _email) = (target, state, options.Value, columns.Value, time, logger, email);
         _parser = new TrackerParser(_columns, leadColumns.Value);
         Page = PageContext.From(dashboard.Value, reminders.Value);
         _signer = _options.Enabled ? new UpdateLinkSigner(_options) : null;
         _versions = _options.Enabled ? new FormVersion(_options.SigningKey!) : null;
         _perLink = new LinkAllowance(state, time, _options.MaxSubmissionsPerLinkPerHour);
+        _newLinks = new LinkAllowance(state, time, NewLinksPerActionPerHour);
         _perAddress = new SubmissionLimiter(time, _options.MaxRequestsPerAddressPerHour);
     }
+
+    /// <summary>New links one lead may be sent for one action in an hour, however many old links ask.</summary>
+    public const int NewLinksPerActionPerHour = 1;
 
     /// <summary>The partnership, contact and statement every page carries.</summary>
     public PageContext Page { get; }
@@ -109,7 +115,8 @@ public sealed class UpdateService
                 return again ?? Conflict(latest!, shown, submitted, typed, []);
         }
 
-        var record = new AppliedUpdate(_time.GetUtcNow(), linkId, link.LeadKey, lead.Name, item.Id, action.Number, current, after);
+        // The lead's key as the rest of the system names it (its name's slug), whichever way the link named the lead.
+        var record = new AppliedUpdate(_time.GetUtcNow(), linkId, lead.Key, lead.Name, item.Id, action.Number, current, after);
         try
         {
             await UpdateAudit.AppendAsync(_state, record, cancellationToken);
@@ -166,34 +173,100 @@ public sealed class UpdateService
         if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
             return Refused("too many requests from the client's address", TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
         if (_signer is null)
-            return Refused("update links are switched off", Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment."));
+            return Refused("update links are switched off", SwitchedOff());
 
         var check = _signer.Check(token, _time.GetUtcNow());
-        if (check.Status == LinkStatus.Invalid)
-            return Refused("bad signature (changed, cut short, or signed with another key)",
-                Refuse(404, "This link is not valid", "The link is not one the partnership sent, or it was changed or cut short when it was copied."));
+        if (check.Status == LinkStatus.Invalid) return Refused(InvalidReason, NotValid());
         if (check.Status == LinkStatus.Expired)
-            return Refused("expired", Refuse(410, "This link has expired", $"Update links work for {_options.LinkDays} days after the digest that carried them."));
+            return Refused("expired", Outdated(token!, 410, "This link has expired", $"Update links work for {_options.LinkDays} days after the digest that carried them."));
+        var (reason, page, context) = await ResolveAsync(token!, check.Link!, outdatedAllowed: false, cancellationToken);
+        return reason is null ? (null, context) : Refused(reason, page!);
+    }
 
-        var link = check.Link!;
-        if (await LinkRevocations.RevokedBeforeAsync(_state, link.LeadKey, cancellationToken) is { } revoked && link.IssuedAt < revoked)
-            return Refused("revoked", Refuse(403, "This link has been withdrawn",
-                "The partnership has withdrawn the update links sent before a certain date, for example because a digest was forwarded."));
+    private const string InvalidReason = "bad signature (changed, cut short, or signed with another key)";
+
+    private UpdateResponse NotValid() =>
+        Refuse(404, "This link is not valid", "The link is not one the partnership sent, or it was changed or cut short when it was copied.");
+
+    /// <summary>A genuine link that is out of date: the refusal offers "Email me a new link".</summary>
+    private UpdateResponse Outdated(string token, int status, string title, string reason) =>
+        new(status, UpdatePages.RefusalOfferingNewLink(Page, title, reason, token));
+
+    /// <summary>
+    /// The item, action and lead a genuinely signed link is for, or why it cannot be used. The lead is found by the
+    /// identity the link names (the leads list's item id, so a renamed lead keeps working links; older links name it by
+    /// a name, current or kept as an alias). <paramref name="outdatedAllowed"/> accepts an action renumbered since.
+    /// </summary>
+    private async Task<(string? Reason, UpdateResponse? Page, Context? Context)> ResolveAsync(string token, UpdateLink link, bool outdatedAllowed,
+        CancellationToken cancellationToken)
+    {
         var item = await _target.ReadItemAsync(link.ItemId, cancellationToken);
         if (item is null || string.IsNullOrEmpty(item.ETag))
-            return Refused("unknown item", Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker."));
+            return ("unknown item", Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker."), null);
         var leads = await _target.ReadLeadsAsync(cancellationToken);
         var parsed = _parser.Parse(new TrackerLists([item], leads));
-        var lead = parsed.Directory.Leads.FirstOrDefault(l => l.Key == link.LeadKey);
+        var lead = parsed.Directory.Leads.FirstOrDefault(l => l.LinkKey == link.LeadKey) ?? parsed.Directory.Leads.FirstOrDefault(l => l.IsNamedBy(link.LeadKey));
+        string[] keys = lead is null ? [link.LeadKey] : [link.LeadKey, lead.LinkKey, lead.Key];
+        if (await LinkRevocations.RevokedBeforeAsync(_state, keys, cancellationToken) is { } revoked && link.IssuedAt < revoked)
+            return ("revoked", Refuse(403, "This link has been withdrawn",
+                "The partnership has withdrawn the update links sent before a certain date, for example because a digest was forwarded."), null);
         var action = parsed.Actions.FirstOrDefault();
         if (action is null || lead is null || !action.Leads.Contains(lead.Name))
-            return Refused("wrong lead", Refuse(403, "This link is not for this action any more",
-                "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."));
+            return ("wrong lead", Refuse(403, "This link is not for this action any more",
+                "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."), null);
+        var context = new Context(token, link, item, action, lead);
         // The link names the action by number as well as by item: a link whose number is not the item's was made for
         // something else (or the action was renumbered since), so showing the item under either number would mislead.
-        if (action.Number != link.Number)
-            return Refused("action renumbered", Refuse(410, "This action has been renumbered", "The action this link was for has a different number in the tracker now."));
-        return (null, new Context(token!, link, item, action, lead));
+        if (action.Number != link.Number && !outdatedAllowed)
+            return ("action renumbered", Outdated(token, 410, "This action has been renumbered", "The action this link was for has a different number in the tracker now."), null);
+        return (null, null, context);
+    }
+
+    /// <summary>
+    /// "Email me a new link", from the page of an out-of-date link: a fresh link for the same action, sent only to the
+    /// addresses the leads list gives for the link's lead (the page names the lead, never an address). The old link
+    /// must be genuine (expired is fine); one new link per lead and action an hour (state store); each is recorded.
+    /// </summary>
+    public async Task<UpdateResponse> RequestNewLinkAsync(string? token, string clientAddress, CancellationToken cancellationToken)
+    {
+        var linkId = string.IsNullOrEmpty(token) ? "(none)" : UpdateLink.IdOf(token);
+        UpdateResponse Refused(string reason, UpdateResponse page)
+        {
+            _logger.LogWarning("New link for update link {Link} refused: {Reason}", linkId, reason);
+            return page;
+        }
+
+        if (!_perAddress.TryTake(clientAddress))
+            return Refused("too many requests from the client's address", TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
+        if (_signer is null)
+            return Refused("update links are switched off", SwitchedOff());
+        var check = _signer.Check(token, _time.GetUtcNow());
+        if (check.Status == LinkStatus.Invalid) return Refused(InvalidReason, NotValid());
+        var (reason, page, context) = await ResolveAsync(token!, check.Link!, outdatedAllowed: true, cancellationToken);
+        if (reason is not null) return Refused(reason, page!);
+        var (_, _, item, action, lead) = context!;
+        if (lead.Emails.Count == 0)
+            return Refused("no address listed", Refuse(409, "No address is listed for this lead", $"The leads list has no email address for {lead.Name}, so a new link cannot be sent."));
+        if (!await _newLinks.TryTakeAsync($"new-link-{UpdateLink.IdOf($"{lead.LinkKey}/{item.Id}")}", cancellationToken))
+            return Refused("a new link was sent in the last hour", TooMany("A new link was sent recently", $"A new link for this action was emailed to the addresses listed for {lead.Name} in the last hour."));
+
+        var issued = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
+        var fresh = _signer.Sign(new UpdateLink(lead.LinkKey, item.Id, action.Number, issued, issued.AddDays(_options.LinkDays)));
+        var sent = await _email.SendAsync(NewLink.Email(Page, lead, action.Number, UpdateLink.UrlFor(_options.BaseUrl!, fresh), issued, issued.AddDays(_options.LinkDays)), cancellationToken);
+        if (!sent.Sent && !sent.Unconfirmed)
+            return Refused($"the email could not be sent ({sent.Error})", Refuse(503, "The new link could not be sent", "The email service did not take the message.",
+                "Nothing was sent. Please try again later, or ask the partnership's coordinator for a fresh digest email."));
+        try
+        {
+            await NewLink.RecordAsync(_state, new NewLink.Sent(issued, linkId, UpdateLink.IdOf(fresh), lead.LinkKey, lead.Name, item.Id, action.Number), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The email has gone: the page must say so. The log keeps what the record would have.
+            _logger.LogError(e, "New link {NewLink} for item {ItemId} (from link {Link}) sent but not recorded", UpdateLink.IdOf(fresh), item.Id, linkId);
+        }
+        _logger.LogInformation("Update link {Link}: a new link {NewLink} for item {ItemId} was emailed to the addresses listed for {Lead}", linkId, UpdateLink.IdOf(fresh), item.Id, lead.Name);
+        return new UpdateResponse(200, UpdatePages.NewLinkSent(Page, lead.Name, _options.LinkDays));
     }
 
     /// <summary>The form for what the tracker says now, sealed at the item's current version.</summary>
@@ -303,6 +376,8 @@ public sealed class UpdateService
         var uk = TimeZoneInfo.ConvertTime(at, Rules.UkClock.London);
         return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).", "Nothing was changed by this attempt.") with { RetryAt = at };
     }
+
+    private UpdateResponse SwitchedOff() => Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment.");
 
     private UpdateResponse Refuse(int status, string title, string reason, string? next = null) => new(status, UpdatePages.Refusal(Page, title, reason, next));
 }

@@ -19,16 +19,22 @@ public static class UpdateEndpoint
     /// <summary>2,000 characters of comment, even if every one takes 4 bytes and is percent-encoded, fit well inside.</summary>
     public const int MaxBodyBytes = 32 * 1024;
 
-    /// <param name="token">The last segment of the path: the link's token, or the stylesheet's name.</param>
+    /// <summary>
+    /// One request to the endpoint. The token comes in the query string (GET, <c>?link=</c>) or the form's body (POST),
+    /// never in the path the host records. A link of the older style, with the token as the path's last segment, still
+    /// works until it expires (at most Updates__LinkDays after this release): its page posts the new way.
+    /// </summary>
+    /// <param name="segment">What follows the endpoint's folder in the path: nothing, the stylesheet's name, or an older link's token.</param>
     /// <param name="behindProxy">True in the cloud, where the front end puts the client's address in X-Forwarded-For.</param>
-    public static async Task HandleAsync(HttpContext context, string? token, UpdateService service, bool behindProxy)
+    public static async Task HandleAsync(HttpContext context, string? segment, UpdateService service, bool behindProxy)
     {
+        var segmentToken = string.IsNullOrEmpty(segment) ? null : segment;
         var request = context.Request;
         var response = context.Response;
         SecurityHeaders(response);
         var cancellationToken = context.RequestAborted;
 
-        if (token == UpdatePages.StylesheetName && HttpMethods.IsGet(request.Method))
+        if (segment == UpdatePages.StylesheetName && HttpMethods.IsGet(request.Method))
         {
             response.ContentType = "text/css; charset=utf-8";
             response.Headers.CacheControl = "public, max-age=3600";
@@ -41,11 +47,11 @@ public static class UpdateEndpoint
         try
         {
             if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                page = await service.ShowAsync(token, client, cancellationToken);
+                page = await service.ShowAsync(Given(request.Query[UpdateLink.Field].ToString()) ?? segmentToken, client, cancellationToken);
             else if (HttpMethods.IsPost(request.Method))
-                page = await ReadFormAsync(request, cancellationToken) is { } form
-                    ? await service.SubmitAsync(token, form, client, cancellationToken)
-                    : service.TooLarge();
+                page = await ReadFormAsync(request, cancellationToken) is not { } form ? service.TooLarge()
+                    : form.ContainsKey(UpdatePages.NewLinkField) ? await service.RequestNewLinkAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, client, cancellationToken)
+                    : await service.SubmitAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, form, client, cancellationToken);
             else
             {
                 response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -72,6 +78,8 @@ public static class UpdateEndpoint
         response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(request.Method)) await response.Body.WriteAsync(bytes, cancellationToken);
     }
+
+    private static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>The posted form, or null when the body is larger than <see cref="MaxBodyBytes"/> (checked while reading, not trusted from the header).</summary>
     private static async Task<IReadOnlyDictionary<string, string>?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -44,7 +44,9 @@ public sealed class UpdateServiceTests : IDisposable
         Options.Create(options ?? new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key }),
         Options.Create(new TrackerColumns()), Options.Create(new LeadColumns()), Options.Create(new DashboardOptions()),
         Options.Create(new RemindersOptions { CoordinatorName = "Sam Patel", Coordinator = "coordinator@example.gov.uk" }), time,
-        logger ?? NullLogger<UpdateService>.Instance);
+        logger ?? NullLogger<UpdateService>.Instance, email);
+
+    private readonly RecordingEmailSender email = new();
 
     private string Token() => new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
         .Sign(new UpdateLink("community-safety-team", "11", "2.5", time.GetUtcNow(), time.GetUtcNow().AddDays(28)));
@@ -413,5 +415,87 @@ public sealed class UpdateServiceTests : IDisposable
         Assert.Contains("refused: revoked", Assert.Single(log.Lines), StringComparison.Ordinal);
         Assert.Equal(200, (await Service().ShowAsync(after, "203.0.113.7", CancellationToken.None)).Status);
         Assert.NotEqual(403, (await Service().ShowAsync(otherLead, "203.0.113.7", CancellationToken.None)).Status);
+    }
+
+    private string Sign(string leadKey, DateTimeOffset issued) => new UpdateLinkSigner(new UpdatesOptions { SigningKey = UpdateLinkSignerTests.Key })
+        .Sign(new UpdateLink(leadKey, "11", "2.5", issued, issued.AddDays(28)));
+
+    /// <summary>The leads list as the sample has it, with the Community Safety Team (item 1) renamed and its old name kept as an alias.</summary>
+    private void RenameCommunitySafetyTeam()
+    {
+        var leads = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "leads.json")))!;
+        var fields = leads["value"]!.AsArray().Single(i => (string?)i!["id"] == "1")!["fields"]!;
+        fields["Title"] = "Community Safety Service";
+        fields["Aliases"] = $"{fields["Aliases"]}; Community Safety Team";
+        File.WriteAllText(Path.Combine(dir, "leads.json"), leads.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Show_LeadRenamedWithOldNameKeptAsAlias_LinksByItemIdAndByTheOldNameStillOpen()
+    {
+        var byId = Sign("#1", time.GetUtcNow());
+        var byOldName = Sign("community-safety-team", time.GetUtcNow());
+        RenameCommunitySafetyTeam();
+
+        var opened = await Service().ShowAsync(byId, "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal(200, opened.Status);
+        Assert.Contains("Community Safety Service", opened.Html, StringComparison.Ordinal); // the lead as the list names it now
+        Assert.Equal(200, (await Service().ShowAsync(byOldName, "203.0.113.7", CancellationToken.None)).Status);
+        Assert.Equal(403, (await Service().ShowAsync(Sign("#999", time.GetUtcNow()), "203.0.113.7", CancellationToken.None)).Status); // no such lead
+    }
+
+    [Fact]
+    public async Task Show_LeadRevokedByItemId_RefusedEvenAfterARename()
+    {
+        var before = Sign("#1", time.GetUtcNow());
+        time.Advance(TimeSpan.FromHours(1));
+        await LinkRevocations.RevokeAsync(state, "#1", time.GetUtcNow(), CancellationToken.None);
+        RenameCommunitySafetyTeam();
+
+        Assert.Equal(403, (await Service().ShowAsync(before, "203.0.113.7", CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task RequestNewLink_ExpiredLink_EmailsAFreshLinkToTheListedAddressesAndSaysWhereWithoutAnAddress()
+    {
+        var expired = Sign("community-safety-team", time.GetUtcNow().AddDays(-29));
+        var log = new RecordingLogger();
+
+        var refusal = await Service().ShowAsync(expired, "203.0.113.7", CancellationToken.None);
+        var page = await Service(logger: log).RequestNewLinkAsync(expired, "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal(410, refusal.Status);
+        Assert.Contains("Email me a new link", refusal.Html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"{UpdatePages.NewLinkField}\"", refusal.Html, StringComparison.Ordinal);
+        Assert.Equal(200, page.Status);
+        Assert.Contains("sent to the addresses listed for Community Safety Team", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", page.Html, StringComparison.Ordinal);
+        var message = Assert.Single(email.Sent);
+        Assert.Equal(["community.safety@example.gov.uk"], message.To); // the leads list's address, and only it
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(message.Text, @"Update: (\S+)").Groups[1].Value);
+        Assert.Equal("/u/", link.AbsolutePath);
+        Assert.Equal(200, (await Service().ShowAsync(UpdateLink.TokenIn(link), "203.0.113.7", CancellationToken.None)).Status);
+        Assert.Single(await state.ListAsync("new-links/", CancellationToken.None)); // recorded
+        Assert.Contains("was emailed to the addresses listed for Community Safety Team", Assert.Single(log.Lines), StringComparison.Ordinal);
+        Assert.DoesNotContain(expired, string.Join('\n', log.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestNewLink_AgainWithinTheHourOrWithAForgedLink_RefusedAndNothingMoreSent()
+    {
+        var expired = Sign("community-safety-team", time.GetUtcNow().AddDays(-29));
+        var other = Sign("#1", time.GetUtcNow().AddDays(-30)); // another old link to the same action and lead
+        Assert.Equal(200, (await Service().RequestNewLinkAsync(expired, "203.0.113.7", CancellationToken.None)).Status);
+
+        var again = await Service().RequestNewLinkAsync(other, "203.0.113.7", CancellationToken.None);
+        var forged = await Service().RequestNewLinkAsync(expired[..^2] + (expired[^2] == 'A' ? "BA" : "AA"), "203.0.113.7", CancellationToken.None);
+
+        Assert.Equal(429, again.Status);
+        Assert.Equal(404, forged.Status);
+        Assert.Single(email.Sent);
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(200, (await Service().RequestNewLinkAsync(other, "203.0.113.7", CancellationToken.None)).Status);
+        Assert.Equal(2, email.Sent.Count);
     }
 }

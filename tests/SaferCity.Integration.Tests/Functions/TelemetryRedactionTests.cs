@@ -5,8 +5,11 @@ using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SaferCity.Core.Updates;
 using SaferCity.Functions;
+using SaferCity.Integration.Tests.Storage;
+using System.Text.Json;
 
 namespace SaferCity.Integration.Tests.Functions;
 
@@ -65,7 +68,33 @@ public sealed class TelemetryRedactionTests
         Assert.Equal($"GET /api/update/link-{UpdateLink.IdOf(Token)}", request.Name);
     }
 
+    /// <summary>
+    /// What the host itself would leak (it runs outside the worker, so no processor of ours reaches it): its request log
+    /// under Microsoft.AspNetCore.Hosting.Diagnostics carries the query string, and its dependency tracking records the
+    /// proxied call's full address (azure-functions-host#11602). host.json keeps that category to warnings and turns
+    /// the host's dependency tracking off; the worker's own copy of the category is kept to warnings too.
+    /// </summary>
+    [Fact]
+    public void HostJson_HostingDiagnosticsAndDependencyTracking_AreOffSoNoQueryStringIsLogged()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AzuriteInstance.RepositoryRoot(), "host.json")));
+        var logging = host.RootElement.GetProperty("logging");
+
+        Assert.Equal("Warning", logging.GetProperty("logLevel").GetProperty(FunctionsServiceCollectionExtensions.HostingDiagnostics).GetString());
+        Assert.False(logging.GetProperty("applicationInsights").GetProperty("enableDependencyTracking").GetBoolean());
+        Assert.Equal("Information", logging.GetProperty("logLevel").GetProperty("Host.Results").GetString()); // the rest is kept
+
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddLogging();
+        services.AddSaferCityFunctions(new ConfigurationBuilder().Build());
+        using var provider = services.BuildServiceProvider();
+        var rules = provider.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules;
+        Assert.Contains(rules, r => r.CategoryName == FunctionsServiceCollectionExtensions.HostingDiagnostics && r.ProviderName is null && r.LogLevel == LogLevel.Warning);
+    }
+
     [Theory]
+    [InlineData("Request starting HTTP/1.1 GET https://app/api/update/?link=" + Token + " - -", "Request starting HTTP/1.1 GET https://app/api/update/?link=link-{id} - -")]
+    [InlineData("QueryString: ?link=" + Token + "&x=1", "QueryString: ?link=link-{id}&x=1")]
+    [InlineData("next=%2Fapi%2Fupdate%2F%3Flink%3D" + Token, "next=%2Fapi%2Fupdate%2F%3Flink%3Dlink-{id}")]
     [InlineData("/api/update/" + Token + "?x=1", "/api/update/link-{id}?x=1")]
     [InlineData("/api/update%2F" + Token, "/api/update%2Flink-{id}")]
     [InlineData("/api/update/form.css", "/api/update/form.css")]

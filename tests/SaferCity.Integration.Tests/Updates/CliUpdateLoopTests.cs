@@ -72,7 +72,10 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
             var values = UpdateHost.FormValues(form);
             values["rag"] = "red";
             values["comment"] = "Pilot postponed to the summer.";
-            using var posted = await http.PostAsync(link, new FormUrlEncodedContent(values));
+            // As a browser does: to the form's action, relative to the page; the token only in the body.
+            var formAction = new Uri(new Uri(link), new AngleSharp.Html.Parser.HtmlParser().ParseDocument(form).QuerySelector("form")!.GetAttribute("action")!);
+            Assert.Equal(new Uri(link).GetLeftPart(UriPartial.Path), formAction.ToString());
+            using var posted = await http.PostAsync(formAction, new FormUrlEncodedContent(values));
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
             Assert.Contains("Action 2.5 updated", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }

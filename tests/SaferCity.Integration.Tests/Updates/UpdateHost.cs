@@ -61,8 +61,8 @@ internal sealed partial class UpdateHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSaferCity(builder.Configuration);
         var app = builder.Build();
-        app.MapMethods("/{token}", ["GET", "HEAD", "POST"], (HttpContext context, string token, UpdateService service) =>
-            UpdateEndpoint.HandleAsync(context, token, service, behindProxy: false));
+        app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>
+            UpdateEndpoint.HandleAsync(context, rest, service, behindProxy: false));
         await app.StartAsync();
         return new UpdateHost(stack, app, time);
     }
@@ -84,18 +84,33 @@ internal sealed partial class UpdateHost : IAsyncDisposable
         return update["  Update: ".Length..];
     }
 
-    public static string TokenOf(string link) => link[(link.LastIndexOf('/') + 1)..];
+    /// <summary>The token of a digest's link, from its query string (the path never carries it).</summary>
+    public static string TokenOf(string link) => UpdateLink.TokenIn(new Uri(link)) ?? throw new ArgumentException($"no token in {link}", nameof(link));
+
+    /// <summary>The form's address on this host for a token, as a digest's link gives it.</summary>
+    public string PageUrl(string token) => $"{Url}/?{UpdateLink.Field}={token}";
+
+    /// <summary>Where the form posts (its action, "./"): no token in the address.</summary>
+    public string ActionUrl => $"{Url}/";
 
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string token)
     {
-        using var response = await Http.GetAsync($"{Url}/{token}");
+        using var response = await Http.GetAsync(PageUrl(token));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A POST as the form sends it: to its action, with <paramref name="token"/> in the body's link field.</summary>
     public async Task<(HttpStatusCode Status, string Html)> PostAsync(string token, IEnumerable<KeyValuePair<string, string>> form)
     {
-        using var response = await Http.PostAsync($"{Url}/{token}", new FormUrlEncodedContent(form));
+        using var response = await Http.PostAsync(ActionUrl, Body(token, form));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public static FormUrlEncodedContent Body(string token, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var values = new Dictionary<string, string>(form);
+        values[UpdateLink.Field] = token;
+        return new FormUrlEncodedContent(values);
     }
 
     /// <summary>The form's fields as a browser would submit them unchanged: hidden fields, checked radios, the text.</summary>

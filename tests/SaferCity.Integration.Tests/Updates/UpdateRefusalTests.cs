@@ -48,10 +48,20 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
 
     /// <summary>The page is a refusal: the status, a reason, the way forward, and nothing about any action or lead.</summary>
     private void AssertRefused((HttpStatusCode Status, string Html) response, HttpStatusCode status, string reason,
-        string next = "ask the partnership's coordinator for a fresh digest")
+        string next = "ask the partnership's coordinator for a fresh digest", bool offersNewLink = false)
     {
         Assert.Equal(status, response.Status);
-        var text = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(response.Html).Body!.TextContent;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(response.Html);
+        if (offersNewLink)
+        {
+            // The one form on the page asks for a new link: the old token and the request, nothing the lead could type.
+            var offer = Assert.Single(document.QuerySelectorAll("form"));
+            Assert.Equal([UpdateLink.Field, UpdatePages.NewLinkField], offer.QuerySelectorAll("input").Select(i => i.GetAttribute("name")));
+            Assert.Equal("Email me a new link", offer.QuerySelector("button")!.TextContent);
+            offer.Remove();
+            response = (response.Status, document.DocumentElement.OuterHtml);
+        }
+        var text = document.Body!.TextContent;
         Assert.Contains(reason, text, StringComparison.Ordinal);
         Assert.Contains(next, text, StringComparison.Ordinal);
         Assert.EndsWith("\u2013 Safer City Partnership", UpdateHost.Title(response.Html), StringComparison.Ordinal);
@@ -85,8 +95,9 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     {
         host.Time.Advance(TimeSpan.FromDays(28));
 
-        AssertRefused(await host.GetAsync(token), HttpStatusCode.Gone, "This link has expired");
-        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.Gone, "This link has expired");
+        const string offer = "We can email a new link for this action to the addresses the partnership lists for its lead.";
+        AssertRefused(await host.GetAsync(token), HttpStatusCode.Gone, "This link has expired", offer, offersNewLink: true);
+        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.Gone, "This link has expired", offer, offersNewLink: true);
     }
 
     [Fact]
@@ -126,7 +137,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
 
         form["rag"] = "red";
         AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour", "Nothing was changed by this attempt");
-        using (var refused = await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(form)))
+        using (var refused = await host.Http.PostAsync(host.ActionUrl, UpdateHost.Body(token, form)))
             Assert.Equal(TimeSpan.FromHours(1), refused.Headers.RetryAfter!.Delta); // the clock stands at 07:00: the next hour starts at 08:00
 
         host.Time.Advance(TimeSpan.FromHours(1)); // the next hour's allowance
@@ -146,7 +157,7 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     public async Task Stylesheet_IsServedSameOriginWithTheStrictPolicy()
     {
         using var response = await host.Http.GetAsync($"{host.Url}/{UpdatePages.StylesheetName}");
-        using var page = await host.Http.GetAsync($"{host.Url}/{token}");
+        using var page = await host.Http.GetAsync(host.PageUrl(token));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
@@ -162,13 +173,13 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         var big = new Dictionary<string, string>(form) { ["comment"] = new string('x', UpdateEndpoint.MaxBodyBytes) };
         var responses = new List<HttpResponseMessage>
         {
-            await host.Http.GetAsync($"{host.Url}/{token}"),                                      // the form
-            await host.Http.GetAsync($"{host.Url}/{changed}"),                                    // 404 not valid
-            await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(big)),     // 413
-            await host.Http.PostAsync($"{host.Url}/{token}", new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["item"] = "12" })), // 400
+            await host.Http.GetAsync(host.PageUrl(token)),                                      // the form
+            await host.Http.GetAsync(host.PageUrl(changed)),                                    // 404 not valid
+            await host.Http.PostAsync(host.ActionUrl, UpdateHost.Body(token, big)),     // 413
+            await host.Http.PostAsync(host.ActionUrl, UpdateHost.Body(token, new Dictionary<string, string>(form) { ["item"] = "12" })), // 400
         };
         host.Time.Advance(TimeSpan.FromDays(28));
-        responses.Add(await host.Http.GetAsync($"{host.Url}/{token}"));                           // 410 expired
+        responses.Add(await host.Http.GetAsync(host.PageUrl(token)));                           // 410 expired
 
         Assert.Equal([200, 404, 413, 400, 410], responses.Select(r => (int)r.StatusCode));
         foreach (var response in responses)
