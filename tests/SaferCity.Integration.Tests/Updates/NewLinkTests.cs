@@ -56,7 +56,7 @@ public sealed partial class NewLinkTests : IAsyncLifetime
         var link = UpdateLine().Match(message.Content("text/plain")).Groups[1].Value;
         Assert.StartsWith(UpdateHost.BaseUrl + "/?link=", link, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(UpdateHost.TokenOf(link))).Status);
-        Assert.Single(await host.Services.GetRequiredService<SaferCity.Core.Pipeline.IStateStore>().ListAsync("new-links/", CancellationToken.None)); // recorded
+        Assert.Single(await host.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>().ListAsync("new-links/", CancellationToken.None)); // recorded
 
         // Asking again within the hour sends nothing more and says when to try again.
         using var again = await host.Http.PostAsync(host.ActionUrl, new FormUrlEncodedContent(fields));
