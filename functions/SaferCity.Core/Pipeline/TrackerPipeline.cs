@@ -223,6 +223,7 @@ public sealed class TrackerPipeline(
         var retention = stateOptions?.Value ?? new StateOptions();
         var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays, retention.RetentionDays, cancellationToken);
         await Updates.LinkAllowance.PruneAsync(state, time.GetUtcNow(), cancellationToken);
+        deleted += await Updates.NewLink.PruneAsync(state, time.GetUtcNow(), retention.RetentionDays, cancellationToken);
         if (stripped + deleted > 0)
             logger.LogInformation("Update audit: text removed from {Stripped} records older than {TextDays} days, {Deleted} records older than {RetentionDays} days deleted",
                 stripped, updates.AuditTextDays, deleted, retention.RetentionDays);

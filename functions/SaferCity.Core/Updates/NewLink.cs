@@ -35,6 +35,24 @@ public static class NewLink
         return new EmailMessage(id, lead.Emails, subject, text, h.ToString(), new Dictionary<string, string> { ["kind"] = "new-link" }) { Date = issued };
     }
 
+    /// <summary>
+    /// Deletes the records of new links sent more than <paramref name="retentionDays"/> ago (State__RetentionDays), like the
+    /// update audit: they name a lead and an action, and nothing private is kept longer than the partnership said.
+    /// </summary>
+    public static async Task<int> PruneAsync(IStateStore state, DateTimeOffset now, int retentionDays, CancellationToken cancellationToken)
+    {
+        var keepAfter = now.AddDays(-retentionDays);
+        var deleted = 0;
+        foreach (var name in await state.ListAsync(Folder, cancellationToken))
+        {
+            var stored = await state.ReadAsync(name, cancellationToken);
+            if (stored is null) continue;
+            var sent = JsonSerializer.Deserialize<Sent>(stored.Content.Span, Json);
+            if (sent is not null && sent.At < keepAfter && await state.DeleteAsync(name, cancellationToken)) deleted++;
+        }
+        return deleted;
+    }
+
     /// <summary>Records that a new link went; one document per request, never rewritten.</summary>
     public static Task RecordAsync(IStateStore state, Sent sent, CancellationToken cancellationToken) =>
         state.WriteAsync($"{Folder}{sent.At.UtcDateTime:yyyy-MM}/{sent.At.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{sent.OldLink}.json",
