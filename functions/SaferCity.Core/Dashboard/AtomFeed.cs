@@ -279,7 +279,7 @@ public static class AtomFeed
     {
         var uri = new Uri(publicUrl);
         var last = uri.AbsolutePath[(uri.AbsolutePath.LastIndexOf('/') + 1)..];
-        return last.Length > 0 && !last.Contains('.') ? new Uri(uri.GetLeftPart(UriPartial.Path) + "/") : uri;
+        return last.Length > 0 && !last.Contains('.', StringComparison.Ordinal) ? new Uri(uri.GetLeftPart(UriPartial.Path) + "/") : uri;
     }
 
     /// <summary>A name-based UUID (RFC 9562 version 8, from SHA-256): the same name always gives the same id.</summary>

@@ -79,7 +79,7 @@ public static class DashboardCsv
                 continue;
             }
             w.Write('"');
-            w.Write(cell.Replace("\"", "\"\""));
+            w.Write(cell.Replace("\"", "\"\"", StringComparison.Ordinal));
             w.Write('"');
         }
         w.Write("\r\n");

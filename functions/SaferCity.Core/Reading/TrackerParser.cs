@@ -272,8 +272,8 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
     };
 
     private static bool IsEmail(string text) =>
-        text.Length <= 254 && !text.Contains(' ') && text.Count(c => c == '@') == 1 &&
-        MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
+        text.Length <= 254 && !text.Contains(' ', StringComparison.Ordinal) && text.Count(c => c == '@') == 1 &&
+        MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.', StringComparison.Ordinal);
 
     /// <summary>
     /// Text that was not valid Unicode was read as U+FFFD (by the source, or by <see cref="FieldText.Clean"/>):

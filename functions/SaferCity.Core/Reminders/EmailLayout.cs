@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SaferCity.Core.Html;
 using SaferCity.Core.Rules;
@@ -61,32 +62,32 @@ public static class EmailLayout
     {
         var sb = new StringBuilder();
         sb.AppendLine(c.Heading).AppendLine(new string('=', Math.Min(c.Heading.Length, 72))).AppendLine();
-        sb.AppendLine($"{Capital(DigestRenderer.WeekLabel(c.AsOf))}. Data as of {DigestRenderer.Long(c.AsOf)}.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{Capital(DigestRenderer.WeekLabel(c.AsOf))}. Data as of {DigestRenderer.Long(c.AsOf)}.");
         sb.AppendLine(c.Intro).AppendLine();
         foreach (var section in c.Sections.Where(s => s.Items.Count > 0))
         {
-            sb.AppendLine($"{section.Title.ToUpperInvariant()} ({section.Items.Count})").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{section.Title.ToUpperInvariant()} ({section.Items.Count})").AppendLine();
             var shown = section.Shown;
             foreach (var a in shown)
             {
                 if (DigestRenderer.IsShort(section.Kind))
                 {
-                    sb.AppendLine($"- {DigestRenderer.ShortLine(a, section.Kind, c.AsOf, c.Extra)}");
-                    if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } link) sb.AppendLine($"  Update: {link.AbsoluteUri}");
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"- {DigestRenderer.ShortLine(a, section.Kind, c.AsOf, c.Extra)}");
+                    if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } link) sb.AppendLine(CultureInfo.InvariantCulture, $"  Update: {link.AbsoluteUri}");
                     continue;
                 }
-                sb.AppendLine($"- {DigestRenderer.Number(a)}: {DigestRenderer.Heading(a, section.Kind, c.AsOf)}");
-                sb.AppendLine($"  Key action: {EmailText.Clip(a.Action.Text)}");
-                sb.AppendLine($"  Deadline: {DigestRenderer.DeadlineText(a)}");
-                sb.AppendLine($"  RAG: {DigestRenderer.RagText(a)}");
-                if (DigestRenderer.MismatchText(a) is { } mismatch) sb.AppendLine($"  Check the rating: {mismatch}");
-                sb.AppendLine($"  Latest comment: {DigestRenderer.CommentText(a)}");
-                if (DigestRenderer.StaleLine(a) is { } stale) sb.AppendLine($"  {stale}");
-                foreach (var extra in c.Extra?.Invoke(a) ?? []) sb.AppendLine($"  {EmailText.Line(extra)}");
-                foreach (var d in a.Drift) sb.AppendLine($"  {DigestRenderer.DriftLine(d, c.SinceIso)}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- {DigestRenderer.Number(a)}: {DigestRenderer.Heading(a, section.Kind, c.AsOf)}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  Key action: {EmailText.Clip(a.Action.Text)}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  Deadline: {DigestRenderer.DeadlineText(a)}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  RAG: {DigestRenderer.RagText(a)}");
+                if (DigestRenderer.MismatchText(a) is { } mismatch) sb.AppendLine(CultureInfo.InvariantCulture, $"  Check the rating: {mismatch}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  Latest comment: {DigestRenderer.CommentText(a)}");
+                if (DigestRenderer.StaleLine(a) is { } stale) sb.AppendLine(CultureInfo.InvariantCulture, $"  {stale}");
+                foreach (var extra in c.Extra?.Invoke(a) ?? []) sb.AppendLine(CultureInfo.InvariantCulture, $"  {EmailText.Line(extra)}");
+                foreach (var d in a.Drift) sb.AppendLine(CultureInfo.InvariantCulture, $"  {DigestRenderer.DriftLine(d, c.SinceIso)}");
                 var links = c.Links?.Invoke(a) ?? ActionLinks.None;
-                if (links.Update is { } update) sb.AppendLine($"  Update: {update.AbsoluteUri}");
-                if (links.Item is { } item) sb.AppendLine($"  SharePoint: {item.AbsoluteUri}");
+                if (links.Update is { } update) sb.AppendLine(CultureInfo.InvariantCulture, $"  Update: {update.AbsoluteUri}");
+                if (links.Item is { } item) sb.AppendLine(CultureInfo.InvariantCulture, $"  SharePoint: {item.AbsoluteUri}");
                 sb.AppendLine();
             }
             if (DigestRenderer.IsShort(section.Kind)) sb.AppendLine();
@@ -95,13 +96,13 @@ public static class EmailLayout
         foreach (var (title, lines) in c.Notes)
         {
             if (lines.Count == 0) continue;
-            sb.AppendLine($"{title.ToUpperInvariant()} ({lines.Count})");
-            foreach (var line in lines.Take(DigestRenderer.MaxPerSection)) sb.AppendLine($"- {EmailText.Clip(line)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{title.ToUpperInvariant()} ({lines.Count})");
+            foreach (var line in lines.Take(DigestRenderer.MaxPerSection)) sb.AppendLine(CultureInfo.InvariantCulture, $"- {EmailText.Clip(line)}");
             if (lines.Count > DigestRenderer.MaxPerSection) sb.AppendLine(DigestRenderer.MoreLine(lines.Count - DigestRenderer.MaxPerSection));
             sb.AppendLine();
         }
         sb.AppendLine("--");
-        if (c.DashboardUrl is not null) sb.AppendLine($"Dashboard: {c.DashboardUrl}");
+        if (c.DashboardUrl is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"Dashboard: {c.DashboardUrl}");
         if (c.Ask is not null) sb.AppendLine(c.AskEmail is null ? c.Ask : $"{c.Ask} {c.AskEmail}");
         sb.AppendLine(c.Why);
         if (c.PrivacyLine is not null) sb.AppendLine(c.PrivacyLine);

@@ -39,7 +39,7 @@ public sealed class FormVersion
     public ShownVersion? Open(string? value, string linkId, string itemId)
     {
         if (string.IsNullOrEmpty(value) || value.Length > 8192) return null;
-        var dot = value.IndexOf('.');
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0 || dot != value.LastIndexOf('.')) return null;
         byte[] payload, mac;
         try

@@ -69,7 +69,7 @@ public sealed class UpdateLinkSigner
     public LinkCheck Check(string? token, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 1024) return new(LinkStatus.Invalid, null);
-        var dot = token.IndexOf('.');
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0 || dot != token.LastIndexOf('.')) return new(LinkStatus.Invalid, null);
         var payload = FromBase64Url(token.AsSpan(0, dot));
         var mac = FromBase64Url(token.AsSpan(dot + 1));

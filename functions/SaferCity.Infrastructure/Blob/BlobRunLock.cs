@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -128,7 +129,7 @@ internal sealed class BlobRunLock(BlobContainerClient container, TimeProvider ti
                     // 409/412: the lease is gone or someone else's now. Definitely lost.
                     catch (RequestFailedException e) when (e.Status is 409 or 412)
                     {
-                        MarkLost($"renewal refused: {e.ErrorCode ?? e.Status.ToString()}", e);
+                        MarkLost($"renewal refused: {e.ErrorCode ?? e.Status.ToString(CultureInfo.InvariantCulture)}", e);
                         return;
                     }
                     catch (Exception e) when (BlobErrors.IsStorageFailure(e))

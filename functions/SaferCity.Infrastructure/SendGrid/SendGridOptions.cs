@@ -44,7 +44,7 @@ public sealed class SendGridOptions : IValidatableObject
         if (!HasApiKey) yield break;
         if (string.IsNullOrWhiteSpace(From))
             yield return new ValidationResult("SendGrid:From is required when SendGrid:ApiKey is set.", [nameof(From)]);
-        else if (!MailboxAddress.TryParse(From, out var from) || !from.Address.Contains('@'))
+        else if (!MailboxAddress.TryParse(From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
             yield return new ValidationResult($"SendGrid:From \"{From}\" is not an email address.", [nameof(From)]);
     }
 }

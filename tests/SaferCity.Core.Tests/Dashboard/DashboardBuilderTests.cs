@@ -35,7 +35,7 @@ public sealed class DashboardBuilderTests
     private static string AllPublished(DashboardDocument doc)
     {
         var files = SiteBuilder.Build(doc, new DashboardOptions());
-        return string.Join("\n", files.Where(f => !f.Path.StartsWith("assets/")).Select(f => Encoding.UTF8.GetString(f.Content.Span)));
+        return string.Join("\n", files.Where(f => !f.Path.StartsWith("assets/", StringComparison.Ordinal)).Select(f => Encoding.UTF8.GetString(f.Content.Span)));
     }
 
     [Fact]

@@ -71,8 +71,8 @@ public sealed class DashboardHtmlTests
         Assert.Equal([("1. One", true), ("2. Two", true)], headings);
         var rowIds = Regex.Matches(html, "<tr id=\"action-([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["1.1", "1.2", "2.1", "2.2"], rowIds);
-        Assert.Equal(4, Regex.Matches(html, "<th scope=\"row\">[12]\\.[12]</th>").Count);
-        Assert.Equal(2, Regex.Matches(html, "<th scope=\"col\">Key action</th>").Count);
+        Assert.Equal(4, Regex.Count(html, "<th scope=\"row\">[12]\\.[12]</th>"));
+        Assert.Equal(2, Regex.Count(html, "<th scope=\"col\">Key action</th>"));
         Assert.Contains("<tr id=\"action-2.2\" data-status=\"complete\"", html);
     }
 
@@ -158,7 +158,7 @@ public sealed class DashboardHtmlTests
         var html = Render(Document(actions, driftSince: "2017-01-09"));
 
         var section = Regex.Match(html, "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
-        var listed = Regex.Matches(section, "<li>").Count;
+        var listed = Regex.Count(section, "<li>");
         Assert.InRange(listed, 1, DashboardHtml.MaxRows);
         Assert.Contains("<strong>1.1</strong> Done 1 ", section); // in tracker order, from the first
         Assert.Contains($"{5000 - listed:N0} more completed actions are not listed here, to keep this page printable. " +
@@ -174,7 +174,7 @@ public sealed class DashboardHtmlTests
 
         var section = Regex.Match(Render(Document(actions, driftSince: "2017-01-09")), "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
 
-        Assert.Equal(30, Regex.Matches(section, "<li>").Count);
+        Assert.Equal(30, Regex.Count(section, "<li>"));
         Assert.DoesNotContain("not listed here", section);
     }
 
@@ -187,8 +187,8 @@ public sealed class DashboardHtmlTests
         Assert.Contains("<title id=\"trend-title\">", html);
         Assert.Contains("<desc id=\"trend-desc\">2 snapshots from 9 January 2017 to 16 January 2017. Latest: 0 red, 2 amber and 4 green open actions; 5 complete.</desc>", html);
         // Four series, each drawn once in the chart and once in the legend, each with its own marker.
-        Assert.Equal(8, Regex.Matches(html, "<polyline class=\"trend__line--").Count);
-        Assert.Equal(4, Regex.Matches(html, "<marker id=\"mk-").Count);
+        Assert.Equal(8, Regex.Count(html, "<polyline class=\"trend__line--"));
+        Assert.Equal(4, Regex.Count(html, "<marker id=\"mk-"));
         Assert.Contains("<tr><th scope=\"row\"><time datetime=\"2017-01-09\">9 January 2017</time></th><td>1</td><td>2</td><td>3</td><td>4</td></tr>", html);
         Assert.Contains("href=\"actions.csv\"", html);
         Assert.Contains("href=\"dashboard.json\"", html);
@@ -204,10 +204,10 @@ public sealed class DashboardHtmlTests
         var html = Render(doc);
 
         var open = actions.Count(a => a.Status == "open");
-        Assert.Equal(open, Regex.Matches(html, "<tr id=\"action-").Count);
+        Assert.Equal(open, Regex.Count(html, "<tr id=\"action-"));
         Assert.DoesNotContain("data-status=\"complete\"", html);
         Assert.Contains($"This tracker has 2,001 actions, so this page lists only the {open:N0} open ones.", html);
-        Assert.Equal(7, Regex.Matches(html, "<table class=\"actions-table\"").Count);
+        Assert.Equal(7, Regex.Count(html, "<table class=\"actions-table\""));
     }
 
     [Fact]
@@ -223,10 +223,10 @@ public sealed class DashboardHtmlTests
 
         var html = Render(doc);
 
-        Assert.Equal(DashboardHtml.MaxRows, Regex.Matches(html, "<tr id=\"action-").Count);
+        Assert.Equal(DashboardHtml.MaxRows, Regex.Count(html, "<tr id=\"action-"));
         // Every overdue action (1,000 of them) is shown, the most overdue certainly.
         Assert.Contains($"id=\"action-0.{DashboardHtml.MaxRows * 2}\"", html);
-        Assert.Equal(1000, Regex.Matches(html, "data-due=\"overdue\"").Count);
+        Assert.Equal(1000, Regex.Count(html, "data-due=\"overdue\""));
         Assert.Contains("lists the 2,000 most urgent of the 4,000 open ones", html);
     }
 

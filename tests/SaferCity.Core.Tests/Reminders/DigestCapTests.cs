@@ -25,12 +25,12 @@ public class DigestCapTests
         var (text, html) = DigestRenderer.Render(digest, AsOf, null, null);
 
         Assert.Contains("OVERDUE (250)", text);
-        Assert.Equal(DigestRenderer.MaxPerSection, Regex.Matches(text, @"^- 1\.\d+: ", RegexOptions.Multiline).Count);
+        Assert.Equal(DigestRenderer.MaxPerSection, Regex.Count(text, @"^- 1\.\d+: ", RegexOptions.Multiline));
         Assert.Contains("- 1.250: ", text);      // the most overdue is listed
         Assert.DoesNotContain("- 1.150: ", text); // the 101st most overdue is not
         Assert.Contains("…and 150 more: see the dashboard or its CSV download for every one.", text);
         Assert.Contains("…and 150 more", html);
-        Assert.Equal(DigestRenderer.MaxPerSection, Regex.Matches(html, "<h3 ").Count);
+        Assert.Equal(DigestRenderer.MaxPerSection, Regex.Count(html, "<h3 "));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class DigestCapTests
 
         var (text, _) = DigestRenderer.Render(digest, AsOf, null, null);
 
-        Assert.Equal(DigestRenderer.MaxPerSection, Regex.Matches(text, @"^- 1\.\d+: ", RegexOptions.Multiline).Count);
+        Assert.Equal(DigestRenderer.MaxPerSection, Regex.Count(text, @"^- 1\.\d+: ", RegexOptions.Multiline));
         Assert.DoesNotContain("more: see the dashboard", text);
     }
 }

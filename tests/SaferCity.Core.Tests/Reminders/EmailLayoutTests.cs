@@ -87,7 +87,7 @@ public sealed partial class EmailLayoutTests
             Assert.Contains($"  Update: {LinksFor(a).Update!.AbsoluteUri}", own);
             Assert.Contains($"  SharePoint: {LinksFor(a).Item!.AbsoluteUri}", own);
         }
-        Assert.Equal(digest.Count, Regex.Matches(text, "^  Update: https://", RegexOptions.Multiline).Count);
+        Assert.Equal(digest.Count, Regex.Count(text, "^  Update: https://", RegexOptions.Multiline));
     }
 
     [Fact]
