@@ -29,10 +29,12 @@ public sealed class SampleEmails : IAsyncLifetime
     {
         _dir = SiteGenerator.NewTempDir();
         var leads = SiteGenerator.SampleLeads;
-        await RunAsync(SiteGenerator.SampleTracker, leads, FirstWeek);
-        var later = Path.Combine(_dir, "tracker-later.json");
-        await File.WriteAllTextAsync(later, LaterTracker(await File.ReadAllTextAsync(SiteGenerator.SampleTracker)));
-        await RunAsync(later, leads, LaterWeek);
+        // One tracker file, edited between the weeks as a partnership edits its own (another file would be another tracker).
+        var tracker = Path.Combine(_dir, "tracker.json");
+        File.Copy(SiteGenerator.SampleTracker, tracker);
+        await RunAsync(tracker, leads, FirstWeek);
+        await File.WriteAllTextAsync(tracker, LaterTracker(await File.ReadAllTextAsync(SiteGenerator.SampleTracker)));
+        await RunAsync(tracker, leads, LaterWeek);
 
         var outbox = Path.Combine(_dir, "outbox");
         Messages = Directory.GetFiles(outbox, "*.eml").Order(StringComparer.Ordinal)

@@ -48,13 +48,21 @@ public sealed class PublicBoundaryTests(StoppableAzuriteFixture fixture) : IDisp
         await stack.RunAsync(new DateOnly(2017, 1, 16)); // the sample, read through Graph
         PublishedFiles.AssertNothingPrivate(await stack.SiteAsync(), PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads], TestStack.Coordinator));
 
+        // The hostile corpus as a tracker file of its own stack (another tracker's state would show no drift): first the
+        // sample's actions in that file, then the corpus, so the feed has an entry (sample actions removed, hostile ones
+        // added) for the scanner to read.
+        await using var files = await TestStack.StartAsync(azurite: fixture.Azurite, siteContainer: "$web");
         var (tracker, _) = HostileInputTests.WriteCorpus(dir);
-        stack.Settings["Local:TrackerFile"] = tracker; // files win over the SharePoint site
-        stack.Settings["Local:LeadsFile"] = HostileInputTests.CorpusFile("hostile-leads.json");
-        var hostile = await stack.RunAsync(HostileInputTests.AsOf);
+        var corpus = await File.ReadAllBytesAsync(tracker);
+        File.Copy(SampleFiles.Tracker, tracker, overwrite: true);
+        files.Settings["Local:TrackerFile"] = tracker; // files win over the SharePoint site
+        files.Settings["Local:LeadsFile"] = HostileInputTests.CorpusFile("hostile-leads.json");
+        Assert.Equal(RunStatus.Completed, (await files.RunAsync(new DateOnly(2017, 1, 16))).Status);
+        await File.WriteAllBytesAsync(tracker, corpus);
+        var hostile = await files.RunAsync(HostileInputTests.AsOf);
 
         Assert.Equal(RunStatus.Completed, hostile.Status);
-        var web = await stack.SiteAsync();
+        var web = await files.SiteAsync();
         Assert.Equal(11, web.Count);
         // Two runs: the feed has an entry (sample actions removed, hostile ones added) for the scanner to read.
         Assert.Contains("<entry>", System.Text.Encoding.UTF8.GetString(web["feed.xml"]));
