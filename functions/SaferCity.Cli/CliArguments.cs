@@ -65,7 +65,7 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
                 values[ArgumentKey] = typed;
                 continue;
             }
-            var (name, inline) = typed.IndexOf('=') is > 0 and var eq ? (typed[..eq], typed[(eq + 1)..]) : (typed, null);
+            var (name, inline) = typed.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq ? (typed[..eq], typed[(eq + 1)..]) : (typed, null);
             var option = options.FirstOrDefault(o => o.Name == name) ?? throw new UsageException(UnknownOption(command, name));
 
             string value;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SaferCity.Cli;
@@ -129,17 +130,17 @@ public static class CliCommands
     public static string Usage()
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"Usage: {Invocation} COMMAND [options]").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Usage: {Invocation} COMMAND [options]").AppendLine();
         sb.AppendLine("Commands:");
         var width = All.Max(c => c.Name.Length) + 2;
-        foreach (var command in All) sb.AppendLine($"  {command.Name.PadRight(width)}{command.Summary}");
+        foreach (var command in All) sb.AppendLine(CultureInfo.InvariantCulture, $"  {command.Name.PadRight(width)}{command.Summary}");
         foreach (var command in All)
         {
-            sb.AppendLine().AppendLine($"{Invocation} {command.Synopsis}");
+            sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{Invocation} {command.Synopsis}");
             var optionWidth = command.HelpLines.Select(l => l.Synopsis).Concat(Common.Select(o => o.Synopsis)).Max(s => s.Length) + 2;
-            foreach (var (synopsis, help) in command.HelpLines) sb.AppendLine($"  {synopsis.PadRight(optionWidth)}{help}");
+            foreach (var (synopsis, help) in command.HelpLines) sb.AppendLine(CultureInfo.InvariantCulture, $"  {synopsis.PadRight(optionWidth)}{help}");
         }
-        sb.AppendLine().AppendLine($"Every command: {string.Join(", ", Common.Select(o => $"{o.Name} ({o.Help.TrimEnd('.').ToLowerInvariant()})"))}.");
+        sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every command: {string.Join(", ", Common.Select(o => $"{o.Name} ({o.Help.TrimEnd('.').ToLowerInvariant()})"))}.");
         sb.AppendLine("Settings come from appsettings.json and environment variables named like Tracker__SiteUrl (see the README).");
         sb.Append("Exit codes: 0 done; 1 the run failed, some digests could not be sent, or an import could not write; " +
                   "2 a usage or settings mistake, or a file that import refused.");
