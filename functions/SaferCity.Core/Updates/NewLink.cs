@@ -14,6 +14,7 @@ namespace SaferCity.Core.Updates;
 public static class NewLink
 {
     private const string Folder = "new-links/";
+    private const string SentFormat = "yyyyMMdd'T'HHmmssfff";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -43,18 +44,20 @@ public static class NewLink
     {
         var keepAfter = now.AddDays(-retentionDays);
         var deleted = 0;
+        // The record's name starts with the instant it was sent (RecordAsync), so nothing is read to decide.
         foreach (var name in await state.ListAsync(Folder, cancellationToken))
         {
-            var stored = await state.ReadAsync(name, cancellationToken);
-            if (stored is null) continue;
-            var sent = JsonSerializer.Deserialize<Sent>(stored.Content.Span, Json);
-            if (sent is not null && sent.At < keepAfter && await state.DeleteAsync(name, cancellationToken)) deleted++;
+            var file = name[(name.LastIndexOf('/') + 1)..];
+            var instant = file.Split('-')[0];
+            if (DateTimeOffset.TryParseExact(instant, SentFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sentAt)
+                && sentAt < keepAfter && await state.DeleteAsync(name, cancellationToken)) deleted++;
         }
         return deleted;
     }
 
     /// <summary>Records that a new link went; one document per request, never rewritten.</summary>
     public static Task RecordAsync(IStateStore state, Sent sent, CancellationToken cancellationToken) =>
-        state.WriteAsync($"{Folder}{sent.At.UtcDateTime:yyyy-MM}/{sent.At.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{sent.OldLink}.json",
+        state.WriteAsync(
+            $"{Folder}{sent.At.UtcDateTime:yyyy-MM}/{sent.At.UtcDateTime.ToString(SentFormat, CultureInfo.InvariantCulture)}-{sent.OldLink}.json",
             JsonSerializer.SerializeToUtf8Bytes(sent, Json), null, cancellationToken);
 }
