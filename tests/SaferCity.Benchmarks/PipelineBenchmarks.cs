@@ -31,7 +31,7 @@ public class PipelineBenchmarks
     private ParsedTracker _parsed = null!;
     private TrackerHistory _history = TrackerHistory.Empty;
     private RunReport _report = null!;
-    private DashboardDocument _document = null!;
+    private PublicDashboard _document = null!;
 
     internal RunReport Report => _report;
 
@@ -57,7 +57,7 @@ public class PipelineBenchmarks
         }
         _history = _history.Record(previous, new RagCounts(0, 0, 0, 0));
         _report = RunReport.Build(AsOf, DateTimeOffset.UnixEpoch, _parsed, _history, _reminders, new DriftOptions());
-        _document = DashboardBuilder.Build(_report);
+        _document = DashboardBuilder.Public(_report);
     }
 
     [Benchmark(Baseline = true, Description = "floor: System.Text.Json deserialise")]
@@ -87,7 +87,7 @@ public class PipelineBenchmarks
     public int HistoryDays { get; set; } = 1;
 
     [Benchmark(Description = "dashboard model")]
-    public int DashboardModel() => DashboardBuilder.Build(_report).Actions.Count;
+    public int DashboardModel() => DashboardBuilder.Public(_report).Actions.Count;
 
     [Benchmark(Description = "dashboard files (JSON, CSV, HTML)")]
     public long Dashboard()

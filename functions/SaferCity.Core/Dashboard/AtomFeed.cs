@@ -11,19 +11,10 @@ namespace SaferCity.Core.Dashboard;
 /// <summary>One run whose public content changed: the day, when it was taken, and what changed.</summary>
 public sealed record FeedEntry(DateOnly Day, DateTimeOffset Updated, IReadOnlyList<FeedChange> Changes);
 
-/// <summary>What happened to one action on a feed day. From/To are RAG words or ISO dates.</summary>
-public sealed record FeedChange(string Id, FeedChangeKind Kind, string? From = null, string? To = null);
-
-public enum FeedChangeKind
+/// <summary>What happened to one action (by its public number) on a feed day.</summary>
+public sealed record FeedChange(string Id, DriftChange Change)
 {
-    Completed,
-    Worse,
-    Better,
-    Slipped,
-    BroughtForward,
-    Reopened,
-    Added,
-    Removed,
+    public DriftKind Kind => Change.Kind;
 }
 
 /// <summary>
@@ -42,8 +33,6 @@ public static class AtomFeed
     public const int MaxEntries = 52;
 
     private const string AtomNs = "http://www.w3.org/2005/Atom";
-
-    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The public changes of each recorded day up to <paramref name="asOf"/>, newest first, at most <see cref="MaxEntries"/>.</summary>
     public static IReadOnlyList<FeedEntry> Entries(TrackerHistory history, DateOnly asOf)
@@ -80,15 +69,15 @@ public static class AtomFeed
             // Hidden on the day before: its earlier values were never public, so it is new to the public.
             if (wasHidden.Contains(action.Number))
             {
-                changes.Add(new FeedChange(id, FeedChangeKind.Added));
+                changes.Add(new FeedChange(id, new DriftChange(DriftKind.Added)));
                 continue;
             }
-            foreach (var c in drift.For(action.Number)) changes.Add(new FeedChange(id, KindOf(c.Kind), c.From, c.To));
+            foreach (var c in drift.For(action.Number)) changes.Add(new FeedChange(id, c));
         }
         // Gone while hidden was never seen to go.
         foreach (var id in drift.Removed)
         {
-            if (!wasHidden.Contains(id) && !Withheld(id)) changes.Add(new FeedChange(PublicText.Redact(id), FeedChangeKind.Removed));
+            if (!wasHidden.Contains(id) && !Withheld(id)) changes.Add(new FeedChange(PublicText.Redact(id), new DriftChange(DriftKind.Removed)));
         }
         return changes;
     }
@@ -116,22 +105,9 @@ public static class AtomFeed
         Hidden = a.Hidden,
     };
 
-    private static FeedChangeKind KindOf(DriftKind kind) => kind switch
+    public static byte[] Render(PublicDashboard doc, TrackerHistory history, DashboardOptions options)
     {
-        DriftKind.Completed => FeedChangeKind.Completed,
-        DriftKind.RagWorsened => FeedChangeKind.Worse,
-        DriftKind.RagImproved => FeedChangeKind.Better,
-        DriftKind.DeadlineSlipped => FeedChangeKind.Slipped,
-        DriftKind.DeadlineBroughtForward => FeedChangeKind.BroughtForward,
-        DriftKind.Reopened => FeedChangeKind.Reopened,
-        DriftKind.Added => FeedChangeKind.Added,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    public static byte[] Render(DashboardDocument doc, TrackerHistory history, DashboardOptions options)
-    {
-        var asOf = DateOnly.ParseExact(doc.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var entries = Entries(history, asOf);
+        var entries = Entries(history, doc.AsOf);
         var texts = doc.Actions.ToDictionary(a => a.Id, a => a.Text, StringComparer.OrdinalIgnoreCase);
         var page = options.PublicUrl is { Length: > 0 } url ? SiteBase(url) : null;
         string Link(string relative) => page is null ? relative : new Uri(page, relative).AbsoluteUri;
@@ -187,61 +163,47 @@ public static class AtomFeed
     /// <summary>"30 November 2026: 2 completed, 1 worse, 1 slipped".</summary>
     internal static string Title(FeedEntry entry)
     {
-        var counts = Sections.Select(s => (s.Label, Count: entry.Changes.Count(c => c.Kind == s.Kind)))
-            .Where(s => s.Count > 0).Select(s => $"{s.Count} {s.Label}");
-        return $"{entry.Day.ToString("d MMMM yyyy", UkCulture)}: {string.Join(", ", counts)}";
+        var counts = Wording.Kinds.Select(k => (k.Counted, Count: entry.Changes.Count(c => c.Kind == k.Kind)))
+            .Where(s => s.Count > 0).Select(s => $"{s.Count} {s.Counted}");
+        return $"{Wording.LongDate(entry.Day)}: {string.Join(", ", counts)}";
     }
-
-    private static readonly (FeedChangeKind Kind, string Label, string Heading)[] Sections =
-    [
-        (FeedChangeKind.Completed, "completed", "Completed"),
-        (FeedChangeKind.Worse, "worse", "Got worse"),
-        (FeedChangeKind.Slipped, "slipped", "Deadline slipped"),
-        (FeedChangeKind.Better, "better", "Got better"),
-        (FeedChangeKind.BroughtForward, "brought forward", "Deadline brought forward"),
-        (FeedChangeKind.Reopened, "reopened", "Reopened"),
-        (FeedChangeKind.Added, "added", "Added"),
-        (FeedChangeKind.Removed, "removed", "Removed"),
-    ];
 
     /// <summary>An entry's changes by kind, in reading order, with the kind's heading ("Completed", "Got worse"…).</summary>
     public static IEnumerable<(string Heading, IReadOnlyList<FeedChange> Changes)> Grouped(FeedEntry entry)
     {
-        foreach (var (kind, _, heading) in Sections)
+        foreach (var kind in Wording.Kinds)
         {
-            var items = entry.Changes.Where(c => c.Kind == kind).ToList();
-            if (items.Count > 0) yield return (heading, items);
+            var items = entry.Changes.Where(c => c.Kind == kind.Kind).ToList();
+            if (items.Count > 0) yield return (kind.Section, items);
         }
     }
 
-    /// <summary>"(Amber to Red)", "(31 March 2017 to 30 June 2017)", or nothing.</summary>
-    public static string FromTo(FeedChange c) => c.From is not null && c.To is not null ? $" ({Value(c.From)} to {Value(c.To)})" : "";
+    /// <summary>"(amber to red)", "(31 March 2017 to 30 June 2017)", or nothing.</summary>
+    public static string FromTo(FeedChange c) => c.Change switch
+    {
+        { FromRag: { } from, ToRag: { } to } => $" ({from.ToWord()} to {to.ToWord()})",
+        { FromDate: { } from, ToDate: { } to } => $" ({Wording.LongDate(from)} to {Wording.LongDate(to)})",
+        _ => "",
+    };
 
     /// <summary>The entry's HTML: one list per kind of change, each action linked to its row on the page.</summary>
     private static string Content(FeedEntry entry, Dictionary<string, string> texts, Func<string, string> link)
     {
         var h = new HtmlWriter(1024);
-        foreach (var (kind, _, heading) in Sections)
+        foreach (var (heading, items) in Grouped(entry))
         {
-            var items = entry.Changes.Where(c => c.Kind == kind).ToList();
-            if (items.Count == 0) continue;
             h.Element("h3", heading).Open("ul");
             foreach (var c in items)
             {
                 h.Open("li").Element("a", $"Action {c.Id}", ("href", link("index.html#action-" + Uri.EscapeDataString(c.Id))));
-                if (c.Kind != FeedChangeKind.Removed && texts.TryGetValue(c.Id, out var text)) h.Text(": " + Short(text));
-                if (c.From is not null && c.To is not null) h.Text($" ({Value(c.From)} to {Value(c.To)})");
+                if (c.Kind != DriftKind.Removed && texts.TryGetValue(c.Id, out var text)) h.Text(": " + Short(text));
+                h.Text(FromTo(c));
                 h.Close("li");
             }
             h.Close("ul");
         }
         return Clean(h.ToString());
     }
-
-    private static string Value(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("d MMMM yyyy", UkCulture)
-            : value;
 
     /// <summary>At most 140 characters, cut at the last word boundary before them (never mid-word), then "…".</summary>
     internal static string Short(string text)

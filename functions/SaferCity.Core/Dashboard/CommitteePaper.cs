@@ -1,6 +1,7 @@
 using System.Globalization;
 using SaferCity.Core.History;
 using SaferCity.Core.Html;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Core.Dashboard;
 
@@ -30,10 +31,10 @@ public static class CommitteePaper
 
     private const string ActionsCsv = "actions.csv";
 
-    public static string Render(DashboardDocument doc, TrackerHistory history, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
+    public static string Render(PublicDashboard doc, TrackerHistory history, DashboardOptions options,
+        IReadOnlyDictionary<string, string> assetVersions)
     {
-        var asOf = DateOnly.ParseExact(doc.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var entries = AtomFeed.Entries(history, asOf);
+        var entries = AtomFeed.Entries(history, doc.AsOf);
         var texts = doc.Actions.ToDictionary(a => a.Id, a => a.Text, StringComparer.OrdinalIgnoreCase);
         var h = new HtmlWriter(16 * 1024 + Math.Min(doc.Actions.Count, 2 * DashboardHtml.MaxRows) * 200);
         h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
@@ -42,7 +43,7 @@ public static class CommitteePaper
         h.Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", DashboardHtml.ContentSecurityPolicy)).Line();
         h.Void("meta", ("name", "referrer"), ("content", "no-referrer")).Line();
         h.Void("meta", ("name", "robots"), ("content", "noindex")).Line();
-        h.Element("title", $"{options.Title}: committee paper, {DashboardHtml.LongDate(doc.AsOf)}").Line();
+        h.Element("title", $"{options.Title}: committee paper, {Wording.LongDate(doc.AsOf)}").Line();
         h.Void("link", ("rel", "icon"), ("href", "data:,")).Line();
         h.Void("link", ("rel", "stylesheet"), ("href", Versioned("assets/site.css", assetVersions))).Line();
         h.Void("link", ("rel", "stylesheet"), ("href", Versioned("assets/print.css", assetVersions)), ("media", "print")).Line();
@@ -53,7 +54,8 @@ public static class CommitteePaper
         h.Open("main", ("id", "main"), ("class", "width-container committee")).Line();
         h.Element("p", options.Title, ("class", "site-header__title"));
         h.Element("h1", "Action plan progress: committee paper");
-        h.Open("p", ("class", "lede")).Text("Data as of ").Element("time", DashboardHtml.LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(".").Close("p").Line();
+        h.Open("p", ("class", "lede")).Text("Data as of ");
+        DashboardHtml.Time(h, doc.AsOf, Wording.LongDate(doc.AsOf)).Text(".").Close("p").Line();
         h.Open("p", ("class", "no-print")).Text("Print this page, or save it as PDF, for the committee. ")
             .Element("a", "Back to the dashboard", ("href", "index.html")).Close("p").Line();
 
@@ -89,9 +91,9 @@ public static class CommitteePaper
         var listed = 0;
         foreach (var entry in entries)
         {
-            var day = DriftCalculator.Iso(entry.Day);
-            h.Open("section", ("class", "committee-day"), ("data-day", day)).Line();
-            h.Open("h3").Text("Changes on ").Element("time", DashboardHtml.LongDate(day), ("datetime", day)).Close("h3");
+            h.Open("section", ("class", "committee-day"), ("data-day", Wording.Iso(entry.Day))).Line();
+            h.Open("h3").Text("Changes on ");
+            DashboardHtml.Time(h, entry.Day, Wording.LongDate(entry.Day)).Close("h3");
             var left = entry.Changes.Count;
             foreach (var (heading, changes) in AtomFeed.Grouped(entry))
             {
@@ -101,7 +103,7 @@ public static class CommitteePaper
                 {
                     if (listed >= MaxChanges || h.Length >= ChangesBudget) break;
                     h.Open("li").Text($"Action {c.Id}");
-                    if (c.Kind != FeedChangeKind.Removed && texts.TryGetValue(c.Id, out var text)) h.Text(": " + DashboardHtml.Clip(text, CellLength));
+                    if (c.Kind != DriftKind.Removed && texts.TryGetValue(c.Id, out var text)) h.Text(": " + DashboardHtml.Clip(text, CellLength));
                     h.Text(AtomFeed.FromTo(c)).Close("li");
                     listed++;
                     left--;
@@ -122,7 +124,7 @@ public static class CommitteePaper
     /// Each theme a heading (so the tagged PDF has one), its table named by it and wrapped in its own scrolling region,
     /// so a 320 px screen never scrolls the page sideways.
     /// </summary>
-    private static void OpenActions(HtmlWriter h, DashboardDocument doc)
+    private static void OpenActions(HtmlWriter h, PublicDashboard doc)
     {
         h.Element("h2", "Open actions by theme");
         var urgent = DashboardHtml.MostUrgentOpen(doc, DashboardHtml.MaxRows);
@@ -144,9 +146,9 @@ public static class CommitteePaper
             {
                 if (h.Length + rows.Length >= PageBudget) break;
                 rows.Open("tr").Element("th", a.Id, ("scope", "row")).Element("td", DashboardHtml.Clip(a.Text, CellLength))
-                    .Element("td", a.Deadline is null ? "None" : DashboardHtml.LongDate(a.Deadline) + (a.Overdue ? " (overdue)" : ""))
-                    .Element("td", DashboardHtml.Clip(string.Join(", ", a.Leads), CellLength)).Element("td", DashboardHtml.RagWord(a.Rag))
-                    .Element("td", a.LastUpdated is null ? "Not known" : DashboardHtml.LongDate(a.LastUpdated) + (a.Stale ? $" ({DashboardHtml.StaleLabel(doc.StaleAfterDays)})" : ""))
+                    .Element("td", a.Deadline is { } d ? Wording.LongDate(d) + (a.Overdue ? " (overdue)" : "") : "None")
+                    .Element("td", DashboardHtml.Clip(string.Join(", ", a.Leads), CellLength)).Element("td", Wording.RagWord(a.Rag))
+                    .Element("td", LastUpdated(a, doc.StaleAfterDays))
                     .Close("tr").Line();
                 shown++;
             }
@@ -158,7 +160,11 @@ public static class CommitteePaper
         h.Append(rows);
     }
 
-    private static string Num(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+    private static string LastUpdated(PublicAction a, int staleAfterDays) => a.LastUpdated is not { } day
+        ? "Not known"
+        : Wording.LongDate(day) + (a.Stale ? $" ({DashboardHtml.StaleLabel(staleAfterDays)})" : "");
+
+    private static string Num(int n) => Wording.Number(n);
 
     private static string Versioned(string path, IReadOnlyDictionary<string, string> versions) =>
         versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;

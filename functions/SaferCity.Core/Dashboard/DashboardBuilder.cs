@@ -12,25 +12,28 @@ namespace SaferCity.Core.Dashboard;
 /// </summary>
 public static class DashboardBuilder
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = DashboardDocument.Version;
 
-    public static DashboardDocument Build(RunReport report) => Screened(report).Document;
+    /// <summary>The public model as dashboard.json writes it.</summary>
+    public static DashboardDocument Build(RunReport report) => DashboardDocument.From(Public(report));
 
-    /// <summary>The public document, and what the screen kept out of it (for the coordinator, never published).</summary>
+    /// <summary>The public model the site renders from.</summary>
+    public static PublicDashboard Public(RunReport report) => Screened(report).Model;
+
+    /// <summary>The public model, and what the screen kept out of it (for the coordinator, never published).</summary>
     public static ScreenedDashboard Screened(RunReport report, DashboardComments comments = DashboardComments.Public)
     {
         var screen = new PublicScreen(comments);
-        var document = Build(report, screen);
-        return new ScreenedDashboard(document, screen.Withheld);
+        var model = Build(report, screen);
+        return new ScreenedDashboard(model, screen.Withheld);
     }
 
-    private static DashboardDocument Build(RunReport report, PublicScreen screen)
+    private static PublicDashboard Build(RunReport report, PublicScreen screen)
     {
-        var dates = new IsoDates();
         var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
         var hidden = report.Assessments.Where(a => a.Action.Hidden).Select(a => a.Action.Number)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var actions = visible.Select(a => ToAction(a, report, dates, screen)).ToList();
+        var actions = visible.Select(a => ToAction(a, report, screen)).ToList();
         // Stale as published: an action updated while hidden counts from when it was shown again.
         var summary = Summarise(report) with { Stale = actions.Count(a => a.Stale) };
 
@@ -40,13 +43,12 @@ public static class DashboardBuilder
             ? report.Drift.Removed
                 .Where(id => baseline.Actions.FirstOrDefault(a => a.Id == id) is not { Hidden: true } &&
                              !report.History.HiddenSince(id, baseline.AsOf))
-                .Select(id => new RemovedAction(PublicText.Redact(id)))
+                .Select(id => PublicText.Redact(id))
                 .ToList()
             : [];
 
-        return new DashboardDocument(
-            SchemaVersion,
-            DriftCalculator.Iso(report.AsOf),
+        return new PublicDashboard(
+            report.AsOf,
             report.GeneratedAt,
             summary,
             actions,
@@ -54,7 +56,7 @@ public static class DashboardBuilder
             // Findings about hidden items are the coordinator's only; so is anything filed under a hidden action's number.
             report.Findings.Where(f => !f.Hidden && !hidden.Contains(f.Id)).Select(f => ToItem(f, screen)).ToList())
         {
-            DriftSince = report.Drift.Baseline is { } b ? DriftCalculator.Iso(b.AsOf) : null,
+            DriftSince = report.Drift.Baseline?.AsOf,
             Trend = Trend(report),
             Themes = visible.Select(a => screen.Text(a.Action.Number, "theme", a.Action.Theme)).Distinct().ToList(),
             StaleAfterDays = report.StaleAfterDays,
@@ -83,28 +85,28 @@ public static class DashboardBuilder
         };
     }
 
-    private static DashboardAction ToAction(Assessment a, RunReport report, IsoDates dates, PublicScreen screen)
+    private static PublicAction ToAction(Assessment a, RunReport report, PublicScreen screen)
     {
         var action = a.Action;
-        var (history, shownSince) = HistoryOf(action.Number, report.History, dates);
+        var (history, shownSince) = HistoryOf(action.Number, report.History);
         // Updated while it was hidden: that was never public, so to the public it was last updated when it was shown.
         var lastUpdated = a.LastUpdated is { } d && shownSince is { } shown && shown > d ? shown : a.LastUpdated;
-        return new DashboardAction(
+        return new PublicAction(
             PublicText.Redact(action.Number),
             screen.Text(action.Number, "theme", action.Theme),
             screen.Text(action.Number, "key action", action.Text),
-            dates.Of(action.Deadline),
+            action.Deadline,
             Leads(action, screen),
-            action.Rag?.ToWord(),
-            action.Complete ? "complete" : "open",
+            action.Rag,
+            action.Complete,
             a.Overdue,
             a.DaysOverdue,
             a.DueSoon,
             a.RagMismatch,
             screen.Text(action.Number, "comments", action.Comments),
-            a.Drift.Count == 0 ? [] : a.Drift.Select(c => new DriftItem(c.KindName, c.From, c.To)).ToList())
+            a.Drift)
         {
-            LastUpdated = dates.Of(lastUpdated),
+            LastUpdated = lastUpdated,
             Stale = ActionRules.IsStale(action.Open, lastUpdated, report.AsOf, report.StaleAfterDays),
             History = history,
         };
@@ -133,10 +135,10 @@ public static class DashboardBuilder
     /// The public states of the action (a change of comment alone is no new point), and, if it was ever hidden, the day
     /// it was last shown again: one pass over its entries.
     /// </summary>
-    private static (IReadOnlyList<HistoryPoint> Points, DateOnly? ShownSince) HistoryOf(string id, TrackerHistory history, IsoDates dates)
+    private static (IReadOnlyList<PublicState> Points, DateOnly? ShownSince) HistoryOf(string id, TrackerHistory history)
     {
         if (!history.Actions.TryGetValue(id, out var entries)) return ([], null);
-        var points = new List<HistoryPoint>(entries.Count);
+        var points = new List<PublicState>(entries.Count);
         DateOnly? shownSince = null;
         var hidden = false;
         HistoryEntry? before = null;
@@ -151,40 +153,24 @@ public static class DashboardBuilder
                 continue;
             }
             if (hidden && shownSince is null) shownSince = e.From;
-            var point = new HistoryPoint(dates.Of(e.From)!, e.Rag?.ToWord(), dates.Of(e.Deadline), e.Complete ? "complete" : "open");
+            var point = new PublicState(e.From, e.Rag, e.Deadline, e.Complete);
             if (follows && points[^1] with { AsOf = point.AsOf } == point) continue;
             points.Add(point);
         }
         return (points, shownSince);
     }
 
-    /// <summary>A tracker has few distinct dates and many actions: each date is formatted once per build.</summary>
-    private sealed class IsoDates
+    private static List<TrendDay> Trend(RunReport report)
     {
-        private readonly Dictionary<DateOnly, string> _formatted = [];
-
-        public string? Of(DateOnly? day)
-        {
-            if (day is not { } d) return null;
-            if (!_formatted.TryGetValue(d, out var text)) _formatted[d] = text = DriftCalculator.Iso(d);
-            return text;
-        }
-    }
-
-    private static IReadOnlyList<TrendPoint> Trend(RunReport report)
-    {
-        var points = report.History.Days.Where(d => d.AsOf < report.AsOf)
-            .Select(d => new TrendPoint(DriftCalculator.Iso(d.AsOf), d.Counts.Red, d.Counts.Amber, d.Counts.Green, d.Counts.Complete))
-            .ToList();
-        var now = report.PublicCounts();
-        points.Add(new TrendPoint(DriftCalculator.Iso(report.AsOf), now.Red, now.Amber, now.Green, now.Complete));
+        var points = report.History.Days.Where(d => d.AsOf < report.AsOf).Select(d => new TrendDay(d.AsOf, d.Counts)).ToList();
+        points.Add(new TrendDay(report.AsOf, report.PublicCounts()));
         return points;
     }
 
     // The value a finding quotes is the raw cell (a deadline or RAG that could not be read), as free as a comment.
-    private static DataQualityItem ToItem(Finding f, PublicScreen screen) =>
+    private static Finding ToItem(Finding f, PublicScreen screen) =>
         new(PublicText.Redact(f.Id), f.Field, f.Problem, f.Value is null ? null : screen.Text(f.Id, f.Field, f.Value));
 }
 
-/// <summary>The public document and the values withheld from it.</summary>
-public sealed record ScreenedDashboard(DashboardDocument Document, IReadOnlyList<WithheldValue> Withheld);
+/// <summary>The public model and the values withheld from it.</summary>
+public sealed record ScreenedDashboard(PublicDashboard Model, IReadOnlyList<WithheldValue> Withheld);

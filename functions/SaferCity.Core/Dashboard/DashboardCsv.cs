@@ -12,28 +12,31 @@ namespace SaferCity.Core.Dashboard;
 public static class DashboardCsv
 {
     /// <summary>The columns in order: a new column is one line here.</summary>
-    private static readonly (string Heading, Func<DashboardAction, string> Value)[] Columns =
+    /// <remarks>Days and drift as dashboard.json writes them (ISO days; "ragWorsened amber->red"), each day formatted once a file.</remarks>
+    private static readonly (string Heading, Func<PublicAction, IsoDates, string> Value)[] Columns =
     [
-        ("Action", a => a.Id),
-        ("Theme", a => a.Theme),
-        ("Key action", a => a.Text),
-        ("Deadline", a => a.Deadline ?? ""),
-        ("Lead services", a => string.Join("; ", a.Leads)),
-        ("RAG", a => RagWords.Described(a.Rag)),
-        ("Status", a => a.Status),
-        ("Overdue", a => a.Overdue ? "yes" : "no"),
-        ("Days overdue", a => a.DaysOverdue.ToString(CultureInfo.InvariantCulture)),
-        ("Due soon", a => a.DueSoon ? "yes" : "no"),
-        ("RAG mismatch", a => a.RagMismatch ? RagWords.Mismatch(a.Rag) : "no"),
-        ("Drift", a => a.Drift.Count == 0 ? "" : string.Join("; ", a.Drift.Select(d => d.From is null ? d.Kind : $"{d.Kind} {d.From}->{d.To}"))),
-        ("Comments", a => a.Comments),
-        ("Last updated", a => a.LastUpdated ?? ""),
+        ("Action", (a, _) => a.Id),
+        ("Theme", (a, _) => a.Theme),
+        ("Key action", (a, _) => a.Text),
+        ("Deadline", (a, dates) => dates.Of(a.Deadline) ?? ""),
+        ("Lead services", (a, _) => string.Join("; ", a.Leads)),
+        ("RAG", (a, _) => RagWords.Described(a.Rag)),
+        ("Status", (a, _) => a.Complete ? "complete" : "open"),
+        ("Overdue", (a, _) => a.Overdue ? "yes" : "no"),
+        ("Days overdue", (a, _) => a.DaysOverdue.ToString(CultureInfo.InvariantCulture)),
+        ("Due soon", (a, _) => a.DueSoon ? "yes" : "no"),
+        ("RAG mismatch", (a, _) => a.RagMismatch ? RagWords.Mismatch(a.Rag) : "no"),
+        ("Drift", (a, dates) => a.Drift.Count == 0 ? "" : string.Join("; ", a.Drift.Select(d => Drift(DriftItem.Of(d, dates))))),
+        ("Comments", (a, _) => a.Comments),
+        ("Last updated", (a, dates) => dates.Of(a.LastUpdated) ?? ""),
     ];
+
+    private static string Drift(DriftItem d) => d.From is null ? d.Kind : $"{d.Kind} {d.From}->{d.To}";
 
     /// <summary>Rows are gathered in a small buffer and handed on in chunks of this size.</summary>
     private const int ChunkSize = 64 * 1024;
 
-    public static ReadOnlyMemory<byte> Render(DashboardDocument document)
+    public static ReadOnlyMemory<byte> Render(PublicDashboard document)
     {
         var buffer = new MemoryStream(document.Actions.Count * 600 + 1024);
         WriteAsync(buffer, document, CancellationToken.None).GetAwaiter().GetResult();
@@ -41,17 +44,18 @@ public static class DashboardCsv
     }
 
     /// <summary>Writes the file to <paramref name="destination"/> in chunks; every write to it is asynchronous.</summary>
-    public static async Task WriteAsync(Stream destination, DashboardDocument document, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream destination, PublicDashboard document, CancellationToken cancellationToken)
     {
         using var chunk = new MemoryStream(ChunkSize + 16 * 1024);
         // UTF-8 with a BOM so Excel opens it correctly (’, é, emoji).
         await using var w = new StreamWriter(chunk, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
+        var dates = new IsoDates();
         var cells = new string[Columns.Length];
         for (var i = 0; i < Columns.Length; i++) cells[i] = Columns[i].Heading;
         Row(w, cells);
         foreach (var a in document.Actions)
         {
-            for (var i = 0; i < Columns.Length; i++) cells[i] = Columns[i].Value(a);
+            for (var i = 0; i < Columns.Length; i++) cells[i] = Columns[i].Value(a, dates);
             Row(w, cells);
             if (chunk.Length + 16 * 1024 < ChunkSize) continue;
             w.Flush();

@@ -1,7 +1,11 @@
+using System.Collections;
+using SaferCity.Core.Model;
+
 namespace SaferCity.Core.Dashboard;
 
 // dashboard.json, schemaVersion 1. The names and shapes are a contract (see the product brief):
-// other tools read this file. Add fields freely; never rename or remove one.
+// other tools read this file. Add fields freely; never rename or remove one. Nothing renders from it: the pages, the
+// feed and the CSV take the typed PublicDashboard this is written from.
 
 public sealed record DashboardDocument(
     int SchemaVersion,
@@ -23,6 +27,77 @@ public sealed record DashboardDocument(
 
     /// <summary>Days without an update after which an open action is stale; 0 when the flag is off.</summary>
     public int StaleAfterDays { get; init; }
+
+    public const int Version = 1;
+
+    /// <summary>
+    /// The contract's form of the public model: ISO days, lower-case ratings, drift kinds by their names in
+    /// <see cref="Wording"/>. The actions are mapped as they are read, so writing the file holds no second copy of them.
+    /// </summary>
+    public static DashboardDocument From(PublicDashboard model)
+    {
+        var dates = new IsoDates();
+        return new DashboardDocument(
+            Version,
+            Wording.Iso(model.AsOf),
+            model.GeneratedAt,
+            model.Summary,
+            new Mapped<PublicAction, DashboardAction>(model.Actions, () =>
+            {
+                var own = new IsoDates(); // one per pass: two passes may run at once
+                return a => ToAction(a, own);
+            }),
+            model.Removed.Select(id => new RemovedAction(id)).ToList(),
+            model.DataQuality.Select(f => new DataQualityItem(f.Id, f.Field, f.Problem, f.Value)).ToList())
+        {
+            DriftSince = dates.Of(model.DriftSince),
+            Trend = model.Trend.Select(t => new TrendPoint(Wording.Iso(t.AsOf), t.Counts.Red, t.Counts.Amber, t.Counts.Green,
+                t.Counts.Complete)).ToList(),
+            Themes = model.Themes,
+            StaleAfterDays = model.StaleAfterDays,
+        };
+    }
+
+    private static DashboardAction ToAction(PublicAction a, IsoDates dates) =>
+        new(a.Id, a.Theme, a.Text, dates.Of(a.Deadline), a.Leads, a.Rag?.ToWord(), Status(a.Complete), a.Overdue, a.DaysOverdue,
+            a.DueSoon, a.RagMismatch, a.Comments, a.Drift.Count == 0 ? [] : a.Drift.Select(d => DriftItem.Of(d, dates)).ToList())
+        {
+            LastUpdated = dates.Of(a.LastUpdated),
+            Stale = a.Stale,
+            History = a.History.Select(p => new HistoryPoint(dates.Of(p.AsOf)!, p.Rag?.ToWord(), dates.Of(p.Deadline), Status(p.Complete)))
+                .ToList(),
+        };
+
+    private static string Status(bool complete) => complete ? "complete" : "open";
+
+    /// <summary>A list read through a mapping, one item at a time: nothing is kept.</summary>
+    private sealed class Mapped<TIn, TOut>(IReadOnlyList<TIn> items, Func<Func<TIn, TOut>> newMap) : IReadOnlyList<TOut>
+    {
+        public TOut this[int index] => newMap()(items[index]);
+
+        public int Count => items.Count;
+
+        public IEnumerator<TOut> GetEnumerator()
+        {
+            var map = newMap();
+            foreach (var item in items) yield return map(item);
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>A tracker has few distinct dates and many actions: each date is formatted once per mapping.</summary>
+internal sealed class IsoDates
+{
+    private readonly Dictionary<DateOnly, string> _formatted = [];
+
+    public string? Of(DateOnly? day)
+    {
+        if (day is not { } d) return null;
+        if (!_formatted.TryGetValue(d, out var text)) _formatted[d] = text = Wording.Iso(d);
+        return text;
+    }
 }
 
 public sealed record DashboardSummary(
@@ -60,7 +135,15 @@ public sealed record DashboardAction(
     public IReadOnlyList<HistoryPoint> History { get; init; } = [];
 }
 
-public sealed record DriftItem(string Kind, string? From = null, string? To = null);
+public sealed record DriftItem(string Kind, string? From = null, string? To = null)
+{
+    /// <summary>The contract's form of a change: its kind's name, and lower-case ratings or ISO days.</summary>
+    internal static DriftItem Of(DriftChange d, IsoDates dates) =>
+        new(Wording.JsonName(d.Kind), d.FromRag?.ToWord() ?? dates.Of(d.FromDate), d.ToRag?.ToWord() ?? dates.Of(d.ToDate));
+
+    /// <inheritdoc cref="Of(DriftChange, IsoDates)"/>
+    public static DriftItem Of(DriftChange d) => Of(d, new IsoDates());
+}
 
 public sealed record HistoryPoint(string AsOf, string? Rag, string? Deadline, string Status);
 

@@ -41,7 +41,7 @@ public static class DashboardHtml
 
     private static readonly string[] Columns = ["Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments"];
 
-    public static string Render(DashboardDocument doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
+    public static string Render(PublicDashboard doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
     {
         var large = doc.Actions.Count > LargeTrackerThreshold;
         // Sized for the rows it lists, at most MaxRows: sized for every action, a large tracker's page reserved 50 MB at 50,000.
@@ -52,14 +52,19 @@ public static class DashboardHtml
             PreviewHead(w, doc, options, assetVersions);
         });
 
-        h.Open("body", ("data-as-of", doc.AsOf), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
+        h.Open("body", ("data-as-of", Wording.Iso(doc.AsOf)), ("data-generated-at", doc.GeneratedAt.ToString("O", CultureInfo.InvariantCulture)),
             ("data-stale-after-hours", options.StaleAfterHours.ToString(CultureInfo.InvariantCulture))).Line();
         Header(h, options);
 
         h.Open("main", ("id", "main"), ("class", "width-container"), ("tabindex", "-1")).Line();
         h.Element("h1", "Action plan progress");
-        h.Open("p", ("class", "lede")).Text("Data as of ").Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf));
-        if (doc.DriftSince is { } since) h.Text(". Changes are shown since ").Element("time", LongDate(since), ("datetime", since));
+        h.Open("p", ("class", "lede")).Text("Data as of ");
+        Time(h, doc.AsOf, Wording.LongDate(doc.AsOf));
+        if (doc.DriftSince is { } since)
+        {
+            h.Text(". Changes are shown since ");
+            Time(h, since, Wording.LongDate(since));
+        }
         h.Text(".").Close("p").Line();
         FeedLink(h);
         PaperLink(h);
@@ -115,20 +120,20 @@ public static class DashboardHtml
         h.Close("div").Close("header").Line();
     }
 
-    internal static string Generated(DashboardDocument doc) => doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture) + " UTC";
+    internal static string Generated(PublicDashboard doc) => doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture) + " UTC";
 
     /// <summary>
     /// The data may be out of date: a plain notice in the page's reading order, never an alert that interrupts a screen
     /// reader on every visit. The page can tell on the server when the run itself is late (generated long after its as-of
     /// day); site.js shows the same notice when the reader's clock says the page has not been refreshed in time.
     /// </summary>
-    private static void StaleNotice(HtmlWriter h, DashboardDocument doc, DashboardOptions options)
+    private static void StaleNotice(HtmlWriter h, PublicDashboard doc, DashboardOptions options)
     {
-        var staleWhenGenerated = DateOnly.TryParse(doc.AsOf, CultureInfo.InvariantCulture, out var asOf)
-            && doc.GeneratedAt - new DateTimeOffset(asOf.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) > TimeSpan.FromHours(options.StaleAfterHours);
+        var endOfDay = new DateTimeOffset(doc.AsOf.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+        var staleWhenGenerated = doc.GeneratedAt - endOfDay > TimeSpan.FromHours(options.StaleAfterHours);
         h.Open("div", ("id", "stale-banner"), ("class", "banner"), ("hidden", staleWhenGenerated ? null : "hidden"));
-        h.Open("p").Element("strong", "This data may be out of date.").Text(" The dashboard has not been refreshed since ")
-            .Element("time", LongDate(doc.AsOf), ("datetime", doc.AsOf)).Text(". ");
+        h.Open("p").Element("strong", "This data may be out of date.").Text(" The dashboard has not been refreshed since ");
+        Time(h, doc.AsOf, Wording.LongDate(doc.AsOf)).Text(". ");
         if (options.ContactUrl is { Length: > 0 } contact)
             h.Text("Please ").Element("a", "tell the partnership coordinator", ("href", contact)).Text(".");
         else h.Text("Please tell the partnership coordinator.");
@@ -143,7 +148,7 @@ public static class DashboardHtml
     /// Open Graph and Twitter card tags. Previews need absolute addresses, so the address and picture appear only
     /// when the public address is configured.
     /// </summary>
-    private static void PreviewHead(HtmlWriter h, DashboardDocument doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
+    private static void PreviewHead(HtmlWriter h, PublicDashboard doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
     {
         var title = $"{options.Title}: action plan progress";
         var description = Description(doc);
@@ -166,10 +171,10 @@ public static class DashboardHtml
     }
 
     /// <summary>"42 actions as of 16 January 2017: 12 complete; of those open, 20 on track, 6 at risk, 2 off track; 5 overdue."</summary>
-    public static string Description(DashboardDocument doc)
+    public static string Description(PublicDashboard doc)
     {
         var s = doc.Summary;
-        return $"{Num(s.Total)} actions as of {LongDate(doc.AsOf)}: {Num(s.Complete)} complete; of those open, {Num(s.Green)} on track, " +
+        return $"{Num(s.Total)} actions as of {Wording.LongDate(doc.AsOf)}: {Num(s.Complete)} complete; of those open, {Num(s.Green)} on track, " +
                $"{Num(s.Amber)} at risk, {Num(s.Red)} off track; {Num(s.Overdue)} overdue.";
     }
 
@@ -217,7 +222,7 @@ public static class DashboardHtml
     }
 
     /// <summary>RAG counts across snapshots as an inline SVG line chart, with the same numbers as a table for anyone who cannot see it.</summary>
-    private static void Trend(HtmlWriter h, IReadOnlyList<TrendPoint> trend)
+    private static void Trend(HtmlWriter h, IReadOnlyList<TrendDay> trend)
     {
         if (trend.Count == 0) return;
         h.Open("section", ("aria-labelledby", "trend-heading"), ("class", "trend")).Line();
@@ -230,9 +235,10 @@ public static class DashboardHtml
         h.Open("thead").Open("tr");
         foreach (var col in TrendChart.TableColumns) h.Element("th", col, ("scope", "col"));
         h.Close("tr").Close("thead").Open("tbody").Line();
-        foreach (var p in trend)
+        foreach (var (day, p) in trend)
         {
-            h.Open("tr").Open("th", ("scope", "row")).Element("time", LongDate(p.AsOf), ("datetime", p.AsOf)).Close("th");
+            h.Open("tr").Open("th", ("scope", "row"));
+            Time(h, day, Wording.LongDate(day)).Close("th");
             h.Element("td", Num(p.Red)).Element("td", Num(p.Amber)).Element("td", Num(p.Green)).Element("td", Num(p.Complete));
             h.Close("tr").Line();
         }
@@ -243,11 +249,11 @@ public static class DashboardHtml
     /// For the committee paper: what was completed since the drift baseline (or everything complete on a first run).
     /// Shown in print only; on screen the completed rows sit greyed out in their themes.
     /// </summary>
-    private static void Completed(HtmlWriter h, DashboardDocument doc, bool large)
+    private static void Completed(HtmlWriter h, PublicDashboard doc, bool large)
     {
         var sinceBaseline = doc.DriftSince is not null;
         h.Open("section", ("aria-labelledby", "completed-heading"), ("class", "print-only"), ("id", "completed")).Line();
-        h.Element("h2", sinceBaseline ? $"Completed since {LongDate(doc.DriftSince!)}" : "Completed actions", ("id", "completed-heading"));
+        h.Element("h2", doc.DriftSince is { } since ? $"Completed since {Wording.LongDate(since)}" : "Completed actions", ("id", "completed-heading"));
         if (large && !sinceBaseline)
         {
             h.Element("p", $"{Num(doc.Summary.Complete)} actions are complete; they are listed in the CSV and JSON downloads.");
@@ -258,7 +264,7 @@ public static class DashboardHtml
         var start = h.Length;
         foreach (var a in doc.Actions)
         {
-            if (a.Status != "complete" || (sinceBaseline && !HasDrift(a, "completed"))) continue;
+            if (!a.Complete || (sinceBaseline && !a.Has(DriftKind.Completed))) continue;
             if (listed >= MaxRows || h.Length - start >= CompletedBudget)
             {
                 left++;
@@ -277,12 +283,12 @@ public static class DashboardHtml
         h.Close("section").Line();
     }
 
-    private static void Actions(HtmlWriter h, DashboardDocument doc, bool large)
+    private static void Actions(HtmlWriter h, PublicDashboard doc, bool large)
     {
         h.Open("section", ("aria-labelledby", "actions-heading"), ("id", "actions")).Line();
         h.Element("h2", "Actions by theme", ("id", "actions-heading"));
         h.Element("p", "Completed actions are listed above; open actions follow, by theme.", ("class", "print-only"));
-        Func<DashboardAction, bool> include = a => true;
+        Func<PublicAction, bool> include = a => true;
         if (large)
         {
             var shown = MostUrgentOpen(doc, MaxRows);
@@ -308,14 +314,14 @@ public static class DashboardHtml
     }
 
     /// <summary>One pass over the actions, themes in tracker order (any theme the list of themes misses comes last, in order of appearance).</summary>
-    internal static List<(string Theme, List<DashboardAction> Actions)> GroupByTheme(DashboardDocument doc, Func<DashboardAction, bool> include)
+    internal static List<(string Theme, List<PublicAction> Actions)> GroupByTheme(PublicDashboard doc, Func<PublicAction, bool> include)
     {
-        var groups = new List<(string, List<DashboardAction>)>(doc.Themes.Count);
-        var byTheme = new Dictionary<string, List<DashboardAction>>(doc.Themes.Count, StringComparer.Ordinal);
+        var groups = new List<(string, List<PublicAction>)>(doc.Themes.Count);
+        var byTheme = new Dictionary<string, List<PublicAction>>(doc.Themes.Count, StringComparer.Ordinal);
         foreach (var theme in doc.Themes)
         {
             if (byTheme.ContainsKey(theme)) continue;
-            var list = new List<DashboardAction>();
+            var list = new List<PublicAction>();
             byTheme[theme] = list;
             groups.Add((theme, list));
         }
@@ -335,22 +341,22 @@ public static class DashboardHtml
     }
 
     /// <summary>Open actions by urgency: most days overdue, due soonest, drifting, then the rest.</summary>
-    internal static HashSet<DashboardAction> MostUrgentOpen(DashboardDocument doc, int limit) =>
-        doc.Actions.Where(a => a.Status == "open")
+    internal static HashSet<PublicAction> MostUrgentOpen(PublicDashboard doc, int limit) =>
+        doc.Actions.Where(a => a.Open)
             .OrderByDescending(a => a.Overdue)
             .ThenByDescending(a => a.DaysOverdue)
             .ThenByDescending(a => a.DueSoon)
-            .ThenBy(a => a.Deadline ?? "9999")
+            .ThenBy(a => a.Deadline ?? DateOnly.MaxValue)
             .ThenByDescending(a => a.Drift.Count)
             .Take(limit)
-            .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<DashboardAction>);
+            .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<PublicAction>);
 
-    private static void ThemeTable(HtmlWriter h, string theme, List<DashboardAction> actions, int index, DashboardDocument doc)
+    private static void ThemeTable(HtmlWriter h, string theme, List<PublicAction> actions, int index, PublicDashboard doc)
     {
         // A heading, so heading navigation reaches each theme; it also names the table.
         var id = "theme-" + index.ToString(CultureInfo.InvariantCulture);
         // A theme whose actions are all complete has nothing to print: the completed list names them.
-        h.Open("div", ("class", actions.TrueForAll(a => a.Status == "complete") ? "theme theme--all-complete" : "theme")).Line();
+        h.Open("div", ("class", actions.TrueForAll(a => a.Complete) ? "theme theme--all-complete" : "theme")).Line();
         h.Element("h3", theme, ("id", id));
         h.Open("table", ("class", "actions-table"), ("aria-labelledby", id)).Line();
         h.Open("thead").Open("tr");
@@ -360,16 +366,16 @@ public static class DashboardHtml
         h.Close("tbody").Close("table").Close("div").Line();
     }
 
-    private static void Row(HtmlWriter h, DashboardAction a, DashboardDocument doc)
+    private static void Row(HtmlWriter h, PublicAction a, PublicDashboard doc)
     {
-        var complete = a.Status == "complete";
+        var complete = a.Complete;
         // site.js reads the rating from the RAG cell's tag, so it is not repeated on the row.
-        h.Open("tr", ("id", "action-" + a.Id), ("data-status", a.Status),
+        h.Open("tr", ("id", "action-" + a.Id), ("data-status", complete ? "complete" : "open"),
             ("data-due", complete ? null : a.Overdue ? "overdue" : a.DueSoon ? "soon" : null), ("data-stale", a.Stale ? "" : null));
         h.Element("th", a.Id, ("scope", "row"));
         h.Element("td", Clip(a.Text));
         h.Open("td");
-        if (a.Deadline is { } d) h.Element("time", LongMonthOrDate(d), ("datetime", d));
+        if (a.Deadline is { } d) Time(h, d, Wording.LongMonthOrDate(d));
         else h.Text("Not set");
         h.Close("td");
         // site.js reads the leads back from this cell (one name, or a list), so they are not repeated in an attribute.
@@ -381,7 +387,7 @@ public static class DashboardHtml
             foreach (var lead in a.Leads) h.Element("li", lead);
             h.Close("ul").Close("td");
         }
-        h.Open("td").Element("strong", RagWord(a.Rag), ("class", "tag--" + (a.Rag ?? "none"))).Close("td");
+        h.Open("td").Element("strong", Wording.RagWord(a.Rag), ("class", "tag--" + (a.Rag?.ToWord() ?? "none"))).Close("td");
         h.Open("td");
         Flags(h, a, complete, doc);
         History(h, a);
@@ -390,10 +396,10 @@ public static class DashboardHtml
         h.Close("tr").Line();
     }
 
-    private static void Flags(HtmlWriter h, DashboardAction a, bool complete, DashboardDocument doc)
+    private static void Flags(HtmlWriter h, PublicAction a, bool complete, PublicDashboard doc)
     {
         var mismatch = !complete && a.RagMismatch;
-        var updated = complete || a.LastUpdated is null ? null : $"Last updated {LongDate(a.LastUpdated)}";
+        var updated = complete || a.LastUpdated is not { } last ? null : $"Last updated {Wording.LongDate(last)}";
         var list = 1 + (mismatch ? 1 : 0) + (a.Stale ? 1 : 0) + a.Drift.Count > 1;
         if (list) h.Open("ul").Open("li");
         if (complete) h.Element("strong", "Complete", ("class", "tag--complete"));
@@ -409,13 +415,13 @@ public static class DashboardHtml
         h.Close("li");
         if (mismatch) h.Element("li", RagWords.Capitalised(RagWords.Mismatch(a.Rag)), ("class", "flag-mismatch"));
         if (a.Stale) h.Element("li", RagWords.Capitalised(StaleLabel(doc.StaleAfterDays)), ("class", "flag-stale"));
-        foreach (var d in a.Drift) h.Element("li", DriftText(d, doc.DriftSince), ("class", "drift drift--" + d.Kind));
+        foreach (var d in a.Drift) h.Element("li", DriftText(d, doc.DriftSince), ("class", "drift drift--" + Wording.JsonName(d.Kind)));
         if (updated is not null) h.Element("li", updated);
         h.Close("ul");
     }
 
     /// <summary>The action's RAG and deadline over time; only when there is more than one state to show.</summary>
-    private static void History(HtmlWriter h, DashboardAction a)
+    private static void History(HtmlWriter h, PublicAction a)
     {
         if (a.History.Count < 2) return;
         h.Open("details", ("class", "history")).Open("summary").Text("History").Element("span", $" of action {a.Id}", ("class", "visually-hidden"))
@@ -423,24 +429,25 @@ public static class DashboardHtml
         for (var i = a.History.Count - 1; i >= 0; i--)
         {
             var p = a.History[i];
-            h.Open("li").Element("time", ShortDate(p.AsOf), ("datetime", p.AsOf))
-                .Text($": {RagWord(p.Rag)}, due {(p.Deadline is { } d ? LongMonthOrDate(d) : "not set")}{(p.Status == "complete" ? ", complete" : "")}")
+            h.Open("li");
+            Time(h, p.AsOf, Wording.ShortDate(p.AsOf))
+                .Text($": {Wording.RagWord(p.Rag)}, due {(p.Deadline is { } d ? Wording.LongMonthOrDate(d) : "not set")}{(p.Complete ? ", complete" : "")}")
                 .Close("li");
         }
         h.Close("ol").Close("details");
     }
 
-    private static void Removed(HtmlWriter h, IReadOnlyList<RemovedAction> removed)
+    private static void Removed(HtmlWriter h, IReadOnlyList<string> removed)
     {
         if (removed.Count == 0) return;
         h.Open("section", ("aria-labelledby", "removed-heading"));
         h.Element("h2", "Removed since last period", ("id", "removed-heading"));
         h.Open("ul");
-        foreach (var r in removed) h.Element("li", $"Action {r.Id}");
+        foreach (var id in removed) h.Element("li", $"Action {id}");
         h.Close("ul").Close("section").Line();
     }
 
-    private static void DataQuality(HtmlWriter h, IReadOnlyList<DataQualityItem> items)
+    private static void DataQuality(HtmlWriter h, IReadOnlyList<Finding> items)
     {
         if (items.Count == 0) return;
         h.Open("section", ("aria-labelledby", "dq-heading"), ("class", "data-quality"));
@@ -460,20 +467,12 @@ public static class DashboardHtml
         h.Close("p").Line();
     }
 
-    private static bool HasDrift(DashboardAction a, string kind)
-    {
-        foreach (var d in a.Drift)
-            if (d.Kind == kind) return true;
-        return false;
-    }
+    /// <summary>A drift item with the day it is measured from ("↓ Worse: Amber → Red since 9 Jan 2017").</summary>
+    public static string DriftText(DriftChange d, DateOnly? since) =>
+        since is null ? Wording.Drift(d) : $"{Wording.Drift(d)} since {Wording.ShortDate(since)}";
 
-    public static string DriftText(DriftItem d) => Wording.Drift(d.Kind, d.From, d.To);
-
-    /// <summary>A drift item with the day it is measured from, as the digests word it ("↓ Worse: Amber → Red since 9 Jan 2017").</summary>
-    public static string DriftText(DriftItem d, string? since) =>
-        since is null ? DriftText(d) : $"{DriftText(d)} since {ShortDate(since)}";
-
-    public static string RagWord(string? rag) => Wording.RagWord(rag);
+    /// <summary>A day in words, with its ISO form for machines.</summary>
+    internal static HtmlWriter Time(HtmlWriter h, DateOnly day, string words) => h.Element("time", words, ("datetime", Wording.Iso(day)));
 
     private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 
@@ -482,14 +481,4 @@ public static class DashboardHtml
     private static string Asset(string path, IReadOnlyDictionary<string, string> versions) =>
         versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;
 
-    public static string LongDate(string iso) => Wording.LongDate(iso);
-
-    internal static string ShortDate(string? iso) => Wording.ShortDate(iso);
-
-    /// <summary>Month-end deadlines read as the month, the way the tracker writes them.</summary>
-    private static string LongMonthOrDate(string iso)
-    {
-        if (!DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var d)) return iso;
-        return d.Day == DateTime.DaysInMonth(d.Year, d.Month) ? d.ToString("MMMM yyyy", UkCulture) : d.ToString("d MMMM yyyy", UkCulture);
-    }
 }

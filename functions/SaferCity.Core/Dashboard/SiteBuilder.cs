@@ -20,10 +20,11 @@ public static class SiteBuilder
 
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
 
-    /// <param name="json">The document already serialised, when the caller has it; otherwise it is streamed.</param>
+    /// <param name="model">The public model: every file renders from it, dashboard.json through its contract (<see cref="DashboardDocument"/>).</param>
+    /// <param name="json">dashboard.json already serialised, when the caller has it; otherwise it is streamed.</param>
     /// <param name="history">The stored history, which the change feed is built from; empty when not given.</param>
     /// <param name="jsonHashed">Told the SHA-256 of dashboard.json each time it is written, so the caller needs no pass of its own.</param>
-    public static IReadOnlyList<SiteFile> Build(DashboardDocument document, DashboardOptions options, ReadOnlyMemory<byte>? json = null,
+    public static IReadOnlyList<SiteFile> Build(PublicDashboard model, DashboardOptions options, ReadOnlyMemory<byte>? json = null,
         TrackerHistory? history = null, Action<string>? jsonHashed = null)
     {
         var files = new List<SiteFile>();
@@ -39,17 +40,17 @@ public static class SiteBuilder
             : SiteFile.Streamed("dashboard.json", "application/json; charset=utf-8", FreshCache, async (s, ct) =>
             {
                 using var hashing = new HashingStream(s);
-                await DashboardJson.WriteAsync(hashing, document, ct);
+                await DashboardJson.WriteAsync(hashing, DashboardDocument.From(model), ct);
                 jsonHashed?.Invoke(hashing.Hash());
             }));
-        files.Add(SiteFile.Streamed("actions.csv", "text/csv; charset=utf-8", FreshCache, (s, ct) => DashboardCsv.WriteAsync(s, document, ct)));
+        files.Add(SiteFile.Streamed("actions.csv", "text/csv; charset=utf-8", FreshCache, (s, ct) => DashboardCsv.WriteAsync(s, model, ct)));
         files.Add(new SiteFile(AccessibilityStatement.Path, Encoding.UTF8.GetBytes(AccessibilityStatement.Render(options, versions)),
             "text/html; charset=utf-8", FreshCache));
-        files.Add(new SiteFile(AtomFeed.FileName, AtomFeed.Render(document, history ?? TrackerHistory.Empty, options),
+        files.Add(new SiteFile(AtomFeed.FileName, AtomFeed.Render(model, history ?? TrackerHistory.Empty, options),
             ContentTypeOf(AtomFeed.FileName), FreshCache));
-        files.Add(new SiteFile(CommitteePaper.FileName, Encoding.UTF8.GetBytes(CommitteePaper.Render(document, history ?? TrackerHistory.Empty, options, versions)),
+        files.Add(new SiteFile(CommitteePaper.FileName, Encoding.UTF8.GetBytes(CommitteePaper.Render(model, history ?? TrackerHistory.Empty, options, versions)),
             "text/html; charset=utf-8", FreshCache));
-        files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(document, options, versions)),
+        files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(model, options, versions)),
             "text/html; charset=utf-8", FreshCache));
         return files;
     }

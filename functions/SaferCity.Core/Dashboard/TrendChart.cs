@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using SaferCity.Core.History;
 using SaferCity.Core.Html;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Core.Dashboard;
 
@@ -20,7 +22,7 @@ internal static class TrendChart
 
     // The marker drawn at each point: a circle, a square, a triangle and a diamond (10 by 10, centred on 0,0).
     // Colours as in site.css (the lines take theirs from there; a marker is outside its line's styles, so it carries its own).
-    private static readonly (string Key, string Label, string Marker, string Colour, Func<TrendPoint, int> Value)[] Series =
+    private static readonly (string Key, string Label, string Marker, string Colour, Func<RagCounts, int> Value)[] Series =
     [
         ("complete", "Complete", "M0-5a5 5 0 1 0 .01 0z", "#505a5f", p => p.Complete),
         ("green", "Green: on track", "M-4-4h8v8h-8z", "#00703c", p => p.Green),
@@ -28,10 +30,10 @@ internal static class TrendChart
         ("red", "Red: off track", "M0-5l5 5-5 5-5-5z", "#d4351c", p => p.Red),
     ];
 
-    public static void Render(HtmlWriter h, IReadOnlyList<TrendPoint> trend)
+    public static void Render(HtmlWriter h, IReadOnlyList<TrendDay> trend)
     {
         var max = 1;
-        foreach (var p in trend) max = Math.Max(max, Math.Max(Math.Max(p.Red, p.Amber), Math.Max(p.Green, p.Complete)));
+        foreach (var (_, p) in trend) max = Math.Max(max, Math.Max(Math.Max(p.Red, p.Amber), Math.Max(p.Green, p.Complete)));
         var step = NiceStep(max);
         var top = (max + step - 1) / step * step;
         var first = trend[0];
@@ -67,7 +69,7 @@ internal static class TrendChart
         {
             if (i % every != 0 && i != trend.Count - 1) continue;
             h.Open("text", ("x", X(i, trend.Count)), ("y", N(Height - 12)), ("text-anchor", Anchor(i, trend.Count)))
-                .Text(DashboardHtml.ShortDate(trend[i].AsOf)).Close("text");
+                .Text(Wording.ShortDate(trend[i].AsOf)).Close("text");
         }
         h.Close("g").Line();
 
@@ -76,7 +78,7 @@ internal static class TrendChart
         foreach (var (key, _, _, _, value) in Series)
         {
             points.Clear();
-            for (var i = 0; i < trend.Count; i++) points.Append(X(i, trend.Count)).Append(',').Append(Y(value(trend[i]), top)).Append(' ');
+            for (var i = 0; i < trend.Count; i++) points.Append(X(i, trend.Count)).Append(',').Append(Y(value(trend[i].Counts), top)).Append(' ');
             if (trend.Count == 1) points.Append(points.ToString());
             Line(h, key, points.ToString(0, points.Length - 1));
         }
@@ -88,17 +90,18 @@ internal static class TrendChart
             h.Open("li");
             h.Open("svg", ("viewBox", "0 0 48 14"), ("aria-hidden", "true"));
             Line(h, key, "2,7 24,7 46,7", markerMidOnly: true);
-            h.Close("svg").Text($"{label} ({value(last).ToString(CultureInfo.InvariantCulture)} now)").Close("li");
+            h.Close("svg").Text($"{label} ({value(last.Counts).ToString(CultureInfo.InvariantCulture)} now)").Close("li");
         }
         h.Close("ul").Close("figcaption").Close("figure").Line();
     }
 
-    private static string Describe(IReadOnlyList<TrendPoint> trend, TrendPoint first, TrendPoint last)
+    private static string Describe(IReadOnlyList<TrendDay> trend, TrendDay first, TrendDay last)
     {
         var span = trend.Count == 1
-            ? $"One snapshot, {DashboardHtml.LongDate(last.AsOf)}"
-            : $"{trend.Count} snapshots from {DashboardHtml.LongDate(first.AsOf)} to {DashboardHtml.LongDate(last.AsOf)}";
-        return $"{span}. Latest: {last.Red} red, {last.Amber} amber and {last.Green} green open actions; {last.Complete} complete.";
+            ? $"One snapshot, {Wording.LongDate(last.AsOf)}"
+            : $"{trend.Count} snapshots from {Wording.LongDate(first.AsOf)} to {Wording.LongDate(last.AsOf)}";
+        var c = last.Counts;
+        return $"{span}. Latest: {c.Red} red, {c.Amber} amber and {c.Green} green open actions; {c.Complete} complete.";
     }
 
     private static void Line(HtmlWriter h, string key, string points, bool markerMidOnly = false)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SaferCity.Core.Model;
 
 namespace SaferCity.Core.History;
@@ -61,15 +60,14 @@ public static class DriftCalculator
         if (was.Complete && !now.Complete) changes.Add(new DriftChange(DriftKind.Reopened));
         if (was.Rag is { } from && now.Rag is { } to && from != to)
         {
-            changes.Add(new DriftChange(to > from ? DriftKind.RagWorsened : DriftKind.RagImproved, from.ToWord(), to.ToWord()));
+            changes.Add(DriftChange.Rating(from, to));
         }
         if (was.Deadline is { } oldDate && now.Deadline is { } newDate && oldDate != newDate)
         {
-            changes.Add(new DriftChange(newDate > oldDate ? DriftKind.DeadlineSlipped : DriftKind.DeadlineBroughtForward,
-                Iso(oldDate), Iso(newDate)));
+            changes.Add(DriftChange.Deadline(oldDate, newDate));
         }
         return changes;
     }
 
-    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly day) => Wording.Iso(day);
 }

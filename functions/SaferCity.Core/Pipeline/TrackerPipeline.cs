@@ -147,8 +147,8 @@ public sealed class TrackerPipeline(
         // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
         var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
         if (screened is not null) report = report with { Withheld = screened.Withheld };
-        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Document, report, stored, cancellationToken);
-        var dashboard = site?.Document;
+        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Model, report, stored, cancellationToken);
+        var dashboard = site is null ? null : DashboardDocument.From(site.Model);
         var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
         stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
         if (!unchanged) RunMemory.StageEnded(tracker.Actions.Count); // the public model and its screened copy
@@ -167,7 +167,7 @@ public sealed class TrackerPipeline(
         {
             if (publish && site is not null && (site.Changed || stored.Marker?.Input != input))
             {
-                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Document.GeneratedAt, input));
+                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Model.GeneratedAt, input));
                 await state.WriteAsync(PublishedDocument, marker, stored.Version, cancellationToken);
             }
             if (!ReferenceEquals(updated, history))
@@ -244,18 +244,18 @@ public sealed class TrackerPipeline(
         [dashboardOptions.Value, reminderOptions.Value, driftOptions.Value, .. parser.Settings];
 
     /// <summary>Builds the public model, fixes its generatedAt, and publishes it (or previews it) as streamed files.</summary>
-    private async Task<(StableDashboard, PublishResult?)> RenderAndPublishAsync(bool publish, RunMode mode, DashboardDocument document,
+    private async Task<(StableDashboard, PublishResult?)> RenderAndPublishAsync(bool publish, RunMode mode, PublicDashboard model,
         RunReport report, StoredMarker stored, CancellationToken cancellationToken)
     {
-        var site = StableDashboard.Of(document, stored.Marker);
+        var site = StableDashboard.Of(model, stored.Marker);
         if (mode != RunMode.Live) preview?.Clear();
         if (!publish || (mode != RunMode.Live && preview is null)) return (site, null);
         var target = mode == RunMode.Live ? publisher : preview!.Site;
         string? written = null;
-        var files = SiteBuilder.Build(site.Document, dashboardOptions.Value, history: report.History, jsonHashed: hash => written = hash);
+        var files = SiteBuilder.Build(site.Model, dashboardOptions.Value, history: report.History, jsonHashed: hash => written = hash);
         var published = await target.PublishAsync(files, cancellationToken);
         // A changed document's hash comes from writing it; a publisher that did not write it leaves one pass to do here.
-        return (site with { Fingerprint = site.Fingerprint ?? written ?? DashboardJson.Hash(site.Document) }, published);
+        return (site with { Fingerprint = site.Fingerprint ?? written ?? DashboardJson.Hash(DashboardDocument.From(site.Model)) }, published);
     }
 
     /// <summary>
@@ -314,14 +314,14 @@ public sealed class TrackerPipeline(
     /// generatedAt (a pass that keeps nothing): if that hashes the same, nothing changed. A changed document's
     /// <paramref name="Fingerprint"/> is null until it is written.
     /// </summary>
-    private sealed record StableDashboard(DashboardDocument Document, string? Fingerprint, bool Changed)
+    private sealed record StableDashboard(PublicDashboard Model, string? Fingerprint, bool Changed)
     {
-        public static StableDashboard Of(DashboardDocument dashboard, PublishedMarker? marker)
+        public static StableDashboard Of(PublicDashboard dashboard, PublishedMarker? marker)
         {
             if (marker is not null)
             {
                 var same = dashboard with { GeneratedAt = marker.GeneratedAt };
-                if (DashboardJson.Hash(same) == marker.Fingerprint) return new StableDashboard(same, marker.Fingerprint, false);
+                if (DashboardJson.Hash(DashboardDocument.From(same)) == marker.Fingerprint) return new StableDashboard(same, marker.Fingerprint, false);
             }
             return new StableDashboard(dashboard, null, true);
         }

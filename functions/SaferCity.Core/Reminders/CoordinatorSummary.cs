@@ -27,7 +27,7 @@ public static class CoordinatorSummary
         IReadOnlyList<string> deliveryNotes, string? dashboardUrl, IReadOnlyList<string>? leadUpdates = null, string? privacyLine = null,
         string? partnership = null, PreviousSummary? previous = null)
     {
-        var since = report.Drift.Baseline is { } b ? History.DriftCalculator.Iso(b.AsOf) : null;
+        var since = report.Drift.Baseline?.AsOf;
         var intro = $"{figures.Total} actions: {figures.Complete} complete, {figures.Open} open " +
                     $"({figures.Red} red, {figures.Amber} amber, {figures.Green} green" +
                     (figures.Unrated > 0 ? $", {figures.Unrated} not rated" : "") + "); " +

@@ -49,8 +49,6 @@ public sealed record CoordinatorContact(string? Name, string? Email)
 /// </summary>
 public static class DigestRenderer
 {
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-
     public const string LeadWhy =
         "the partnership's action tracker names your service as a lead. It is sent on a Monday only when something is new for one of your actions or a reminder is due: 14, 7 and 1 days before a deadline, and 1, 14 and 28 days after it, then every 4 weeks.";
 
@@ -71,7 +69,7 @@ public static class DigestRenderer
     public static string WeekLabel(DateOnly asOf)
     {
         var monday = asOf.AddDays(-(((int)asOf.DayOfWeek + 6) % 7));
-        return $"week beginning {monday.ToString("d MMMM yyyy", Uk)}";
+        return $"week beginning {Wording.LongDate(monday)}";
     }
 
     /// <summary>
@@ -137,7 +135,7 @@ public static class DigestRenderer
 
     /// <param name="links">The update and item links for each listed action; null when digests carry none.</param>
     /// <param name="coordinator">Whom the lead can ask; null gives "the partnership's coordinator" without a name or address.</param>
-    public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, string? sinceIso, string? dashboardUrl,
+    public static (string Text, string Html) Render(LeadDigest digest, DateOnly asOf, DateOnly? since, string? dashboardUrl,
         Func<Assessment, ActionLinks>? links = null, CoordinatorContact? coordinator = null, string? privacyLine = null,
         string? partnership = null)
     {
@@ -164,7 +162,7 @@ public static class DigestRenderer
                 new Section("Still overdue", digest.StillOverdue, SectionKind.StillOverdue),
                 new Section("Your changes", digest.YourChanges, SectionKind.Yours),
             ],
-            SinceIso: sinceIso,
+            Since: since,
             DashboardUrl: dashboardUrl,
             Why: "You get this email because " + LeadWhy,
             Ask: AskLine(coordinator ?? new CoordinatorContact(null, null)),
@@ -240,17 +238,7 @@ public static class DigestRenderer
                 return "needs an update";
         }
         var drift = a.WorseningDrift.Any() ? a.WorseningDrift : a.Drift;
-        var words = drift.Select(d => d.Kind switch
-        {
-            DriftKind.RagWorsened => "rating worse",
-            DriftKind.RagImproved => "rating better",
-            DriftKind.DeadlineSlipped => "deadline moved later",
-            DriftKind.DeadlineBroughtForward => "deadline brought forward",
-            DriftKind.Completed => "completed",
-            DriftKind.Reopened => "reopened",
-            DriftKind.Added => "new action",
-            _ => "changed",
-        }).Distinct().ToList();
+        var words = drift.Select(d => Wording.Of(d.Kind).Heading).Distinct().ToList();
         return words.Count == 0 ? "changed" : string.Join(", ", words);
     }
 
@@ -260,7 +248,7 @@ public static class DigestRenderer
         EmailText.Line(a.Action.Comments).Length == 0 ? "No comment" : EmailText.Clip(a.Action.Comments);
 
     internal static string DeadlineText(Assessment a) =>
-        a.Action.Deadline is { } d ? d.ToString("d MMMM yyyy", Uk) : "not set";
+        a.Action.Deadline is { } d ? Wording.LongDate(d) : "not set";
 
     /// <summary>"Amber (at risk)": the rating with its meaning, the words the dashboard uses.</summary>
     internal static string RagText(Assessment a) => RagWords.Described(a.Action.Rag);
@@ -268,21 +256,18 @@ public static class DigestRenderer
     /// <summary>"overdue, but rated Amber (at risk), not Red" when the rating and the deadline disagree; else null.</summary>
     internal static string? MismatchText(Assessment a) => a.RagMismatch ? RagWords.Mismatch(a.Action.Rag) : null;
 
-    public static string DriftLine(DriftChange d, string? sinceIso)
-    {
-        var since = sinceIso is null ? "" : $" since {Wording.LongDate(sinceIso)}";
-        return EmailText.Line(Wording.Drift(d.KindName, d.From, d.To) + since);
-    }
+    public static string DriftLine(DriftChange d, DateOnly? since) =>
+        EmailText.Line(since is { } day ? $"{Wording.Drift(d)} since {Wording.LongDate(day)}" : Wording.Drift(d));
 
     /// <summary>A drift line split for HTML: the leading arrow or mark, and the words, with "→" spoken as "to".</summary>
-    public static (string Symbol, string Words) DriftWords(DriftChange d, string? sinceIso)
+    public static (string Symbol, string Words) DriftWords(DriftChange d, DateOnly? since)
     {
-        var line = DriftLine(d, sinceIso);
+        var line = DriftLine(d, since);
         var space = line.IndexOf(' ', StringComparison.Ordinal);
         return space <= 0 ? ("", line) : (line[..space], line[(space + 1)..].Replace(" \u2192 ", " to ", StringComparison.Ordinal));
     }
 
-    internal static string Long(DateOnly d) => d.ToString("d MMMM yyyy", Uk);
+    internal static string Long(DateOnly d) => Wording.LongDate(d);
 
     /// <summary>"No update since 16 January 2017" for a stale action; null for any other.</summary>
     public static string? StaleLine(Assessment a) =>

@@ -23,7 +23,7 @@ public static class EmailLayout
         string Intro,
         string Preheader,
         IReadOnlyList<DigestRenderer.Section> Sections,
-        string? SinceIso,
+        DateOnly? Since,
         string? DashboardUrl,
         string Why,
         string? Ask,
@@ -84,7 +84,7 @@ public static class EmailLayout
                 sb.AppendLine(CultureInfo.InvariantCulture, $"  Latest comment: {DigestRenderer.CommentText(a)}");
                 if (DigestRenderer.StaleLine(a) is { } stale) sb.AppendLine(CultureInfo.InvariantCulture, $"  {stale}");
                 foreach (var extra in c.Extra?.Invoke(a) ?? []) sb.AppendLine(CultureInfo.InvariantCulture, $"  {EmailText.Line(extra)}");
-                foreach (var d in a.Drift) sb.AppendLine(CultureInfo.InvariantCulture, $"  {DigestRenderer.DriftLine(d, c.SinceIso)}");
+                foreach (var d in a.Drift) sb.AppendLine(CultureInfo.InvariantCulture, $"  {DigestRenderer.DriftLine(d, c.Since)}");
                 var links = c.Links?.Invoke(a) ?? ActionLinks.None;
                 if (links.Update is { } update) sb.AppendLine(CultureInfo.InvariantCulture, $"  Update: {update.AbsoluteUri}");
                 if (links.Item is { } item) sb.AppendLine(CultureInfo.InvariantCulture, $"  SharePoint: {item.AbsoluteUri}");
@@ -182,7 +182,7 @@ public static class EmailLayout
         foreach (var d in a.Drift)
         {
             // The arrow is a picture of the word after it: hidden from screen readers, which read "Worse: Amber to Red".
-            var (symbol, words) = DigestRenderer.DriftWords(d, c.SinceIso);
+            var (symbol, words) = DigestRenderer.DriftWords(d, c.Since);
             h.Open("p", ("style", Line + "font-weight:bold;")).Element("span", symbol, ("aria-hidden", "true")).Text(" " + words).Close("p").Line();
         }
 

@@ -22,8 +22,8 @@ public sealed class AtomFeedTests
     private static TrackerHistory History(params Snapshot[] snapshots) =>
         snapshots.Aggregate(TrackerHistory.Empty, (h, s) => h.Record(s, Counts));
 
-    private static DashboardDocument Doc(string asOf, params DashboardAction[] actions) =>
-        DashboardFixtures.Document(actions) with { AsOf = asOf };
+    private static PublicDashboard Doc(string asOf, params PublicAction[] actions) =>
+        DashboardFixtures.Document(actions) with { AsOf = DateOnly.Parse(asOf) };
 
     private static XDocument Parse(byte[] feed)
     {
@@ -45,12 +45,12 @@ public sealed class AtomFeedTests
         Assert.Equal([new DateOnly(2017, 1, 16), new DateOnly(2017, 1, 9)], entries.Select(e => e.Day));
         Assert.Equal(DateTimeOffset.Parse("2017-01-16T07:00:00Z"), entries[0].Updated);
         Assert.Equal(
-            [new FeedChange("1.2", FeedChangeKind.Better, "red", "amber"),
-             new FeedChange("2.2", FeedChangeKind.Added), new FeedChange("2.1", FeedChangeKind.Removed)],
+            [new FeedChange("1.2", DriftChange.Rating(Rag.Red, Rag.Amber)),
+             new FeedChange("2.2", new DriftChange(DriftKind.Added)), new FeedChange("2.1", new DriftChange(DriftKind.Removed))],
             entries[0].Changes);
         Assert.Equal(
-            [new FeedChange("1.1", FeedChangeKind.Completed), new FeedChange("1.2", FeedChangeKind.Worse, "amber", "red"),
-             new FeedChange("1.3", FeedChangeKind.Slipped, "2017-03-31", "2017-06-30")],
+            [new FeedChange("1.1", new DriftChange(DriftKind.Completed)), new FeedChange("1.2", DriftChange.Rating(Rag.Amber, Rag.Red)),
+             new FeedChange("1.3", DriftChange.Deadline(new DateOnly(2017, 3, 31), new DateOnly(2017, 6, 30)))],
             entries[1].Changes);
         Assert.Equal("16 January 2017: 1 better, 1 added, 1 removed", AtomFeed.Title(entries[0]));
     }
@@ -97,7 +97,7 @@ public sealed class AtomFeedTests
 
         var entry = Assert.Single(AtomFeed.Entries(history, new DateOnly(2017, 1, 9)));
 
-        Assert.Equal([new FeedChange("1.1", FeedChangeKind.Added)], entry.Changes);
+        Assert.Equal([new FeedChange("1.1", new DriftChange(DriftKind.Added))], entry.Changes);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class AtomFeedTests
 
         // 1.1 changed in public on the 9th, but is hidden now: nothing about it is published, nor its later deletion.
         var entry = Assert.Single(entries);
-        Assert.Equal([new FeedChange("1.2", FeedChangeKind.Worse, "green", "amber")], entry.Changes);
+        Assert.Equal([new FeedChange("1.2", DriftChange.Rating(Rag.Green, Rag.Amber))], entry.Changes);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class AtomFeedTests
         // Next week's run adds an entry on top; the earlier ones keep their ids and times.
         var nextWeek = again.Record(Snap("2017-01-23", A("1.1", complete: true), A("1.2", Rag.Green),
             A("1.3", deadline: new DateOnly(2017, 6, 30)), A("2.2")), Counts);
-        var later = Parse(AtomFeed.Render(doc with { AsOf = "2017-01-23" }, nextWeek, options)).Root!.Elements(Atom + "entry").ToList();
+        var later = Parse(AtomFeed.Render(doc with { AsOf = new DateOnly(2017, 1, 23) }, nextWeek, options)).Root!.Elements(Atom + "entry").ToList();
         Assert.Equal(3, later.Count);
         var earlier = Parse(first).Root!.Elements(Atom + "entry").ToList();
         Assert.Equal(earlier.Select(e => (e.Element(Atom + "id")!.Value, e.Element(Atom + "updated")!.Value)),

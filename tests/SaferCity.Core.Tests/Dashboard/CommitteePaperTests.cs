@@ -18,7 +18,7 @@ public sealed class CommitteePaperTests
     private static readonly DateOnly AsOf = new(2017, 1, 16);
 
     /// <summary>Two weekly runs over a synthetic plan; the second week's tracker differs in almost every action.</summary>
-    private static (DashboardDocument Doc, TrackerHistory History) TwoWeeks(int actions, Func<string, string>? longer = null)
+    private static (PublicDashboard Doc, TrackerHistory History) TwoWeeks(int actions, Func<string, string>? longer = null)
     {
         var reminders = new RemindersOptions { Coordinator = "coordinator@example.gov.uk" };
         var history = TrackerHistory.Empty;
@@ -33,10 +33,10 @@ public sealed class CommitteePaperTests
             report = RunReport.Build(day, new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero), parsed, history, reminders, new DriftOptions());
             history = history.Record(report.Snapshot(), report.PublicCounts());
         }
-        return (DashboardBuilder.Build(report with { History = history }), history);
+        return (DashboardBuilder.Public(report with { History = history }), history);
     }
 
-    private static string Render(DashboardDocument doc, TrackerHistory history) =>
+    private static string Render(PublicDashboard doc, TrackerHistory history) =>
         CommitteePaper.Render(doc, history, DashboardFixtures.Options, DashboardFixtures.NoVersions);
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CommitteePaperTests
         var rows = Regex.Count(html, "<tr><th scope=\"row\">");
         Assert.Equal(DashboardHtml.MaxRows, rows);
         // The most overdue open action is among them; a not-overdue one is not, as there are more overdue ones than fit.
-        var mostOverdue = doc.Actions.Where(a => a.Status == "open").MaxBy(a => a.DaysOverdue)!;
+        var mostOverdue = doc.Actions.Where(a => a.Open).MaxBy(a => a.DaysOverdue)!;
         Assert.Contains($"<tr><th scope=\"row\">{mostOverdue.Id}</th>", html, StringComparison.Ordinal);
         // Changes are capped too, and the day says how many it leaves out.
         Assert.Equal(CommitteePaper.MaxChanges, Regex.Count(html, "<li>Action "));

@@ -32,7 +32,7 @@ public sealed class DashboardBuilderTests
             new RemindersOptions(), new DriftOptions());
     }
 
-    private static string AllPublished(DashboardDocument doc)
+    private static string AllPublished(PublicDashboard doc)
     {
         var files = SiteBuilder.Build(doc, new DashboardOptions());
         return string.Join("\n", files.Where(f => !f.Path.StartsWith("assets/", StringComparison.Ordinal)).Select(f => Encoding.UTF8.GetString(f.Content.Span)));
@@ -41,7 +41,7 @@ public sealed class DashboardBuilderTests
     [Fact]
     public void Build_HiddenAction_AbsentFromEveryPublishedFile()
     {
-        var doc = DashboardBuilder.Build(Report(
+        var doc = DashboardBuilder.Public(Report(
             Item("1", "1.1", "1. Theme"),
             Item("2", "1.2", "1. Theme", comments: "SECRET-HIDDEN-COMMENT", hidden: true, lead: "Unknown Secret Service"),
             Item("3", "1.3", "1. Theme")));
@@ -59,7 +59,7 @@ public sealed class DashboardBuilderTests
     [Fact]
     public void Build_EmailAddressesInAnyField_Redacted()
     {
-        var doc = DashboardBuilder.Build(Report(
+        var doc = DashboardBuilder.Public(Report(
             Item("1", "1.1", "1. Theme by boss@example.org", comments: "Ask jo.bloggs@example.gov.uk for details", lead: "CST; someone@example.org")));
 
         var published = AllPublished(doc);
@@ -73,7 +73,7 @@ public sealed class DashboardBuilderTests
     [Fact]
     public void Build_ThemesInActionNumberOrder_AndRenderedGroupedByTheme()
     {
-        var doc = DashboardBuilder.Build(Report(
+        var doc = DashboardBuilder.Public(Report(
             Item("1", "2.1", "2. Second"), Item("2", "1.1", "1. First"), Item("3", "2.2", "2. Second"), Item("4", "1.2", "1. First")));
 
         // The reader orders actions by number, so themes come in the order of their first action.
@@ -88,7 +88,7 @@ public sealed class DashboardBuilderTests
     [Fact]
     public void Build_SameLeadWrittenTwice_ListedOnce()
     {
-        var doc = DashboardBuilder.Build(Report(
+        var doc = DashboardBuilder.Public(Report(
             Item("1", "1.1", "1. Theme", lead: "CST; a@example.org; Unknown Board; B@example.org; unknown board")));
 
         // Two different addresses redact to the same words, and a name in another case is the same name.

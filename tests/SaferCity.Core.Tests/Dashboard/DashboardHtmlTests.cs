@@ -13,13 +13,13 @@ public sealed class DashboardHtmlTests
     [Fact]
     public void Render_HostileValuesInEveryField_AreEncodedNeverMarkup()
     {
-        var actions = Payloads.Select((p, i) => Action(p, p, rag: i % 2 == 0 ? "amber" : null, leads: [p, p + "2"], text: p, comments: p,
-            drift: [new DriftItem("ragWorsened", p, p), new DriftItem(p)], overdue: true)
-            with { Deadline = p, History = [new HistoryPoint(p, p, p, "open"), new HistoryPoint("2017-01-16", "red", p, p)] }).ToList();
-        var doc = Document(actions, driftSince: Payloads[0]) with
+        // Dates, ratings and drift are typed: only the list's own text can carry markup.
+        var actions = Payloads.Select((p, i) => Action(p, p, rag: i % 2 == 0 ? Rag.Amber : null, leads: [p, p + "2"], text: p, comments: p,
+            drift: [DriftChange.Rating(Rag.Green, Rag.Amber), new DriftChange(DriftKind.Added)], overdue: true)).ToList();
+        var doc = Document(actions, driftSince: new DateOnly(2017, 1, 9)) with
         {
-            Removed = [new RemovedAction(Payloads[0])],
-            DataQuality = [new DataQualityItem(Payloads[1], "lead", "unknown", Payloads[2])],
+            Removed = [Payloads[0]],
+            DataQuality = [new Finding(Payloads[1], "lead", "unknown", Payloads[2])],
         };
 
         var html = DashboardHtml.Render(doc, new DashboardOptions { Title = Payloads[0] }, NoVersions);
@@ -42,7 +42,7 @@ public sealed class DashboardHtmlTests
     [Fact]
     public void Render_Always_HasStrictCspMetaNoStyleAttributesAndNoInlineScript()
     {
-        var html = Render(Document([Action("1.1", "1. Theme", drift: [new DriftItem("ragWorsened", "amber", "red")])]));
+        var html = Render(Document([Action("1.1", "1. Theme", drift: [DriftChange.Rating(Rag.Amber, Rag.Red)])]));
 
         var csp = Regex.Match(html, "<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">");
         Assert.True(csp.Success);
@@ -62,7 +62,7 @@ public sealed class DashboardHtmlTests
     [Fact]
     public void Render_ThemesAndRows_OneHeadingAndNamedTablePerThemeWithScopes()
     {
-        var doc = Document([Action("1.1", "1. One"), Action("2.1", "2. Two"), Action("1.2", "1. One"), Action("2.2", "2. Two", status: "complete")]);
+        var doc = Document([Action("1.1", "1. One"), Action("2.1", "2. Two"), Action("1.2", "1. One"), Action("2.2", "2. Two", complete: true)]);
 
         var html = Render(doc);
 
@@ -80,11 +80,11 @@ public sealed class DashboardHtmlTests
     public void GroupByTheme_InterleavedActions_GroupsInThemeOrderOnce()
     {
         var doc = Document(
-            [Action("2.1", "Two"), Action("1.1", "One"), Action("9.1", "Stray"), Action("2.2", "Two", status: "complete"), Action("1.2", "One")],
+            [Action("2.1", "Two"), Action("1.1", "One"), Action("9.1", "Stray"), Action("2.2", "Two", complete: true), Action("1.2", "One")],
             themes: ["One", "Two", "Empty"]);
 
         var all = DashboardHtml.GroupByTheme(doc, _ => true);
-        var open = DashboardHtml.GroupByTheme(doc, a => a.Status == "open");
+        var open = DashboardHtml.GroupByTheme(doc, a => a.Open);
 
         Assert.Equal(["One", "Two", "Stray"], all.Select(g => g.Theme));
         Assert.Equal(["1.1", "1.2"], all[0].Actions.Select(a => a.Id));
@@ -96,10 +96,10 @@ public sealed class DashboardHtmlTests
     public void Render_RagAndFlags_InWordsNotColourAlone()
     {
         var html = Render(Document([
-            Action("1.1", "T", rag: "amber", overdue: true, drift: [new DriftItem("ragWorsened", "green", "amber")]),
+            Action("1.1", "T", rag: Rag.Amber, overdue: true, drift: [DriftChange.Rating(Rag.Green, Rag.Amber)]),
             Action("1.2", "T", rag: null, dueSoon: true),
-            Action("1.3", "T", status: "complete"),
-        ], driftSince: "2017-01-09"));
+            Action("1.3", "T", complete: true),
+        ], driftSince: new DateOnly(2017, 1, 9)));
 
         Assert.Contains("<strong class=\"tag--amber\">Amber</strong>", html);
         Assert.Contains("<strong class=\"tag--none\">Not rated</strong>", html);
@@ -115,11 +115,11 @@ public sealed class DashboardHtmlTests
     [Fact]
     public void Render_HistoryWithChanges_DetailsNewestFirst_AndNoneForASingleState()
     {
-        var changed = Action("1.1", "T", rag: "red") with
+        var changed = Action("1.1", "T", rag: Rag.Red) with
         {
-            History = [new HistoryPoint("2016-12-05", "green", "2016-12-31", "open"), new HistoryPoint("2017-01-09", "red", "2017-03-31", "open")],
+            History = [new PublicState(new(2016, 12, 5), Rag.Green, new(2016, 12, 31), false), new PublicState(new(2017, 1, 9), Rag.Red, Deadline, false)],
         };
-        var steady = Action("1.2", "T") with { History = [new HistoryPoint("2017-01-09", "green", "2017-03-31", "open")] };
+        var steady = Action("1.2", "T") with { History = [new PublicState(new(2017, 1, 9), Rag.Green, Deadline, false)] };
 
         var html = Render(Document([changed, steady]));
 
@@ -135,10 +135,10 @@ public sealed class DashboardHtmlTests
     public void Render_CompletedSection_SinceBaselineListsOnlyNewlyCompleted()
     {
         var html = Render(Document([
-            Action("1.1", "T", status: "complete", drift: [new DriftItem("completed")], text: "Newly done"),
-            Action("1.2", "T", status: "complete", text: "Done long ago"),
+            Action("1.1", "T", complete: true, drift: [new DriftChange(DriftKind.Completed)], text: "Newly done"),
+            Action("1.2", "T", complete: true, text: "Done long ago"),
             Action("1.3", "T", text: "Still open"),
-        ], driftSince: "2017-01-09"));
+        ], driftSince: new DateOnly(2017, 1, 9)));
 
         var section = Regex.Match(html, "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("Completed since 9 January 2017", section);
@@ -153,9 +153,9 @@ public sealed class DashboardHtmlTests
         // A week of heavy churn: every one of 5,000 actions newly completed, each with a long text.
         var longText = new string('x', 3000);
         var actions = Enumerable.Range(1, 5000)
-            .Select(i => Action($"1.{i}", "T", status: "complete", drift: [new DriftItem("completed")], text: $"Done {i} {longText}")).ToList();
+            .Select(i => Action($"1.{i}", "T", complete: true, drift: [new DriftChange(DriftKind.Completed)], text: $"Done {i} {longText}")).ToList();
 
-        var html = Render(Document(actions, driftSince: "2017-01-09"));
+        var html = Render(Document(actions, driftSince: new DateOnly(2017, 1, 9)));
 
         var section = Regex.Match(html, "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
         var listed = Regex.Count(section, "<li>");
@@ -170,9 +170,9 @@ public sealed class DashboardHtmlTests
     public void Render_CompletedSection_UnderTheCap_ListsEveryOneWithNoNotice()
     {
         var actions = Enumerable.Range(1, 30)
-            .Select(i => Action($"1.{i}", "T", status: "complete", drift: [new DriftItem("completed")], text: $"Done {i}")).ToList();
+            .Select(i => Action($"1.{i}", "T", complete: true, drift: [new DriftChange(DriftKind.Completed)], text: $"Done {i}")).ToList();
 
-        var section = Regex.Match(Render(Document(actions, driftSince: "2017-01-09")), "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        var section = Regex.Match(Render(Document(actions, driftSince: new DateOnly(2017, 1, 9))), "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
 
         Assert.Equal(30, Regex.Count(section, "<li>"));
         Assert.DoesNotContain("not listed here", section);
@@ -198,12 +198,12 @@ public sealed class DashboardHtmlTests
     public void Render_LargeTracker_ListsOpenActionsOnlyAndPointsToTheData()
     {
         var actions = Enumerable.Range(1, DashboardHtml.LargeTrackerThreshold + 1)
-            .Select(i => Action($"{i % 7}.{i}", $"Theme {i % 7}", status: i % 3 == 0 ? "complete" : "open")).ToList();
+            .Select(i => Action($"{i % 7}.{i}", $"Theme {i % 7}", complete: i % 3 == 0)).ToList();
         var doc = Document(actions);
 
         var html = Render(doc);
 
-        var open = actions.Count(a => a.Status == "open");
+        var open = actions.Count(a => a.Open);
         Assert.Equal(open, Regex.Count(html, "<tr id=\"action-"));
         Assert.DoesNotContain("data-status=\"complete\"", html);
         Assert.Contains($"This tracker has 2,001 actions, so this page lists only the {open:N0} open ones.", html);
@@ -214,7 +214,7 @@ public sealed class DashboardHtmlTests
     public void Render_VeryLargeTracker_ListsTheMostUrgentOpenActionsUpToTheCap()
     {
         var actions = Enumerable.Range(1, DashboardHtml.MaxRows * 2)
-            .Select(i => Action($"{i % 5}.{i}", $"Theme {i % 5}", status: "open") with
+            .Select(i => Action($"{i % 5}.{i}", $"Theme {i % 5}") with
             {
                 Overdue = i % 4 == 0,
                 DaysOverdue = i % 4 == 0 ? i : 0,
@@ -277,7 +277,7 @@ public sealed class DashboardHtmlTests
     [Fact]
     public void Render_PreviewTags_DescriptionWithTodaysFiguresAndAbsoluteImage()
     {
-        var doc = Document([Action("1.1", "1. Theme"), Action("1.2", "1. Theme", status: "complete")]) with
+        var doc = Document([Action("1.1", "1. Theme"), Action("1.2", "1. Theme", complete: true)]) with
         {
             Summary = new DashboardSummary(2, 1, 1, 1, 0, 0, 0, 1, 0),
         };

@@ -29,12 +29,12 @@ public class DriftCalculatorTests
 
         var drift = DriftCalculator.Compare(before, now);
 
-        Assert.Equal([new DriftChange(DriftKind.RagWorsened, "green", "amber")], drift.For("1.1"));
-        Assert.Equal([new DriftChange(DriftKind.RagImproved, "red", "green")], drift.For("1.2"));
-        Assert.Equal([new DriftChange(DriftKind.DeadlineSlipped, "2017-03-31", "2017-06-30")], drift.For("1.3"));
+        Assert.Equal([DriftChange.Rating(Rag.Green, Rag.Amber)], drift.For("1.1"));
+        Assert.Equal([DriftChange.Rating(Rag.Red, Rag.Green)], drift.For("1.2"));
+        Assert.Equal([DriftChange.Deadline(new DateOnly(2017, 3, 31), new DateOnly(2017, 6, 30))], drift.For("1.3"));
         Assert.Equal([new DriftChange(DriftKind.Completed)], drift.For("1.4"));
         Assert.Equal([new DriftChange(DriftKind.Reopened)], drift.For("1.5"));
-        Assert.Equal([new DriftChange(DriftKind.DeadlineBroughtForward, "2017-03-31", "2017-01-31")], drift.For("1.6"));
+        Assert.Equal([DriftChange.Deadline(new DateOnly(2017, 3, 31), new DateOnly(2017, 1, 31))], drift.For("1.6"));
         Assert.Equal([new DriftChange(DriftKind.Added)], drift.For("1.8"));
         Assert.Equal(["1.7"], drift.Removed);
     }

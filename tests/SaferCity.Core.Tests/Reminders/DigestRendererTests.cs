@@ -162,7 +162,7 @@ public sealed partial class DigestRendererTests
         Assert.Equal(["2.5", "4.2"], cst.Overdue.Select(a => a.Action.Number));
         Assert.Equal(["3.1", "3.8"], cst.DueSoon.Select(a => a.Action.Number));
         Assert.Equal(["1.5", "6.3", "6.5"], cst.Drifting.Select(a => a.Action.Number));
-        var (text, _) = DigestRenderer.Render(cst, AsOf, "2017-01-09", Url);
+        var (text, _) = DigestRenderer.Render(cst, AsOf, new DateOnly(2017, 1, 9), Url);
         Assert.Equal(["1.5", "6.3", "6.5", "2.5", "4.2", "3.1", "3.8"], ActionNumbers(text));
         Assert.Contains("Worse: Green → Amber since 9 January 2017", text);
     }

@@ -33,7 +33,7 @@ public sealed partial class VocabularyTests
     {
         // The sample's two mismatches are both Amber; 4.2 rated Green gives the other phrase too.
         var report = SampleReports.Report(SampleReports.Edit(SampleReports.Lists(), "4.2", ("RAG", "G")));
-        var document = DashboardBuilder.Build(report);
+        var document = DashboardBuilder.Public(report);
         var page = DashboardHtml.Render(document, new DashboardOptions(), new Dictionary<string, string>());
         var csv = Encoding.UTF8.GetString(DashboardCsv.Render(document).Span);
         var digests = DigestPlanner.ForLeads(report).Select(d => (Digest: d, Email: DigestRenderer.Render(d, report.AsOf, null, null))).ToList();

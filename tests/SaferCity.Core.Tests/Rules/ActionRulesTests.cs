@@ -122,8 +122,8 @@ public class ActionRulesTests
     [InlineData(DriftKind.Added, false)]
     public void WorseningDrift_EachKind_OnlyWhatALeadMustActOn(DriftKind kind, bool worsening)
     {
-        var change = new DriftChange(kind, "Green", "Red");
-        var others = new[] { new DriftChange(DriftKind.RagImproved, "Red", "Amber"), new DriftChange(DriftKind.Added) };
+        var change = new DriftChange(kind);
+        var others = new[] { DriftChange.Rating(Rag.Red, Rag.Amber), new DriftChange(DriftKind.Added) };
 
         var a = ActionRules.Assess(Action(null), new DateOnly(2017, 1, 16), Options, [.. others, change]);
 
