@@ -124,7 +124,8 @@ public static class AtomFeed
             x.WriteAttributeString("xml", "lang", null, "en-GB");
             x.WriteElementString("id", AtomNs, feedId);
             x.WriteElementString("title", AtomNs, Clean($"{options.Title}: action plan changes"));
-            x.WriteElementString("subtitle", AtomNs, "What changed in the action plan at each refresh: completed, worse, better, slipped, added and removed actions.");
+            x.WriteElementString("subtitle", AtomNs,
+                "What changed in the action plan at each refresh: completed, worse, better, slipped, added and removed actions.");
             x.WriteElementString("updated", AtomNs, Stamp(updated));
             x.WriteStartElement("author", AtomNs);
             x.WriteElementString("name", AtomNs, Clean(options.Title));

@@ -112,7 +112,8 @@ public static class CommitteePaper
             }
             if (left > 0)
                 h.Element("p", $"{Num(left)} more {(left == 1 ? "change" : "changes")} on this day {(left == 1 ? "is" : "are")} not listed here, " +
-                    $"to keep this paper printable. Every action's current state is in {ActionsCsv}, the CSV download on the dashboard.", ("class", "notice"));
+                    $"to keep this paper printable. Every action's current state is in {ActionsCsv}, the CSV download on the dashboard.",
+                    ("class", "notice"));
             h.Close("section").Line();
         }
         h.Element("p", "No changes since that day.", ("id", "no-changes-since"), ("hidden", "hidden"));
@@ -140,7 +141,8 @@ public static class CommitteePaper
             rows.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", id), ("tabindex", "0"));
             rows.Open("table", ("class", "data-table"), ("aria-labelledby", id));
             rows.Open("thead").Open("tr");
-            foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG", "Last updated" }) rows.Element("th", col, ("scope", "col"));
+            foreach (var col in new[] { "Action", "Key action", "Deadline", "Lead services", "RAG", "Last updated" })
+                rows.Element("th", col, ("scope", "col"));
             rows.Close("tr").Close("thead").Open("tbody").Line();
             foreach (var a in actions)
             {

@@ -231,7 +231,8 @@ public static class DashboardHtml
         h.Open("details", ("class", "trend__data")).Element("summary", "Trend data as a table").Line();
         // Wider than a small phone: it scrolls in its own region (named, and focusable so a keyboard can scroll it), not the page.
         h.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", "trend-table"), ("tabindex", "0"));
-        h.Open("table", ("class", "data-table")).Element("caption", "Open actions by RAG, and completed actions, at each snapshot", ("id", "trend-table"));
+        h.Open("table", ("class", "data-table"))
+            .Element("caption", "Open actions by RAG, and completed actions, at each snapshot", ("id", "trend-table"));
         h.Open("thead").Open("tr");
         foreach (var col in TrendChart.TableColumns) h.Element("th", col, ("scope", "col"));
         h.Close("tr").Close("thead").Open("tbody").Line();
@@ -253,7 +254,8 @@ public static class DashboardHtml
     {
         var sinceBaseline = doc.DriftSince is not null;
         h.Open("section", ("aria-labelledby", "completed-heading"), ("class", "print-only"), ("id", "completed")).Line();
-        h.Element("h2", doc.DriftSince is { } since ? $"Completed since {Wording.LongDate(since)}" : "Completed actions", ("id", "completed-heading"));
+        var heading = doc.DriftSince is { } since ? $"Completed since {Wording.LongDate(since)}" : "Completed actions";
+        h.Element("h2", heading, ("id", "completed-heading"));
         if (large && !sinceBaseline)
         {
             h.Element("p", $"{Num(doc.Summary.Complete)} actions are complete; they are listed in the CSV and JSON downloads.");
@@ -277,8 +279,10 @@ public static class DashboardHtml
         else h.Element("p", "No actions were completed in this period.");
         if (left > 0)
         {
-            h.Open("p", ("class", "notice")).Text($"{Num(left)} more completed {(left == 1 ? "action is" : "actions are")} not listed here, to keep this page printable. Every action is in the ")
-                .Element("a", "CSV download", ("href", "actions.csv")).Text(" and the ").Element("a", "JSON data", ("href", "dashboard.json")).Text(".").Close("p").Line();
+            h.Open("p", ("class", "notice")).Text($"{Num(left)} more completed {(left == 1 ? "action is" : "actions are")} not listed here, " +
+                    "to keep this page printable. Every action is in the ")
+                .Element("a", "CSV download", ("href", "actions.csv")).Text(" and the ").Element("a", "JSON data", ("href", "dashboard.json"))
+                .Text(".").Close("p").Line();
         }
         h.Close("section").Line();
     }
@@ -295,8 +299,10 @@ public static class DashboardHtml
             include = shown.Contains;
             h.Open("p", ("class", "notice"))
                 .Text(shown.Count < doc.Summary.Open
-                    ? $"This tracker has {Num(doc.Actions.Count)} actions, so this page lists the {Num(shown.Count)} most urgent of the {Num(doc.Summary.Open)} open ones (overdue first, then due soon). Every action is in the "
-                    : $"This tracker has {Num(doc.Actions.Count)} actions, so this page lists only the {Num(doc.Summary.Open)} open ones. Every action is in the ");
+                    ? $"This tracker has {Num(doc.Actions.Count)} actions, so this page lists the {Num(shown.Count)} most urgent of the " +
+                      $"{Num(doc.Summary.Open)} open ones (overdue first, then due soon). Every action is in the "
+                    : $"This tracker has {Num(doc.Actions.Count)} actions, so this page lists only the {Num(doc.Summary.Open)} open ones. " +
+                      "Every action is in the ");
             h.Element("a", "CSV download", ("href", "actions.csv")).Text(" and the ").Element("a", "JSON data", ("href", "dashboard.json")).Text(".");
             h.Close("p").Line();
         }
@@ -313,7 +319,9 @@ public static class DashboardHtml
         h.Close("div").Close("section").Line();
     }
 
-    /// <summary>One pass over the actions, themes in tracker order (any theme the list of themes misses comes last, in order of appearance).</summary>
+    /// <summary>
+    /// One pass over the actions, themes in tracker order (any theme the list of themes misses comes last, in order of appearance).
+    /// </summary>
     internal static List<(string Theme, List<PublicAction> Actions)> GroupByTheme(PublicDashboard doc, Func<PublicAction, bool> include)
     {
         var groups = new List<(string, List<PublicAction>)>(doc.Themes.Count);
@@ -431,7 +439,8 @@ public static class DashboardHtml
             var p = a.History[i];
             h.Open("li");
             Time(h, p.AsOf, Wording.ShortDate(p.AsOf))
-                .Text($": {Wording.RagWord(p.Rag)}, due {(p.Deadline is { } d ? Wording.LongMonthOrDate(d) : "not set")}{(p.Complete ? ", complete" : "")}")
+                .Text($": {Wording.RagWord(p.Rag)}, due {(p.Deadline is { } d ? Wording.LongMonthOrDate(d) : "not set")}" +
+                      (p.Complete ? ", complete" : ""))
                 .Close("li");
         }
         h.Close("ol").Close("details");

@@ -20,7 +20,8 @@ public static class SiteBuilder
 
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Content)>> Assets = new(LoadAssets);
 
-    /// <param name="model">The public model: every file renders from it, dashboard.json through its contract (<see cref="DashboardDocument"/>).</param>
+    /// <param name="model">The public model: every file renders from it, dashboard.json through its contract
+    /// (<see cref="DashboardDocument"/>).</param>
     /// <param name="json">dashboard.json already serialised, when the caller has it; otherwise it is streamed.</param>
     /// <param name="history">The stored history, which the change feed is built from; empty when not given.</param>
     /// <param name="jsonHashed">Told the SHA-256 of dashboard.json each time it is written, so the caller needs no pass of its own.</param>
@@ -48,7 +49,8 @@ public static class SiteBuilder
             "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile(AtomFeed.FileName, AtomFeed.Render(model, history ?? TrackerHistory.Empty, options),
             ContentTypeOf(AtomFeed.FileName), FreshCache));
-        files.Add(new SiteFile(CommitteePaper.FileName, Encoding.UTF8.GetBytes(CommitteePaper.Render(model, history ?? TrackerHistory.Empty, options, versions)),
+        var paper = CommitteePaper.Render(model, history ?? TrackerHistory.Empty, options, versions);
+        files.Add(new SiteFile(CommitteePaper.FileName, Encoding.UTF8.GetBytes(paper),
             "text/html; charset=utf-8", FreshCache));
         files.Add(new SiteFile("index.html", Encoding.UTF8.GetBytes(DashboardHtml.Render(model, options, versions)),
             "text/html; charset=utf-8", FreshCache));

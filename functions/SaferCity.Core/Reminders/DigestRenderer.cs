@@ -50,7 +50,8 @@ public sealed record CoordinatorContact(string? Name, string? Email)
 public static class DigestRenderer
 {
     public const string LeadWhy =
-        "the partnership's action tracker names your service as a lead. It is sent on a Monday only when something is new for one of your actions or a reminder is due: 14, 7 and 1 days before a deadline, and 1, 14 and 28 days after it, then every 4 weeks.";
+        "the partnership's action tracker names your service as a lead. It is sent on a Monday only when something is new for one " +
+        "of your actions or a reminder is due: 14, 7 and 1 days before a deadline, and 1, 14 and 28 days after it, then every 4 weeks.";
 
     /// <summary>An email stays readable: past this many actions (or notes) a section lists the most urgent and counts the rest.</summary>
     public const int MaxPerSection = 100;
@@ -88,12 +89,15 @@ public static class DigestRenderer
             Counted(Numbers(digest.Drifting), "changed"),
             Counted(Numbers(digest.NewlyOverdue), "newly overdue"),
             Counted(Numbers(digest.NewlyDueSoon), "newly due soon"),
-            reminders.Count == 1 ? $"{Number(reminders[0])} {digest.Milestone.GetValueOrDefault(reminders[0].Action.Number) ?? Heading(reminders[0], Kind(reminders[0]), asOf)}"
-                : reminders.Count > 1 ? Reminders(reminders) : null,
+            reminders.Count == 1 ? OneReminder(digest, reminders[0], asOf) : reminders.Count > 1 ? Reminders(reminders) : null,
             digest.StillOverdue.Count > 0 ? $"{digest.StillOverdue.Count} still overdue" : null,
         };
         return $"{EmailText.Clip(digest.Lead.Name, EmailText.MaxShortLength, null)}: {string.Join(", ", parts.Where(p => p is not null))}";
     }
+
+    /// <summary>"3.4 overdue 14 days": the one reminder, by the milestone it meets.</summary>
+    private static string OneReminder(LeadDigest digest, Assessment a, DateOnly asOf) =>
+        $"{Number(a)} {digest.Milestone.GetValueOrDefault(a.Action.Number) ?? Heading(a, Kind(a), asOf)}";
 
     /// <summary>"2 overdue, 3 due soon, 1 needs an update": reminders counted by what they remind of.</summary>
     private static string Reminders(List<Assessment> reminders)
@@ -197,9 +201,10 @@ public static class DigestRenderer
         var line = kind switch
         {
             SectionKind.Completed => $"{Number(a)} completed: thank you",
-            SectionKind.Reminder => $"{Number(a)} {Heading(a, a.Overdue ? SectionKind.Overdue : a.DueSoon ? SectionKind.DueSoon : SectionKind.Stale, asOf)}: " +
+            SectionKind.Reminder => $"{Number(a)} {Heading(a, Kind(a), asOf)}: " +
                                     EmailText.Clip(a.Action.Text, ReminderTextLength, null) +
-                                    (MismatchText(a) is { } m ? $"; {m}" : "") + (StaleLine(a) is { } s ? $"; {char.ToLowerInvariant(s[0])}{s[1..]}" : ""),
+                                    (MismatchText(a) is { } m ? $"; {m}" : "") +
+                                    (StaleLine(a) is { } s ? $"; {char.ToLowerInvariant(s[0])}{s[1..]}" : ""),
             _ => $"{Number(a)} overdue {Plural(a.DaysOverdue, "day")}" + (a.LastUpdated is { } d ? $"; no update since {Long(d)}" : ""),
         };
         // An escalated action says so on its line too ("…. Escalated to the coordinator on 6 March 2017").
@@ -208,7 +213,8 @@ public static class DigestRenderer
     }
 
     /// <summary>Sections listed one line an action, without the action's fields.</summary>
-    public static bool IsShort(SectionKind kind) => kind is SectionKind.Completed or SectionKind.StillOverdue or SectionKind.Yours or SectionKind.Reminder;
+    public static bool IsShort(SectionKind kind) =>
+        kind is SectionKind.Completed or SectionKind.StillOverdue or SectionKind.Yours or SectionKind.Reminder;
 
     /// <summary>Enough of the key action in a one-line reminder to know which it is; the update form shows the rest.</summary>
     private const int ReminderTextLength = 90;

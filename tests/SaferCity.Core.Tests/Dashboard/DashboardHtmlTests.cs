@@ -117,7 +117,11 @@ public sealed class DashboardHtmlTests
     {
         var changed = Action("1.1", "T", rag: Rag.Red) with
         {
-            History = [new PublicState(new(2016, 12, 5), Rag.Green, new(2016, 12, 31), false), new PublicState(new(2017, 1, 9), Rag.Red, Deadline, false)],
+            History =
+            [
+                new PublicState(new(2016, 12, 5), Rag.Green, new(2016, 12, 31), false),
+                new PublicState(new(2017, 1, 9), Rag.Red, Deadline, false),
+            ],
         };
         var steady = Action("1.2", "T") with { History = [new PublicState(new(2017, 1, 9), Rag.Green, Deadline, false)] };
 
@@ -172,7 +176,8 @@ public sealed class DashboardHtmlTests
         var actions = Enumerable.Range(1, 30)
             .Select(i => Action($"1.{i}", "T", complete: true, drift: [new DriftChange(DriftKind.Completed)], text: $"Done {i}")).ToList();
 
-        var section = Regex.Match(Render(Document(actions, driftSince: new DateOnly(2017, 1, 9))), "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        var html = Render(Document(actions, driftSince: new DateOnly(2017, 1, 9)));
+        var section = Regex.Match(html, "<section [^>]*id=\"completed\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
 
         Assert.Equal(30, Regex.Count(section, "<li>"));
         Assert.DoesNotContain("not listed here", section);
