@@ -16,11 +16,13 @@ public class DashboardSchemaTests
     // Read once: the library registers a schema under its $id, and a second registration is refused.
     private static readonly JsonSchema Schema = Load();
 
-    private static JsonSchema Load()
+    private static JsonSchema Load() => JsonSchema.FromText(SchemaText());
+
+    private static string SchemaText()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SaferCity.Functions.sln"))) dir = dir.Parent;
-        return JsonSchema.FromText(File.ReadAllText(Path.Combine(dir!.FullName, "dashboard", "dashboard.schema.json")));
+        return File.ReadAllText(Path.Combine(dir!.FullName, "dashboard", "dashboard.schema.json"));
     }
 
     /// <summary>Each failing keyword as "/json/pointer: message".</summary>
@@ -50,6 +52,20 @@ public class DashboardSchemaTests
         // The document exercises the arrays' item schemas: removed and drifted actions are there to be checked.
         Assert.NotEqual(0, json.RootElement.GetProperty("removed").GetArrayLength());
         Assert.Equal("2017-01-16", json.RootElement.GetProperty("asOf").GetString());
+    }
+
+    [Fact]
+    public void Schema_DriftKinds_TheNamesWordingGivesAnActionsDrift()
+    {
+        // The schema is the published contract: a drift kind the code can write is one the schema lets through.
+        using var schema = JsonDocument.Parse(SchemaText());
+        var kinds = schema.RootElement.GetProperty("properties").GetProperty("actions").GetProperty("items").GetProperty("properties")
+            .GetProperty("drift").GetProperty("items").GetProperty("properties").GetProperty("kind").GetProperty("enum")
+            .EnumerateArray().Select(e => e.GetString()!);
+
+        Assert.Equal(
+            Enum.GetValues<DriftKind>().Where(k => k != DriftKind.Removed).Select(Wording.JsonName).Order(StringComparer.Ordinal),
+            kinds.Order(StringComparer.Ordinal));
     }
 
     [Fact]
