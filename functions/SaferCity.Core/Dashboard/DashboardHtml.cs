@@ -485,7 +485,7 @@ public static class DashboardHtml
 
     private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 
-    private static string Num(int n) => n.ToString("N0", UkCulture);
+    private static string Num(int n) => Wording.Number(n);
 
     private static string Asset(string path, IReadOnlyDictionary<string, string> versions) =>
         versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;
