@@ -151,7 +151,8 @@ public sealed class TrackerPipeline(
         var dashboard = site?.Document;
         var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
         stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
-        if (!unchanged) RunMemory.StageEnded(tracker.Actions.Count); // the public model and its screened copy
+        // The public model and its screened copy (an unchanged run screens too, for the coordinator, and drops the model).
+        if (screened is not null) RunMemory.StageEnded(tracker.Actions.Count);
 
         ReminderResult? sent = null;
         if (request.Remind && foreign is null)
