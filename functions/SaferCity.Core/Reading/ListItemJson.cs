@@ -14,7 +14,8 @@ public static class ListItemJson
     private static readonly string[] ReadableParts = ["LookupValue", "Label", "Description", "Value", "Title"];
 
     /// <summary>
-    /// Reads the response straight from its bytes (text that is not valid Unicode read as U+FFFD, see <see cref="LenientJson"/>) with a forward-only reader: no document tree is built,
+    /// Reads the response straight from its bytes (text that is not valid Unicode read as U+FFFD, see
+    /// <see cref="LenientJson"/>) with a forward-only reader: no document tree is built,
     /// so a 50,000-item tracker costs little more than the text itself.
     /// </summary>
     public static IReadOnlyList<ListItem> Parse(ReadOnlySpan<byte> json)

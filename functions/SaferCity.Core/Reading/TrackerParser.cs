@@ -63,7 +63,11 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             if (action is not null) actions.Add(action);
         }
         actions.Sort(ActionNumberComparer.Instance);
-        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems, HoldPublishing = lists.HoldPublishing };
+        return new ParsedTracker(actions, directory, findings, leadFindings)
+        {
+            SetupProblems = lists.SetupProblems,
+            HoldPublishing = lists.HoldPublishing,
+        };
     }
 
     /// <summary>
@@ -109,12 +113,14 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         var deadlineText = FieldText.Clean(item[columns.DeliveryDeadline]);
         var deadline = memo.Deadline(deadlineText);
         if (deadlineText is null) findings.Add(new Finding(number, "deadline", "missing"));
-        else if (deadline is null && DeadlineParser.IsNoDeadline(deadlineText)) findings.Add(new Finding(number, "deadline", "not a date", Truncate(deadlineText)));
+        else if (deadline is null && DeadlineParser.IsNoDeadline(deadlineText))
+            findings.Add(new Finding(number, "deadline", "not a date", Truncate(deadlineText)));
         else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(deadlineText)));
 
         var rag = RagParser.Parse(ragText);
         if (ragText is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
-        else if (ragText is not null && rag is null && !RagParser.IsBlue(ragText)) findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
+        else if (ragText is not null && rag is null && !RagParser.IsBlue(ragText))
+            findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
 
         var (leadNames, leads, unknown) = memo.LeadsOf(item[columns.LeadService]);
         ReportInvalidText(number, findings, ("number", number), ("theme", theme), ("text", text), ("comments", comments),
