@@ -6,8 +6,8 @@ namespace SaferCity.Core.Reading;
 
 /// <summary>
 /// The column names of one response's items, each kept once: every item repeats them, so an item stores its values in
-/// a slot per name (<see cref="ItemFields"/>) instead of a dictionary of its own. At 200,000 items the dictionaries
-/// cost about 70 MB more than the slots (docs/performance.md, "Where the memory goes").
+/// a slot per name (<see cref="ItemFields"/>) instead of a dictionary of its own. With the shared strings of
+/// <see cref="StringPool"/>, the heap after reading 200,000 items fell from 473 MB to 351 MB (docs/performance.md).
 /// </summary>
 internal sealed class FieldNames
 {
