@@ -22,7 +22,7 @@ public sealed class FolderStateStore(string root) : IStateStore
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, string? expectedVersion, CancellationToken cancellationToken)
     {
         var path = PathOf(name);
-        var current = File.Exists(path) ? VersionOf(await File.ReadAllBytesAsync(path, cancellationToken)) : null;
+        var current = File.Exists(path) ? await VersionOfFileAsync(path, cancellationToken) : null;
         if (current != expectedVersion) throw new StateConflictException(name);
 
         PrivateFolder.Create(Root);
@@ -77,4 +77,11 @@ public sealed class FolderStateStore(string root) : IStateStore
     }
 
     private static string VersionOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>The version of the document on disk, hashed as it is read: a large tracker's history is tens of MB.</summary>
+    private static async Task<string> VersionOfFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+    }
 }

@@ -130,13 +130,16 @@ public sealed class TrackerPipeline(
         // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
         var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
         var updated = recordable
-            ? Stamped(StateRetention.Prune(history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff))
+            ? Stamped(StateRetention.Prune(
+                history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff))
             : history;
         var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
         if (foreign is not null) warnings = [foreign, .. warnings];
         report = report.Recorded(updated) with { Warnings = warnings };
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
+        // The stored history as read and what recording today's snapshot copied: on a rerun, as large as the actions.
+        if (history.Days.Count > 0) RunMemory.StageEnded(tracker.Actions.Count);
 
         var stored = await ReadMarkerAsync(cancellationToken);
         var input = RunFingerprint.Of(listsHash, asOf, updated, OutputSettings(), [typeof(TrackerPipeline).Assembly, publisher.GetType().Assembly]);
@@ -147,11 +150,14 @@ public sealed class TrackerPipeline(
         // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
         var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
         if (screened is not null) report = report with { Withheld = screened.Withheld };
-        var (site, published) = unchanged ? (null, null) : await RenderAndPublishAsync(publish, mode, screened!.Model, report, stored, cancellationToken);
+        var (site, published) = unchanged
+            ? (null, null)
+            : await RenderAndPublishAsync(publish, mode, screened!.Model, report, stored, cancellationToken);
         var dashboard = site is null ? null : DashboardDocument.From(site.Model);
         var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
         stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
-        if (!unchanged) RunMemory.StageEnded(tracker.Actions.Count); // the public model and its screened copy
+        // The public model and its screened copy (an unchanged run screens too, for the coordinator, and drops the model).
+        if (screened is not null) RunMemory.StageEnded(tracker.Actions.Count);
 
         ReminderResult? sent = null;
         if (request.Remind && foreign is null)
@@ -176,7 +182,8 @@ public sealed class TrackerPipeline(
                 historyWritten = true;
             }
             var pruned = await StateRetention.PruneLedgersAsync(state, cutoff, cancellationToken);
-            if (pruned.Count > 0) logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
+            if (pruned.Count > 0)
+                logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
         }
 
         if (record) await MaintainAuditAsync(cancellationToken);
@@ -190,16 +197,19 @@ public sealed class TrackerPipeline(
               $"{(failures == 1 ? "it stays" : "they stay")} due and go{(failures == 1 ? "es" : "")} out on the next run."
             : "Completed.";
         if (sent is { Unconfirmed.Count: > 0 })
-            message += $" {sent.Unconfirmed.Count} digest(s) unconfirmed, not resent (see the coordinator's summary): {string.Join(", ", sent.Unconfirmed)}.";
+            message += $" {sent.Unconfirmed.Count} digest(s) unconfirmed, not resent (see the coordinator's summary): " +
+                       $"{string.Join(", ", sent.Unconfirmed)}.";
 
         // One structured line per run: the thing to look for in the logs. A problem with the lists themselves
         // (the hide column missing) makes it a warning, and leads it.
         var setup = tracker.SetupProblems;
         logger.Log(setup.Count > 0 ? LogLevel.Warning : LogLevel.Information,
             "{SetupProblems}Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
-            "site {Written} written/{Unchanged} unchanged; digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
+            "site {Written} written/{Unchanged} unchanged; " +
+            "digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
             "history {HistoryWritten}; {Mode}; {ElapsedMs} ms ({Stages})",
-            setup.Count > 0 ? $"SET-UP PROBLEM: {string.Join(" ", setup)} " : "", status, DriftCalculator.Iso(asOf), summary.Total, summary.Open, summary.Overdue,
+            setup.Count > 0 ? $"SET-UP PROBLEM: {string.Join(" ", setup)} " : "", status, DriftCalculator.Iso(asOf),
+            summary.Total, summary.Open, summary.Overdue,
             summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
             sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
             historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
@@ -221,11 +231,14 @@ public sealed class TrackerPipeline(
     {
         var updates = updatesOptions?.Value ?? new Updates.UpdatesOptions();
         var retention = stateOptions?.Value ?? new StateOptions();
-        var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays, retention.RetentionDays, cancellationToken);
+        var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays,
+            retention.RetentionDays, cancellationToken);
         await Updates.LinkAllowance.PruneAsync(state, time.GetUtcNow(), cancellationToken);
         deleted += await Updates.NewLink.PruneAsync(state, time.GetUtcNow(), retention.RetentionDays, cancellationToken);
         if (stripped + deleted > 0)
-            logger.LogInformation("Update audit: text removed from {Stripped} records older than {TextDays} days, {Deleted} records older than {RetentionDays} days deleted",
+            logger.LogInformation(
+                "Update audit: text removed from {Stripped} records older than {TextDays} days, " +
+                "{Deleted} records older than {RetentionDays} days deleted",
                 stripped, updates.AuditTextDays, deleted, retention.RetentionDays);
     }
 
@@ -262,7 +275,8 @@ public sealed class TrackerPipeline(
     /// The latest update through a link to each item since the previous day's snapshot, from the private audit: such an
     /// update counts on the day it was made, whatever the list's own modified date says by the time of the run.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, DateTimeOffset>?> AuditedAsync(TrackerHistory history, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, DateTimeOffset>?> AuditedAsync(TrackerHistory history, DateOnly asOf,
+        CancellationToken cancellationToken)
     {
         var previous = history.Days.LastOrDefault(d => d.AsOf < asOf);
         if (previous is null) return null;

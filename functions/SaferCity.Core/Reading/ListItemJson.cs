@@ -14,7 +14,8 @@ public static class ListItemJson
     private static readonly string[] ReadableParts = ["LookupValue", "Label", "Description", "Value", "Title"];
 
     /// <summary>
-    /// Reads the response straight from its bytes (text that is not valid Unicode read as U+FFFD, see <see cref="LenientJson"/>) with a forward-only reader: no document tree is built,
+    /// Reads the response straight from its bytes (text that is not valid Unicode read as U+FFFD, see
+    /// <see cref="LenientJson"/>) with a forward-only reader: no document tree is built,
     /// so a 50,000-item tracker costs little more than the text itself.
     /// </summary>
     public static IReadOnlyList<ListItem> Parse(ReadOnlySpan<byte> json)
@@ -33,22 +34,32 @@ public static class ListItemJson
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray) throw NotAResponse();
             items = [];
-            var names = new List<string>();
+            var shared = new Shared();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType == JsonTokenType.StartObject) items.Add(ReadItem(ref reader, items.Count + 1, names));
+                if (reader.TokenType == JsonTokenType.StartObject) items.Add(ReadItem(ref reader, items.Count + 1, shared));
                 else reader.Skip();
             }
         }
         return items ?? throw NotAResponse();
     }
 
-    private static ListItem ReadItem(ref Utf8JsonReader reader, int index, List<string> names)
+    /// <summary>What the items of one response share: their column names, their repeated values, a buffer for one item.</summary>
+    private sealed class Shared
+    {
+        public FieldNames Names { get; } = new();
+
+        public StringPool Strings { get; } = new();
+
+        public object?[] Slots { get; } = new object?[FieldNames.Max];
+    }
+
+    private static ListItem ReadItem(ref Utf8JsonReader reader, int index, Shared shared)
     {
         string? id = null;
         DateTimeOffset? modified = null;
         string? webUrl = null, etag = null;
-        Dictionary<string, object?>? fields = null;
+        IReadOnlyDictionary<string, object?>? fields = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -74,7 +85,7 @@ public static class ListItemJson
             else if (reader.ValueTextEquals("fields"u8))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject) fields = ReadFields(ref reader, names);
+                if (reader.TokenType == JsonTokenType.StartObject) fields = ReadFields(ref reader, shared);
                 else reader.Skip();
             }
             else
@@ -86,53 +97,67 @@ public static class ListItemJson
             fields ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)) { WebUrl = webUrl, ETag = etag };
     }
 
-    private static Dictionary<string, object?> ReadFields(ref Utf8JsonReader reader, List<string> names)
+    /// <summary>
+    /// The item's fields in the response's shared slots (<see cref="ItemFields"/>); the first of two fields with one name
+    /// wins, as it always did. A name that has no slot turns the item into a dictionary, as items once all were.
+    /// </summary>
+    private static IReadOnlyDictionary<string, object?> ReadFields(ref Utf8JsonReader reader, Shared shared)
     {
-        var fields = new Dictionary<string, object?>(12, StringComparer.OrdinalIgnoreCase);
+        var slots = shared.Slots;
+        Array.Fill(slots, ItemFields.Absent);
+        var used = 0;
+        Dictionary<string, object?>? overflow = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = FieldName(ref reader, names);
+            var slot = shared.Names.SlotOf(ref reader, out var name);
             reader.Read();
-            object? value = reader.TokenType switch
+            var value = ReadValue(ref reader, shared.Strings);
+            if (slot >= 0 && overflow is null)
             {
-                JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                JsonTokenType.True => true,
-                JsonTokenType.False => false,
-                JsonTokenType.StartArray => ReadArray(ref reader),
-                JsonTokenType.StartObject => ReadObject(ref reader),
-                _ => null,
-            };
-            fields.TryAdd(name, value);
+                if (slots[slot] == ItemFields.Absent) slots[slot] = value;
+                used = Math.Max(used, slot + 1);
+                continue;
+            }
+            overflow ??= ToDictionary(shared.Names, slots, used);
+            overflow.TryAdd(name ?? shared.Names[slot], value);
+        }
+        return overflow ?? (IReadOnlyDictionary<string, object?>)new ItemFields(shared.Names, slots[..used]);
+    }
+
+    private static object? ReadValue(ref Utf8JsonReader reader, StringPool strings) => reader.TokenType switch
+    {
+        JsonTokenType.String => strings.Get(ref reader),
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.StartArray => ReadArray(ref reader, strings),
+        JsonTokenType.StartObject => ReadObject(ref reader, strings),
+        _ => null,
+    };
+
+    private static Dictionary<string, object?> ToDictionary(FieldNames names, object?[] slots, int used)
+    {
+        var fields = new Dictionary<string, object?>(12, StringComparer.OrdinalIgnoreCase);
+        for (var slot = 0; slot < used; slot++)
+        {
+            if (slots[slot] != ItemFields.Absent) fields.Add(names[slot], slots[slot]);
         }
         return fields;
     }
 
-    /// <summary>Every item repeats the same column names: one string per name, not one per item.</summary>
-    private static string FieldName(ref Utf8JsonReader reader, List<string> names)
-    {
-        foreach (var known in names)
-        {
-            if (reader.ValueTextEquals(known)) return known;
-        }
-        var name = reader.GetString()!;
-        if (names.Count < 64) names.Add(name);
-        return name;
-    }
-
-    private static List<string> ReadArray(ref Utf8JsonReader reader)
+    private static List<string> ReadArray(ref Utf8JsonReader reader, StringPool strings)
     {
         var values = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var value = reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader) : ReadScalar(ref reader);
+            var value = reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, strings) : ReadScalar(ref reader, strings);
             if (value is not null) values.Add(value);
         }
         return values;
     }
 
     // Lookup, person and hyperlink columns come as objects; their readable part is what matters here.
-    private static string? ReadObject(ref Utf8JsonReader reader)
+    private static string? ReadObject(ref Utf8JsonReader reader, StringPool strings)
     {
         string? best = null;
         var rank = int.MaxValue;
@@ -142,7 +167,7 @@ public static class ListItemJson
             reader.Read();
             if (at >= 0 && at < rank && reader.TokenType == JsonTokenType.String)
             {
-                best = reader.GetString();
+                best = strings.Get(ref reader);
                 rank = at;
             }
             else reader.Skip();
@@ -150,11 +175,11 @@ public static class ListItemJson
         return best;
     }
 
-    private static string? ReadScalar(ref Utf8JsonReader reader)
+    private static string? ReadScalar(ref Utf8JsonReader reader, StringPool? strings = null)
     {
         switch (reader.TokenType)
         {
-            case JsonTokenType.String: return reader.GetString();
+            case JsonTokenType.String: return strings is null ? reader.GetString() : strings.Get(ref reader);
             case JsonTokenType.Number: return Encoding.UTF8.GetString(reader.ValueSpan);
             case JsonTokenType.True: return "true";
             case JsonTokenType.False: return "false";

@@ -63,7 +63,11 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             if (action is not null) actions.Add(action);
         }
         actions.Sort(ActionNumberComparer.Instance);
-        return new ParsedTracker(actions, directory, findings, leadFindings) { SetupProblems = lists.SetupProblems, HoldPublishing = lists.HoldPublishing };
+        return new ParsedTracker(actions, directory, findings, leadFindings)
+        {
+            SetupProblems = lists.SetupProblems,
+            HoldPublishing = lists.HoldPublishing,
+        };
     }
 
     /// <summary>
@@ -109,33 +113,22 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         var deadlineText = FieldText.Clean(item[columns.DeliveryDeadline]);
         var deadline = memo.Deadline(deadlineText);
         if (deadlineText is null) findings.Add(new Finding(number, "deadline", "missing"));
-        else if (deadline is null && DeadlineParser.IsNoDeadline(deadlineText)) findings.Add(new Finding(number, "deadline", "not a date", Truncate(deadlineText)));
+        else if (deadline is null && DeadlineParser.IsNoDeadline(deadlineText))
+            findings.Add(new Finding(number, "deadline", "not a date", Truncate(deadlineText)));
         else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(deadlineText)));
 
         var rag = RagParser.Parse(ragText);
         if (ragText is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
-        else if (ragText is not null && rag is null && !RagParser.IsBlue(ragText)) findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
+        else if (ragText is not null && rag is null && !RagParser.IsBlue(ragText))
+            findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
 
-        var leadNames = SplitLeads(item[columns.LeadService]);
+        var (leadNames, leads, unknown) = memo.LeadsOf(item[columns.LeadService]);
         ReportInvalidText(number, findings, ("number", number), ("theme", theme), ("text", text), ("comments", comments),
             ("status", status), ("deadline", deadlineText), ("rag", ragText));
         if (leadNames.Exists(FieldText.HasInvalidCharacters)) findings.Add(new Finding(number, "lead", "invalid characters"));
-        var leads = new List<string>();
-        var unknown = new List<string>();
         if (leadNames.Count == 0) findings.Add(new Finding(number, "lead", "missing"));
-        foreach (var name in leadNames)
-        {
-            var resolved = memo.Leads(name);
-            if (resolved.Count == 0)
-            {
-                findings.Add(new Finding(number, "lead", "unknown", Truncate(name)) { Suggestion = memo.Suggest(name) });
-                unknown.Add(name);
-            }
-            foreach (var lead in resolved)
-            {
-                if (!leads.Contains(lead.Name)) leads.Add(lead.Name);
-            }
-        }
+        foreach (var name in unknown)
+            findings.Add(new Finding(number, "lead", "unknown", Truncate(name)) { Suggestion = memo.Suggest(name) });
 
         return new TrackerAction
         {
@@ -178,6 +171,43 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             return leads;
         }
 
+        private readonly Dictionary<string, LeadsRead> _leadCells = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// A lead cell understood once per distinct text: its names, the leads they resolve to and the names that
+        /// resolve to none, shared (read-only) by every action with the same cell.
+        /// </summary>
+        public LeadsRead LeadsOf(object? value)
+        {
+            // A choice column's array is kept apart from text: ["A;B"] is one name, "A;B" two.
+            var key = value switch
+            {
+                string text => text,
+                IReadOnlyList<string> choices => "\u0001" + string.Join('\u0000', choices),
+                _ => null,
+            };
+            if (key is not null && _leadCells.TryGetValue(key, out var known)) return known;
+            var read = Read(SplitLeads(value));
+            if (key is not null) _leadCells[key] = read;
+            return read;
+        }
+
+        private LeadsRead Read(List<string> names)
+        {
+            var leads = new List<string>();
+            var unknown = new List<string>();
+            foreach (var name in names)
+            {
+                var resolved = Leads(name);
+                if (resolved.Count == 0) unknown.Add(name);
+                foreach (var lead in resolved)
+                {
+                    if (!leads.Contains(lead.Name)) leads.Add(lead.Name);
+                }
+            }
+            return new LeadsRead(names, leads, unknown);
+        }
+
         private readonly Dictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
 
         public string? Suggest(string name)
@@ -186,6 +216,11 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             return lead;
         }
     }
+
+    /// <param name="Names">The lead services as written, split on separators.</param>
+    /// <param name="Leads">The canonical names they resolve to, in order, without repeats.</param>
+    /// <param name="Unknown">The written names that resolve to no lead.</param>
+    private sealed record LeadsRead(List<string> Names, List<string> Leads, List<string> Unknown);
 
     private static List<string> SplitLeads(object? value)
     {

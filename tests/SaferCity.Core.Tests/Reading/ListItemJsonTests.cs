@@ -215,4 +215,37 @@ public class ListItemJsonTests
         Assert.Equal(first, second);
         Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
     }
+
+    [Fact]
+    public void Parse_RepeatedShortValues_OneStringPerValue()
+    {
+        var items = Parse("""
+            {"value":[{"id":"1","fields":{"Theme":"1. Streets","RAG":"G","Leads":["CST"]}},
+                      {"id":"2","fields":{"Theme":"1. Streets","RAG":"G","Leads":["CST"]}}]}
+            """);
+
+        // 200,000 rows repeat a few hundred themes, ratings and leads: each row holding its own copy cost tens of MB.
+        Assert.Same(items[0]["Theme"], items[1]["Theme"]);
+        Assert.Same(items[0]["RAG"], items[1]["RAG"]);
+        Assert.Same(((List<string>)items[0]["Leads"]!)[0], ((List<string>)items[1]["Leads"]!)[0]);
+    }
+
+    [Fact]
+    public void Parse_NamesDifferingInCaseAcrossItems_EachItemAsWritten()
+    {
+        var items = Parse("""
+            {"value":[{"id":"1","fields":{"Title":"1.1","RAG":"G"}},
+                      {"id":"2","fields":{"title":"1.2","Title":"ignored","Theme":null}},
+                      {"id":"3","fields":{"Theme":"T"}}]}
+            """);
+
+        Assert.Equal("1.2", items[1]["TITLE"]);
+        Assert.Equal(["title", "Theme"], items[1].Fields.Keys);
+        Assert.True(items[1].Fields.ContainsKey("theme"));
+        Assert.Null(items[1]["Theme"]);
+        Assert.False(items[1].Fields.ContainsKey("RAG"));
+        Assert.Equal([KeyValuePair.Create("Theme", (object?)"T")], items[2].Fields);
+        Assert.False(items[2].Fields.ContainsKey("Title"));
+        Assert.Equal(2, items[0].Fields.Count);
+    }
 }

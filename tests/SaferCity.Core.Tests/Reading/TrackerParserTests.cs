@@ -64,6 +64,23 @@ public class TrackerParserTests
     }
 
     [Fact]
+    public void Parse_SameLeadCellInManyRows_UnderstoodOnceAndEachRowReported()
+    {
+        var parsed = Parse(
+            Items.Action("1.1", lead: "CST, Ministry of Magic"),
+            Items.Action("1.2", lead: "CST, Ministry of Magic"),
+            Items.Action("1.3", lead: new List<string> { "CST, Ministry of Magic" }));
+
+        Assert.Same(parsed.Actions[0].LeadNames, parsed.Actions[1].LeadNames);
+        Assert.Same(parsed.Actions[0].Leads, parsed.Actions[1].Leads);
+        // A choice column's one choice is one name, not split like text.
+        Assert.Equal(["CST, Ministry of Magic"], parsed.Actions[2].LeadNames);
+        Assert.Equal(["1.1", "1.2"], parsed.Findings.Where(f => f.Problem == "unknown" && f.Value == "Ministry of Magic").Select(f => f.Id));
+        Assert.Equal(Parse(Items.Action("1.3", lead: new List<string> { "CST, Ministry of Magic" })).Findings,
+            parsed.Findings.Where(f => f.Id == "1.3"));
+    }
+
+    [Fact]
     public void Parse_LeadMatchingNoOne_IsAFindingAndKeepsTheRest()
     {
         var parsed = Parse(Items.Action("1.1", lead: "CST, Ministry of Magic"));
