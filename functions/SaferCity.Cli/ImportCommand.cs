@@ -34,6 +34,7 @@ internal static class ImportCommand
             var choices = ColumnChoices.Parse(cli.All(CliCommands.ImportColumn));
             var document = TrackerFile.ReadDocument(cli.Argument!);
             var toList = !nowhere && output is null;
+            if (toList) AdminSignIn.Announce("import", services);
             // Into SharePoint, a table of leads in the file goes to the leads list: read and planned before anything is written.
             var leads = toList && LeadsTable.Find(document) is { } found
                 ? await LeadsImport.PlanAsync(found, services, cli.Has(CliCommands.ImportOverwrite), context.Cancel)

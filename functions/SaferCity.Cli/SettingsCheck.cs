@@ -18,7 +18,8 @@ internal static partial class SettingsCheck
 {
     public static string? FirstProblem(IConfiguration configuration, IServiceCollection services)
     {
-        var sections = services.Select(d => d.ImplementationInstance).OfType<SettingsSection>().DistinctBy(s => s.Section);
+        // One section may bind two types (Graph: the client's settings and the CLI's admin sign-in); each is checked.
+        var sections = services.Select(d => d.ImplementationInstance).OfType<SettingsSection>().Distinct();
         foreach (var (type, sectionName) in sections)
         {
             var section = configuration.GetSection(sectionName);
