@@ -66,7 +66,7 @@ public sealed class GraphTrackerSource(
     internal async Task<ColumnMapping> MapAsync(string siteId, string listId, CancellationToken cancellationToken)
     {
         var mapping = await GraphColumns.MapTrackerAsync(client, siteId, listId, options.ListName, columns, cancellationToken);
-        return mapping.Problem(options.ListName, columns) is { } problem ? throw new PipelineException(problem) : mapping;
+        return mapping.Problem(options.ListName, columns) is { } problem ? throw new SetupException(problem) : mapping;
     }
 
     /// <summary>The leads list alone, by ids the caller keeps (the update form names the lead a link was sent to).</summary>
@@ -87,7 +87,7 @@ public sealed class GraphTrackerSource(
 
     internal async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
         await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken)
-        ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
+        ?? throw new SetupException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
 
     /// <param name="select">Only columns the list has: SharePoint may refuse a name it does not know.</param>
     private async Task<IReadOnlyList<ListItem>> ReadItemsAsync(string siteId, string listId, string listName,

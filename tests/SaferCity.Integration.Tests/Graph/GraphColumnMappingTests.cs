@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SaferCity.Core.Pipeline;
+using SaferCity.Integration.Tests.Email;
 using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Graph;
@@ -10,9 +11,10 @@ namespace SaferCity.Integration.Tests.Graph;
 /// </summary>
 public sealed class GraphColumnMappingTests
 {
-    private static async Task<TestStack> SampleUnderNamesAsync(IReadOnlyDictionary<string, (string Name, string Shown)> names)
+    private static async Task<TestStack> SampleUnderNamesAsync(IReadOnlyDictionary<string, (string Name, string Shown)> names,
+        bool sendGrid = false)
     {
-        var stack = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
+        var stack = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: sendGrid);
         stack.Graph.PageSize = 10;
         var items = GraphEmulator.RecordedItems(SampleFiles.Tracker).Select(item =>
         {
@@ -76,6 +78,30 @@ public sealed class GraphColumnMappingTests
             error.Message);
         Assert.Empty(run.WrittenFiles());
         Assert.DoesNotContain(run.Graph.Requests, r => r.Contains("/items", StringComparison.Ordinal)); // refused before the items are read
+    }
+
+    [Fact]
+    public async Task Run_DeadlineColumnNotFoundHourAfterHour_CoordinatorToldOnceThroughSendGridAndNothingElseSent()
+    {
+        await using var run = await SampleUnderNamesAsync(new Dictionary<string, (string, string)>
+        {
+            ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("Key_x0020_Action", "Key Action"),
+            ["DeliveryDeadline"] = ("When0", "When it lands"), ["LeadService"] = ("Lead_x0020_Service", "Lead Service"),
+            ["RAG"] = ("RAG", "RAG"), ["Comments"] = ("Comments", "Comments"), ["HideFromDashboard"] = ("HideFromDashboard", "Hide from dashboard"),
+        }, sendGrid: true);
+
+        var first = await run.FailingRunAsync(TestStack.AsOf);
+        var second = await run.FailingRunAsync(TestStack.AsOf, new InstantDelays(new DateTimeOffset(TestStack.AsOf.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero)));
+
+        Assert.Equal(first.Message, second.Message);
+        var notice = Assert.Single(run.SendGrid.AcceptedRequests);
+        Assert.Equal([TestStack.Coordinator], notice.To);
+        Assert.StartsWith("Set-up problem: the tracker could not be read", notice.Subject, StringComparison.Ordinal);
+        Assert.Contains("has no column for the deadline ('DeliveryDeadline')", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("When0 (\"When it lands\")", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("Tracker__Columns__DeliveryDeadline", notice.Text, StringComparison.Ordinal);
+        // Only the notice's own record: no dashboard, no history, no ledger.
+        Assert.Equal([Path.Combine(run.Root, "state", "setup-notice.json")], run.WrittenFiles());
     }
 
     [Fact]
