@@ -53,28 +53,13 @@ public sealed class GraphImportTarget(
         if (dates.Count > 0) zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
         var shape = new ItemShape(renames, dates, zone);
 
-        var what = $"reading items of list '{options.ListName}'";
-        var page = 1;
-        var response = await GraphCalls.CallAsync(what, () => list.Items.GetAsync(r =>
+        var request = list.Items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
             r.QueryParameters.Top = GraphTrackerSource.PageSize;
-        }, cancellationToken), cancellationToken, $" on page {page}");
-        var items = new List<CoreListItem>();
-        while (true)
-        {
-            foreach (var item in response.Value ?? [])
-            {
-                var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, shape.Read(name, GraphFieldValues.Normalise(value)));
-                items.Add(new CoreListItem(item.Id ?? $"#{items.Count + 1}", item.LastModifiedDateTime, fields));
-            }
-            if (response.OdataNextLink is not { Length: > 0 } next) break;
-            page++;
-            response = await GraphCalls.CallAsync(what, () => list.Items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
-                cancellationToken, $" on page {page}");
-        }
+        });
+        var items = await GraphItemPages.ReadAllAsync(client, request, $"reading items of list '{options.ListName}'", cancellationToken);
+        for (var i = 0; i < items.Count; i++) items[i] = GraphItemPages.Shaped(items[i], shape);
         return new ImportTargetState(items, deadlineIsDate);
     }
 
@@ -180,21 +165,15 @@ public sealed class GraphImportTarget(
         var numbers = creates.Select(c => c.Number).ToList();
         if (numbers.Count == 0) return;
         var items = client.Sites[siteId!].Lists[listId!].Items;
-        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var response = await GraphCalls.CallAsync($"re-reading the list '{options.ListName}' after a lost answer", () => items.GetAsync(r =>
+        var request = items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = [$"fields(select={numberColumn})"];
             r.QueryParameters.Top = GraphTrackerSource.PageSize;
-        }, cancellationToken), cancellationToken);
-        while (true)
-        {
-            foreach (var item in response.Value ?? [])
-                if (item.Fields?.AdditionalData?.TryGetValue(numberColumn, out var n) == true && GraphFieldValues.Normalise(n) is string number)
-                    present.Add(number.Trim());
-            if (response.OdataNextLink is not { Length: > 0 } next) break;
-            response = await GraphCalls.CallAsync($"re-reading the list '{options.ListName}' after a lost answer",
-                () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken), cancellationToken);
-        }
+        });
+        var listed = await GraphItemPages.ReadAllAsync(client, request, $"re-reading the list '{options.ListName}' after a lost answer",
+            cancellationToken);
+        var present = listed.Select(i => i.Fields.GetValueOrDefault(numberColumn) as string).OfType<string>()
+            .Select(n => n.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         written.AddRange(numbers.Where(present.Contains));
     }
 

@@ -93,36 +93,15 @@ public sealed class GraphTrackerSource(
     private async Task<IReadOnlyList<ListItem>> ReadItemsAsync(string siteId, string listId, string listName,
         IReadOnlyList<string> select, ItemShape shape, CancellationToken cancellationToken)
     {
-        var what = $"reading items of list '{listName}'";
-        var items = client.Sites[siteId].Lists[listId].Items;
-        var page = 1;
-        var response = await GraphCalls.CallAsync(what, () => items.GetAsync(r =>
+        var request = client.Sites[siteId].Lists[listId].Items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = [$"fields(select={string.Join(',', select)})"];
             r.QueryParameters.Top = PageSize;
             r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl"];
-        }, cancellationToken), cancellationToken, $" on page {page}");
-
-        var result = new List<ListItem>();
-        while (true)
-        {
-            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1, shape));
-            if (response.OdataNextLink is not { Length: > 0 } next) return result;
-            page++;
-            response = await GraphCalls.CallAsync(what, () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
-                cancellationToken, $" on page {page}");
-        }
-    }
-
-    internal static ListItem ToListItem(GraphListItem item, int index, ItemShape? shape = null)
-    {
-        var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-        {
-            var normal = GraphFieldValues.Normalise(value);
-            fields[shape?.Renames.GetValueOrDefault(name) ?? name] = shape is null ? normal : shape.Read(name, normal);
-        }
-        return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields) { WebUrl = item.WebUrl, ETag = item.ETag };
+        });
+        var items = await GraphItemPages.ReadAllAsync(client, request, $"reading items of list '{listName}'", cancellationToken);
+        for (var i = 0; i < items.Count; i++) items[i] = GraphItemPages.Shaped(items[i], shape);
+        return items;
     }
 }
 

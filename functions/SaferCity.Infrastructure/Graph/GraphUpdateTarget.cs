@@ -25,12 +25,13 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         var (site, list, _, mapping, _, zone) = await IdsAsync(cancellationToken);
         try
         {
-            var item = await client.Sites[site].Lists[list].Items[itemId].GetAsync(r =>
+            var request = client.Sites[site].Lists[list].Items[itemId].ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl", "eTag"];
                 r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
-            }, cancellationToken);
-            return item is null ? null : GraphTrackerSource.ToListItem(item, 1, new ItemShape(mapping.Renames(columns), mapping.DateColumns, zone));
+            });
+            var item = await GraphItemPages.ReadOneAsync(client, request, cancellationToken);
+            return item is null ? null : GraphItemPages.Shaped(item, new ItemShape(mapping.Renames(columns), mapping.DateColumns, zone));
         }
         catch (ApiException e) when (e.ResponseStatusCode == 404)
         {
