@@ -11,7 +11,8 @@ internal static class CheckCommand
     {
         var tracker = context.Services.GetRequiredService<IOptions<TrackerOptions>>().Value;
         if (string.IsNullOrWhiteSpace(tracker.SiteUrl))
-            throw new SettingsException("check needs the SharePoint site: set Tracker__SiteUrl, e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
+            throw new SettingsException("check needs the SharePoint site: set Tracker__SiteUrl, " +
+                "e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
         AdminSignIn.Announce("check", context.Services);
         var checker = context.Services.GetRequiredService<GraphChecker>();
         var report = await checker.CheckAsync(context.Cancel);

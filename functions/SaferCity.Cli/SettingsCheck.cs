@@ -45,7 +45,8 @@ internal static partial class SettingsCheck
                     {
                         RequiredAttribute => $"{name} must not be empty.",
                         RangeAttribute r => $"{name} must be between {r.Minimum} and {r.Maximum}, not '{value}'.",
-                        UrlAttribute => $"{name} must be a full web address such as {UrlExamples.GetValueOrDefault(name, "https://contoso.sharepoint.com/sites/scp")}, not '{value}'.",
+                        UrlAttribute => $"{name} must be a full web address such as " +
+                            $"{UrlExamples.GetValueOrDefault(name, "https://contoso.sharepoint.com/sites/scp")}, not '{value}'.",
                         _ => $"{name}: {attribute.FormatErrorMessage(name)}",
                     };
                 }

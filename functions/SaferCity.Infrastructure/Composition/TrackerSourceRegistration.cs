@@ -52,7 +52,8 @@ internal static class TrackerSourceRegistration
         // Built only when something asks for it, so runs from files never touch Graph or credentials.
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddSingleton(CreateSharePointRest);
-        services.AddSingleton(sp => SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<SharePointRest>()));
+        services.AddSingleton(sp =>
+            SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<SharePointRest>()));
         services.AddSingleton(sp => CreateClient(sp, form: false));
         // The update form has its own client: a lead at a browser gets the busy page, not a five-minute wait.
         services.AddKeyedSingleton(FormClient, (sp, _) => CreateClient(sp, form: true));

@@ -38,7 +38,8 @@ public sealed class GraphImportTarget(
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
         siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         listId = await GraphCalls.FindListIdAsync(client, siteId, options.ListName, cancellationToken)
-            ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{options.ListName}' (create it with 'provision', or check Tracker__ListName).");
+            ?? throw new PipelineException(
+                $"Graph: the site {siteUrl} has no list named '{options.ListName}' (create it with 'provision', or check Tracker__ListName).");
         var list = client.Sites[siteId].Lists[listId];
         // The list's own column names: an admin's list has Lead_x0020_Service where the settings say LeadService.
         var mapping = ListColumnMap.Map(columns, await GraphColumns.ReadAsync(client, siteId, listId, options.ListName, cancellationToken));
@@ -69,10 +70,14 @@ public sealed class GraphImportTarget(
         var items = client.Sites[siteId].Lists[listId].Items;
         // Every value is checked against its column before the first write: a value SharePoint would refuse stops the import whole.
         var refusals = new List<string>();
-        var creates = plan.Creates.Select(c => (c.Number, Fields: Values(c.Number, c.Fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)), refusals))).ToList();
-        var updates = plan.Updates.Select(u => (u.Number, u.ItemId, Fields: Values(u.Number, u.Changes.Select(c => System.Collections.Generic.KeyValuePair.Create(c.Field, c.New)), refusals))).ToList();
+        var creates = plan.Creates.Select(c => (c.Number,
+            Fields: Values(c.Number, c.Fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)),
+                refusals))).ToList();
+        var updates = plan.Updates.Select(u => (u.Number, u.ItemId,
+            Fields: Values(u.Number, u.Changes.Select(c => System.Collections.Generic.KeyValuePair.Create(c.Field, c.New)), refusals))).ToList();
         if (refusals.Count > 0)
-            throw new ImportRefusedException($"the list '{options.ListName}' would refuse {refusals.Count} value(s): {string.Join("; ", refusals.Take(5))}" +
+            throw new ImportRefusedException(
+                $"the list '{options.ListName}' would refuse {refusals.Count} value(s): {string.Join("; ", refusals.Take(5))}" +
                                              (refusals.Count > 5 ? $"; and {refusals.Count - 5} more" : "") + ".");
         var writes = creates
             .Select(c => new Write(c.Number, true, () => items.ToPostRequestInformation(new ListItem { Fields = c.Fields })))
@@ -92,7 +97,8 @@ public sealed class GraphImportTarget(
             }
             catch (Exception e)
             {
-                var reason = e is PipelineException ? e.Message : $"Graph: writing to the list '{options.ListName}' failed: {e.Message.Split('\n', 2)[0].Trim()}";
+                var reason = e is PipelineException ? e.Message
+                    : $"Graph: writing to the list '{options.ListName}' failed: {e.Message.Split('\n', 2)[0].Trim()}";
                 // The batch may have been applied before its answer was lost: the list says which of its creates exist.
                 try
                 {
@@ -134,7 +140,8 @@ public sealed class GraphImportTarget(
                 // 429 and 424 (a step not run because another failed) were not applied: safe to send again.
                 // A 5xx may have been applied with its answer lost: a create is checked against the list first.
                 if ((int)status is not (429 or 424) && (int)status < 500)
-                    throw new PipelineException($"Graph: writing action {step.Write.Number} to the list '{options.ListName}' failed: {(int)status} {await ErrorMessageAsync(response, step.Id)}".TrimEnd());
+                    throw new PipelineException($"Graph: writing action {step.Write.Number} to the list '{options.ListName}' failed: " +
+                        $"{(int)status} {await ErrorMessageAsync(response, step.Id)}".TrimEnd());
                 (step.Write.Create && (int)status >= 500 ? unsure : again).Add(step);
                 using var stepResponse = await response.GetResponseByIdAsync(step.Id);
                 wait = Max(wait, stepResponse?.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(graph.RetryDelaySeconds * Math.Pow(2, attempt)));
@@ -185,7 +192,8 @@ public sealed class GraphImportTarget(
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "";
+            return json.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message)
+                ? message.GetString() ?? "" : "";
         }
         catch (System.Text.Json.JsonException)
         {
@@ -195,7 +203,8 @@ public sealed class GraphImportTarget(
 
     private string Internal(string configured) => internalNames.GetValueOrDefault(configured) ?? configured;
 
-    private FieldValueSet Values(string number, IEnumerable<System.Collections.Generic.KeyValuePair<string, string?>> fields, List<string> refusals) =>
+    private FieldValueSet Values(string number, IEnumerable<System.Collections.Generic.KeyValuePair<string, string?>> fields,
+        List<string> refusals) =>
         FieldWrites.Build(fields, found, Internal, dates, zone, refusal => refusals.Add($"{number}: {refusal}"));
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

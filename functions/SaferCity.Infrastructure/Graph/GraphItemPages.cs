@@ -39,7 +39,8 @@ internal static class GraphItemPages
     }
 
     /// <summary>One item (<c>GET …/items/{id}</c>); a 404 is the SDK's <see cref="ApiException"/>, as from any Graph call.</summary>
-    public static async Task<CoreListItem?> ReadOneAsync(GraphServiceClient client, RequestInformation request, CancellationToken cancellationToken) =>
+    public static async Task<CoreListItem?> ReadOneAsync(GraphServiceClient client, RequestInformation request,
+        CancellationToken cancellationToken) =>
         await SendAsync(client, request, cancellationToken) is { } bytes ? ListItemJson.ParseItem(bytes) : null;
 
     /// <summary>The item's fields renamed to the configured names and its Date columns read as the site's days.</summary>

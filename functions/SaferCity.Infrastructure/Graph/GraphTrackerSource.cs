@@ -40,7 +40,8 @@ public sealed class GraphTrackerSource(
         return new TrackerLists(tracker, leads)
         {
             SetupProblems = hold
-                ? [.. zoneProblem, $"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
+                ? [.. zoneProblem,
+                   $"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
                    "item can be kept off the public dashboard: nothing new is published until it has one. Add the column as Yes/No, set " +
                    "Tracker__Columns__HideFromDashboard to the internal name of the column that does this, or set " +
                    "Tracker__NoConfidentialItems=true if the list holds nothing confidential."]

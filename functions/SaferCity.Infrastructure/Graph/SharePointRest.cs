@@ -23,7 +23,8 @@ public sealed class SharePointRest(TrackerOptions tracker, GraphOptions graph, H
             request.Headers.Accept.ParseAdd("application/json;odata=nometadata");
             if (credential is not null)
             {
-                var token = await credential.GetTokenAsync(new TokenRequestContext([$"{address.GetLeftPart(UriPartial.Authority)}/.default"]), cancellationToken);
+                var scope = $"{address.GetLeftPart(UriPartial.Authority)}/.default";
+                var token = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
             }
             using var response = await http.SendAsync(request, cancellationToken);

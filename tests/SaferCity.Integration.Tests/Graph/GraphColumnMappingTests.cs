@@ -11,6 +11,14 @@ namespace SaferCity.Integration.Tests.Graph;
 /// </summary>
 public sealed class GraphColumnMappingTests
 {
+    /// <summary>The sample under an admin's names, its deadline column named so that nothing finds it.</summary>
+    private static readonly Dictionary<string, (string, string)> DeadlineUnknown = new()
+    {
+        ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("Key_x0020_Action", "Key Action"),
+        ["DeliveryDeadline"] = ("When0", "When it lands"), ["LeadService"] = ("Lead_x0020_Service", "Lead Service"),
+        ["RAG"] = ("RAG", "RAG"), ["Comments"] = ("Comments", "Comments"), ["HideFromDashboard"] = ("HideFromDashboard", "Hide from dashboard"),
+    };
+
     private static async Task<TestStack> SampleUnderNamesAsync(IReadOnlyDictionary<string, (string Name, string Shown)> names,
         bool sendGrid = false)
     {
@@ -63,12 +71,7 @@ public sealed class GraphColumnMappingTests
     [Fact]
     public async Task Run_DeadlineColumnNotFound_FailsNamingItAndTheColumnsAndWritesNothing()
     {
-        await using var run = await SampleUnderNamesAsync(new Dictionary<string, (string, string)>
-        {
-            ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("Key_x0020_Action", "Key Action"),
-            ["DeliveryDeadline"] = ("When0", "When it lands"), ["LeadService"] = ("Lead_x0020_Service", "Lead Service"),
-            ["RAG"] = ("RAG", "RAG"), ["Comments"] = ("Comments", "Comments"), ["HideFromDashboard"] = ("HideFromDashboard", "Hide from dashboard"),
-        });
+        await using var run = await SampleUnderNamesAsync(DeadlineUnknown);
 
         var error = await run.FailingRunAsync(TestStack.AsOf);
 
@@ -83,12 +86,7 @@ public sealed class GraphColumnMappingTests
     [Fact]
     public async Task Run_DeadlineColumnNotFoundHourAfterHour_CoordinatorToldOnceThroughSendGridAndNothingElseSent()
     {
-        await using var run = await SampleUnderNamesAsync(new Dictionary<string, (string, string)>
-        {
-            ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("Key_x0020_Action", "Key Action"),
-            ["DeliveryDeadline"] = ("When0", "When it lands"), ["LeadService"] = ("Lead_x0020_Service", "Lead Service"),
-            ["RAG"] = ("RAG", "RAG"), ["Comments"] = ("Comments", "Comments"), ["HideFromDashboard"] = ("HideFromDashboard", "Hide from dashboard"),
-        }, sendGrid: true);
+        await using var run = await SampleUnderNamesAsync(DeadlineUnknown, sendGrid: true);
 
         var first = await run.FailingRunAsync(TestStack.AsOf);
         var second = await run.FailingRunAsync(TestStack.AsOf, new InstantDelays(new DateTimeOffset(TestStack.AsOf.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero)));
