@@ -67,7 +67,8 @@ public sealed class AdminSignInTests
     public async Task DeviceCodeOptions_CodeArrives_WritesTheOneLineToTheGivenWriter()
     {
         using var stderr = new StringWriter();
-        var options = AdminSignIn.DeviceCodeOptions(new AdminSignInOptions { AdminClientId = ClientId, TenantId = "contoso.onmicrosoft.com" }, stderr);
+        var admin = new AdminSignInOptions { AdminClientId = ClientId, TenantId = "contoso.onmicrosoft.com" };
+        var options = AdminSignIn.DeviceCodeOptions(admin, stderr);
 
         await options.DeviceCodeCallback(DeviceCode("WXYZ-9876", DateTimeOffset.UnixEpoch), CancellationToken.None);
 
@@ -133,5 +134,6 @@ public sealed class AdminSignInTests
     }
 
     private static DeviceCodeInfo DeviceCode(string code, DateTimeOffset expires) =>
-        IdentityModelFactory.DeviceCodeInfo(code, code, new Uri("https://microsoft.com/devicelogin"), expires, "Azure's own text", ClientId, ["https://graph.microsoft.com/.default"]);
+        IdentityModelFactory.DeviceCodeInfo(code, code, new Uri("https://microsoft.com/devicelogin"), expires, "Azure's own text", ClientId,
+            ["https://graph.microsoft.com/.default"]);
 }

@@ -219,7 +219,8 @@ public class ListItemJsonTests
     [Fact]
     public void ParsePage_NextLinkBeforeOrAfterTheItems_ReturnedWithThem()
     {
-        var after = ListItemJson.ParsePage("""{"value":[{"id":"1","fields":{"Title":"1.1"}}],"@odata.nextLink":"https://graph/next?$skiptoken=2"}"""u8);
+        var after = ListItemJson.ParsePage(
+            """{"value":[{"id":"1","fields":{"Title":"1.1"}}],"@odata.nextLink":"https://graph/next?$skiptoken=2"}"""u8);
         var before = ListItemJson.ParsePage("""{"@odata.nextLink":"https://graph/next","value":[{"id":"1"},{"id":"2"}]}"""u8);
         var last = ListItemJson.ParsePage("""{"value":[]}"""u8);
 

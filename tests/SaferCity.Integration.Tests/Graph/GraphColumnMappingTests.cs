@@ -89,7 +89,8 @@ public sealed class GraphColumnMappingTests
         await using var run = await SampleUnderNamesAsync(DeadlineUnknown, sendGrid: true);
 
         var first = await run.FailingRunAsync(TestStack.AsOf);
-        var second = await run.FailingRunAsync(TestStack.AsOf, new InstantDelays(new DateTimeOffset(TestStack.AsOf.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero)));
+        var anHourLater = new InstantDelays(new DateTimeOffset(TestStack.AsOf.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+        var second = await run.FailingRunAsync(TestStack.AsOf, anHourLater);
 
         Assert.Equal(first.Message, second.Message);
         var notice = Assert.Single(run.SendGrid.AcceptedRequests);
