@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SaferCity.Core.Reading;
 using SaferCity.Infrastructure.Graph;
 
 namespace SaferCity.Cli;
@@ -12,10 +11,10 @@ internal static class CheckCommand
     {
         var tracker = context.Services.GetRequiredService<IOptions<TrackerOptions>>().Value;
         if (string.IsNullOrWhiteSpace(tracker.SiteUrl))
-            throw new SettingsException("check needs the SharePoint site: set Tracker__SiteUrl, e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
-        var checker = new GraphChecker(context.Services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker,
-            context.Services.GetRequiredService<IOptions<TrackerColumns>>().Value, context.Services.GetRequiredService<IOptions<LeadColumns>>().Value,
-            context.Services.GetRequiredService<SiteTimeZone>(), context.Services.GetRequiredService<SharePointRest>());
+            throw new SettingsException("check needs the SharePoint site: set Tracker__SiteUrl, " +
+                "e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
+        AdminSignIn.Announce("check", context.Services);
+        var checker = context.Services.GetRequiredService<GraphChecker>();
         var report = await checker.CheckAsync(context.Cancel);
         foreach (var line in report.Lines) Console.WriteLine(line);
         if (report.Blocker is null)

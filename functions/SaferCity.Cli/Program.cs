@@ -48,6 +48,8 @@ if (cli.Verbose)
 builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
 builder.Services.AddSaferCity(builder.Configuration);
 builder.Services.AddLocalPreview();
+// provision, import and check sign in as an admin when Graph__AdminClientId is set; everything else keeps the app's identity.
+builder.Services.AddAdminSignIn(builder.Configuration, command.Name, Console.Error);
 // --as-of another day sets the run's clock to 07:00 UK that day (emails, update links, the "Updated by leads" window).
 if (command.Name == "run" && AsOfClock.For(cli.AsOf) is { } clock)
 {
@@ -117,4 +119,5 @@ static int UsageMistake(UsageException e)
     return 2;
 }
 
-static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+static string OneLine(string text) =>
+    string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -18,7 +18,8 @@ internal static partial class SettingsCheck
 {
     public static string? FirstProblem(IConfiguration configuration, IServiceCollection services)
     {
-        var sections = services.Select(d => d.ImplementationInstance).OfType<SettingsSection>().DistinctBy(s => s.Section);
+        // One section may bind two types (Graph: the client's settings and the CLI's admin sign-in); each is checked.
+        var sections = services.Select(d => d.ImplementationInstance).OfType<SettingsSection>().Distinct();
         foreach (var (type, sectionName) in sections)
         {
             var section = configuration.GetSection(sectionName);
@@ -44,7 +45,8 @@ internal static partial class SettingsCheck
                     {
                         RequiredAttribute => $"{name} must not be empty.",
                         RangeAttribute r => $"{name} must be between {r.Minimum} and {r.Maximum}, not '{value}'.",
-                        UrlAttribute => $"{name} must be a full web address such as {UrlExamples.GetValueOrDefault(name, "https://contoso.sharepoint.com/sites/scp")}, not '{value}'.",
+                        UrlAttribute => $"{name} must be a full web address such as " +
+                            $"{UrlExamples.GetValueOrDefault(name, "https://contoso.sharepoint.com/sites/scp")}, not '{value}'.",
                         _ => $"{name}: {attribute.FormatErrorMessage(name)}",
                     };
                 }

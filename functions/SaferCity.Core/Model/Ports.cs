@@ -156,6 +156,12 @@ public interface IRunLease : IAsyncDisposable
 /// <summary>A run could not complete; the message is the one line a person reads.</summary>
 public class PipelineException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>
+/// The lists are set up so that no run can read them right (an essential column or a list missing): not something a later run
+/// gets past on its own, so the coordinator is told once (<see cref="Reminders.SetupNotice"/>) as well as the run failing.
+/// </summary>
+public sealed class SetupException(string message) : PipelineException(message);
+
 /// <summary>The tracker is throttled or slow beyond what the caller can wait: nothing was written; later may work.</summary>
 public sealed class TrackerBusyException(string message, Exception? inner = null) : PipelineException(message, inner);
 

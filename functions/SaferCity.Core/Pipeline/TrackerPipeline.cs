@@ -97,6 +97,12 @@ public sealed class TrackerPipeline(
         {
             return await RunHeldAsync(request, asOf, started, leased?.Token ?? cancellationToken);
         }
+        catch (SetupException e) when (!request.DryRun)
+        {
+            // Nothing was published or sent; the coordinator hears of it once, and the run still fails with the problem.
+            await reminders.TellSetupProblemAsync(e.Message, leased?.Token ?? cancellationToken);
+            throw;
+        }
         catch (Exception e) when (lease is { Lost.IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             throw new PipelineException($"The run lock was lost ({lease.LostReason}); nothing more is written or sent by this run.", e);

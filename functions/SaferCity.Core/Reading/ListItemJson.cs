@@ -18,14 +18,24 @@ public static class ListItemJson
     /// <see cref="LenientJson"/>) with a forward-only reader: no document tree is built,
     /// so a 50,000-item tracker costs little more than the text itself.
     /// </summary>
-    public static IReadOnlyList<ListItem> Parse(ReadOnlySpan<byte> json)
+    public static IReadOnlyList<ListItem> Parse(ReadOnlySpan<byte> json) => ParsePage(json).Items;
+
+    /// <summary>One page of a response as Graph serves it: its items, and the address of the next page (<c>@odata.nextLink</c>).</summary>
+    public static ListItemPage ParsePage(ReadOnlySpan<byte> json)
     {
         if (LenientJson.Repair(json) is { } repaired) json = repaired; // half a character must not stop a run
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw NotAResponse();
         List<ListItem>? items = null;
+        string? next = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (reader.ValueTextEquals("@odata.nextLink"u8))
+            {
+                reader.Read();
+                next = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                continue;
+            }
             if (!reader.ValueTextEquals("value"u8))
             {
                 reader.Skip(); // on a property name, Skip passes over its value
@@ -41,7 +51,17 @@ public static class ListItemJson
                 else reader.Skip();
             }
         }
-        return items ?? throw NotAResponse();
+        return new ListItemPage(items ?? throw NotAResponse(), next);
+    }
+
+    /// <summary>One list item as Graph serves it on its own (<c>GET …/items/{id}?expand=fields</c>).</summary>
+    public static ListItem ParseItem(ReadOnlySpan<byte> json)
+    {
+        if (LenientJson.Repair(json) is { } repaired) json = repaired;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new FormatException("Expected a Graph list item: an object with \"id\" and \"fields\".");
+        return ReadItem(ref reader, 1, []);
     }
 
     /// <summary>What the items of one response share: their column names, their repeated values, a buffer for one item.</summary>
@@ -218,3 +238,6 @@ public static class ListItemJson
         _ => null,
     };
 }
+
+/// <summary>One page of a list-items response: its items and, when more follow, the address of the next page.</summary>
+public sealed record ListItemPage(IReadOnlyList<ListItem> Items, string? NextLink);

@@ -33,6 +33,13 @@ public sealed class ReminderService(
 {
     private readonly UpdatesOptions _updates = updates?.Value ?? new UpdatesOptions();
 
+    /// <summary>
+    /// Tells the coordinator once that runs stop on a set-up problem (<see cref="SetupNotice"/>); false when it was not sent
+    /// (told already, no coordinator, or the send failed). Never throws but for cancellation.
+    /// </summary>
+    public Task<bool> TellSetupProblemAsync(string problem, CancellationToken cancellationToken) =>
+        new SetupNotice(state, sender, reminders.Value, dashboard.Value, time, logger).TellAsync(problem, cancellationToken);
+
     /// <param name="owedOnly">
     /// A later reminder trigger in the week: send only what the week's ledger still owes (digests recorded Due or
     /// Failed), nothing new. A week with no ledger yet has had no reminder run at all, so its whole plan is owed.

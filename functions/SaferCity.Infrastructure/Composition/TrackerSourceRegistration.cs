@@ -24,8 +24,12 @@ internal static class TrackerSourceRegistration
     {
         var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
         return GraphClients.Create(form ? options.ForForm() : options, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title, options.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title, Credential(sp, options, form));
     }
+
+    // The form keeps the app's identity whatever the process chose; an emulator gets no token unless a sign-in was chosen.
+    private static TokenCredential? Credential(IServiceProvider sp, GraphOptions options, bool form) =>
+        (form ? null : sp.GetService<GraphSignIn>()?.Credential) ?? (options.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
 
     // SharePoint's own REST API (regional settings, permissions): the same throttling-aware pipeline, a token for SharePoint itself.
     private static SharePointRest CreateSharePointRest(IServiceProvider sp)
@@ -33,7 +37,7 @@ internal static class TrackerSourceRegistration
         var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
         return new SharePointRest(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, graph,
             GraphClients.CreateHttp(graph, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Title),
-            graph.IsEmulator ? null : sp.GetRequiredService<TokenCredential>());
+            Credential(sp, graph, form: false));
     }
 
     /// <summary>
@@ -48,7 +52,8 @@ internal static class TrackerSourceRegistration
         // Built only when something asks for it, so runs from files never touch Graph or credentials.
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddSingleton(CreateSharePointRest);
-        services.AddSingleton(sp => SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<SharePointRest>()));
+        services.AddSingleton(sp =>
+            SiteTimeZone.For(sp.GetRequiredService<IOptions<TrackerOptions>>().Value, sp.GetRequiredService<SharePointRest>()));
         services.AddSingleton(sp => CreateClient(sp, form: false));
         // The update form has its own client: a lead at a browser gets the busy page, not a five-minute wait.
         services.AddKeyedSingleton(FormClient, (sp, _) => CreateClient(sp, form: true));
@@ -56,6 +61,10 @@ internal static class TrackerSourceRegistration
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
             sp.GetRequiredService<SiteTimeZone>()));
+        services.AddSingleton(sp => new GraphChecker(
+            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
+            sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,
+            sp.GetRequiredService<SiteTimeZone>(), sp.GetRequiredService<SharePointRest>()));
         services.AddSingleton(sp => new GraphProvisioner(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<TrackerOptions>>().Value,
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value,

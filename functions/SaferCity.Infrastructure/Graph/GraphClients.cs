@@ -14,11 +14,13 @@ namespace SaferCity.Infrastructure.Graph;
 /// </summary>
 public static class GraphClients
 {
-    public static GraphServiceClient Create(GraphOptions options, TimeProvider time, string company, TokenCredential? credential = null)
+    public static GraphServiceClient Create(GraphOptions options, TimeProvider time, string company,
+        TokenCredential? credential = null)
     {
         var http = CreateHttp(options, time, company);
         var baseUrl = options.BaseUrl.TrimEnd('/');
-        IAuthenticationProvider auth = options.IsEmulator
+        // An emulator gets no token unless one is given (a chosen sign-in); Kiota sends tokens over http to loopback only.
+        IAuthenticationProvider auth = options.IsEmulator && credential is null
             ? new AnonymousAuthenticationProvider()
             : new AzureIdentityAuthenticationProvider(
                 credential ?? new DefaultAzureCredential(),

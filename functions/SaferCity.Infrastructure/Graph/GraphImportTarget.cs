@@ -38,7 +38,8 @@ public sealed class GraphImportTarget(
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
         siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         listId = await GraphCalls.FindListIdAsync(client, siteId, options.ListName, cancellationToken)
-            ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{options.ListName}' (create it with 'provision', or check Tracker__ListName).");
+            ?? throw new PipelineException(
+                $"Graph: the site {siteUrl} has no list named '{options.ListName}' (create it with 'provision', or check Tracker__ListName).");
         var list = client.Sites[siteId].Lists[listId];
         // The list's own column names: an admin's list has Lead_x0020_Service where the settings say LeadService.
         var mapping = ListColumnMap.Map(columns, await GraphColumns.ReadAsync(client, siteId, listId, options.ListName, cancellationToken));
@@ -53,28 +54,13 @@ public sealed class GraphImportTarget(
         if (dates.Count > 0) zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
         var shape = new ItemShape(renames, dates, zone);
 
-        var what = $"reading items of list '{options.ListName}'";
-        var page = 1;
-        var response = await GraphCalls.CallAsync(what, () => list.Items.GetAsync(r =>
+        var request = list.Items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
             r.QueryParameters.Top = GraphTrackerSource.PageSize;
-        }, cancellationToken), cancellationToken, $" on page {page}");
-        var items = new List<CoreListItem>();
-        while (true)
-        {
-            foreach (var item in response.Value ?? [])
-            {
-                var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-                    fields.TryAdd(renames.GetValueOrDefault(name) ?? name, shape.Read(name, GraphFieldValues.Normalise(value)));
-                items.Add(new CoreListItem(item.Id ?? $"#{items.Count + 1}", item.LastModifiedDateTime, fields));
-            }
-            if (response.OdataNextLink is not { Length: > 0 } next) break;
-            page++;
-            response = await GraphCalls.CallAsync(what, () => list.Items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
-                cancellationToken, $" on page {page}");
-        }
+        });
+        var items = await GraphItemPages.ReadAllAsync(client, request, $"reading items of list '{options.ListName}'", cancellationToken);
+        for (var i = 0; i < items.Count; i++) items[i] = GraphItemPages.Shaped(items[i], shape);
         return new ImportTargetState(items, deadlineIsDate);
     }
 
@@ -84,10 +70,14 @@ public sealed class GraphImportTarget(
         var items = client.Sites[siteId].Lists[listId].Items;
         // Every value is checked against its column before the first write: a value SharePoint would refuse stops the import whole.
         var refusals = new List<string>();
-        var creates = plan.Creates.Select(c => (c.Number, Fields: Values(c.Number, c.Fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)), refusals))).ToList();
-        var updates = plan.Updates.Select(u => (u.Number, u.ItemId, Fields: Values(u.Number, u.Changes.Select(c => System.Collections.Generic.KeyValuePair.Create(c.Field, c.New)), refusals))).ToList();
+        var creates = plan.Creates.Select(c => (c.Number,
+            Fields: Values(c.Number, c.Fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)),
+                refusals))).ToList();
+        var updates = plan.Updates.Select(u => (u.Number, u.ItemId,
+            Fields: Values(u.Number, u.Changes.Select(c => System.Collections.Generic.KeyValuePair.Create(c.Field, c.New)), refusals))).ToList();
         if (refusals.Count > 0)
-            throw new ImportRefusedException($"the list '{options.ListName}' would refuse {refusals.Count} value(s): {string.Join("; ", refusals.Take(5))}" +
+            throw new ImportRefusedException(
+                $"the list '{options.ListName}' would refuse {refusals.Count} value(s): {string.Join("; ", refusals.Take(5))}" +
                                              (refusals.Count > 5 ? $"; and {refusals.Count - 5} more" : "") + ".");
         var writes = creates
             .Select(c => new Write(c.Number, true, () => items.ToPostRequestInformation(new ListItem { Fields = c.Fields })))
@@ -107,7 +97,8 @@ public sealed class GraphImportTarget(
             }
             catch (Exception e)
             {
-                var reason = e is PipelineException ? e.Message : $"Graph: writing to the list '{options.ListName}' failed: {e.Message.Split('\n', 2)[0].Trim()}";
+                var reason = e is PipelineException ? e.Message
+                    : $"Graph: writing to the list '{options.ListName}' failed: {e.Message.Split('\n', 2)[0].Trim()}";
                 // The batch may have been applied before its answer was lost: the list says which of its creates exist.
                 try
                 {
@@ -149,7 +140,8 @@ public sealed class GraphImportTarget(
                 // 429 and 424 (a step not run because another failed) were not applied: safe to send again.
                 // A 5xx may have been applied with its answer lost: a create is checked against the list first.
                 if ((int)status is not (429 or 424) && (int)status < 500)
-                    throw new PipelineException($"Graph: writing action {step.Write.Number} to the list '{options.ListName}' failed: {(int)status} {await ErrorMessageAsync(response, step.Id)}".TrimEnd());
+                    throw new PipelineException($"Graph: writing action {step.Write.Number} to the list '{options.ListName}' failed: " +
+                        $"{(int)status} {await ErrorMessageAsync(response, step.Id)}".TrimEnd());
                 (step.Write.Create && (int)status >= 500 ? unsure : again).Add(step);
                 using var stepResponse = await response.GetResponseByIdAsync(step.Id);
                 wait = Max(wait, stepResponse?.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(graph.RetryDelaySeconds * Math.Pow(2, attempt)));
@@ -180,21 +172,15 @@ public sealed class GraphImportTarget(
         var numbers = creates.Select(c => c.Number).ToList();
         if (numbers.Count == 0) return;
         var items = client.Sites[siteId!].Lists[listId!].Items;
-        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var response = await GraphCalls.CallAsync($"re-reading the list '{options.ListName}' after a lost answer", () => items.GetAsync(r =>
+        var request = items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = [$"fields(select={numberColumn})"];
             r.QueryParameters.Top = GraphTrackerSource.PageSize;
-        }, cancellationToken), cancellationToken);
-        while (true)
-        {
-            foreach (var item in response.Value ?? [])
-                if (item.Fields?.AdditionalData?.TryGetValue(numberColumn, out var n) == true && GraphFieldValues.Normalise(n) is string number)
-                    present.Add(number.Trim());
-            if (response.OdataNextLink is not { Length: > 0 } next) break;
-            response = await GraphCalls.CallAsync($"re-reading the list '{options.ListName}' after a lost answer",
-                () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken), cancellationToken);
-        }
+        });
+        var listed = await GraphItemPages.ReadAllAsync(client, request, $"re-reading the list '{options.ListName}' after a lost answer",
+            cancellationToken);
+        var present = listed.Select(i => i.Fields.GetValueOrDefault(numberColumn) as string).OfType<string>()
+            .Select(n => n.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         written.AddRange(numbers.Where(present.Contains));
     }
 
@@ -206,7 +192,8 @@ public sealed class GraphImportTarget(
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "";
+            return json.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message)
+                ? message.GetString() ?? "" : "";
         }
         catch (System.Text.Json.JsonException)
         {
@@ -216,7 +203,8 @@ public sealed class GraphImportTarget(
 
     private string Internal(string configured) => internalNames.GetValueOrDefault(configured) ?? configured;
 
-    private FieldValueSet Values(string number, IEnumerable<System.Collections.Generic.KeyValuePair<string, string?>> fields, List<string> refusals) =>
+    private FieldValueSet Values(string number, IEnumerable<System.Collections.Generic.KeyValuePair<string, string?>> fields,
+        List<string> refusals) =>
         FieldWrites.Build(fields, found, Internal, dates, zone, refusal => refusals.Add($"{number}: {refusal}"));
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -40,7 +40,8 @@ public sealed class GraphTrackerSource(
         return new TrackerLists(tracker, leads)
         {
             SetupProblems = hold
-                ? [.. zoneProblem, $"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
+                ? [.. zoneProblem,
+                   $"The tracker list '{options.ListName}' has no column '{columns.HideFromDashboard}' (\"Hide from dashboard\"), so no " +
                    "item can be kept off the public dashboard: nothing new is published until it has one. Add the column as Yes/No, set " +
                    "Tracker__Columns__HideFromDashboard to the internal name of the column that does this, or set " +
                    "Tracker__NoConfidentialItems=true if the list holds nothing confidential."]
@@ -66,7 +67,7 @@ public sealed class GraphTrackerSource(
     internal async Task<ColumnMapping> MapAsync(string siteId, string listId, CancellationToken cancellationToken)
     {
         var mapping = await GraphColumns.MapTrackerAsync(client, siteId, listId, options.ListName, columns, cancellationToken);
-        return mapping.Problem(options.ListName, columns) is { } problem ? throw new PipelineException(problem) : mapping;
+        return mapping.Problem(options.ListName, columns) is { } problem ? throw new SetupException(problem) : mapping;
     }
 
     /// <summary>The leads list alone, by ids the caller keeps (the update form names the lead a link was sent to).</summary>
@@ -87,42 +88,21 @@ public sealed class GraphTrackerSource(
 
     internal async Task<string> RequireListAsync(string siteId, string siteUrl, string name, CancellationToken cancellationToken) =>
         await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken)
-        ?? throw new PipelineException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
+        ?? throw new SetupException($"Graph: the site {siteUrl} has no list named '{name}' (check Tracker__ListName and Tracker__LeadsListName).");
 
     /// <param name="select">Only columns the list has: SharePoint may refuse a name it does not know.</param>
     private async Task<IReadOnlyList<ListItem>> ReadItemsAsync(string siteId, string listId, string listName,
         IReadOnlyList<string> select, ItemShape shape, CancellationToken cancellationToken)
     {
-        var what = $"reading items of list '{listName}'";
-        var items = client.Sites[siteId].Lists[listId].Items;
-        var page = 1;
-        var response = await GraphCalls.CallAsync(what, () => items.GetAsync(r =>
+        var request = client.Sites[siteId].Lists[listId].Items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = [$"fields(select={string.Join(',', select)})"];
             r.QueryParameters.Top = PageSize;
             r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl"];
-        }, cancellationToken), cancellationToken, $" on page {page}");
-
-        var result = new List<ListItem>();
-        while (true)
-        {
-            foreach (var item in response.Value ?? []) result.Add(ToListItem(item, result.Count + 1, shape));
-            if (response.OdataNextLink is not { Length: > 0 } next) return result;
-            page++;
-            response = await GraphCalls.CallAsync(what, () => items.WithUrl(next).GetAsync(cancellationToken: cancellationToken),
-                cancellationToken, $" on page {page}");
-        }
-    }
-
-    internal static ListItem ToListItem(GraphListItem item, int index, ItemShape? shape = null)
-    {
-        var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in item.Fields?.AdditionalData ?? new Dictionary<string, object>())
-        {
-            var normal = GraphFieldValues.Normalise(value);
-            fields[shape?.Renames.GetValueOrDefault(name) ?? name] = shape is null ? normal : shape.Read(name, normal);
-        }
-        return new ListItem(item.Id ?? $"#{index}", item.LastModifiedDateTime, fields) { WebUrl = item.WebUrl, ETag = item.ETag };
+        });
+        var items = await GraphItemPages.ReadAllAsync(client, request, $"reading items of list '{listName}'", cancellationToken);
+        for (var i = 0; i < items.Count; i++) items[i] = GraphItemPages.Shaped(items[i], shape);
+        return items;
     }
 }
 

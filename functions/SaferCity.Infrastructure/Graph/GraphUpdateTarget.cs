@@ -16,7 +16,8 @@ namespace SaferCity.Infrastructure.Graph;
 public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSource source, TrackerOptions options, TrackerColumns columns)
     : IUpdateTarget
 {
-    private sealed record Ids(string Site, string List, string Leads, ColumnMapping Columns, IReadOnlyDictionary<string, string> LeadColumns, TimeZoneInfo Zone);
+    private sealed record Ids(string Site, string List, string Leads, ColumnMapping Columns, IReadOnlyDictionary<string, string> LeadColumns,
+        TimeZoneInfo Zone);
 
     private volatile Ids? _ids; // a reference, so a concurrent request sees it whole or not at all
 
@@ -25,12 +26,13 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         var (site, list, _, mapping, _, zone) = await IdsAsync(cancellationToken);
         try
         {
-            var item = await client.Sites[site].Lists[list].Items[itemId].GetAsync(r =>
+            var request = client.Sites[site].Lists[list].Items[itemId].ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Select = ["id", "lastModifiedDateTime", "webUrl", "eTag"];
                 r.QueryParameters.Expand = [$"fields(select={string.Join(',', mapping.Select)})"];
-            }, cancellationToken);
-            return item is null ? null : GraphTrackerSource.ToListItem(item, 1, new ItemShape(mapping.Renames(columns), mapping.DateColumns, zone));
+            });
+            var item = await GraphItemPages.ReadOneAsync(client, request, cancellationToken);
+            return item is null ? null : GraphItemPages.Shaped(item, new ItemShape(mapping.Renames(columns), mapping.DateColumns, zone));
         }
         catch (ApiException e) when (e.ResponseStatusCode == 404)
         {
@@ -55,17 +57,20 @@ public sealed class GraphUpdateTarget(GraphServiceClient client, GraphTrackerSou
         }
     }
 
-    public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag,
+        CancellationToken cancellationToken)
     {
         var (site, list, _, mapping, _, zone) = await IdsAsync(cancellationToken);
         // The form names fields as configured; the list may hold them under other internal names.
         var internalNames = mapping.Renames(columns).ToDictionary(r => r.Value, r => r.Key, StringComparer.OrdinalIgnoreCase);
         var refusals = new List<string>();
-        var body = FieldWrites.Build(fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)), FieldWrites.ByConfiguredName(mapping, columns),
+        var body = FieldWrites.Build(fields.Select(f => System.Collections.Generic.KeyValuePair.Create(f.Key, (string?)f.Value)),
+            FieldWrites.ByConfiguredName(mapping, columns),
             name => internalNames.GetValueOrDefault(name) ?? name, mapping.DateColumns, zone, refusals.Add);
         // A value the list's column would refuse is not sent: SharePoint's answer would be a bare 400.
         if (refusals.Count > 0)
-            throw new PipelineException($"Graph: item {itemId} of list '{options.ListName}' was not written, nothing was saved: {string.Join("; ", refusals)}.");
+            throw new PipelineException(
+                $"Graph: item {itemId} of list '{options.ListName}' was not written, nothing was saved: {string.Join("; ", refusals)}.");
         try
         {
             await client.Sites[site].Lists[list].Items[itemId].Fields.PatchAsync(body, r => r.Headers.Add("If-Match", etag), cancellationToken);

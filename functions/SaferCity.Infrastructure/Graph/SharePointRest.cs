@@ -9,7 +9,7 @@ namespace SaferCity.Infrastructure.Graph;
 /// The few things Graph does not expose, read from SharePoint's own REST API on the site (<c>{site}/_api/…</c>): the
 /// site's regional settings and the caller's permissions on a list. It needs a token for SharePoint itself
 /// (<c>https://{tenant}.sharepoint.com/.default</c>), which the same credential is asked for; against the emulator the
-/// emulator's root stands in for the tenant's host and no token is sent. Reads only.
+/// emulator's root stands in for the tenant's host and a token is sent only when one is given. Reads only.
 /// </summary>
 public sealed class SharePointRest(TrackerOptions tracker, GraphOptions graph, HttpClient http, TokenCredential? credential)
 {
@@ -21,9 +21,10 @@ public sealed class SharePointRest(TrackerOptions tracker, GraphOptions graph, H
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, address);
             request.Headers.Accept.ParseAdd("application/json;odata=nometadata");
-            if (!graph.IsEmulator && credential is not null)
+            if (credential is not null)
             {
-                var token = await credential.GetTokenAsync(new TokenRequestContext([$"{address.GetLeftPart(UriPartial.Authority)}/.default"]), cancellationToken);
+                var scope = $"{address.GetLeftPart(UriPartial.Authority)}/.default";
+                var token = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
             }
             using var response = await http.SendAsync(request, cancellationToken);

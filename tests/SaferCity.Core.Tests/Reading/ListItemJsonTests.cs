@@ -248,4 +248,33 @@ public class ListItemJsonTests
         Assert.False(items[2].Fields.ContainsKey("Title"));
         Assert.Equal(2, items[0].Fields.Count);
     }
+
+    [Fact]
+    public void ParsePage_NextLinkBeforeOrAfterTheItems_ReturnedWithThem()
+    {
+        var after = ListItemJson.ParsePage(
+            """{"value":[{"id":"1","fields":{"Title":"1.1"}}],"@odata.nextLink":"https://graph/next?$skiptoken=2"}"""u8);
+        var before = ListItemJson.ParsePage("""{"@odata.nextLink":"https://graph/next","value":[{"id":"1"},{"id":"2"}]}"""u8);
+        var last = ListItemJson.ParsePage("""{"value":[]}"""u8);
+
+        Assert.Equal(("1", "https://graph/next?$skiptoken=2"), (Assert.Single(after.Items).Id, after.NextLink));
+        Assert.Equal((2, "https://graph/next"), (before.Items.Count, before.NextLink));
+        Assert.Null(last.NextLink);
+    }
+
+    [Fact]
+    public void ParseItem_OneItemAsGraphServesIt_SameValuesAsInAPage()
+    {
+        const string item = """
+            {"@odata.etag":"\"4\"","id":"9","eTag":"\"abc,4\"","webUrl":"https://contoso/9",
+             "fields":{"Title":"2.5","DeliveryDeadline":"2016-09-29T23:00:00Z","LeadService":[{"LookupValue":"CST"}]}}
+            """;
+
+        var one = ListItemJson.ParseItem(Encoding.UTF8.GetBytes(item));
+        var inPage = Assert.Single(Parse($$"""{"value":[{{item}}]}"""));
+
+        Assert.Equal(("9", "\"abc,4\"", "https://contoso/9"), (one.Id, one.ETag, one.WebUrl));
+        Assert.Equal("2016-09-29T23:00:00Z", one["DeliveryDeadline"]);
+        Assert.Equal(inPage.Fields.OrderBy(f => f.Key), one.Fields.OrderBy(f => f.Key));
+    }
 }

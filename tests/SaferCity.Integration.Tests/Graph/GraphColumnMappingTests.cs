@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SaferCity.Core.Pipeline;
+using SaferCity.Integration.Tests.Email;
 using SaferCity.Integration.Tests.Stack;
 
 namespace SaferCity.Integration.Tests.Graph;
@@ -10,9 +11,18 @@ namespace SaferCity.Integration.Tests.Graph;
 /// </summary>
 public sealed class GraphColumnMappingTests
 {
-    private static async Task<TestStack> SampleUnderNamesAsync(IReadOnlyDictionary<string, (string Name, string Shown)> names)
+    /// <summary>The sample under an admin's names, its deadline column named so that nothing finds it.</summary>
+    private static readonly Dictionary<string, (string, string)> DeadlineUnknown = new()
     {
-        var stack = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: false);
+        ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("Key_x0020_Action", "Key Action"),
+        ["DeliveryDeadline"] = ("When0", "When it lands"), ["LeadService"] = ("Lead_x0020_Service", "Lead Service"),
+        ["RAG"] = ("RAG", "RAG"), ["Comments"] = ("Comments", "Comments"), ["HideFromDashboard"] = ("HideFromDashboard", "Hide from dashboard"),
+    };
+
+    private static async Task<TestStack> SampleUnderNamesAsync(IReadOnlyDictionary<string, (string Name, string Shown)> names,
+        bool sendGrid = false)
+    {
+        var stack = await TestStack.StartAsync(TrackerFrom.GraphEmpty, sendGrid: sendGrid);
         stack.Graph.PageSize = 10;
         var items = GraphEmulator.RecordedItems(SampleFiles.Tracker).Select(item =>
         {
@@ -61,12 +71,7 @@ public sealed class GraphColumnMappingTests
     [Fact]
     public async Task Run_DeadlineColumnNotFound_FailsNamingItAndTheColumnsAndWritesNothing()
     {
-        await using var run = await SampleUnderNamesAsync(new Dictionary<string, (string, string)>
-        {
-            ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("Key_x0020_Action", "Key Action"),
-            ["DeliveryDeadline"] = ("When0", "When it lands"), ["LeadService"] = ("Lead_x0020_Service", "Lead Service"),
-            ["RAG"] = ("RAG", "RAG"), ["Comments"] = ("Comments", "Comments"), ["HideFromDashboard"] = ("HideFromDashboard", "Hide from dashboard"),
-        });
+        await using var run = await SampleUnderNamesAsync(DeadlineUnknown);
 
         var error = await run.FailingRunAsync(TestStack.AsOf);
 
@@ -76,6 +81,26 @@ public sealed class GraphColumnMappingTests
             error.Message);
         Assert.Empty(run.WrittenFiles());
         Assert.DoesNotContain(run.Graph.Requests, r => r.Contains("/items", StringComparison.Ordinal)); // refused before the items are read
+    }
+
+    [Fact]
+    public async Task Run_DeadlineColumnNotFoundHourAfterHour_CoordinatorToldOnceThroughSendGridAndNothingElseSent()
+    {
+        await using var run = await SampleUnderNamesAsync(DeadlineUnknown, sendGrid: true);
+
+        var first = await run.FailingRunAsync(TestStack.AsOf);
+        var anHourLater = new InstantDelays(new DateTimeOffset(TestStack.AsOf.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+        var second = await run.FailingRunAsync(TestStack.AsOf, anHourLater);
+
+        Assert.Equal(first.Message, second.Message);
+        var notice = Assert.Single(run.SendGrid.AcceptedRequests);
+        Assert.Equal([TestStack.Coordinator], notice.To);
+        Assert.StartsWith("Set-up problem: the tracker could not be read", notice.Subject, StringComparison.Ordinal);
+        Assert.Contains("has no column for the deadline ('DeliveryDeadline')", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("When0 (\"When it lands\")", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("Tracker__Columns__DeliveryDeadline", notice.Text, StringComparison.Ordinal);
+        // Only the notice's own record: no dashboard, no history, no ledger.
+        Assert.Equal([Path.Combine(run.Root, "state", "setup-notice.json")], run.WrittenFiles());
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<string> requests = new();
     private readonly List<(string Marker, string Json)> rawText = [];
     private readonly ConcurrentQueue<string> userAgents = new();
+    private readonly ConcurrentQueue<string> authorizations = new();
     private DateTimeOffset throttledUntil = DateTimeOffset.MinValue;
     private HttpStatusCode throttleStatus;
 
@@ -60,6 +61,9 @@ public sealed partial class GraphEmulator : IAsyncDisposable
 
     /// <summary>The User-Agent of every request that came over the wire (batch steps carry none of their own).</summary>
     public IReadOnlyList<string> UserAgents => [.. userAgents];
+
+    /// <summary>"{path}: {Authorization header}" of every request over the wire ("none" without one), Graph's and SharePoint's.</summary>
+    public IReadOnlyList<string> Authorizations => [.. authorizations];
 
     /// <summary>
     /// The emulator's clock: the app's injected one in a test, so a throttle of 120 s is over when the app has waited
@@ -165,6 +169,7 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         if (context.Connection.RemoteIpAddress is not null) // over the wire, not a batch step
         {
             userAgents.Enqueue(request.Headers.UserAgent.ToString());
+            authorizations.Enqueue($"{path}: {(request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : "none")}");
             if (await TryThrottleAsync(context)) return;
         }
         if (await TryHandleImportRouteAsync(context, path)) return; // GraphEmulator.Batch.cs

@@ -129,12 +129,12 @@ public sealed class GraphTrackerSourceTests
     }
 
     [Fact]
-    public async Task ReadAsync_ListMissing_ThrowsNamingTheList()
+    public async Task ReadAsync_ListMissing_SetUpProblemNamingTheList()
     {
         await using var emulator = await GraphEmulator.StartAsync(withSample: false);
         emulator.AddList(GraphEmulator.TrackerList, GraphEmulator.RecordedItems(SampleFiles.Tracker));
 
-        var error = await Assert.ThrowsAsync<PipelineException>(() => Source(emulator).ReadAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SetupException>(() => Source(emulator).ReadAsync(CancellationToken.None));
 
         Assert.Equal($"Graph: the site {GraphEmulator.SiteUrl} has no list named 'SCP Leads' (check Tracker__ListName and Tracker__LeadsListName).", error.Message);
     }
