@@ -61,7 +61,7 @@ public static class ListItemJson
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new FormatException("Expected a Graph list item: an object with \"id\" and \"fields\".");
-        return ReadItem(ref reader, 1, []);
+        return ReadItem(ref reader, 1, new Shared());
     }
 
     /// <summary>What the items of one response share: their column names, their repeated values, a buffer for one item.</summary>
