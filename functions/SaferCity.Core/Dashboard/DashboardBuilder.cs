@@ -171,7 +171,7 @@ public static class DashboardBuilder
         }
     }
 
-    private static IReadOnlyList<TrendPoint> Trend(RunReport report)
+    private static List<TrendPoint> Trend(RunReport report)
     {
         var points = report.History.Days.Where(d => d.AsOf < report.AsOf)
             .Select(d => new TrendPoint(DriftCalculator.Iso(d.AsOf), d.Counts.Red, d.Counts.Amber, d.Counts.Green, d.Counts.Complete))

@@ -77,7 +77,11 @@ internal static class TrendChart
         {
             points.Clear();
             for (var i = 0; i < trend.Count; i++) points.Append(X(i, trend.Count)).Append(',').Append(Y(value(trend[i]), top)).Append(' ');
-            if (trend.Count == 1) points.Append(points.ToString());
+            if (trend.Count == 1)
+            {
+                var single = points.ToString();
+                points.Append(single);
+            }
             Line(h, key, points.ToString(0, points.Length - 1));
         }
         h.Close("svg").Line();
