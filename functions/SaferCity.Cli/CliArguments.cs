@@ -79,7 +79,8 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
             else throw new UsageException($"{option.Name} needs a value: {option.Synopsis}.");
 
             Check(option, value);
-            values[option.Name] = option.Kind == ValueKind.Mapping && values.TryGetValue(option.Name, out var earlier) ? earlier + RepeatSeparator + value : value;
+            values[option.Name] = option.Kind == ValueKind.Mapping
+                && values.TryGetValue(option.Name, out var earlier) ? earlier + RepeatSeparator + value : value;
             if (option.Setting is not null) settings[option.Setting] = value;
         }
         if (command.Argument is not null && !values.ContainsKey(ArgumentKey) && !values.ContainsKey(CliCommands.Help.Name))

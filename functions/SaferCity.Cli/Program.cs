@@ -117,4 +117,5 @@ static int UsageMistake(UsageException e)
     return 2;
 }
 
-static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+static string OneLine(string text) =>
+    string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
