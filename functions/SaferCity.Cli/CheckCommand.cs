@@ -12,7 +12,8 @@ internal static class CheckCommand
     {
         var tracker = context.Services.GetRequiredService<IOptions<TrackerOptions>>().Value;
         if (string.IsNullOrWhiteSpace(tracker.SiteUrl))
-            throw new SettingsException("check needs the SharePoint site: set Tracker__SiteUrl, e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
+            throw new SettingsException("check needs the SharePoint site: set Tracker__SiteUrl, e.g. " +
+                "Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
         var checker = new GraphChecker(context.Services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker,
             context.Services.GetRequiredService<IOptions<TrackerColumns>>().Value, context.Services.GetRequiredService<IOptions<LeadColumns>>().Value,
             context.Services.GetRequiredService<SiteTimeZone>(), context.Services.GetRequiredService<SharePointRest>());

@@ -77,7 +77,8 @@ public static class CliCommands
     public static readonly CliOption ServeAsOf = new("--as-of", ValueKind.Date, "yyyy-MM-dd",
         "The UK day the form acts as, like a run's --as-of: links from a run dated that day open, and updates are recorded from 07:00 that day.");
     public static readonly CliOption AllDigests = new("--all-digests", ValueKind.Flag, null,
-        "On a day other than Monday, send the week's digests to every lead due one; without it such a run sends only what the week still owes, as the deployed schedule does.");
+        "On a day other than Monday, send the week's digests to every lead due one; without it such a run sends only what the week still owes, as " +
+            "the deployed schedule does.");
     public static readonly CliOption Port = new("--port", ValueKind.Port, "7071", "The port on 127.0.0.1 the update form listens on (default 7071).");
     public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null,
         "Fill new, empty lists with the bundled sample tracker.");
@@ -120,11 +121,14 @@ public static class CliCommands
             [ImportSample], ProvisionCommand.RunAsync),
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
             [Port, Tracker, Leads, State, Out, ServeAsOf], null, OwnHost: ServeCommand.RunAsync),
-        new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
+        new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields " +
+            "updated, none deleted.",
             [ImportDryRun, ImportInto, ImportColumn, ImportOverwrite, ImportLeads], ImportCommand.RunAsync, ImportFile),
-        new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, else 2.",
+        new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, " +
+            "else 2.",
             [], CheckCommand.RunAsync),
-        new("erase", "Answer an erasure request: remove every stored copy of an action's text or of a string from the state and the outbox, and say what went.",
+        new("erase", "Answer an erasure request: remove every stored copy of an action's text or of a string from the state and the outbox, and " +
+            "say what went.",
             [EraseAction, EraseText, State, Out, Storage, EraseDryRun], EraseCommand.RunAsync),
         new("revoke", "Withdraw every update link issued to one lead until now (a forwarded digest); its next digest's links work.",
             [RevokeLead, Tracker, Leads, State, Out, Storage], RevokeCommand.RunAsync),

@@ -23,7 +23,8 @@ internal static class ImportCommand
             throw new UsageException("import reads a tracker (--tracker OUT.json) or a table of leads (--leads OUT.json), one at a time.");
         var nowhere = output is null && !cli.Has(CliCommands.ImportLeads) && string.IsNullOrWhiteSpace(tracker.SiteUrl);
         if (nowhere && !dryRun)
-            throw new UsageException("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or --dry-run to see the plan only).");
+            throw new UsageException("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or " +
+                "--dry-run to see the plan only).");
 
         var columns = services.GetRequiredService<IOptions<TrackerColumns>>().Value;
         var time = services.GetRequiredService<TimeProvider>();

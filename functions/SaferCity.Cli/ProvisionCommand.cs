@@ -10,7 +10,8 @@ internal static class ProvisionCommand
     public static async Task<int> RunAsync(CliArguments cli, CliContext context)
     {
         if (string.IsNullOrWhiteSpace(context.Services.GetRequiredService<IOptions<TrackerOptions>>().Value.SiteUrl))
-            throw new SettingsException("provision needs the SharePoint site: set Tracker__SiteUrl, e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
+            throw new SettingsException("provision needs the SharePoint site: set Tracker__SiteUrl, e.g. " +
+                "Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
         var lines = await context.Services.GetRequiredService<GraphProvisioner>().ProvisionAsync(cli.Has(CliCommands.ImportSample), context.Cancel);
         Console.WriteLine(string.Join(Environment.NewLine, lines));
         return 0;

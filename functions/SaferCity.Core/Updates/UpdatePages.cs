@@ -124,7 +124,8 @@ public static class UpdatePages
         foreach (var change in changes) h.Element("li", change, ("dir", "auto"));
         h.Close("ul").Line();
         h.Element("h2", "What happens next");
-        h.Element("p", "The partnership's coordinator will see this update in their next weekly summary. The dashboard shows it after its next refresh.");
+        h.Element("p", "The partnership's coordinator will see this update in their next weekly summary. The dashboard shows it after its next " +
+            "refresh.");
         DashboardLink(h, context);
         return End(h, context);
     }
@@ -147,7 +148,8 @@ public static class UpdatePages
         var h = Start(context, context.TitleOf(title));
         h.Element("h1", title);
         h.Element("p", reason);
-        h.Element("p", next ?? "Nothing was changed. If you still need to update the action, ask the partnership's coordinator for a fresh digest email: every digest carries new links.");
+        h.Element("p", next ?? "Nothing was changed. If you still need to update the action, ask the partnership's coordinator for a fresh digest " +
+            "email: every digest carries new links.");
         return End(h, context with { ContactHref = context.PublicContactHref });
     }
 
@@ -192,7 +194,9 @@ public static class UpdatePages
         if (before.Status != after.Status) changes.Add(after.Status == "complete" ? "Status: marked complete" : "Status: reopened");
         if (before.Deadline != after.Deadline)
             changes.Add($"Deadline: {(before.Deadline is null ? "not set" : LongDate(before.Deadline))} to {(after.Deadline is null ? "not set" : LongDate(after.Deadline))}");
-        if (before.Comment != after.Comment) changes.Add(after.Comment.Length == 0 ? "Comment: removed" : $"Comment replaced. It now says: {after.Comment}");
+        if (before.Comment != after.Comment) changes.Add(after.Comment.Length == 0
+            ? "Comment: removed"
+            : $"Comment replaced. It now says: {after.Comment}");
         return changes;
     }
 

@@ -151,7 +151,8 @@ public sealed class UpdateService
 
         var first = changed.Keys.FirstOrDefault() is { } key ? (key == "deadline" ? "deadline-day" : key) : "rag";
         var note = changed.Count > 0
-            ? "Nothing was saved. Your answers are still in the form, and the tracker's newer value is shown beside each question that changed. Check them, then save again."
+            ? "Nothing was saved. Your answers are still in the form, and the tracker's newer value is shown beside each question that changed. " +
+                "Check them, then save again."
             : "Nothing was saved. Your answers are still in the form. Check them, then save again.";
         FormError[] all = [new("conflict", $"Someone else changed action {latest.Action.Number} while you were editing", Link: first), .. errors];
         return new UpdateResponse(409,
