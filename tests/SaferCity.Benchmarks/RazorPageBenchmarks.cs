@@ -72,6 +72,39 @@ public partial class RazorPageBenchmarks : IDisposable
             return output.ToHtmlString();
         }).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// `razor [ROUNDS]`: the two renderers in turn, each round's CPU time and allocations per render, printed with the
+    /// medians. CPU time is what a machine shared with other work disturbs least (wall time there swings 3x run to run).
+    /// </summary>
+    public static void CpuTimes(int rounds)
+    {
+        using var bench = new RazorPageBenchmarks();
+        bench.Setup();
+        var self = System.Diagnostics.Process.GetCurrentProcess();
+        var times = new Dictionary<string, List<double>> { ["HtmlWriter"] = [], ["Razor"] = [] };
+        var bytes = new Dictionary<string, long>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, render) in new (string, Func<string>)[] { ("HtmlWriter", bench.HtmlWriter), ("Razor", bench.Razor) })
+            {
+                self.Refresh();
+                var cpu = self.TotalProcessorTime;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                const int Renders = 5;
+                for (var i = 0; i < Renders; i++) render();
+                self.Refresh();
+                times[name].Add((self.TotalProcessorTime - cpu).TotalMilliseconds / Renders);
+                bytes[name] = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / Renders;
+            }
+        }
+        foreach (var (name, list) in times)
+        {
+            var median = list.Order().ElementAt(list.Count / 2);
+            Console.WriteLine($"{name,-12} median {median,7:F1} ms CPU per render ({string.Join(", ", list.Select(t => t.ToString("F0",
+                System.Globalization.CultureInfo.InvariantCulture)))}); {bytes[name] / 1_000_000.0:F2} MB allocated per render");
+        }
+    }
+
     private static TrackerLists ListsOf(SyntheticTracker.Generated generated) =>
         new(ListItemJson.Parse(generated.TrackerJson), ListItemJson.Parse(generated.LeadsJson));
 
