@@ -59,7 +59,8 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
             if (!typed.StartsWith('-'))
             {
                 if (command.Argument is null)
-                    throw new UsageException($"Unexpected '{typed}': {command.Name} takes its values after an option name, e.g. {command.Options.FirstOrDefault(o => o.Value is not null)?.Synopsis ?? command.Name}.");
+                    throw new UsageException($"Unexpected '{typed}': {command.Name} takes its values after an option name, e.g. " +
+                        $"{command.Options.FirstOrDefault(o => o.Value is not null)?.Synopsis ?? command.Name}.");
                 if (values.ContainsKey(ArgumentKey))
                     throw new UsageException($"{command.Name} takes one {command.Argument.Name}; '{typed}' is a second one.");
                 values[ArgumentKey] = typed;
@@ -79,7 +80,8 @@ public sealed record CliArguments(CliCommand? Command, IReadOnlyDictionary<strin
             else throw new UsageException($"{option.Name} needs a value: {option.Synopsis}.");
 
             Check(option, value);
-            values[option.Name] = option.Kind == ValueKind.Mapping && values.TryGetValue(option.Name, out var earlier) ? earlier + RepeatSeparator + value : value;
+            values[option.Name] = option.Kind == ValueKind.Mapping
+                && values.TryGetValue(option.Name, out var earlier) ? earlier + RepeatSeparator + value : value;
             if (option.Setting is not null) settings[option.Setting] = value;
         }
         if (command.Argument is not null && !values.ContainsKey(ArgumentKey) && !values.ContainsKey(CliCommands.Help.Name))

@@ -66,7 +66,8 @@ public static class CliCommands
     public static readonly CliOption Leads = new("--leads", ValueKind.File, "FILE", "The leads list, the same way.", "Local:LeadsFile");
     public static readonly CliOption AsOf = new("--as-of", ValueKind.Date, "yyyy-MM-dd",
         "The UK day the run acts as (default: today in Europe/London). A day before the newest snapshot is a look back: previewed only.");
-    public static readonly CliOption State = new("--state", ValueKind.Folder, "DIR", "History and reminder ledger (default: OUT/state).", "Local:StateDir");
+    public static readonly CliOption State = new("--state", ValueKind.Folder, "DIR", "History and reminder ledger (default: OUT/state).",
+        "Local:StateDir");
     public static readonly CliOption Out = new("--out", ValueKind.Folder, "DIR",
         "Site in DIR/site, emails in DIR/outbox when no SendGrid key is set, previews in DIR/preview (default: out).", "Local:OutDir");
     public static readonly CliOption Storage = new("--storage", ValueKind.Text, "CONNECTION",
@@ -76,11 +77,14 @@ public static class CliCommands
     public static readonly CliOption ServeAsOf = new("--as-of", ValueKind.Date, "yyyy-MM-dd",
         "The UK day the form acts as, like a run's --as-of: links from a run dated that day open, and updates are recorded from 07:00 that day.");
     public static readonly CliOption AllDigests = new("--all-digests", ValueKind.Flag, null,
-        "On a day other than Monday, send the week's digests to every lead due one; without it such a run sends only what the week still owes, as the deployed schedule does.");
+        "On a day other than Monday, send the week's digests to every lead due one; without it such a run sends only what the week still owes, as " +
+            "the deployed schedule does.");
     public static readonly CliOption Port = new("--port", ValueKind.Port, "7071", "The port on 127.0.0.1 the update form listens on (default 7071).");
-    public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null, "Fill new, empty lists with the bundled sample tracker.");
+    public static readonly CliOption ImportSample = new("--import-sample", ValueKind.Flag, null,
+        "Fill new, empty lists with the bundled sample tracker.");
 
-    public static readonly CliOption RevokeLead = new("--lead", ValueKind.Text, "NAME", "The lead whose links to withdraw, as named in the leads list.");
+    public static readonly CliOption RevokeLead = new("--lead", ValueKind.Text, "NAME",
+        "The lead whose links to withdraw, as named in the leads list.");
 
     /// <summary>import's own: its --tracker is where it writes, so it sets no Local:TrackerFile, and its dry run previews nothing.</summary>
     public static readonly CliArgument ImportFile = new("FILE",
@@ -98,8 +102,10 @@ public static class CliCommands
         "importing into SharePoint, a table of leads in FILE goes to the leads list.");
 
     /// <summary>erase's own.</summary>
-    public static readonly CliOption EraseAction = new("--action", ValueKind.Text, "NUMBER", "Erase every stored copy of this action's text (its comments in the update audit, digests in the outbox).");
-    public static readonly CliOption EraseText = new("--text", ValueKind.Text, "TEXT", "Erase every stored copy of this string (a name, a phone number), at least 4 characters.");
+    public static readonly CliOption EraseAction = new("--action", ValueKind.Text, "NUMBER",
+        "Erase every stored copy of this action's text (its comments in the update audit, digests in the outbox).");
+    public static readonly CliOption EraseText = new("--text", ValueKind.Text, "TEXT",
+        "Erase every stored copy of this string (a name, a phone number), at least 4 characters.");
     public static readonly CliOption EraseDryRun = new("--dry-run", ValueKind.Flag, null, "List what would be erased and change nothing.");
 
     /// <summary>Options every command takes.</summary>
@@ -115,11 +121,14 @@ public static class CliCommands
             [ImportSample], ProvisionCommand.RunAsync),
         new("serve", "Serve the update form that digests' update links open, on 127.0.0.1; updates go to the tracker file or the SharePoint list.",
             [Port, Tracker, Leads, State, Out, ServeAsOf], null, OwnHost: ServeCommand.RunAsync),
-        new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields updated, none deleted.",
+        new("import", "Bring the tracker in from Word, Excel or CSV: the plan by action number first, then new actions created and changed fields " +
+            "updated, none deleted.",
             [ImportDryRun, ImportInto, ImportColumn, ImportOverwrite, ImportLeads], ImportCommand.RunAsync, ImportFile),
-        new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, else 2.",
+        new("check", "Read the SharePoint site and lists and show the column mapping a run would use; writes nothing. Exit 0 when a run will work, " +
+            "else 2.",
             [], CheckCommand.RunAsync),
-        new("erase", "Answer an erasure request: remove every stored copy of an action's text or of a string from the state and the outbox, and say what went.",
+        new("erase", "Answer an erasure request: remove every stored copy of an action's text or of a string from the state and the outbox, and " +
+            "say what went.",
             [EraseAction, EraseText, State, Out, Storage, EraseDryRun], EraseCommand.RunAsync),
         new("revoke", "Withdraw every update link issued to one lead until now (a forwarded digest); its next digest's links work.",
             [RevokeLead, Tracker, Leads, State, Out, Storage], RevokeCommand.RunAsync),
@@ -138,7 +147,8 @@ public static class CliCommands
         {
             sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{Invocation} {command.Synopsis}");
             var optionWidth = command.HelpLines.Select(l => l.Synopsis).Concat(Common.Select(o => o.Synopsis)).Max(s => s.Length) + 2;
-            foreach (var (synopsis, help) in command.HelpLines) sb.AppendLine(CultureInfo.InvariantCulture, $"  {synopsis.PadRight(optionWidth)}{help}");
+            foreach (var (synopsis, help) in command.HelpLines) sb.AppendLine(CultureInfo.InvariantCulture,
+                $"  {synopsis.PadRight(optionWidth)}{help}");
         }
         sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every command: {string.Join(", ", Common.Select(o => $"{o.Name} ({o.Help.TrimEnd('.').ToLowerInvariant()})"))}.");
         sb.AppendLine("Settings come from appsettings.json and environment variables named like Tracker__SiteUrl (see the README).");

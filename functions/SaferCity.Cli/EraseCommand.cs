@@ -25,7 +25,8 @@ internal static class EraseCommand
             throw new UsageException("erase --text needs at least 4 characters: a shorter string would erase unrelated text.");
         var dryRun = cli.Has(CliCommands.EraseDryRun);
 
-        var report = await StateEraser.EraseAsync(context.Services.GetRequiredService<IStateStore>(), new ErasureRequest(action, text), dryRun, context.Cancel);
+        var report = await StateEraser.EraseAsync(context.Services.GetRequiredService<IStateStore>(), new ErasureRequest(action, text), dryRun,
+            context.Cancel);
         var verb = dryRun ? "Would erase" : "Erased";
         foreach (var (document, values) in report.Documents) Console.WriteLine($"{verb} {values} value(s) in state '{document}'.");
         var emails = context.Services.GetService<IEmailSender>() is OutboxEmailSender outbox ? Emails(outbox.Folder, report.Texts) : [];

@@ -12,7 +12,8 @@ namespace SaferCity.Cli;
 /// </summary>
 internal sealed class LeadsImport(GraphLeadsTarget target, LeadsPlan plan)
 {
-    public static async Task<LeadsImport> PlanAsync(IReadOnlyList<ImportedLead> leads, IServiceProvider services, bool overwrite, CancellationToken cancellationToken)
+    public static async Task<LeadsImport> PlanAsync(IReadOnlyList<ImportedLead> leads, IServiceProvider services, bool overwrite,
+        CancellationToken cancellationToken)
     {
         var target = new GraphLeadsTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(),
             services.GetRequiredService<IOptions<TrackerOptions>>().Value, services.GetRequiredService<IOptions<LeadColumns>>().Value);

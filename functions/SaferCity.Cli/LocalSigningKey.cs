@@ -34,7 +34,8 @@ internal static class LocalSigningKey
         return Path.GetFullPath(Path.Combine(state, FileName));
     }
 
-    /// <summary>The key in <paramref name="path"/>, made first when there is none: written whole to a private temporary file, then moved into place.</summary>
+    /// <summary>The key in <paramref name="path"/>, made first when there is none: written whole to a private temporary file, then moved into
+    /// place.</summary>
     internal static string Ensure(string path)
     {
         PrivateFolder.Create(Path.GetDirectoryName(path)!);

@@ -26,7 +26,8 @@ internal static class RevokeCommand
                                      $"(leads: {string.Join(", ", directory.Leads.Select(l => l.Name))}).");
         var lead = matches[0];
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await LinkRevocations.RevokeAsync(services.GetRequiredService<IStateStore>(), lead.LinkKey, now, context.Cancel); // by item id: survives a rename
+        // by item id: survives a rename
+        await LinkRevocations.RevokeAsync(services.GetRequiredService<IStateStore>(), lead.LinkKey, now, context.Cancel);
         var uk = TimeZoneInfo.ConvertTime(now, UkClock.London);
         Console.WriteLine($"Update links issued to {lead.Name} before {uk:d MMMM yyyy HH:mm} (UK time) are withdrawn. " +
                           "The links in its next digest will work.");

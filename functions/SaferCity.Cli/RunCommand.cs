@@ -33,6 +33,7 @@ internal static class RunCommand
         if (outcome is not { Mode: RunMode.Live, Report: { } report } || services.GetService<IEmailSender>() is not OutboxEmailSender outbox) return;
         var retention = services.GetRequiredService<IOptions<StateOptions>>().Value;
         var deleted = outbox.Prune(StateRetention.Cutoff(report.AsOf, retention));
-        if (deleted > 0) Console.WriteLine($"Retention: {deleted} email(s) older than {retention.RetentionDays} days deleted from {Path.GetFullPath(outbox.Folder)}.");
+        if (deleted > 0) Console.WriteLine($"Retention: {deleted} email(s) older than {retention.RetentionDays} days deleted from " +
+            $"{Path.GetFullPath(outbox.Folder)}.");
     }
 }

@@ -45,7 +45,8 @@ internal static class RunSummary
             if (preview)
             {
                 var where = previewFolder is null ? "" : $", previewed in {Path.Combine(previewFolder, "outbox")}";
-                lines.Add($"Digests for {r.Week}{owed}: would send {r.Sent.Count}{where}; {r.AlreadySent.Count} already sent this week, {r.Unconfirmed.Count} unconfirmed.");
+                lines.Add($"Digests for {r.Week}{owed}: would send {r.Sent.Count}{where}; {r.AlreadySent.Count} already sent this week, " +
+                    $"{r.Unconfirmed.Count} unconfirmed.");
             }
             else
             {

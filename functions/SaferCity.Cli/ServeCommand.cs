@@ -93,8 +93,10 @@ internal static class ServeCommand
         var socket = e as System.Net.Sockets.SocketException ?? e.InnerException as System.Net.Sockets.SocketException;
         return socket?.SocketErrorCode switch
         {
-            System.Net.Sockets.SocketError.AddressAlreadyInUse => $"port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",
-            System.Net.Sockets.SocketError.AccessDenied => $"no permission to listen on port {port} (ports below 1024 need administrator rights): choose another with --port.",
+            System.Net.Sockets.SocketError.AddressAlreadyInUse =>
+                $"port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",
+            System.Net.Sockets.SocketError.AccessDenied =>
+                $"no permission to listen on port {port} (ports below 1024 need administrator rights): choose another with --port.",
             System.Net.Sockets.SocketError.AddressNotAvailable => $"cannot listen on 127.0.0.1 port {port}: this machine has no such address.",
             _ when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
                 $"port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",

@@ -9,6 +9,13 @@ if (args is ["floor", var trackerFile])
     return;
 }
 
+// `razor [ROUNDS]`: the Razor page comparison by CPU time (RazorPageBenchmarks).
+if (args is ["razor", ..] && args.Length <= 2)
+{
+    RazorPageBenchmarks.CpuTimes(args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 // `generate N DIR [SEED]` writes a synthetic tracker for timing the CLI (another seed: a week in which most actions
 // changed, for the committee paper's changes); anything else goes to BenchmarkDotNet.
 if (args is ["generate", var count, var folder, ..] && args.Length <= 4)

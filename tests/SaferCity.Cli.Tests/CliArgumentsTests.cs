@@ -29,7 +29,8 @@ public sealed class CliArgumentsTests
     [Fact]
     public void Parse_MisspelledImport_SuggestsImportAndListsIt()
     {
-        Assert.Equal("Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, check, erase, revoke.", Refusal("imprt"));
+        Assert.Equal("Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, check, erase, revoke.",
+            Refusal("imprt"));
     }
 
     [Fact]

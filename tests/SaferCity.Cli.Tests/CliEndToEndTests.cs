@@ -12,7 +12,8 @@ public sealed class CliEndToEndTests : IDisposable
 
     private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(params string[] args) => CliProcess.RunAsync(args);
 
-    private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+    private static Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(IReadOnlyDictionary<string, string> environment,
+        params string[] args) =>
         CliProcess.RunAsync(environment, args);
 
     [Fact]
@@ -245,7 +246,8 @@ public sealed class CliEndToEndTests : IDisposable
         { ["run", "--asof", "2017-01-16"], null, 2, "Unknown option '--asof' for run: did you mean `--as-of`? Run with --help for usage." },
         { ["run", "--dryrun"], null, 2, "Unknown option '--dryrun' for run: did you mean `--dry-run`?" },
         { ["rnu"], null, 2, "Unknown command 'rnu': did you mean `run`?" },
-        { ["imprt", "a.docx"], null, 2, "Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, check, erase, revoke." },
+        { ["imprt", "a.docx"], null, 2,
+            "Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, check, erase, revoke." },
         { ["import"], null, 2, "import needs FILE: dotnet run --project functions/SaferCity.Cli -- import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json]." },
         { ["import", "a.docx", "b.docx"], null, 2, "import takes one FILE; 'b.docx' is a second one." },
         { ["import", "a.docx", "--tracker"], null, 2, "--tracker needs a value: --tracker OUT.json." },

@@ -30,7 +30,8 @@ public sealed class ReadmeTests : IDisposable
         foreach (var command in commands)
         {
             // As typed in the repository root; only the output folder is a temporary one.
-            var args = command[(CliRun.Length - "run".Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(["--out", Path.Combine(_dir, "out")]);
+            var args = command[(CliRun.Length - "run".Length)..].Split(' ',
+                StringSplitOptions.RemoveEmptyEntries).Concat(["--out", Path.Combine(_dir, "out")]);
             var (code, stdout, stderr) = await CliProcess.RunInAsync(RepoRoot, new Dictionary<string, string>(), [.. args]);
             Assert.True(code == 0, $"{command}: {stderr}");
             Assert.Equal("", stderr);

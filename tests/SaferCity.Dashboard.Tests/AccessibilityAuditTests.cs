@@ -134,7 +134,8 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
     public async Task LiveRegion_AnnouncesOncePerChange_AndSearchOnlyWhenTypingPauses()
     {
         var amber = Document.Actions.Where(a => a.Rag == "amber").ToList();
-        var amberAndSearch = amber.Count(a => string.Join(" ", [a.Text, a.Comments, .. a.Leads]).Contains("licensing", StringComparison.OrdinalIgnoreCase));
+        var amberAndSearch = amber.Count(a =>
+            string.Join(" ", [a.Text, a.Comments, .. a.Leads]).Contains("licensing", StringComparison.OrdinalIgnoreCase));
         Assert.NotEqual(amber.Count, amberAndSearch);
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();

@@ -48,7 +48,8 @@ public sealed class AccessibilityStatementTests(BrowserFixture fixture)
             "Preparation of this statement",
         ], headings);
         var scope = await page.Locator(".lede").TextContentAsync();
-        foreach (var part in new[] { "dashboard", "committee paper", "feed", "update service" }) Assert.Contains(part, scope, StringComparison.Ordinal);
+        foreach (var part in new[] { "dashboard", "committee paper", "feed", "update service" }) Assert.Contains(part, scope,
+            StringComparison.Ordinal);
 
         // "You should be able to" lists exactly the checks' claims; the preparation section, their methods and the pages.
         var lists = page.Locator("main ul.statement__list");
@@ -59,7 +60,8 @@ public sealed class AccessibilityStatementTests(BrowserFixture fixture)
         Assert.DoesNotContain("fully compliant", text, StringComparison.Ordinal);
         Assert.Contains("Equality Advisory and Support Service (EASS)", text, StringComparison.Ordinal);
         Assert.Contains("get back to you in 10 working days", text, StringComparison.Ordinal);
-        var built = DateOnly.ParseExact(AccessibilityStatement.BuildDate, "yyyy-MM-dd").ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var built = DateOnly.ParseExact(AccessibilityStatement.BuildDate, "yyyy-MM-dd").ToString("d MMMM yyyy",
+            System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
         Assert.Contains($"This website was last tested on {built}", text, StringComparison.Ordinal);
     }
 }

@@ -68,7 +68,8 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
         Assert.Contains(all, e => e.Name == "2017-W03_coordinator");
         Assert.Contains(all, e => e.Name == "2017-W08_coordinator");
         Assert.Equal(17, all.Count(e => e.Html.Length > 0)); // both weeks' digests and summaries (leads told at milestones), and the one with links
-        Assert.Contains(emails.Messages, m => m.Value.TextBody is { } t && t.Contains("Worse: Green → Amber since 16 January 2017", StringComparison.Ordinal));
+        Assert.Contains(emails.Messages, m => m.Value.TextBody is { } t
+            && t.Contains("Worse: Green → Amber since 16 January 2017", StringComparison.Ordinal));
         Assert.Equal(2, all.Single(e => e.Name == "with-links").Html.Split("No update since 28 November 2016").Length - 1);
 
         await using var context = await fixture.NewContextAsync(width, height, javaScript: true);
@@ -136,8 +137,10 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
     [Fact]
     public void Html_Title_SaysWhatTheEmailIsTheWeekAndThePartnership()
     {
-        Assert.Contains("<title>Actions to review, week 8 \u2013 Safer City Partnership</title>", emails.Messages["2017-W08_community-safety-team"].HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("<title>Coordinator\u2019s summary, week 3 \u2013 Safer City Partnership</title>", emails.Messages["2017-W03_coordinator"].HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<title>Actions to review, week 8 \u2013 Safer City Partnership</title>",
+            emails.Messages["2017-W08_community-safety-team"].HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<title>Coordinator\u2019s summary, week 3 \u2013 Safer City Partnership</title>",
+            emails.Messages["2017-W03_coordinator"].HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,11 +208,13 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
         // Stale too: "No update since" inside the overdue block, and an action under "Needs an update" alone.
         var stale = (Assessment a) => a with { Stale = true, LastUpdated = new DateOnly(2016, 11, 28) };
         var digest = new LeadDigest(new Lead("Community Safety Team", [], ["cst@example.gov.uk"]),
-            [stale(Action("2.5", "Explore the potential of Alcohol Recovery Centres", "See https://example.gov.uk/" + new string('x', 120), new DateOnly(2016, 12, 31), Rag.Amber))],
+            [stale(Action("2.5", "Explore the potential of Alcohol Recovery Centres", "See https://example.gov.uk/" + new string('x', 120),
+                new DateOnly(2016, 12, 31), Rag.Amber))],
             [Action("3.1", "Develop materials, print literature and run events", "", new DateOnly(2017, 1, 31), Rag.Green)],
             [])
         {
-            NeedsUpdate = [stale(Action("4.2", "Publicise the Safer City Partnership's work to businesses", "Leaflets in print", new DateOnly(2017, 9, 30), Rag.Green))],
+            NeedsUpdate = [stale(Action("4.2", "Publicise the Safer City Partnership's work to businesses", "Leaflets in print",
+                new DateOnly(2017, 9, 30), Rag.Green))],
         };
         ActionLinks Links(Assessment a) => new(
             new Uri($"https://update.example.gov.uk/u/{a.Action.Number}?t=eyJhIjoiMi41IiwibCI6ImNzdCIsImUiOjE0ODc2NjQwMDB9&s=" + new string('A', 43)),

@@ -68,7 +68,8 @@ public sealed class PrintTests(BrowserFixture fixture, ITestOutputHelper output)
             // A row's cells print side by side, so its text follows the number only as far as the first line break: one word.
             var opening = firstAction.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
             var rowPage = pages.FindIndex(p => Regex.IsMatch(p, $@"(^| ){Regex.Escape(firstAction.Id)} {Regex.Escape(opening)}( |$)"));
-            Assert.True(headingPage == rowPage, $"theme '{theme}' is on page {headingPage + 1}, its first action {firstAction.Id} on page {rowPage + 1}");
+            Assert.True(headingPage == rowPage,
+                $"theme '{theme}' is on page {headingPage + 1}, its first action {firstAction.Id} on page {rowPage + 1}");
         }
     }
 
@@ -78,7 +79,8 @@ public sealed class PrintTests(BrowserFixture fixture, ITestOutputHelper output)
         var pages = await PrintAsync("?rag=amber&q=training", "dashboard-filtered.pdf");
         var text = string.Join(" ", pages);
         var expected = Document.Actions
-            .Where(a => a.Rag == "amber" && string.Join(" ", [a.Text, a.Comments, .. a.Leads]).Contains("training", StringComparison.OrdinalIgnoreCase))
+            .Where(a => a.Rag == "amber"
+                && string.Join(" ", [a.Text, a.Comments, .. a.Leads]).Contains("training", StringComparison.OrdinalIgnoreCase))
             .ToList();
         Assert.NotEmpty(expected);
 

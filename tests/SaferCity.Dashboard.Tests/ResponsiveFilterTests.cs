@@ -66,7 +66,8 @@ public sealed class ResponsiveFilterTests(BrowserFixture fixture)
     public async Task StaleFilter_AtThisViewport_ShowsExactlyTheStaleActions(string name, int width, int height, float scale)
     {
         var dir = SiteGenerator.NewTempDir();
-        var site = await SiteGenerator.GenerateAsync(Path.Combine(AppContext.BaseDirectory, "sample", "tracker-week5.json"), SiteGenerator.SampleLeads,
+        var site = await SiteGenerator.GenerateAsync(Path.Combine(AppContext.BaseDirectory, "sample", "tracker-week5.json"),
+            SiteGenerator.SampleLeads,
             dir, new DateOnly(2017, 3, 6));
         await using var server = await SiteServer.StartAsync(site);
         var doc = DashboardJson.Deserialize(File.ReadAllBytes(Path.Combine(site, "dashboard.json")))!;

@@ -67,7 +67,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         // Issued a day ago, but never claiming to live longer than Updates__LinkDays (28): the server refuses such a link.
         var expires = now.AddDays(days);
         var issued = now.AddDays(-1) < expires.AddDays(-28) ? expires.AddDays(-28) : now.AddDays(-1);
-        return UpdateLink.UrlFor(app.Urls.Single(), new UpdateLinkSigner(new UpdatesOptions { SigningKey = Key }).Sign(new UpdateLink(lead, item, "2.5", issued, expires))).ToString();
+        return UpdateLink.UrlFor(app.Urls.Single(),
+            new UpdateLinkSigner(new UpdatesOptions { SigningKey = Key }).Sign(new UpdateLink(lead, item, "2.5", issued, expires))).ToString();
     }
 
     public async Task DisposeAsync()
@@ -175,7 +176,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         await AssertTitleIsHeadingAsync(page, "Update action 2.5", error: true);
         Assert.True(await IsFocusedAsync(page, ".error-summary"), "the error summary has focus on load (autofocus, no script)");
         var entry = page.Locator(".error-summary a");
-        Assert.Equal(("Deadline must include a month", "#deadline-month"), ((await entry.TextContentAsync())!, (await entry.GetAttributeAsync("href"))!));
+        Assert.Equal(("Deadline must include a month", "#deadline-month"),
+            ((await entry.TextContentAsync())!, (await entry.GetAttributeAsync("href"))!));
         Assert.Equal("Error: Deadline must include a month", (await page.Locator("#deadline-error").TextContentAsync())!.Trim());
         Assert.Equal(before, File.ReadAllText(TrackerPath)); // the old deadline is not silently kept as "saved"
 
@@ -234,8 +236,10 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         Assert.Equal("Someone else changed action 2.5 while you were editing", await page.Locator(".error-summary a").TextContentAsync());
         Assert.True(await page.Locator("#rag-amber").IsCheckedAsync());                       // the lead's answer
         Assert.Equal("My second update.", await page.Locator("#comment").InputValueAsync());
-        Assert.Contains("Green (on track)", await page.Locator("#rag-changed").TextContentAsync(), StringComparison.Ordinal); // the list's newer value, beside it
-        Assert.Contains("Changed by the coordinator in SharePoint.", await page.Locator("#comment-changed").TextContentAsync(), StringComparison.Ordinal);
+        // the list's newer value, beside it
+        Assert.Contains("Green (on track)", await page.Locator("#rag-changed").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Changed by the coordinator in SharePoint.", await page.Locator("#comment-changed").TextContentAsync(),
+            StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#status-changed, #deadline-changed").CountAsync());
         Assert.Equal("Changed by the coordinator in SharePoint.", Fields()["Comments"]!.GetValue<string>()); // nothing overwritten
 
@@ -266,8 +270,11 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         return
         [
             ("form", p => p.GotoAsync(link)),
-            ("errors", p => Submit(p, async q => { await q.FillAsync("#deadline-day", "32"); await q.FillAsync("#comment", new string('x', 2000)); await q.CheckAsync("#status"); })),
-            ("conflict", p => Submit(p, async q => { EditInTheList("RAG", "G"); EditInTheList("Comments", $"Edited {Guid.NewGuid()}"); await q.CheckAsync("#rag-red"); })),
+            ("errors", p => Submit(p,
+                async q => { await q.FillAsync("#deadline-day", "32"); await q.FillAsync("#comment",
+                    new string('x', 2000)); await q.CheckAsync("#status"); })),
+            ("conflict", p => Submit(p,
+                async q => { EditInTheList("RAG", "G"); EditInTheList("Comments", $"Edited {Guid.NewGuid()}"); await q.CheckAsync("#rag-red"); })),
             ("no-changes", p => Submit(p, _ => Task.CompletedTask)),
             ("saved", p => Submit(p, q => q.FillAsync("#comment", $"Saved {Guid.NewGuid()}"))),
             ("refusal-invalid", p => p.GotoAsync(link[..^3] + "xyz")),
@@ -288,7 +295,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
             ("refusal-switched-off", p => Served(p, SwitchedOff())),
             ("refusal-revoked", async p =>
             {
-                await LinkRevocations.RevokeAsync(app.Services.GetRequiredService<IStateStore>(), "trading-standards", time.GetUtcNow(), CancellationToken.None);
+                await LinkRevocations.RevokeAsync(app.Services.GetRequiredService<IStateStore>(), "trading-standards", time.GetUtcNow(),
+                    CancellationToken.None);
                 await p.GotoAsync(Link("trading-standards", Item, days: 1));
             }),
         ];
@@ -310,7 +318,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
         Assert.Contains("Too many updates from this link", await page.TitleAsync(), StringComparison.Ordinal);
     }
 
-    /// <summary>What any link gets while updates are switched off (no Updates__BaseUrl): the service as the app builds it, without the setting.</summary>
+    /// <summary>What any link gets while updates are switched off (no Updates__BaseUrl): the service as the app builds it, without the
+    /// setting.</summary>
     private string SwitchedOff()
     {
         var off = ActivatorUtilities.CreateInstance<UpdateService>(app.Services, Microsoft.Extensions.Options.Options.Create(new UpdatesOptions()));

@@ -198,7 +198,8 @@ public class ArmTemplateTests
     [Fact]
     public void AppSettings_UpdatesBaseUrl_IsTheAppsOwnUpdateRoute()
     {
-        var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments" && r.Json.GetProperty("name").GetString() == "api");
+        var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments"
+            && r.Json.GetProperty("name").GetString() == "api");
         var passed = api.In.Resolve(api.Json.GetProperty("properties").GetProperty("parameters").GetProperty("selfUrlSettings"));
 
         Assert.Equal(
@@ -254,12 +255,14 @@ public class ArmTemplateTests
     {
         // Set by the template, never by the admin: infra/README.md says so.
         Assert.Equal("module('dashboardStorage').webEndpoint", ApiAppSetting("Dashboard__PublicUrl"));
-        Assert.DoesNotContain("dashboardPublicUrl", ArmTemplate.Main.Document.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain("dashboardPublicUrl",
+            ArmTemplate.Main.Document.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name));
     }
 
     private static string ApiAppSetting(string setting)
     {
-        var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments" && r.Json.GetProperty("name").GetString() == "api");
+        var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments"
+            && r.Json.GetProperty("name").GetString() == "api");
         var value = api.Json.GetProperty("properties").GetProperty("parameters").GetProperty("appSettings").GetProperty("value").GetProperty(setting);
         return api.In.Resolve(value);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace SaferCity.Infra.Tests;
@@ -17,10 +18,17 @@ internal static class BicepCompiler
                 .ToList();
     }
 
-    public static Result Build(string bicepFile) => Run("build", bicepFile);
+    // One compile per file and command for the whole test run: the compiler's output depends only on the files, and
+    // each start of it costs seconds (main.bicep alone was compiled three times, by three test classes).
+    private static readonly ConcurrentDictionary<(string Command, string File), Lazy<Result>> Compiled = new();
+
+    public static Result Build(string bicepFile) => Once("build", bicepFile);
 
     /// <summary>Compiles a .bicepparam file, checking its values against the template's parameter types and allowed values.</summary>
-    public static Result BuildParams(string paramsFile) => Run("build-params", paramsFile);
+    public static Result BuildParams(string paramsFile) => Once("build-params", paramsFile);
+
+    private static Result Once(string command, string file) =>
+        Compiled.GetOrAdd((command, Path.GetFullPath(file)), key => new Lazy<Result>(() => Run(key.Command, key.File))).Value;
 
     private static Result Run(string command, string bicepFile)
     {

@@ -40,7 +40,8 @@ public class DeploymentDocsTests
     [Fact]
     public void InfraReadme_AppSettingsTable_SaysWhereEveryTemplateSettingComesFrom()
     {
-        var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments" && r.Json.GetProperty("name").GetString() == "api");
+        var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments"
+            && r.Json.GetProperty("name").GetString() == "api");
         var settings = api.Json.GetProperty("properties").GetProperty("parameters").GetProperty("appSettings").GetProperty("value").EnumerateObject().ToList();
         var variables = AzdVariables();
         var table = Regex.Match(InfraReadme, @"(?m)^\| App setting \| Its value \|\n(\|.*\n)+").Value;
@@ -75,8 +76,10 @@ public class DeploymentDocsTests
         Assert.Equal(["0", "0", "6,7", "*", "*", "*"], fields);
 
         Assert.Contains($"azd env set REMINDER_SCHEDULE \"{schedule}\"", InfraReadme, StringComparison.Ordinal);
-        Assert.Contains($"\"ReminderSchedule\": \"{schedule}\"", InfraPaths.ReadRepo("functions/SaferCity.Functions/local.settings.sample.json"), StringComparison.Ordinal);
-        Assert.Contains($"`ReminderSchedule` (default `{schedule}`)", Paragraphs(MainReadme).Single(p => p.Contains("`SendReminders` on", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains($"\"ReminderSchedule\": \"{schedule}\"", InfraPaths.ReadRepo("functions/SaferCity.Functions/local.settings.sample.json"),
+            StringComparison.Ordinal);
+        Assert.Contains($"`ReminderSchedule` (default `{schedule}`)",
+            Paragraphs(MainReadme).Single(p => p.Contains("`SendReminders` on", StringComparison.Ordinal)), StringComparison.Ordinal);
         // The default fires every day (day-of-week field '*'): wherever a README says when it fires, it says every
         // day, and what the days other than Monday do.
         foreach (var (name, text) in new[] { ("infra/README.md", InfraReadme), ("README.md", MainReadme) })

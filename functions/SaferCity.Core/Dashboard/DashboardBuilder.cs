@@ -162,7 +162,9 @@ public static class DashboardBuilder
 
     private static List<TrendDay> Trend(RunReport report)
     {
-        var points = report.History.Days.Where(d => d.AsOf < report.AsOf).Select(d => new TrendDay(d.AsOf, d.Counts)).ToList();
+        var points = report.History.Days.Where(d => d.AsOf < report.AsOf)
+            .Select(d => new TrendDay(d.AsOf, d.Counts))
+            .ToList();
         points.Add(new TrendDay(report.AsOf, report.PublicCounts()));
         return points;
     }

@@ -74,7 +74,7 @@ public static class SiteBuilder
 
     public static string ShortHash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content))[..12];
 
-    private static IReadOnlyList<(string, byte[])> LoadAssets()
+    private static List<(string, byte[])> LoadAssets()
     {
         var assembly = typeof(SiteBuilder).Assembly;
         return assembly.GetManifestResourceNames()

@@ -78,8 +78,13 @@ internal static class TrendChart
         foreach (var (key, _, _, _, value) in Series)
         {
             points.Clear();
-            for (var i = 0; i < trend.Count; i++) points.Append(X(i, trend.Count)).Append(',').Append(Y(value(trend[i].Counts), top)).Append(' ');
-            if (trend.Count == 1) points.Append(points.ToString());
+            for (var i = 0; i < trend.Count; i++)
+                points.Append(X(i, trend.Count)).Append(',').Append(Y(value(trend[i].Counts), top)).Append(' ');
+            if (trend.Count == 1)
+            {
+                var single = points.ToString();
+                points.Append(single);
+            }
             Line(h, key, points.ToString(0, points.Length - 1));
         }
         h.Close("svg").Line();

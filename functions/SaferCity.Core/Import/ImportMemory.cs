@@ -9,6 +9,8 @@ namespace SaferCity.Core.Import;
 /// </summary>
 public sealed class ImportMemory
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private readonly Dictionary<string, Dictionary<string, string?>> byNumber;
 
     private ImportMemory(Dictionary<string, Dictionary<string, string?>> byNumber) => this.byNumber = byNumber;
@@ -44,7 +46,7 @@ public sealed class ImportMemory
     /// <summary>Writes the memory atomically; unchanged content is not rewritten.</summary>
     public void Save(string path)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(byNumber, new JsonSerializerOptions { WriteIndented = true });
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(byNumber, Indented);
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";

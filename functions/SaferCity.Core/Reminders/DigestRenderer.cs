@@ -117,7 +117,7 @@ public static class DigestRenderer
     private static List<string> Numbers(IEnumerable<Assessment> actions) => actions.Select(Number).ToList();
 
     /// <summary>"3.4 newly overdue" for one action, "2 newly overdue" for more; null for none.</summary>
-    private static string? Counted(IReadOnlyList<string> numbers, string what) => numbers.Count switch
+    private static string? Counted(List<string> numbers, string what) => numbers.Count switch
     {
         0 => null,
         1 => $"{EmailText.Clip(numbers[0], EmailText.MaxShortLength, null)} {what}",
@@ -182,7 +182,7 @@ public static class DigestRenderer
     }
 
     /// <summary>What a block says beyond the action's fields: its escalation, and the lead's own change.</summary>
-    private static IReadOnlyList<string> ExtraLines(LeadDigest digest, Assessment a)
+    private static List<string> ExtraLines(LeadDigest digest, Assessment a)
     {
         var lines = new List<string>(2);
         if (digest.Escalated.TryGetValue(a.Action.Number, out var on)) lines.Add($"Escalated to the coordinator on {Long(on)}");

@@ -9,7 +9,8 @@ public sealed record DateParts(string Day, string Month, string Year)
 
     public static DateParts Of(string? isoDate) =>
         DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? new(d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture))
+            ? new(d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture),
+                d.Year.ToString(CultureInfo.InvariantCulture))
             : Empty;
 
     public bool IsEmpty => Day.Length == 0 && Month.Length == 0 && Year.Length == 0;

@@ -52,7 +52,8 @@ public sealed class LinkAllowance(IStateStore state, TimeProvider time, int perH
     }
 
     private static (long Window, int Count) Read(StoredDocument? stored) =>
-        stored is { Content.Length: 12 } ? (BinaryPrimitives.ReadInt64BigEndian(stored.Content.Span), BinaryPrimitives.ReadInt32BigEndian(stored.Content.Span[8..])) : (0, 0);
+        stored is { Content.Length: 12 } ? (BinaryPrimitives.ReadInt64BigEndian(stored.Content.Span),
+            BinaryPrimitives.ReadInt32BigEndian(stored.Content.Span[8..])) : (0, 0);
 
     private static byte[] Write(long window, int count)
     {

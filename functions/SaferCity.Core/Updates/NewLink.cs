@@ -29,11 +29,13 @@ public static class NewLink
         const string ignore = "If you did not ask for it, you can ignore this email: the link works only for this action.";
         var text = $"{intro}\n\nUpdate: {link}\n\n{ignore}\n\n{page.Partnership}\n";
         var h = new HtmlWriter(2048);
-        h.Doctype().Open("html", ("lang", "en-GB")).Open("head").Void("meta", ("charset", "utf-8")).Element("title", $"{subject} \u2013 {page.Partnership}").Close("head");
+        h.Doctype().Open("html", ("lang", "en-GB")).Open("head").Void("meta", ("charset", "utf-8")).Element("title",
+            $"{subject} \u2013 {page.Partnership}").Close("head");
         h.Open("body").Element("p", intro).Open("p").Element("a", $"Update action {number}", ("href", link.ToString())).Close("p")
             .Element("p", ignore).Element("p", page.Partnership).Close("body").Close("html");
         var id = $"new-link/{UpdateLink.IdOf(link.Query)}";
-        return new EmailMessage(id, lead.Emails, subject, text, h.ToString(), new Dictionary<string, string> { ["kind"] = "new-link" }) { Date = issued };
+        return new EmailMessage(id, lead.Emails, subject, text, h.ToString(),
+            new Dictionary<string, string> { ["kind"] = "new-link" }) { Date = issued };
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ public sealed record AppliedUpdate(DateTimeOffset At, string Link, string LeadKe
         [.. new[] { ("rag", Before.Rag != After.Rag), ("status", Before.Status != After.Status), ("deadline", Before.Deadline != After.Deadline),
             ("comment", Before.Comment != After.Comment) }.Where(f => f.Item2).Select(f => f.Item1)];
 
-    /// <summary>"2.5 (Community Safety Team): RAG amber to red; deadline moved by the lead: 31 December 2016 → 31 March 2017; comment changed".</summary>
+    /// <summary>"2.5 (Community Safety Team): RAG amber to red; deadline moved by the lead: 31 December 2016 → 31 March 2017; comment
+    /// changed".</summary>
     public string Describe()
     {
         var changes = new List<string>();
@@ -30,7 +31,7 @@ public sealed record AppliedUpdate(DateTimeOffset At, string Link, string LeadKe
         if (Before.Status != After.Status) changes.Add(After.Status == "complete" ? "marked complete" : "reopened");
         // A deadline is the figure a lead could most easily game: every move is named for the coordinator, with both dates.
         if (Before.Deadline != After.Deadline)
-            changes.Add($"deadline moved by the lead: {(Before.Deadline is null ? "not set" : UpdatePages.Long(Before.Deadline))} \u2192 {UpdatePages.Long(After.Deadline ?? "")}");
+            changes.Add($"deadline moved by the lead: {(Before.Deadline is null ? "not set" : UpdatePages.LongDate(Before.Deadline))} \u2192 {UpdatePages.LongDate(After.Deadline ?? "")}");
         if (Before.Comment != After.Comment) changes.Add("comment changed");
         return $"{Action} ({Lead}): {(changes.Count == 0 ? "no change" : string.Join("; ", changes))}";
     }
@@ -81,7 +82,8 @@ public static class UpdateAudit
     }
 
     /// <summary>Updates applied in (from, to], oldest first.</summary>
-    public static async Task<IReadOnlyList<AppliedUpdate>> ReadAsync(IStateStore state, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AppliedUpdate>> ReadAsync(IStateStore state, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken)
     {
         var result = new List<AppliedUpdate>();
         await foreach (var (_, update, _) in RecordsAsync(state, from, to, cancellationToken)) result.Add(update);
@@ -119,7 +121,8 @@ public static class UpdateAudit
         return (stripped + oldStripped, deleted + oldDeleted);
     }
 
-    private static async Task<(int, int)> MaintainLegacyAsync(IStateStore state, DateTimeOffset textBefore, DateTimeOffset keepAfter, CancellationToken cancellationToken)
+    private static async Task<(int, int)> MaintainLegacyAsync(IStateStore state, DateTimeOffset textBefore, DateTimeOffset keepAfter,
+        CancellationToken cancellationToken)
     {
         var (stripped, deleted) = (0, 0);
         foreach (var name in (await state.ListAsync(Folder, cancellationToken)).Where(n => n.Count(c => c == '/') == 1))
@@ -131,7 +134,8 @@ public static class UpdateAudit
             deleted += records.Count - kept.Count;
             stripped += records.Count(u => u.At >= keepAfter && u.At < textBefore && !u.Stripped);
             if (kept.Count == 0) await state.DeleteAsync(name, cancellationToken);
-            else if (!kept.SequenceEqual(records)) await state.WriteAsync(name, JsonSerializer.SerializeToUtf8Bytes(kept, Json), stored.Version, cancellationToken);
+            else if (!kept.SequenceEqual(records)) await state.WriteAsync(name, JsonSerializer.SerializeToUtf8Bytes(kept, Json), stored.Version,
+                cancellationToken);
         }
         return (stripped, deleted);
     }
@@ -155,7 +159,8 @@ public static class UpdateAudit
         {
             if (await state.ReadAsync(LegacyDocumentName(month), cancellationToken) is { } legacy)
             {
-                foreach (var u in JsonSerializer.Deserialize<List<AppliedUpdate>>(legacy.Content.Span, Json) ?? []) yield return (LegacyDocumentName(month), u, legacy.Version);
+                foreach (var u in JsonSerializer.Deserialize<List<AppliedUpdate>>(legacy.Content.Span, Json)
+                    ?? []) yield return (LegacyDocumentName(month), u, legacy.Version);
             }
             foreach (var name in await state.ListAsync(MonthFolder(month), cancellationToken))
             {

@@ -22,7 +22,8 @@ public sealed record UpdateLink(string LeadKey, string ItemId, string Number, Da
 
     /// <summary>The token a link made by <see cref="UrlFor"/> carries, or null.</summary>
     public static string? TokenIn(Uri link) =>
-        link.Query.TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith(Field + "=", StringComparison.Ordinal))?[(Field.Length + 1)..] is { Length: > 0 } token
+        link.Query.TrimStart('?').Split('&').FirstOrDefault(p =>
+            p.StartsWith(Field + "=", StringComparison.Ordinal))?[(Field.Length + 1)..] is { Length: > 0 } token
             ? Uri.UnescapeDataString(token) : null;
 }
 
@@ -125,7 +126,8 @@ public sealed class UpdateLinkSigner
         if (rest.Length != 0) return null;
         try
         {
-            return new UpdateLink(texts[0], texts[1], texts[2], DateTimeOffset.FromUnixTimeSeconds(issued), DateTimeOffset.FromUnixTimeSeconds(expires));
+            return new UpdateLink(texts[0], texts[1], texts[2], DateTimeOffset.FromUnixTimeSeconds(issued),
+                DateTimeOffset.FromUnixTimeSeconds(expires));
         }
         catch (ArgumentOutOfRangeException)
         {

@@ -93,7 +93,8 @@ public static class UpdatePages
         var h = Start(context, errors.Count > 0 ? $"Error: {context.TitleOf(heading)}" : context.TitleOf(heading));
         if (errors.Count > 0) ErrorSummary(h, errors, conflictNote);
         h.Element("h1", heading);
-        Summary(h, [("Key action", m.KeyAction), ("Deadline", m.Deadline), ("RAG rating", m.Rag), ("Current comment", m.LatestComment), ("Sent to", m.Lead)]);
+        Summary(h, [("Key action", m.KeyAction), ("Deadline", m.Deadline), ("RAG rating", m.Rag), ("Current comment", m.LatestComment),
+            ("Sent to", m.Lead)]);
 
         // The token travels in the body, never in the action's address (which the host's request telemetry records).
         h.Open("form", ("method", "post"), ("action", FormAction), ("novalidate", "novalidate")).Line();
@@ -123,7 +124,8 @@ public static class UpdatePages
         foreach (var change in changes) h.Element("li", change, ("dir", "auto"));
         h.Close("ul").Line();
         h.Element("h2", "What happens next");
-        h.Element("p", "The partnership's coordinator will see this update in their next weekly summary. The dashboard shows it after its next refresh.");
+        h.Element("p", "The partnership's coordinator will see this update in their next weekly summary. The dashboard shows it after its next " +
+            "refresh.");
         DashboardLink(h, context);
         return End(h, context);
     }
@@ -146,7 +148,8 @@ public static class UpdatePages
         var h = Start(context, context.TitleOf(title));
         h.Element("h1", title);
         h.Element("p", reason);
-        h.Element("p", next ?? "Nothing was changed. If you still need to update the action, ask the partnership's coordinator for a fresh digest email: every digest carries new links.");
+        h.Element("p", next ?? "Nothing was changed. If you still need to update the action, ask the partnership's coordinator for a fresh digest " +
+            "email: every digest carries new links.");
         return End(h, context with { ContactHref = context.PublicContactHref });
     }
 
@@ -190,8 +193,10 @@ public static class UpdatePages
         if (before.Rag != after.Rag) changes.Add($"RAG rating: {RagText(before.Rag)} to {RagText(after.Rag)}");
         if (before.Status != after.Status) changes.Add(after.Status == "complete" ? "Status: marked complete" : "Status: reopened");
         if (before.Deadline != after.Deadline)
-            changes.Add($"Deadline: {(before.Deadline is null ? "not set" : Long(before.Deadline))} to {(after.Deadline is null ? "not set" : Long(after.Deadline))}");
-        if (before.Comment != after.Comment) changes.Add(after.Comment.Length == 0 ? "Comment: removed" : $"Comment replaced. It now says: {after.Comment}");
+            changes.Add($"Deadline: {(before.Deadline is null ? "not set" : LongDate(before.Deadline))} to {(after.Deadline is null ? "not set" : LongDate(after.Deadline))}");
+        if (before.Comment != after.Comment) changes.Add(after.Comment.Length == 0
+            ? "Comment: removed"
+            : $"Comment replaced. It now says: {after.Comment}");
         return changes;
     }
 
@@ -200,8 +205,9 @@ public static class UpdatePages
         Refusal(context, "SharePoint is busy", "SharePoint is busy; nothing was saved; try again in a few minutes.",
             "Your link still works: open it again in a few minutes and save your update then.");
 
-    public static string Long(string isoDate) =>
-        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("d MMMM yyyy", Uk) : isoDate;
+    public static string LongDate(string isoDate) =>
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("d MMMM yyyy",
+            Uk) : isoDate;
 
     public static string? Title(string? word) => word is null ? null : char.ToUpperInvariant(word[0]) + word[1..];
 
@@ -295,7 +301,8 @@ public static class UpdatePages
             Changed(h, m, name);
             ErrorMessage(h, name, errors);
             h.Open("div", ("class", "date-input"));
-            foreach (var (part, label, value, width) in new[] { ("day", "Day", m.DeadlineParts.Day, 2), ("month", "Month", m.DeadlineParts.Month, 2), ("year", "Year", m.DeadlineParts.Year, 4) })
+            foreach (var (part, label, value, width) in new[] { ("day", "Day", m.DeadlineParts.Day, 2), ("month", "Month", m.DeadlineParts.Month, 2),
+                ("year", "Year", m.DeadlineParts.Year, 4) })
             {
                 var error = faulty.Contains(part) ? " input--error" : "";
                 h.Open("div", ("class", "date-input__item")).Element("label", label, ("for", $"{name}-{part}"), ("class", "date-input__label"))
@@ -318,7 +325,8 @@ public static class UpdatePages
         Changed(h, m, "comment");
         ErrorMessage(h, "comment", errors);
         var describedby = $"comment-warning {Describedby(m, "comment", errors, hint: true)}";
-        h.Open("textarea", ("id", "comment"), ("name", "comment"), ("rows", "8"), ("maxlength", MaxCommentLength.ToString(CultureInfo.InvariantCulture)),
+        h.Open("textarea", ("id", "comment"), ("name", "comment"), ("rows", "8"),
+            ("maxlength", MaxCommentLength.ToString(CultureInfo.InvariantCulture)),
                 ("class", errors.Any(e => e.Question == "comment") ? "textarea input--error" : "textarea"), ("aria-describedby", describedby))
             .Text(m.Values.Comment).Close("textarea");
     });
@@ -342,7 +350,8 @@ public static class UpdatePages
     private static void ErrorMessage(HtmlWriter h, string name, IReadOnlyList<FormError> errors)
     {
         foreach (var error in errors.Where(e => e.Question == name))
-            h.Open("p", ("class", "error-message"), ("id", $"{name}-error")).Element("span", "Error: ", ("class", "visually-hidden")).Text(error.Message).Close("p");
+            h.Open("p", ("class", "error-message"), ("id", $"{name}-error")).Element("span", "Error: ",
+                ("class", "visually-hidden")).Text(error.Message).Close("p");
     }
 
     private static bool HasError(string name, IReadOnlyList<FormError> errors) => errors.Any(e => e.Question == name);

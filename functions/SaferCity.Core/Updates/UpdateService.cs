@@ -74,7 +74,8 @@ public sealed class UpdateService
         return refusal ?? new UpdateResponse(200, UpdatePages.Form(Page, Model(context!), []));
     }
 
-    public async Task<UpdateResponse> SubmitAsync(string? token, IReadOnlyDictionary<string, string> form, string clientAddress, CancellationToken cancellationToken)
+    public async Task<UpdateResponse> SubmitAsync(string? token, IReadOnlyDictionary<string, string> form, string clientAddress,
+        CancellationToken cancellationToken)
     {
         var (refusal, context) = await OpenAsync(token, clientAddress, cancellationToken);
         if (refusal is not null) return refusal;
@@ -144,16 +145,18 @@ public sealed class UpdateService
         if (shown is null ? submitted.Rag != now.Rag : shown.Rag != now.Rag) changed["rag"] = UpdatePages.RagText(now.Rag);
         if (shown is null ? submitted.Status != now.Status : shown.Status != now.Status) changed["status"] = UpdatePages.Title(now.Status)!;
         if (shown is null ? submitted.Deadline != now.Deadline : shown.Deadline != now.Deadline)
-            changed["deadline"] = now.Deadline is null ? "Not set" : UpdatePages.Long(now.Deadline);
+            changed["deadline"] = now.Deadline is null ? "Not set" : UpdatePages.LongDate(now.Deadline);
         if (shown is null ? submitted.Comment != now.Comment : !shown.CommentWas(now.Comment))
             changed["comment"] = now.Comment.Length == 0 ? "No comment" : now.Comment;
 
         var first = changed.Keys.FirstOrDefault() is { } key ? (key == "deadline" ? "deadline-day" : key) : "rag";
         var note = changed.Count > 0
-            ? "Nothing was saved. Your answers are still in the form, and the tracker's newer value is shown beside each question that changed. Check them, then save again."
+            ? "Nothing was saved. Your answers are still in the form, and the tracker's newer value is shown beside each question that changed. " +
+                "Check them, then save again."
             : "Nothing was saved. Your answers are still in the form. Check them, then save again.";
         FormError[] all = [new("conflict", $"Someone else changed action {latest.Action.Number} while you were editing", Link: first), .. errors];
-        return new UpdateResponse(409, UpdatePages.Form(Page, Model(latest) with { Values = submitted, DeadlineParts = typed, Changed = changed }, all, note));
+        return new UpdateResponse(409,
+            UpdatePages.Form(Page, Model(latest) with { Values = submitted, DeadlineParts = typed, Changed = changed }, all, note));
     }
 
     private sealed record Context(string Token, UpdateLink Link, ListItem Item, TrackerAction Action, Lead Lead);
@@ -171,14 +174,17 @@ public sealed class UpdateService
         }
 
         if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
-            return Refused("too many requests from the client's address", TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
+            return Refused("too many requests from the client's address",
+                TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
         if (_signer is null)
             return Refused("update links are switched off", SwitchedOff());
 
         var check = _signer.Check(token, _time.GetUtcNow());
         if (check.Status == LinkStatus.Invalid) return Refused(InvalidReason, NotValid());
         if (check.Status == LinkStatus.Expired)
-            return Refused("expired", Outdated(token!, 410, "This link has expired", $"Update links work for {_options.LinkDays} days after the digest that carried them."));
+            return Refused("expired",
+                Outdated(token!, 410, "This link has expired",
+                    $"Update links work for {_options.LinkDays} days after the digest that carried them."));
         var (reason, page, context) = await ResolveAsync(token!, check.Link!, outdatedAllowed: false, cancellationToken);
         return reason is null ? (null, context) : Refused(reason, page!);
     }
@@ -202,15 +208,17 @@ public sealed class UpdateService
     {
         var item = await _target.ReadItemAsync(link.ItemId, cancellationToken);
         if (item is null || string.IsNullOrEmpty(item.ETag))
-            return ("unknown item", Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker."), null);
+            return ("unknown item",
+                Refuse(404, "This action is no longer in the tracker", "The action this link was for has been removed from the tracker."), null);
         var leads = await _target.ReadLeadsAsync(cancellationToken);
         var parsed = _parser.Parse(new TrackerLists([item], leads));
-        var lead = parsed.Directory.Leads.FirstOrDefault(l => l.LinkKey == link.LeadKey) ?? parsed.Directory.Leads.FirstOrDefault(l => l.IsNamedBy(link.LeadKey));
+        var lead = parsed.Directory.Leads.FirstOrDefault(l => l.LinkKey == link.LeadKey)
+            ?? parsed.Directory.Leads.FirstOrDefault(l => l.IsNamedBy(link.LeadKey));
         string[] keys = lead is null ? [link.LeadKey] : [link.LeadKey, lead.LinkKey, lead.Key];
         if (await LinkRevocations.RevokedBeforeAsync(_state, keys, cancellationToken) is { } revoked && link.IssuedAt < revoked)
             return ("revoked", Refuse(403, "This link has been withdrawn",
                 "The partnership has withdrawn the update links sent before a certain date, for example because a digest was forwarded."), null);
-        var action = parsed.Actions.FirstOrDefault();
+        var action = parsed.Actions.Count > 0 ? parsed.Actions[0] : null;
         if (action is null || lead is null || !action.Leads.Contains(lead.Name))
             return ("wrong lead", Refuse(403, "This link is not for this action any more",
                 "The action it was sent for no longer names the lead it was sent to, or the lead is no longer in the leads list."), null);
@@ -218,7 +226,9 @@ public sealed class UpdateService
         // The link names the action by number as well as by item: a link whose number is not the item's was made for
         // something else (or the action was renumbered since), so showing the item under either number would mislead.
         if (action.Number != link.Number && !outdatedAllowed)
-            return ("action renumbered", Outdated(token, 410, "This action has been renumbered", "The action this link was for has a different number in the tracker now."), null);
+            return ("action renumbered",
+                Outdated(token, 410, "This action has been renumbered",
+                    "The action this link was for has a different number in the tracker now."), null);
         return (null, null, context);
     }
 
@@ -237,7 +247,8 @@ public sealed class UpdateService
         }
 
         if (!_perAddress.TryTake(clientAddress))
-            return Refused("too many requests from the client's address", TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
+            return Refused("too many requests from the client's address",
+                TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
         if (_signer is null)
             return Refused("update links are switched off", SwitchedOff());
         var check = _signer.Check(token, _time.GetUtcNow());
@@ -246,26 +257,35 @@ public sealed class UpdateService
         if (reason is not null) return Refused(reason, page!);
         var (_, _, item, action, lead) = context!;
         if (lead.Emails.Count == 0)
-            return Refused("no address listed", Refuse(409, "No address is listed for this lead", $"The leads list has no email address for {lead.Name}, so a new link cannot be sent."));
+            return Refused("no address listed",
+                Refuse(409, "No address is listed for this lead",
+                    $"The leads list has no email address for {lead.Name}, so a new link cannot be sent."));
         if (!await _newLinks.TryTakeAsync($"new-link-{UpdateLink.IdOf($"{lead.LinkKey}/{item.Id}")}", cancellationToken))
-            return Refused("a new link was sent in the last hour", TooMany("A new link was sent recently", $"A new link for this action was emailed to the addresses listed for {lead.Name} in the last hour."));
+            return Refused("a new link was sent in the last hour",
+                TooMany("A new link was sent recently",
+                    $"A new link for this action was emailed to the addresses listed for {lead.Name} in the last hour."));
 
         var issued = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
         var fresh = _signer.Sign(new UpdateLink(lead.LinkKey, item.Id, action.Number, issued, issued.AddDays(_options.LinkDays)));
-        var sent = await _email.SendAsync(NewLink.Email(Page, lead, action.Number, UpdateLink.UrlFor(_options.BaseUrl!, fresh), issued, issued.AddDays(_options.LinkDays)), cancellationToken);
+        var sent = await _email.SendAsync(NewLink.Email(Page, lead, action.Number, UpdateLink.UrlFor(_options.BaseUrl!, fresh), issued,
+            issued.AddDays(_options.LinkDays)), cancellationToken);
         if (!sent.Sent && !sent.Unconfirmed)
-            return Refused($"the email could not be sent ({sent.Error})", Refuse(503, "The new link could not be sent", "The email service did not take the message.",
+            return Refused($"the email could not be sent ({sent.Error})",
+                Refuse(503, "The new link could not be sent", "The email service did not take the message.",
                 "Nothing was sent. Please try again later, or ask the partnership's coordinator for a fresh digest email."));
         try
         {
-            await NewLink.RecordAsync(_state, new NewLink.Sent(issued, linkId, UpdateLink.IdOf(fresh), lead.LinkKey, lead.Name, item.Id, action.Number), cancellationToken);
+            await NewLink.RecordAsync(_state,
+                new NewLink.Sent(issued, linkId, UpdateLink.IdOf(fresh), lead.LinkKey, lead.Name, item.Id, action.Number), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The email has gone: the page must say so. The log keeps what the record would have.
-            _logger.LogError(e, "New link {NewLink} for item {ItemId} (from link {Link}) sent but not recorded", UpdateLink.IdOf(fresh), item.Id, linkId);
+            _logger.LogError(e, "New link {NewLink} for item {ItemId} (from link {Link}) sent but not recorded", UpdateLink.IdOf(fresh), item.Id,
+                linkId);
         }
-        _logger.LogInformation("Update link {Link}: a new link {NewLink} for item {ItemId} was emailed to the addresses listed for {Lead}", linkId, UpdateLink.IdOf(fresh), item.Id, lead.Name);
+        _logger.LogInformation("Update link {Link}: a new link {NewLink} for item {ItemId} was emailed to the addresses listed for {Lead}", linkId,
+            UpdateLink.IdOf(fresh), item.Id, lead.Name);
         return new UpdateResponse(200, UpdatePages.NewLinkSent(Page, lead.Name, _options.LinkDays));
     }
 
@@ -279,7 +299,7 @@ public sealed class UpdateService
             Version: _versions!.Seal(UpdateLink.IdOf(c.Token), c.Item.Id, c.Item.ETag!, current),
             Number: c.Action.Number,
             KeyAction: c.Action.Text,
-            Deadline: c.Action.Deadline is { } d ? UpdatePages.Long(Iso(d)) : "Not set",
+            Deadline: c.Action.Deadline is { } d ? UpdatePages.LongDate(Iso(d)) : "Not set",
             Rag: UpdatePages.RagText(current.Rag),
             LatestComment: c.Action.Comments.Length == 0 ? "No comment" : c.Action.Comments,
             Lead: c.Lead.Name,
@@ -325,16 +345,18 @@ public sealed class UpdateService
 
     private static string Part(IReadOnlyDictionary<string, string> form, string name) => form.GetValueOrDefault(name)?.Trim() ?? "";
 
-    /// <summary>A deadline moved further than <see cref="UpdatesOptions.MaxDeadlineMoveDays"/> (from the current one, or from today), or null.</summary>
+    /// <summary>A deadline moved further than <see cref="UpdatesOptions.MaxDeadlineMoveDays"/> (from the current one, or from today), or
+    /// null.</summary>
     private string? DeadlineMoveError(UpdateFields current, UpdateFields submitted)
     {
         if (submitted.Deadline is null || submitted.Deadline == current.Deadline ||
             !DateOnly.TryParseExact(submitted.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
             return null;
-        var from = current.Deadline is not null && DateOnly.TryParseExact(current.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        var from = current.Deadline is not null
+            && DateOnly.TryParseExact(current.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : Rules.UkClock.Today(_time);
         if (Math.Abs(to.DayNumber - from.DayNumber) <= _options.MaxDeadlineMoveDays) return null;
-        var what = current.Deadline is null ? "today" : $"the current deadline ({UpdatePages.Long(current.Deadline)})";
+        var what = current.Deadline is null ? "today" : $"the current deadline ({UpdatePages.LongDate(current.Deadline)})";
         return $"The new deadline is more than {_options.MaxDeadlineMoveDays} days from {what}: " +
                "a move that large needs the partnership's coordinator, so ask them to change it";
     }
@@ -355,7 +377,8 @@ public sealed class UpdateService
         if (submitted.Status != current.Status)
         {
             if (HasStatusColumn(item)) fields[_columns.Status] = submitted.Status == "complete" ? "Complete" : "Open";
-            else if (submitted.Status == "complete" && !Completion.IsComplete(null, comment)) comment = comment.Length == 0 ? "Complete" : $"Complete \u2013 {comment}";
+            else if (submitted.Status == "complete"
+                && !Completion.IsComplete(null, comment)) comment = comment.Length == 0 ? "Complete" : $"Complete \u2013 {comment}";
         }
         if (comment != current.Comment) fields[_columns.Comments] = comment;
         if (submitted.Deadline != current.Deadline && submitted.Deadline is not null)
@@ -379,5 +402,6 @@ public sealed class UpdateService
 
     private UpdateResponse SwitchedOff() => Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment.");
 
-    private UpdateResponse Refuse(int status, string title, string reason, string? next = null) => new(status, UpdatePages.Refusal(Page, title, reason, next));
+    private UpdateResponse Refuse(int status, string title, string reason, string? next = null) =>
+        new(status, UpdatePages.Refusal(Page, title, reason, next));
 }

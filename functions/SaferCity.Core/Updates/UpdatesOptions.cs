@@ -95,14 +95,19 @@ public sealed partial class UpdatesOptions : IValidatableObject
     {
         if (!Enabled) yield break;
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
-            yield return new ValidationResult("Updates:BaseUrl must be an https address (plain http only on this machine, 127.0.0.1 or localhost).", [nameof(BaseUrl)]);
+            yield return new ValidationResult("Updates:BaseUrl must be an https address (plain http only on this machine, 127.0.0.1 or localhost).",
+                [nameof(BaseUrl)]);
         if (string.IsNullOrEmpty(SigningKey))
             yield return new ValidationResult("Updates:SigningKey is required when Updates:BaseUrl is set: it signs the links in digests. " +
-                "Make one with 'openssl rand -base64 48' and keep it secret (Key Vault in the cloud); on this machine, a loopback Updates:BaseUrl makes one for you.",
+                "Make one with 'openssl rand -base64 48' and keep it secret (Key Vault in the cloud); on this machine, a loopback Updates:BaseUrl " +
+                    "makes one for you.",
                 [nameof(SigningKey)]);
         else if (Encoding.UTF8.GetByteCount(SigningKey) < MinKeyBytes)
-            yield return new ValidationResult($"Updates:SigningKey is too short: use at least {MinKeyBytes} random bytes (e.g. 'openssl rand -base64 48').", [nameof(SigningKey)]);
+            yield return new ValidationResult(
+                $"Updates:SigningKey is too short: use at least {MinKeyBytes} random bytes (e.g. 'openssl rand -base64 48').",
+                [nameof(SigningKey)]);
         if (UsablePreviousKey is { } previous && Encoding.UTF8.GetByteCount(previous) < MinKeyBytes)
-            yield return new ValidationResult($"Updates:PreviousSigningKey is too short: at least {MinKeyBytes} bytes.", [nameof(PreviousSigningKey)]);
+            yield return new ValidationResult($"Updates:PreviousSigningKey is too short: at least {MinKeyBytes} bytes.",
+                [nameof(PreviousSigningKey)]);
     }
 }

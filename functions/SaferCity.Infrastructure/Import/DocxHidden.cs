@@ -12,7 +12,7 @@ internal sealed class DocxHidden(Styles? styles)
 {
     private readonly Dictionary<string, bool?> byStyle = new(StringComparer.Ordinal);
 
-    public bool IsHiddenRow(TableRow row) => row.TableRowProperties?.GetFirstChild<Hidden>() is { } mark && On(mark.Val);
+    public static bool IsHiddenRow(TableRow row) => row.TableRowProperties?.GetFirstChild<Hidden>() is { } mark && On(mark.Val);
 
     public bool IsHidden(Text text)
     {

@@ -49,7 +49,7 @@ internal static class DocxTables
             index++;
             var texts = row.Descendants<Text>().Where(t => t.Text.Length > 0).ToList();
             var hiddenCount = texts.Count(hidden.IsHidden);
-            if (hidden.IsHiddenRow(row) || (texts.Count > 0 && hiddenCount == texts.Count))
+            if (DocxHidden.IsHiddenRow(row) || (texts.Count > 0 && hiddenCount == texts.Count))
             {
                 if (texts.Count > 0) hiddenRows.Add(index);
                 continue;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -12,6 +13,8 @@ namespace SaferCity.Infrastructure.Import;
 /// </summary>
 internal static class XlsxTables
 {
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
     public static RawDocument Read(Stream stream, OpenSettings settings)
     {
         using var document = SpreadsheetDocument.Open(stream, isEditable: false, settings);
@@ -117,5 +120,7 @@ internal static class XlsxTables
     }
 
     private static uint RowOf(string reference) =>
-        uint.TryParse(reference.AsSpan(reference.IndexOfAny("0123456789".ToCharArray())), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 0;
+        uint.TryParse(reference.AsSpan(reference.AsSpan().IndexOfAny(Digits)), NumberStyles.None, CultureInfo.InvariantCulture, out var row)
+            ? row
+            : 0;
 }

@@ -30,7 +30,8 @@ public sealed class FileUpdateTargetTests : IDisposable
     {
         var before = (await target.ReadItemAsync("11", CancellationToken.None))!;
 
-        var outcome = await target.WriteAsync("11", new Dictionary<string, string> { ["RAG"] = "R", ["comments"] = "New." }, before.ETag!, CancellationToken.None);
+        var outcome = await target.WriteAsync("11", new Dictionary<string, string> { ["RAG"] = "R", ["comments"] = "New." }, before.ETag!,
+            CancellationToken.None);
 
         Assert.Equal(WriteOutcome.Written, outcome);
         var after = (await target.ReadItemAsync("11", CancellationToken.None))!;
@@ -40,7 +41,8 @@ public sealed class FileUpdateTargetTests : IDisposable
         Assert.Equal(new DateTimeOffset(2017, 1, 16, 9, 30, 0, TimeSpan.Zero), after.LastModified);
         var all = ListItemJson.Parse(File.ReadAllBytes(Tracker));
         Assert.Equal(42, all.Count);
-        Assert.Equal(Sample.Lists().Tracker.Where(i => i.Id != "11").Select(i => i["Comments"]), all.Where(i => i.Id != "11").Select(i => i["Comments"]));
+        Assert.Equal(Sample.Lists().Tracker.Where(i => i.Id != "11").Select(i => i["Comments"]),
+            all.Where(i => i.Id != "11").Select(i => i["Comments"]));
         Assert.Equal(["leads.json", "tracker.json"], Directory.GetFiles(dir).Select(Path.GetFileName).Order()); // no temporary file left
     }
 
@@ -65,7 +67,8 @@ public sealed class FileUpdateTargetTests : IDisposable
         var original = File.ReadAllBytes(Tracker);
 
         Assert.Null(await target.ReadItemAsync("999", CancellationToken.None));
-        Assert.Equal(WriteOutcome.NotFound, await target.WriteAsync("999", new Dictionary<string, string> { ["RAG"] = "R" }, "\"x\"", CancellationToken.None));
+        Assert.Equal(WriteOutcome.NotFound,
+            await target.WriteAsync("999", new Dictionary<string, string> { ["RAG"] = "R" }, "\"x\"", CancellationToken.None));
         Assert.Equal(original, File.ReadAllBytes(Tracker));
     }
 }

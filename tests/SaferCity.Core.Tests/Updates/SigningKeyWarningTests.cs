@@ -28,7 +28,8 @@ public class SigningKeyWarningTests
 
         Assert.Contains("Update: https://app.example.org/api/update/", digest, StringComparison.Ordinal);
         var check = summary[summary.IndexOf("CHECK THIS RUN", StringComparison.Ordinal)..];
-        Assert.Contains("Updates__PreviousSigningKey is a Key Vault reference the app could not resolve: it is ignored", check, StringComparison.Ordinal);
+        Assert.Contains("Updates__PreviousSigningKey is a Key Vault reference the app could not resolve: it is ignored", check,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("kv-scp", summary, StringComparison.Ordinal);
     }
 
@@ -38,7 +39,8 @@ public class SigningKeyWarningTests
         var (summary, digest) = await RunAsync(new UpdatesOptions { BaseUrl = "https://app.example.org/api/update", SigningKey = Reference });
 
         Assert.DoesNotContain("Update: ", digest, StringComparison.Ordinal);
-        Assert.Contains("Updates__SigningKey is a Key Vault reference the app could not resolve, so digests carry no update links", summary, StringComparison.Ordinal);
+        Assert.Contains("Updates__SigningKey is a Key Vault reference the app could not resolve, so digests carry no update links", summary,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,11 +42,13 @@ public class UpdateAuditTests
     {
         var state = new InMemoryStateStore();
         var records = new[] { Update(Now.AddDays(-800)), Update(Now.AddDays(-100)) };
-        await state.WriteAsync("updates/2015-03.json", JsonSerializer.SerializeToUtf8Bytes(records, new JsonSerializerOptions(JsonSerializerDefaults.Web)), null, CancellationToken.None);
+        await state.WriteAsync("updates/2015-03.json",
+            JsonSerializer.SerializeToUtf8Bytes(records, new JsonSerializerOptions(JsonSerializerDefaults.Web)), null, CancellationToken.None);
 
         Assert.Equal((1, 1), await UpdateAudit.MaintainAsync(state, Now, 90, 730, CancellationToken.None));
 
-        var kept = JsonSerializer.Deserialize<List<AppliedUpdate>>(state.Documents["updates/2015-03.json"], new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var kept = JsonSerializer.Deserialize<List<AppliedUpdate>>(state.Documents["updates/2015-03.json"],
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         Assert.True(Assert.Single(kept).Stripped);
     }
 

@@ -55,8 +55,10 @@ public sealed class UpdateServiceTests : IDisposable
     {
         var token = Token();
         var shown = await service.ShowAsync(token, "203.0.113.7", CancellationToken.None);
-        var version = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(shown.Html, "name=\"version\" value=\"([^\"]*)\"").Groups[1].Value);
-        var form = new Dictionary<string, string> { ["item"] = "11", ["version"] = version, ["rag"] = "amber", ["status"] = "open", ["comment"] = Fields()["Comments"]!.GetValue<string>() };
+        var version = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(shown.Html,
+            "name=\"version\" value=\"([^\"]*)\"").Groups[1].Value);
+        var form = new Dictionary<string, string> { ["item"] = "11", ["version"] = version, ["rag"] = "amber", ["status"] = "open",
+            ["comment"] = Fields()["Comments"]!.GetValue<string>() };
         foreach (var (key, value) in changes) form[key] = value;
         return await service.SubmitAsync(token, form, "203.0.113.7", CancellationToken.None);
     }
@@ -122,7 +124,8 @@ public sealed class UpdateServiceTests : IDisposable
     [Fact]
     public async Task Show_AddressOverItsHourlyAllowance_Refuses429()
     {
-        var service = Service(new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key, MaxRequestsPerAddressPerHour = 2 });
+        var service = Service(new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key,
+            MaxRequestsPerAddressPerHour = 2 });
 
         Assert.Equal(200, (await service.ShowAsync(Token(), "203.0.113.7", CancellationToken.None)).Status);
         Assert.Equal(200, (await service.ShowAsync(Token(), "203.0.113.7", CancellationToken.None)).Status);
@@ -152,7 +155,8 @@ public sealed class UpdateServiceTests : IDisposable
 
         foreach (var version in new[] { "*", "W/\"1\"", FileETag(), "" })
         {
-            var form = new Dictionary<string, string> { ["item"] = "11", ["version"] = version, ["etag"] = "*", ["rag"] = "red", ["status"] = "open", ["comment"] = "Mine." };
+            var form = new Dictionary<string, string> { ["item"] = "11", ["version"] = version, ["etag"] = "*", ["rag"] = "red", ["status"] = "open",
+                ["comment"] = "Mine." };
             var response = await service.SubmitAsync(Token(), form, "203.0.113.7", CancellationToken.None);
 
             Assert.Equal(409, response.Status);
@@ -185,7 +189,8 @@ public sealed class UpdateServiceTests : IDisposable
         Assert.StartsWith("Error: Update action 2.5", TitleOf(conflict.Html), StringComparison.Ordinal);
         Assert.Contains("value=\"red\" checked", conflict.Html, StringComparison.Ordinal); // the lead's answer, not the list's Green
         Assert.Contains(">My update.</textarea>", conflict.Html, StringComparison.Ordinal);
-        Assert.Contains("id=\"deadline-day\" name=\"deadline-day\" type=\"text\" inputmode=\"numeric\" spellcheck=\"false\" value=\"30\"", conflict.Html, StringComparison.Ordinal);
+        Assert.Contains("id=\"deadline-day\" name=\"deadline-day\" type=\"text\" inputmode=\"numeric\" spellcheck=\"false\" value=\"30\"",
+            conflict.Html, StringComparison.Ordinal);
         Assert.Contains("id=\"rag-changed\"", conflict.Html, StringComparison.Ordinal);      // changed by someone else: shown beside it
         Assert.Contains("id=\"comment-changed\"", conflict.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"deadline-changed\"", conflict.Html, StringComparison.Ordinal); // not changed: nothing beside it
@@ -195,7 +200,8 @@ public sealed class UpdateServiceTests : IDisposable
         var saved = await service.SubmitAsync(token, form, "203.0.113.7", CancellationToken.None);
 
         Assert.Equal(200, saved.Status);
-        Assert.Equal(("R", "My update.", "2017-06-30"), (Fields()["RAG"]!.GetValue<string>(), Fields()["Comments"]!.GetValue<string>(), Fields()["DeliveryDeadline"]!.GetValue<string>()));
+        Assert.Equal(("R", "My update.", "2017-06-30"),
+            (Fields()["RAG"]!.GetValue<string>(), Fields()["Comments"]!.GetValue<string>(), Fields()["DeliveryDeadline"]!.GetValue<string>()));
     }
 
     private static string VersionIn(string html) => System.Net.WebUtility.HtmlDecode(
@@ -218,7 +224,8 @@ public sealed class UpdateServiceTests : IDisposable
     [Fact]
     public async Task Submit_Changed_ConfirmationPanelSaysWhatChanged()
     {
-        var response = await SubmitAsync(Service(), new() { ["rag"] = "red", ["deadline-day"] = "31", ["deadline-month"] = "3", ["deadline-year"] = "2017" });
+        var response = await SubmitAsync(Service(),
+            new() { ["rag"] = "red", ["deadline-day"] = "31", ["deadline-month"] = "3", ["deadline-year"] = "2017" });
 
         Assert.Equal(200, response.Status);
         Assert.Equal("Action 2.5 updated \u2013 Safer City Partnership", TitleOf(response.Html));
@@ -234,7 +241,8 @@ public sealed class UpdateServiceTests : IDisposable
     [InlineData("30", "2", "2017", "deadline-day", "Deadline must be a real date: February 2017 has 28 days")]
     [InlineData("31", "13", "2017", "deadline-month", "Deadline month must be a number from 1 to 12, or the month\u2019s name")]
     [InlineData("31", "3", "17", "deadline-year", "Deadline year must include 4 numbers, for example 2017")]
-    public async Task Submit_PartFilledOrImpossibleDeadline_ErrorNamesThePartAndWritesNothing(string day, string month, string year, string target, string message)
+    public async Task Submit_PartFilledOrImpossibleDeadline_ErrorNamesThePartAndWritesNothing(string day, string month, string year, string target,
+        string message)
     {
         var before = File.ReadAllText(TrackerPath);
 
@@ -307,14 +315,18 @@ public sealed class UpdateServiceTests : IDisposable
     {
         var before = File.ReadAllText(TrackerPath); // 2.5 is due December 2016: 31 December 2016
 
-        var late = await SubmitAsync(Service(), new() { ["deadline-day"] = "4", ["deadline-month"] = "7", ["deadline-year"] = "2017" });      // 185 days on
-        var early = await SubmitAsync(Service(), new() { ["deadline-day"] = "29", ["deadline-month"] = "6", ["deadline-year"] = "2016" });     // 185 days back
+        // 185 days on
+        var late = await SubmitAsync(Service(), new() { ["deadline-day"] = "4", ["deadline-month"] = "7", ["deadline-year"] = "2017" });
+        // 185 days back
+        var early = await SubmitAsync(Service(), new() { ["deadline-day"] = "29", ["deadline-month"] = "6", ["deadline-year"] = "2016" });
 
         Assert.Equal(400, late.Status);
         Assert.Contains("more than 184 days from the current deadline (31 December 2016)", late.Html, StringComparison.Ordinal);
         Assert.Equal(400, early.Status);
         Assert.Equal(before, File.ReadAllText(TrackerPath));
-        Assert.Equal(200, (await SubmitAsync(Service(), new() { ["deadline-day"] = "3", ["deadline-month"] = "7", ["deadline-year"] = "2017" })).Status); // 184 days on
+        // 184 days on
+        Assert.Equal(200, (await SubmitAsync(Service(),
+            new() { ["deadline-day"] = "3", ["deadline-month"] = "7", ["deadline-year"] = "2017" })).Status);
         Assert.Equal("2017-07-03", Fields()["DeliveryDeadline"]!.GetValue<string>()[..10]);
     }
 
@@ -356,7 +368,8 @@ public sealed class UpdateServiceTests : IDisposable
     [Fact]
     public async Task Submit_LinkOverItsAllowance_CountedInTheStateStoreAcrossInstancesAndSaysWhenToTryAgain()
     {
-        var options = new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key, MaxSubmissionsPerLinkPerHour = 2 };
+        var options = new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key,
+            MaxSubmissionsPerLinkPerHour = 2 };
 
         Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "red" })).Status);   // one instance
         Assert.Equal(200, (await SubmitAsync(Service(options), new() { ["rag"] = "green" })).Status); // another, or after a restart

@@ -56,7 +56,8 @@ public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
         {
             // Graph:MaxRetries is 3, so four answers in a row exhaust one run's patience.
             case GraphFault.ThrottleStorm429: stack.Graph.FailPage(Tracker, 1, HttpStatusCode.TooManyRequests, times: 4, retryAfterSeconds: 0); break;
-            case GraphFault.UnavailableStorm503: stack.Graph.FailPage(Tracker, 1, HttpStatusCode.ServiceUnavailable, times: 4, retryAfterSeconds: 0); break;
+            case GraphFault.UnavailableStorm503: stack.Graph.FailPage(Tracker, 1, HttpStatusCode.ServiceUnavailable, times: 4,
+                retryAfterSeconds: 0); break;
             case GraphFault.PageFailsAfterGoodPages: stack.Graph.FailPage(Tracker, 3, HttpStatusCode.ServiceUnavailable, times: 4); break;
             case GraphFault.MalformedJson: stack.Graph.MalformPage(Tracker, 4); break;
             case GraphFault.Timeout:
@@ -101,7 +102,8 @@ public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
         Assert.All([first, second], f => Assert.Contains("failed on page 1: 429", f.Message));
         Assert.All([first, second], f => Assert.Contains("after 10 retries", f.Message));
         Assert.Equal(RunStatus.Completed, third.Status);
-        var firstPages = stack.Graph.Requests.Count(r => r.Contains("/lists/list-1/items", StringComparison.Ordinal) && !r.Contains("$skiptoken", StringComparison.Ordinal));
+        var firstPages = stack.Graph.Requests.Count(r => r.Contains("/lists/list-1/items", StringComparison.Ordinal)
+            && !r.Contains("$skiptoken", StringComparison.Ordinal));
         Assert.Equal(1 + 25 + 1, firstPages); // the good run, the storm, the page that finally got through
         AssertEachDueDigestOnce(stack, DigestsDueAfterGoodRun);
     }
@@ -133,7 +135,8 @@ public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
         Assert.Contains($"{key}: {expected}", first.Message);
         Assert.Equal(DigestsDue - 1, first.Reminders!.Sent.Count);
         Assert.Equal(DeliveryState.Failed, (await stack.LedgerAsync(FaultWeek)).ForDigest(key)!.State);
-        Assert.Contains($"Digest for {key} could not be sent", stack.SendGrid.AcceptedRequests.Single(r => r.DigestId == $"{FaultWeek}/coordinator").Text);
+        Assert.Contains($"Digest for {key} could not be sent",
+            stack.SendGrid.AcceptedRequests.Single(r => r.DigestId == $"{FaultWeek}/coordinator").Text);
 
         stack.SendGrid.Script = _ => null;
         var second = await stack.RunAsync(FaultDay);
@@ -192,7 +195,8 @@ public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
 
         Assert.True(next.HistoryWritten);
         Assert.Empty(next.Reminders!.Sent);
-        Assert.Equal([GoodDay, FaultDay], HistoryJson.Deserialize((await history.DownloadContentAsync()).Value.Content.ToArray()).Days.Select(d => d.AsOf));
+        Assert.Equal([GoodDay, FaultDay],
+            HistoryJson.Deserialize((await history.DownloadContentAsync()).Value.Content.ToArray()).Days.Select(d => d.AsOf));
         AssertEachDueDigestOnce(stack, DigestsDueAfterGoodRun);
     }
 
@@ -231,7 +235,8 @@ public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
 
         Assert.Equal([key], next.Reminders!.Unconfirmed);
         Assert.Equal([CoordinatorSummary.Key], next.Reminders.Sent); // the rest of the week's four: the summary
-        Assert.Contains($"Digest for {key} may not have gone out", stack.SendGrid.AcceptedRequests.Single(r => r.DigestId == $"{FaultWeek}/coordinator").Text);
+        Assert.Contains($"Digest for {key} may not have gone out",
+            stack.SendGrid.AcceptedRequests.Single(r => r.DigestId == $"{FaultWeek}/coordinator").Text);
         AssertEachDueDigestOnce(stack, DigestsDueAfterGoodRun);
     }
 
@@ -326,7 +331,8 @@ public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
 
         Assert.Empty(tuesday.Reminders!.Sent);
         Assert.Equal(DigestsDue, tuesday.Reminders.AlreadySent.Count);
-        Assert.All((await stack.LedgerAsync(FaultWeek)).Entries.Keys, k => Assert.True(k == ReminderLedger.SummaryKey || k.StartsWith("lead/", StringComparison.Ordinal), k));
+        Assert.All((await stack.LedgerAsync(FaultWeek)).Entries.Keys,
+            k => Assert.True(k == ReminderLedger.SummaryKey || k.StartsWith("lead/", StringComparison.Ordinal), k));
         Assert.Empty(wednesday.Reminders!.Sent);
         Assert.Equal(DigestsDue, stack.SendGrid.Requests.Count);
         AssertEachDueDigestOnce(stack);
@@ -457,7 +463,8 @@ public sealed class FaultInjectionTests(StoppableAzuriteFixture fixture)
         }
     }
 
-    /// <summary>Calls <paramref name="stop"/> when the publisher's upload pass reaches <paramref name="path"/> (its second pass over the files; the first checks their paths).</summary>
+    /// <summary>Calls <paramref name="stop"/> when the publisher's upload pass reaches <paramref name="path"/> (its second pass over the files; the
+    /// first checks their paths).</summary>
     private sealed class StoppingPublisher(ISitePublisher inner, string path, Action stop) : ISitePublisher
     {
         public Task<PublishResult> PublishAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken) =>

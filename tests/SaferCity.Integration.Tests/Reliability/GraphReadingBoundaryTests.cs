@@ -85,7 +85,8 @@ public sealed class GraphReadingBoundaryTests
         Assert.Single(run.Graph.Requests, r => r.Contains("/list-1/columns", StringComparison.Ordinal));
         var line = Assert.Single(run.Logs.Lines, l => l.Contains("Run Completed as of", StringComparison.Ordinal));
         Assert.StartsWith("Warning ", line, StringComparison.Ordinal);
-        Assert.Contains("SET-UP PROBLEM: The tracker list 'SCP Progress Monitoring' has no column 'HideFromDashboard'", line, StringComparison.Ordinal);
+        Assert.Contains("SET-UP PROBLEM: The tracker list 'SCP Progress Monitoring' has no column 'HideFromDashboard'", line,
+            StringComparison.Ordinal);
 
         var summary = Directory.GetFiles(Path.Combine(run.Root, "out", "outbox"), "*.eml").Select(f => MimeMessage.Load(f))
             .Single(m => m.To.Mailboxes.Any(a => a.Address == Coordinator));

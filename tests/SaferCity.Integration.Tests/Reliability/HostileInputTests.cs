@@ -37,7 +37,8 @@ public sealed class HostileInputTests : IDisposable
     {
         // The corpus holds a lone surrogate escape (\ud800), which no JSON writer here would write back: it travels
         // through this edit as a marker and is put back in the file as it was.
-        var corpus = JsonNode.Parse(File.ReadAllText(CorpusFile("hostile-tracker.json")).Replace(LoneSurrogate, LoneSurrogateMarker, StringComparison.Ordinal))!.AsObject();
+        var corpus = JsonNode.Parse(File.ReadAllText(CorpusFile("hostile-tracker.json")).Replace(LoneSurrogate, LoneSurrogateMarker,
+            StringComparison.Ordinal))!.AsObject();
         var items = corpus["value"]!.AsArray();
         const string chunk = "Very long <b>update</b> <script>alert(1)</script> =SUM(A1) ";
         var comment = string.Concat(Enumerable.Repeat(chunk, LongCommentBytes / chunk.Length + 1))[..LongCommentBytes];
@@ -86,7 +87,8 @@ public sealed class HostileInputTests : IDisposable
                 JsonNode one => [one.ToString()],
                 null => [],
             };
-            foreach (var lead in leads) named.UnionWith((lead ?? "").Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            foreach (var lead in leads) named.UnionWith((lead
+                ?? "").Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         }
         var expected = new List<string> { Coordinator };
         foreach (var lead in JsonNode.Parse(File.ReadAllText(CorpusFile("hostile-leads.json")))!["value"]!.AsArray())
@@ -154,7 +156,8 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(RunStatus.Completed, outcome.Status);
         var site = PublishedFiles.FromFolder(Path.Combine(run.Root, "out", "site"));
 
-        Assert.Equal(["accessibility.html", "actions.csv", "assets/committee.js", "assets/preview.png", "assets/print.css", "assets/site.css", "assets/site.js", "committee.html", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
+        Assert.Equal(["accessibility.html", "actions.csv", "assets/committee.js", "assets/preview.png", "assets/print.css", "assets/site.css",
+            "assets/site.js", "committee.html", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
         PublishedFiles.AssertNothingPrivate(site, Scanner(dir));
         var page = PublishedFiles.AssertInertPage(site["index.html"], "assets/site.js");
         Assert.Single(page.QuerySelectorAll("script"));

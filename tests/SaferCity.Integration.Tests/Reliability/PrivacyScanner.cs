@@ -13,7 +13,8 @@ namespace SaferCity.Integration.Tests.Reliability;
 /// published file: anything shaped like an email address (a deliberately broader pattern than the product's), every
 /// address found in the run's inputs (tracker, leads list, settings) searched literally, and the text of every item
 /// the inputs hide from the dashboard. Each file is searched as stored and again with JSON, HTML and URL escapes
-/// undone (once, and again for HTML carried inside XML), compatibility forms folded (a full-width @ is an @) and invisible characters (zero-width spaces, soft
+/// undone (once, and again for HTML carried inside XML), compatibility forms folded (a full-width @ is an @) and invisible characters (zero-width
+/// spaces, soft
 /// hyphens) removed, so an encoding or a hidden character cannot carry an address past it.
 /// </summary>
 public sealed partial class PrivacyScanner
@@ -71,7 +72,8 @@ public sealed partial class PrivacyScanner
         }
         // Text a shown item also carries ("Ongoing", a theme, a lead) may be published; short values (a number, a
         // RAG letter) would match by chance. What is left is the hidden items' own words.
-        var hiddenTexts = hiddenValues.Where(v => v.Length >= 8 && !shownValues.Contains(v) && !shownValues.Any(s => s.Contains(v, StringComparison.OrdinalIgnoreCase))).ToList();
+        var hiddenTexts = hiddenValues.Where(v => v.Length >= 8 && !shownValues.Contains(v)
+            && !shownValues.Any(s => s.Contains(v, StringComparison.OrdinalIgnoreCase))).ToList();
         return new PrivacyScanner(addresses, hiddenTexts);
     }
 
@@ -83,15 +85,19 @@ public sealed partial class PrivacyScanner
         {
             var stored = Encoding.UTF8.GetString(content);
             // Decoded twice too: the feed carries HTML inside XML, so its text is escaped twice.
-            foreach (var text in new[] { Normalise(stored), Normalise(Decode(stored)), Normalise(Decode(Decode(stored))) }.Distinct(StringComparer.Ordinal))
+            foreach (var text in new[] { Normalise(stored), Normalise(Decode(stored)),
+                Normalise(Decode(Decode(stored))) }.Distinct(StringComparer.Ordinal))
             {
                 foreach (Match match in Address().Matches(text)) findings.Add($"{name}: something shaped like an address: {match.Value}");
                 foreach (var address in Addresses)
-                    if (text.Contains(Normalise(address), StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: an address from the inputs: {address}");
+                    if (text.Contains(Normalise(address),
+                        StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: an address from the inputs: {address}");
                 foreach (var hidden in HiddenTexts)
-                    if (text.Contains(Normalise(hidden), StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: text of a hidden item: {hidden}");
+                    if (text.Contains(Normalise(hidden),
+                        StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: text of a hidden item: {hidden}");
                 foreach (var detail in PersonalDetails)
-                    if (Squeezed(text).Contains(Squeezed(Normalise(detail)), StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: a personal detail: {detail}");
+                    if (Squeezed(text).Contains(Squeezed(Normalise(detail)),
+                        StringComparison.OrdinalIgnoreCase)) findings.Add($"{name}: a personal detail: {detail}");
             }
         }
         return findings.Distinct(StringComparer.Ordinal).ToList();
@@ -100,7 +106,8 @@ public sealed partial class PrivacyScanner
     /// <summary>White space runs as one space: a detail wrapped across lines in a file is still found.</summary>
     private static string Squeezed(string text) => Regex.Replace(text, @"\s+", " ");
 
-    /// <summary>Compatibility forms folded (NFKC: a full-width @ becomes @) and format characters (Unicode Cf: zero-width spaces and joiners, soft hyphens, BOMs) removed.</summary>
+    /// <summary>Compatibility forms folded (NFKC: a full-width @ becomes @) and format characters (Unicode Cf: zero-width spaces and joiners, soft
+    /// hyphens, BOMs) removed.</summary>
     public static string Normalise(string text)
     {
         var folded = text.Normalize(NormalizationForm.FormKC);
@@ -113,7 +120,8 @@ public sealed partial class PrivacyScanner
     /// <summary>JSON \uXXXX escapes, then HTML entities (HTML5's whole list, e.g. &amp;commat;), then URL %XX escapes undone.</summary>
     private static string Decode(string text)
     {
-        var json = JsonEscape().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
+        var json = JsonEscape().Replace(text,
+            m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
         var named = NamedEntity().Replace(json, m => HtmlEntityProvider.Resolver.GetSymbol(m.Groups[1].Value + ";") ?? m.Value);
         var html = WebUtility.HtmlDecode(named);
         try
@@ -168,7 +176,8 @@ public sealed partial class PrivacyScanner
 
     // Broader than any sensible redactor: letters and digits of any script and case, the RFC 5322 specials
     // (' + ! # $ % & * / = ? ^ ` { | } ~) and the typographic apostrophe in the local part, any script in the domain.
-    [GeneratedRegex(@"[\p{L}\p{M}\p{N}.'’+!#$%&*/=?^`{|}~_\-]+@[\p{L}\p{M}\p{N}\-]+(?:\.[\p{L}\p{M}\p{N}\-]+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}.'’+!#$%&*/=?^`{|}~_\-]+@[\p{L}\p{M}\p{N}\-]+(?:\.[\p{L}\p{M}\p{N}\-]+)+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Address();
 
     [GeneratedRegex(@"&([A-Za-z][A-Za-z0-9]*);", RegexOptions.CultureInvariant)]

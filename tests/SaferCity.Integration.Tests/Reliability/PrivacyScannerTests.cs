@@ -55,7 +55,8 @@ public sealed class PrivacyScannerTests : IDisposable
         var scanner = HostileInputTests.Scanner(dir);
 
         // From the tracker, the leads list (an email column's malformed value too) and the settings.
-        foreach (var address in new[] { "someone.private@example.com", "jo.bloggs@example.gov.uk", "x.y@example.org", "cst@example.gov.uk", "police@example.gov.uk", "<script>@example.com", HostileInputTests.Coordinator })
+        foreach (var address in new[] { "someone.private@example.com", "jo.bloggs@example.gov.uk", "x.y@example.org", "cst@example.gov.uk",
+            "police@example.gov.uk", "<script>@example.com", HostileInputTests.Coordinator })
             Assert.Contains(address, scanner.Addresses, StringComparer.OrdinalIgnoreCase);
         // Text only the hidden items carry; their shared words ("Ongoing", the theme) may be published.
         Assert.Contains("SECRET-HIDDEN-ITEM operational detail", scanner.HiddenTexts);

@@ -46,7 +46,8 @@ public sealed class PublicBoundaryTests(StoppableAzuriteFixture fixture) : IDisp
     {
         await using var stack = await TestStack.StartAsync(azurite: fixture.Azurite, siteContainer: "$web");
         await stack.RunAsync(new DateOnly(2017, 1, 16)); // the sample, read through Graph
-        PublishedFiles.AssertNothingPrivate(await stack.SiteAsync(), PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads], TestStack.Coordinator));
+        PublishedFiles.AssertNothingPrivate(await stack.SiteAsync(),
+            PrivacyScanner.ForInputs([SampleFiles.Tracker, SampleFiles.Leads], TestStack.Coordinator));
 
         // The hostile corpus as a tracker file of its own stack (another tracker's state would show no drift): first the
         // sample's actions in that file, then the corpus, so the feed has an entry (sample actions removed, hostile ones
@@ -136,7 +137,8 @@ public sealed class PublicBoundaryTests(StoppableAzuriteFixture fixture) : IDisp
         {
             Assert.DoesNotContain(stack.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(messages, m => m.Contains(secret, StringComparison.Ordinal));
-            Assert.DoesNotContain((await stack.StateAsync()).Values, d => System.Text.Encoding.UTF8.GetString(d).Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain((await stack.StateAsync()).Values,
+                d => System.Text.Encoding.UTF8.GetString(d).Contains(secret, StringComparison.Ordinal));
         }
     }
 }

@@ -28,14 +28,17 @@ internal static class PublishedFiles
         Assert.True(findings.Count == 0, "published files hold private text:\n" + string.Join("\n", findings.Take(20)));
     }
 
-    /// <summary>The page as a browser parses it: only the template's own external scripts, no handlers, no script URLs, no embedded frames or styles.</summary>
+    /// <summary>The page as a browser parses it: only the template's own external scripts, no handlers, no script URLs, no embedded frames or
+    /// styles.</summary>
     public static IDocument AssertInertPage(byte[] html, params string[] allowedScripts)
     {
         var document = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(html));
         foreach (var script in document.QuerySelectorAll("script"))
         {
             var src = script.GetAttribute("src");
-            Assert.True(src is not null && allowedScripts.Any(a => src.StartsWith(a, StringComparison.Ordinal)), $"unexpected script: {script.OuterHtml[..Math.Min(200, script.OuterHtml.Length)]}");
+            Assert.True(src is not null
+                && allowedScripts.Any(a =>
+                    src.StartsWith(a, StringComparison.Ordinal)), $"unexpected script: {script.OuterHtml[..Math.Min(200, script.OuterHtml.Length)]}");
             Assert.True(string.IsNullOrWhiteSpace(script.TextContent), "a script element has inline code");
         }
         AssertInertMarkup(document, allowFavicon: true);
@@ -49,7 +52,8 @@ internal static class PublishedFiles
         {
             foreach (var attribute in element.Attributes)
             {
-                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"event handler attribute {attribute.Name} on <{element.LocalName}>");
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase),
+                    $"event handler attribute {attribute.Name} on <{element.LocalName}>");
                 if (attribute.Name is not ("href" or "src" or "action" or "formaction" or "xlink:href" or "srcset")) continue;
                 var value = new string(attribute.Value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
                 var favicon = allowFavicon && element.LocalName == "link" && element.GetAttribute("rel") == "icon" && value == "data:,";
@@ -67,7 +71,8 @@ internal static class PublishedFiles
     {
         var cells = ParseCsv(Encoding.UTF8.GetString(csv).TrimStart('\uFEFF'));
         foreach (var cell in cells)
-            Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', $"CSV cell would be evaluated: {cell[..Math.Min(80, cell.Length)]}");
+            Assert.False(cell.Length > 0
+                && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', $"CSV cell would be evaluated: {cell[..Math.Min(80, cell.Length)]}");
         return cells.Count;
     }
 

@@ -60,7 +60,8 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         Assert.StartsWith($"http://127.0.0.1:{port}/", link, StringComparison.Ordinal);
 
         using var serve = Process.Start(Cli(port, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--out", Path.Combine(stack.Root, "out"), "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json"),
+            "--out", Path.Combine(stack.Root, "out"), "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root,
+                "leads.json"),
             "--as-of", "2017-01-18"))!; // the Wednesday after the digests, by the same clock the runs keep
         try
         {
@@ -73,7 +74,8 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
             values["rag"] = "red";
             values["comment"] = "Pilot postponed to the summer.";
             // As a browser does: to the form's action, relative to the page; the token only in the body.
-            var formAction = new Uri(new Uri(link), new AngleSharp.Html.Parser.HtmlParser().ParseDocument(form).QuerySelector("form")!.GetAttribute("action")!);
+            var formAction = new Uri(new Uri(link),
+                new AngleSharp.Html.Parser.HtmlParser().ParseDocument(form).QuerySelector("form")!.GetAttribute("action")!);
             Assert.Equal(new Uri(link).GetLeftPart(UriPartial.Path), formAction.ToString());
             using var posted = await http.PostAsync(formAction, new FormUrlEncodedContent(values));
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
@@ -89,7 +91,8 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         Assert.Equal(["leads.json", "tracker.json"], Directory.GetFiles(stack.Root).Select(Path.GetFileName).Order());
         using (var tracker = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(stack.Root, "tracker.json"))))
         {
-            var fields = tracker.RootElement.GetProperty("value").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "11").GetProperty("fields");
+            var fields = tracker.RootElement.GetProperty("value").EnumerateArray().Single(i =>
+                i.GetProperty("id").GetString() == "11").GetProperty("fields");
             Assert.Equal("R", fields.GetProperty("RAG").GetString());
             Assert.Equal("Pilot postponed to the summer.", fields.GetProperty("Comments").GetString());
             Assert.Equal("December 2016", fields.GetProperty("DeliveryDeadline").GetString()); // not touched
@@ -113,7 +116,8 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         await RunAsync(port, "2017-01-16");
         var link = UpdateHost.LinkIn(Path.Combine(stack.Root, "out", "outbox", "2017-W03_community-safety-team.eml"), "2.5");
         var other = UpdateHost.LinkIn(Path.Combine(stack.Root, "out", "outbox", "2017-W03_city-of-london-police.eml"), "2.5");
-        var files = new[] { "--out", Path.Combine(stack.Root, "out"), "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads", Path.Combine(stack.Root, "leads.json") };
+        var files = new[] { "--out", Path.Combine(stack.Root, "out"), "--tracker", Path.Combine(stack.Root, "tracker.json"), "--leads",
+            Path.Combine(stack.Root, "leads.json") };
 
         var revoke = await stack.RunCliAsync(["revoke", "--lead", "community safety team", .. files]);
 
@@ -150,7 +154,8 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
         PointLinksAt(port);
 
-        var serve = await stack.RunCliAsync("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", Path.Combine(stack.Root, "out"));
+        var serve = await stack.RunCliAsync("serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out",
+            Path.Combine(stack.Root, "out"));
 
         Assert.Equal(1, serve.ExitCode);
         Assert.Equal($"Serve failed: port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",

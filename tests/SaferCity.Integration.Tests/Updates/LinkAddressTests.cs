@@ -41,10 +41,12 @@ public sealed partial class LinkAddressTests : IAsyncLifetime
     [Fact]
     public void Digest_EveryUpdateLinkInItsHtml_HasTheTokenInTheQueryStringNotThePath()
     {
-        var digests = Directory.GetFiles(Path.Combine(host.Root, "out", "outbox"), "2017-W03_*.eml").Where(f => !f.EndsWith("_coordinator.eml", StringComparison.Ordinal)).ToList();
+        var digests = Directory.GetFiles(Path.Combine(host.Root, "out", "outbox"),
+            "2017-W03_*.eml").Where(f => !f.EndsWith("_coordinator.eml", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(digests);
         var links = digests.SelectMany(eml => new HtmlParser().ParseDocument(MimeMessage.Load(eml).HtmlBody!).QuerySelectorAll("a[href]")
-            .Select(a => new Uri(a.GetAttribute("href")!))).Where(u => u.ToString().StartsWith(UpdateHost.BaseUrl, StringComparison.Ordinal)).ToList();
+            .Select(a => new Uri(a.GetAttribute("href")!))).Where(u =>
+                u.ToString().StartsWith(UpdateHost.BaseUrl, StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(links);
         Assert.All(links, link =>

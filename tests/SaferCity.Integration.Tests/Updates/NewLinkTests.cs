@@ -38,13 +38,15 @@ public sealed partial class NewLinkTests : IAsyncLifetime
     {
         var now = host.Time.GetUtcNow();
         var signer = new UpdateLinkSigner(host.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value);
-        var expired = signer.Sign(new UpdateLink("#1", "11", "2.5", now.AddDays(-30), now.AddDays(-2))); // item 1 of the leads list: the Community Safety Team
+        // item 1 of the leads list: the Community Safety Team
+        var expired = signer.Sign(new UpdateLink("#1", "11", "2.5", now.AddDays(-30), now.AddDays(-2)));
 
         var (status, refusal) = await host.GetAsync(expired);
         Assert.Equal(HttpStatusCode.Gone, status);
         var offer = new HtmlParser().ParseDocument(refusal).QuerySelector("form")!;
         var fields = offer.QuerySelectorAll("input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        using var sent = await host.Http.PostAsync(new Uri(new Uri(host.PageUrl(expired)), offer.GetAttribute("action")!), new FormUrlEncodedContent(fields));
+        using var sent = await host.Http.PostAsync(new Uri(new Uri(host.PageUrl(expired)), offer.GetAttribute("action")!),
+            new FormUrlEncodedContent(fields));
         var page = await sent.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
@@ -56,7 +58,8 @@ public sealed partial class NewLinkTests : IAsyncLifetime
         var link = UpdateLine().Match(message.Content("text/plain")).Groups[1].Value;
         Assert.StartsWith(UpdateHost.BaseUrl + "/?link=", link, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync(UpdateHost.TokenOf(link))).Status);
-        Assert.Single(await host.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>().ListAsync("new-links/", CancellationToken.None)); // recorded
+        // recorded
+        Assert.Single(await host.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>().ListAsync("new-links/", CancellationToken.None));
 
         // Asking again within the hour sends nothing more and says when to try again.
         using var again = await host.Http.PostAsync(host.ActionUrl, new FormUrlEncodedContent(fields));

@@ -80,12 +80,14 @@ internal sealed partial class UpdateHost : IAsyncDisposable
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var at = lines.FindIndex(l => l.StartsWith($"- {number}: ", StringComparison.Ordinal));
         Assert.True(at >= 0, $"action {number} is not in {Path.GetFileName(eml)}");
-        var update = lines.Skip(at + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).Single(l => l.StartsWith("  Update: ", StringComparison.Ordinal));
+        var update = lines.Skip(at + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).Single(l =>
+            l.StartsWith("  Update: ", StringComparison.Ordinal));
         return update["  Update: ".Length..];
     }
 
     /// <summary>The token of a digest's link, from its query string (the path never carries it).</summary>
-    public static string TokenOf(string link) => UpdateLink.TokenIn(new Uri(link)) ?? throw new ArgumentException($"no token in {link}", nameof(link));
+    public static string TokenOf(string link) => UpdateLink.TokenIn(new Uri(link))
+        ?? throw new ArgumentException($"no token in {link}", nameof(link));
 
     /// <summary>The form's address on this host for a token, as a digest's link gives it.</summary>
     public string PageUrl(string token) => $"{Url}/?{UpdateLink.Field}={token}";

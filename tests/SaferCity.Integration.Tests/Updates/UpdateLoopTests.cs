@@ -72,7 +72,8 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         Assert.Equal(comment, fields["Comments"]!.GetValue<string>()); // stored as text, exactly
         Assert.Equal("2017-06-30", fields["DeliveryDeadline"]!.GetValue<string>());
         Assert.Equal(1, emulator.AppliedPatches);
-        Assert.Contains(emulator.Requests, r => r.StartsWith($"PATCH /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items/{Item25}/fields", StringComparison.Ordinal));
+        Assert.Contains(emulator.Requests,
+            r => r.StartsWith($"PATCH /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items/{Item25}/fields", StringComparison.Ordinal));
 
         // Shown escaped: the page has no script element, and the text reads as typed.
         var page = new HtmlParser().ParseDocument(confirmation);
@@ -82,7 +83,9 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var audit = Assert.Single(host.Audit());
         Assert.Equal(("2.5", "community-safety-team", "amber", "red"), (audit.Action, audit.LeadKey, audit.Before.Rag, audit.After.Rag));
         Assert.Equal(SaferCity.Core.Updates.UpdateLink.IdOf(token), audit.Link);
-        Assert.DoesNotContain(token, File.ReadAllText(Directory.GetFiles(Path.Combine(host.Root, "state", "updates"), "*.json", SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
+        Assert.DoesNotContain(token,
+            File.ReadAllText(Directory.GetFiles(Path.Combine(host.Root, "state", "updates"), "*.json",
+                SearchOption.AllDirectories).Single()), StringComparison.Ordinal);
 
         // A week later: the dashboard, drift and the coordinator's summary show it; the public site has no audit record.
         host.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(2));
@@ -98,7 +101,8 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         Assert.Contains("deadline moved by the lead: 31 December 2016 \u2192 30 June 2017", summary, StringComparison.Ordinal);
         var site = Path.Combine(host.Root, "out", "site");
         Assert.DoesNotContain(Directory.GetFiles(site, "*", SearchOption.AllDirectories),
-            f => File.ReadAllText(f).Contains(token[..20], StringComparison.Ordinal) || Path.GetRelativePath(site, f).Contains("update", StringComparison.OrdinalIgnoreCase));
+            f => File.ReadAllText(f).Contains(token[..20], StringComparison.Ordinal)
+                || Path.GetRelativePath(site, f).Contains("update", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -132,7 +136,8 @@ public sealed class UpdateLoopTests : IAsyncLifetime
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal("Someone else changed action 2.5 while you were editing", page.QuerySelector(".error-summary a")!.TextContent);
         Assert.StartsWith("Error: ", UpdateHost.Title(html), StringComparison.Ordinal);
-        Assert.Contains("Edited in SharePoint by the coordinator.", page.QuerySelector("#comment-changed")!.TextContent, StringComparison.Ordinal); // the newer value, beside its field
+        // the newer value, beside its field
+        Assert.Contains("Edited in SharePoint by the coordinator.", page.QuerySelector("#comment-changed")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("My stale update.", page.QuerySelector("textarea")!.TextContent); // what the lead typed, in the field
         Assert.True(page.QuerySelector("#rag-red")!.HasAttribute("checked")); // the lead's choice, not the list's
         var fields = emulator.Item(Tracker, Item25)["fields"]!;

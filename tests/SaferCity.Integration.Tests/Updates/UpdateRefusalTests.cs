@@ -85,7 +85,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     public async Task Forged_SignedWithAnotherKey_IsRefused()
     {
         var other = new UpdateLinkSigner(new UpdatesOptions { SigningKey = "someone-elses-key-0123456789-abcdefghijklm" });
-        var forged = other.Sign(new UpdateLink("community-safety-team", Item25, "2.5", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddYears(-1)));
+        var forged = other.Sign(new UpdateLink("community-safety-team", Item25, "2.5", DateTimeOffset.UnixEpoch,
+            DateTimeOffset.MaxValue.AddYears(-1)));
 
         AssertRefused(await host.PostAsync(forged, form), HttpStatusCode.NotFound, "This link is not valid");
     }
@@ -136,7 +137,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
         for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.BadRequest, (await host.PostAsync(token, form)).Status);
 
         form["rag"] = "red";
-        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour", "Nothing was changed by this attempt");
+        AssertRefused(await host.PostAsync(token, form), HttpStatusCode.TooManyRequests, "too many times in the last hour",
+            "Nothing was changed by this attempt");
         using (var refused = await host.Http.PostAsync(host.ActionUrl, UpdateHost.Body(token, form)))
             Assert.Equal(TimeSpan.FromHours(1), refused.Headers.RetryAfter!.Delta); // the clock stands at 07:00: the next hour starts at 08:00
 
@@ -199,7 +201,8 @@ public sealed class UpdateRefusalTests : IAsyncLifetime
     [Theory]
     [InlineData("203.0.113.7", "203.0.113.7")]
     [InlineData("203.0.113.7:51234", "203.0.113.7")]                       // a port gave every connection its own allowance
-    [InlineData("198.51.100.9, 203.0.113.7", "203.0.113.7")]               // the right-most entry is the front end's; the first is the client's say-so
+    // the right-most entry is the front end's; the first is the client's say-so
+    [InlineData("198.51.100.9, 203.0.113.7", "203.0.113.7")]
     [InlineData("198.51.100.9,203.0.113.7:443", "203.0.113.7")]
     [InlineData("[2001:db8:1:2:3:4:5:6]:443", "2001:db8:1:2::")]             // IPv6: one allowance per /64, what one household or office gets
     [InlineData("2001:db8:1:2:aaaa::1", "2001:db8:1:2::")]
