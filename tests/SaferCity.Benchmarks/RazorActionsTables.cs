@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.Model;
 
 namespace SaferCity.Benchmarks;
 
@@ -12,11 +13,10 @@ namespace SaferCity.Benchmarks;
 /// </summary>
 public sealed class RazorActionsTables : ComponentBase
 {
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly string[] Columns = ["Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments"];
+        private static readonly string[] Columns = ["Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments"];
 
     [Parameter]
-    public DashboardDocument Document { get; set; } = null!;
+    public PublicDashboard Document { get; set; } = null!;
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
@@ -25,7 +25,7 @@ public sealed class RazorActionsTables : ComponentBase
         {
             var id = "theme-" + (++index).ToString(CultureInfo.InvariantCulture);
             builder.OpenElement(0, "div");
-            builder.AddAttribute(1, "class", actions.TrueForAll(a => a.Status == "complete") ? "theme theme--all-complete" : "theme");
+            builder.AddAttribute(1, "class", actions.TrueForAll(a => a.Complete) ? "theme theme--all-complete" : "theme");
             builder.OpenElement(2, "h3");
             builder.AddAttribute(3, "id", id);
             builder.AddContent(4, theme);
@@ -52,12 +52,12 @@ public sealed class RazorActionsTables : ComponentBase
         }
     }
 
-    private void Row(RenderTreeBuilder b, DashboardAction a)
+    private void Row(RenderTreeBuilder b, PublicAction a)
     {
-        var complete = a.Status == "complete";
+        var complete = a.Complete;
         b.OpenElement(20, "tr");
         b.AddAttribute(21, "id", "action-" + a.Id);
-        b.AddAttribute(22, "data-status", a.Status);
+        b.AddAttribute(22, "data-status", complete ? "complete" : "open");
         b.AddAttribute(23, "data-due", complete ? null : a.Overdue ? "overdue" : a.DueSoon ? "soon" : null);
         b.AddAttribute(24, "data-stale", a.Stale ? "" : null);
         Cell(b, "th", a.Id, ("scope", "row"));
@@ -66,8 +66,8 @@ public sealed class RazorActionsTables : ComponentBase
         if (a.Deadline is { } d)
         {
             b.OpenElement(26, "time");
-            b.AddAttribute(27, "datetime", d);
-            b.AddContent(28, LongMonthOrDate(d));
+            b.AddAttribute(27, "datetime", Wording.Iso(d));
+            b.AddContent(28, Wording.LongMonthOrDate(d));
             b.CloseElement();
         }
         else b.AddContent(29, "Not set");
@@ -83,7 +83,7 @@ public sealed class RazorActionsTables : ComponentBase
             b.CloseElement();
         }
         b.OpenElement(32, "td");
-        Cell(b, "strong", DashboardHtml.RagWord(a.Rag), ("class", "tag--" + (a.Rag ?? "none")));
+        Cell(b, "strong", Wording.RagWord(a.Rag), ("class", "tag--" + (a.Rag?.ToWord() ?? "none")));
         b.CloseElement();
         b.OpenElement(33, "td");
         Flags(b, a, complete);
@@ -93,10 +93,10 @@ public sealed class RazorActionsTables : ComponentBase
         b.CloseElement();
     }
 
-    private void Flags(RenderTreeBuilder b, DashboardAction a, bool complete)
+    private void Flags(RenderTreeBuilder b, PublicAction a, bool complete)
     {
         var mismatch = !complete && a.RagMismatch;
-        var updated = complete || a.LastUpdated is null ? null : $"Last updated {DashboardHtml.LongDate(a.LastUpdated)}";
+        var updated = complete || a.LastUpdated is not { } last ? null : $"Last updated {Wording.LongDate(last)}";
         var list = 1 + (mismatch ? 1 : 0) + (a.Stale ? 1 : 0) + a.Drift.Count > 1;
         if (list)
         {
@@ -118,12 +118,12 @@ public sealed class RazorActionsTables : ComponentBase
         b.CloseElement();
         if (mismatch) Cell(b, "li", RagWords.Capitalised(RagWords.Mismatch(a.Rag)), ("class", "flag-mismatch"));
         if (a.Stale) Cell(b, "li", RagWords.Capitalised(DashboardHtml.StaleLabel(Document.StaleAfterDays)), ("class", "flag-stale"));
-        foreach (var d in a.Drift) Cell(b, "li", DashboardHtml.DriftText(d, Document.DriftSince), ("class", "drift drift--" + d.Kind));
+        foreach (var d in a.Drift) Cell(b, "li", DashboardHtml.DriftText(d, Document.DriftSince), ("class", "drift drift--" + Wording.JsonName(d.Kind)));
         if (updated is not null) Cell(b, "li", updated);
         b.CloseElement();
     }
 
-    private static void History(RenderTreeBuilder b, DashboardAction a)
+    private static void History(RenderTreeBuilder b, PublicAction a)
     {
         if (a.History.Count < 2) return;
         b.OpenElement(50, "details");
@@ -139,11 +139,11 @@ public sealed class RazorActionsTables : ComponentBase
             var p = a.History[i];
             b.OpenElement(56, "li");
             b.OpenElement(57, "time");
-            b.AddAttribute(58, "datetime", p.AsOf);
+            b.AddAttribute(58, "datetime", Wording.Iso(p.AsOf));
             b.AddContent(59, Wording.ShortDate(p.AsOf));
             b.CloseElement();
-            var due = p.Deadline is { } d ? LongMonthOrDate(d) : "not set";
-            b.AddContent(60, $": {DashboardHtml.RagWord(p.Rag)}, due {due}{(p.Status == "complete" ? ", complete" : "")}");
+            var due = p.Deadline is { } d ? Wording.LongMonthOrDate(d) : "not set";
+            b.AddContent(60, $": {Wording.RagWord(p.Rag)}, due {due}{(p.Complete ? ", complete" : "")}");
             b.CloseElement();
         }
         b.CloseElement();
@@ -158,7 +158,7 @@ public sealed class RazorActionsTables : ComponentBase
         b.CloseElement();
     }
 
-    // The three helpers below are DashboardHtml's own (internal or private there).
+    // The two helpers below are DashboardHtml's own (internal or private there).
     private static string Clip(string text)
     {
         const int max = DashboardHtml.MaxCellLength;
@@ -167,16 +167,10 @@ public sealed class RazorActionsTables : ComponentBase
         return string.Concat(text.AsSpan(0, cut), "… (continues in the CSV and JSON downloads)");
     }
 
-    private static string LongMonthOrDate(string iso)
+    private static List<(string Theme, List<PublicAction> Actions)> ByTheme(PublicDashboard doc)
     {
-        if (!DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var d)) return iso;
-        return d.Day == DateTime.DaysInMonth(d.Year, d.Month) ? d.ToString("MMMM yyyy", Uk) : d.ToString("d MMMM yyyy", Uk);
-    }
-
-    private static List<(string Theme, List<DashboardAction> Actions)> ByTheme(DashboardDocument doc)
-    {
-        var groups = new List<(string Theme, List<DashboardAction> Actions)>();
-        var byTheme = new Dictionary<string, List<DashboardAction>>(StringComparer.Ordinal);
+        var groups = new List<(string Theme, List<PublicAction> Actions)>();
+        var byTheme = new Dictionary<string, List<PublicAction>>(StringComparer.Ordinal);
         foreach (var theme in doc.Themes.Concat(doc.Actions.Select(a => a.Theme)))
         {
             if (byTheme.ContainsKey(theme)) continue;

@@ -23,7 +23,7 @@ public partial class RazorPageBenchmarks : IDisposable
 {
     private static readonly DateOnly AsOf = new(2017, 1, 16);
     private readonly DashboardOptions options = new();
-    private DashboardDocument document = null!;
+    private PublicDashboard document = null!;
     private ServiceProvider services = null!;
     private HtmlRenderer renderer = null!;
 
@@ -34,7 +34,7 @@ public partial class RazorPageBenchmarks : IDisposable
         var parsed = new TrackerParser().Parse(ListsOf(SyntheticTracker.Generate(DashboardHtml.MaxRows)));
         var report = RunReport.Build(AsOf, DateTimeOffset.UnixEpoch, parsed, SaferCity.Core.History.TrackerHistory.Empty,
             new SaferCity.Core.Rules.RemindersOptions { Coordinator = "coordinator@example.gov.uk" }, new SaferCity.Core.Rules.DriftOptions());
-        document = DashboardBuilder.Build(report);
+        document = DashboardBuilder.Public(report);
         // The page's own encoder: every Unicode character as itself, markup characters encoded.
         services = new ServiceCollection()
             .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
