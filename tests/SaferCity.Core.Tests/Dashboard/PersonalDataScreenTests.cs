@@ -16,6 +16,9 @@ public class PersonalDataScreenTests
     [InlineData("mob: 07700.900.123", "a UK phone number")]
     [InlineData("Resident at 14 Example Street, EC2V 7HH, reported noise", "a postcode")]
     [InlineData("ASB hotspot around e1 6an flagged by residents", "a postcode")]
+    [InlineData("Seen at SW\uFF11A \uFF11AA by the night team", "a postcode")] // fullwidth digits: \d is Unicode-wide
+    [InlineData("Contact j.smith\t(at)\tcitypolice.", "an email address")] // tabs, not spaces, round the "at"
+    [InlineData("jsmith@citypolice", "an email address")]
     [InlineData("NI no AB 12 34 56 C supplied to DWP", "a National Insurance number")]
     [InlineData("Client NI QQ123456C", null)] // QQ is never issued: the example number in guidance
     [InlineData("NHS no. 943 476 5919 passed to GP", "an NHS number")]
