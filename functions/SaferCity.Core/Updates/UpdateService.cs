@@ -162,6 +162,21 @@ public sealed class UpdateService
     private sealed record Context(string Token, UpdateLink Link, ListItem Item, TrackerAction Action, Lead Lead);
 
     /// <summary>
+    /// What every request with a link passes first, the form and "email me a new link" alike: the network's hourly
+    /// allowance, links switched on, and a link this service signed (expired or not: each caller decides that).
+    /// </summary>
+    private (string Reason, UpdateResponse Page)? Gate(string? token, string? clientAddress, out LinkCheck check)
+    {
+        check = default!;
+        if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
+            return ("too many requests from the client's address",
+                TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
+        if (_signer is null) return ("update links are switched off", SwitchedOff());
+        check = _signer.Check(token, _time.GetUtcNow());
+        return check.Status == LinkStatus.Invalid ? (InvalidReason, NotValid()) : null;
+    }
+
+    /// <summary>
     /// Every check a link must pass before anything about its action is shown. Each refusal says why, and nothing else,
     /// and is logged as one line with the link's id and the reason, never the token.
     /// </summary>
@@ -173,14 +188,7 @@ public sealed class UpdateService
             return (page, null);
         }
 
-        if (clientAddress is not null && !_perAddress.TryTake(clientAddress))
-            return Refused("too many requests from the client's address",
-                TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
-        if (_signer is null)
-            return Refused("update links are switched off", SwitchedOff());
-
-        var check = _signer.Check(token, _time.GetUtcNow());
-        if (check.Status == LinkStatus.Invalid) return Refused(InvalidReason, NotValid());
+        if (Gate(token, clientAddress, out var check) is { } refusal) return Refused(refusal.Reason, refusal.Page);
         if (check.Status == LinkStatus.Expired)
             return Refused("expired",
                 Outdated(token!, 410, "This link has expired",
@@ -246,13 +254,7 @@ public sealed class UpdateService
             return page;
         }
 
-        if (!_perAddress.TryTake(clientAddress))
-            return Refused("too many requests from the client's address",
-                TooMany("Too many requests", "There have been too many requests from your network in the last hour."));
-        if (_signer is null)
-            return Refused("update links are switched off", SwitchedOff());
-        var check = _signer.Check(token, _time.GetUtcNow());
-        if (check.Status == LinkStatus.Invalid) return Refused(InvalidReason, NotValid());
+        if (Gate(token, clientAddress, out var check) is { } refusal) return Refused(refusal.Reason, refusal.Page);
         var (reason, page, context) = await ResolveAsync(token!, check.Link!, outdatedAllowed: true, cancellationToken);
         if (reason is not null) return Refused(reason, page!);
         var (_, _, item, action, lead) = context!;
@@ -266,7 +268,8 @@ public sealed class UpdateService
                     $"A new link for this action was emailed to the addresses listed for {lead.Name} in the last hour."));
 
         var issued = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
-        var fresh = _signer.Sign(new UpdateLink(lead.LinkKey, item.Id, action.Number, issued, issued.AddDays(_options.LinkDays)));
+        var fresh = _signer!.Sign( // Gate refused the request when links are switched off
+            new UpdateLink(lead.LinkKey, item.Id, action.Number, issued, issued.AddDays(_options.LinkDays)));
         var sent = await _email.SendAsync(NewLink.Email(Page, lead, action.Number, UpdateLink.UrlFor(_options.BaseUrl!, fresh), issued,
             issued.AddDays(_options.LinkDays)), cancellationToken);
         if (!sent.Sent && !sent.Unconfirmed)
