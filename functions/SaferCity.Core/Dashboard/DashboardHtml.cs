@@ -41,7 +41,39 @@ public static class DashboardHtml
 
     private static readonly string[] Columns = ["Action", "Key action", "Deadline", "Lead services", "RAG", "Status", "Comments"];
 
-    public static string Render(PublicDashboard doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
+    public static string Render(PublicDashboard doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions) =>
+        PageRenderer.Render<DashboardPage>(8 * 1024 + Math.Min(doc.Actions.Count, MaxRows) * 900, new Dictionary<string, object?>
+        {
+            [nameof(DashboardPage.Document)] = doc,
+            [nameof(DashboardPage.Options)] = options,
+            [nameof(DashboardPage.AssetVersions)] = assetVersions,
+        });
+
+    /// <summary>
+    /// The completed actions the print-only list names: at most <see cref="MaxRows"/>, in about
+    /// <see cref="CompletedBudget"/> characters of markup, and how many more it leaves to the downloads.
+    /// </summary>
+    internal static (List<PublicAction> Listed, int Left) CompletedToList(PublicDashboard doc)
+    {
+        var sinceBaseline = doc.DriftSince is not null;
+        var listed = new List<PublicAction>();
+        var (left, written) = (0, 0);
+        foreach (var a in doc.Actions)
+        {
+            if (!a.Complete || (sinceBaseline && !a.Has(DriftKind.Completed))) continue;
+            if (listed.Count >= MaxRows || written >= CompletedBudget)
+            {
+                left++;
+                continue;
+            }
+            if (listed.Count == 0) written += "<ul class=\"completed-list\">\n".Length;
+            listed.Add(a);
+            written += "<li><strong></strong> </li>\n".Length + HtmlWriter.EncodedLength(a.Id) + HtmlWriter.EncodedLength(Clip(a.Text));
+        }
+        return (listed, left);
+    }
+
+    public static string RenderWithWriter(PublicDashboard doc, DashboardOptions options, IReadOnlyDictionary<string, string> assetVersions)
     {
         var large = doc.Actions.Count > LargeTrackerThreshold;
         // Sized for the rows it lists, at most MaxRows: sized for every action, a large tracker's page reserved 50 MB at 50,000.
@@ -487,7 +519,11 @@ public static class DashboardHtml
 
     private static string Num(int n) => Wording.Number(n);
 
-    private static string Asset(string path, IReadOnlyDictionary<string, string> versions) =>
+    /// <summary>The absolute address of the link-preview picture.</summary>
+    internal static string PreviewImageUrl(string publicUrl, IReadOnlyDictionary<string, string> assetVersions) =>
+        new Uri(AtomFeed.SiteBase(publicUrl), Asset(PreviewImage, assetVersions)).AbsoluteUri;
+
+    internal static string Asset(string path, IReadOnlyDictionary<string, string> versions) =>
         versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;
 
 }

@@ -14,7 +14,7 @@ namespace SaferCity.Core.Html;
 public sealed class HtmlWriter
 {
     // All of Unicode passes through as characters (readable, compact); markup characters are always encoded.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly StringBuilder _sb;
     private readonly StringWriter _writer;
 
@@ -23,6 +23,9 @@ public sealed class HtmlWriter
         _sb = new StringBuilder(capacity);
         _writer = new StringWriter(_sb);
     }
+
+    /// <summary>How many characters <paramref name="text"/> takes once encoded (Encode returns the text itself when nothing needs it).</summary>
+    internal static int EncodedLength(string text) => Encoder.Encode(text).Length;
 
     public HtmlWriter Doctype()
     {
