@@ -74,7 +74,7 @@ public static class UpdatePages
         return copy.ToArray();
     }
 
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+    internal static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     public static readonly string[] RagWords = ["green", "amber", "red"];
 
@@ -87,7 +87,16 @@ public static class UpdatePages
         _ => "Not rated",
     };
 
-    public static string Form(PageContext context, FormModel m, IReadOnlyList<FormError> errors, string? conflictNote = null)
+    public static string Form(PageContext context, FormModel m, IReadOnlyList<FormError> errors, string? conflictNote = null) =>
+        PageRenderer.Render<UpdateForm>(12 * 1024, new Dictionary<string, object?>
+        {
+            [nameof(UpdateForm.Context)] = context,
+            [nameof(UpdateForm.Model)] = m,
+            [nameof(UpdateForm.Errors)] = errors,
+            [nameof(UpdateForm.ConflictNote)] = conflictNote,
+        });
+
+    public static string FormWithWriter(PageContext context, FormModel m, IReadOnlyList<FormError> errors, string? conflictNote = null)
     {
         var heading = $"Update action {m.Number}";
         var h = Start(context, errors.Count > 0 ? $"Error: {context.TitleOf(heading)}" : context.TitleOf(heading));

@@ -1,6 +1,7 @@
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Tests.Reminders;
+using SaferCity.Core.Updates;
 using SaferCity.Synthetic;
 using static SaferCity.Core.Tests.Dashboard.DashboardFixtures;
 
@@ -32,6 +33,35 @@ public sealed class RazorPortTests
             var expected = DashboardHtml.RenderWithWriter(doc, options, versions);
             var actual = DashboardHtml.Render(doc, options, versions);
             Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void Form_RazorPage_SameBytesAsHtmlWriter()
+    {
+        const string Hostile = "<b>\"x\"</b> & 'y' + é’…\U0001F6A8\nline";
+        var plain = new FormModel("tok+/=", "17", "v1", "2.5", "Explore " + Hostile, "31 December 2016", "Amber (at risk)", Hostile, "Licensing",
+            new DateTimeOffset(2017, 2, 13, 7, 0, 0, TimeSpan.Zero), new UpdateFields("amber", Hostile, "open", "2016-12-31"),
+            new DateParts("31", "12", "2016"));
+        var conflict = plain with
+        {
+            Values = new UpdateFields(null, "", "complete", null),
+            DeadlineParts = new DateParts("", "13", "x"),
+            Changed = new Dictionary<string, string> { ["rag"] = "Red " + Hostile, ["deadline"] = "1 March 2017", ["comment"] = Hostile },
+        };
+        FormError[] errors =
+        [
+            new("rag", "Choose a RAG rating"), new("deadline", "Deadline must be a real date", ["month", "year"]),
+            new("comment", "Comment " + Hostile), new("status", "conflict", Link: "rag"),
+        ];
+        foreach (var context in new[]
+        {
+            new PageContext("Safer City <P>", "the coordinator", "mailto:c@example.gov.uk", "c@example.gov.uk", "https://example.gov.uk/d"),
+            new PageContext("P & Q", "Ann 'Co'", null, null, null),
+        })
+        {
+            foreach (var (model, errs, note) in new[] { (plain, Array.Empty<FormError>(), (string?)null), (conflict, errors, "Someone " + Hostile) })
+                Assert.Equal(UpdatePages.FormWithWriter(context, model, errs, note), UpdatePages.Form(context, model, errs, note));
         }
     }
 
