@@ -1,113 +1,130 @@
-using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
-using System.Text.Unicode;
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Reading;
+using SaferCity.Core.Updates;
 using SaferCity.Synthetic;
 
 namespace SaferCity.Benchmarks;
 
 /// <summary>
-/// Pages as markup, decided by measurement: the dashboard at its 2,000-row cap written by today's HtmlWriter code
-/// (the whole page) against the same rows as a Razor component rendered by <see cref="HtmlRenderer"/> (the tables
-/// alone, so the comparison favours Razor). Setup fails unless both write the same rows. docs/performance.md.
+/// Pages as markup, decided by measurement: the whole dashboard page at its 2,000-row cap, and the update form (a
+/// conflict, so every question shows its error and the tracker's newer value), each written by HtmlWriter code and by
+/// the Razor components (.razor, rendered by HtmlRenderer). Setup fails unless both write the same bytes.
+/// docs/performance.md, "Pages as markup".
 /// </summary>
 [MemoryDiagnoser]
-public partial class RazorPageBenchmarks : IDisposable
+public class RazorPageBenchmarks
 {
     private static readonly DateOnly AsOf = new(2017, 1, 16);
+    private static readonly IReadOnlyDictionary<string, string> NoVersions = new Dictionary<string, string>();
     private readonly DashboardOptions options = new();
     private PublicDashboard document = null!;
-    private ServiceProvider services = null!;
-    private HtmlRenderer renderer = null!;
+    private readonly PageContext context = new("Safer City Partnership", "the partnership coordinator",
+        "https://example.gov.uk/contact", "contact page", "https://example.gov.uk/scp/");
+    private FormModel form = null!;
+    private FormError[] errors = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         // 2,000 generated actions; the few the parser refuses (a number twice) leave just under the cap, all listed.
-        var parsed = new TrackerParser().Parse(ListsOf(SyntheticTracker.Generate(DashboardHtml.MaxRows)));
+        var generated = SyntheticTracker.Generate(DashboardHtml.MaxRows);
+        var parsed = new TrackerParser().Parse(
+            new TrackerLists(ListItemJson.Parse(generated.TrackerJson), ListItemJson.Parse(generated.LeadsJson)));
         var report = RunReport.Build(AsOf, DateTimeOffset.UnixEpoch, parsed, SaferCity.Core.History.TrackerHistory.Empty,
             new SaferCity.Core.Rules.RemindersOptions { Coordinator = "coordinator@example.gov.uk" }, new SaferCity.Core.Rules.DriftOptions());
         document = DashboardBuilder.Public(report);
-        // The page's own encoder: every Unicode character as itself, markup characters encoded.
-        services = new ServiceCollection()
-            .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .BuildServiceProvider();
-        renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-
-        var writerRows = Rows().Matches(HtmlWriter()).Select(m => m.Value).ToList();
-        var razorRows = Rows().Matches(Razor()).Select(m => m.Value).ToList();
-        if (writerRows.Count != document.Actions.Count || !writerRows.SequenceEqual(razorRows))
+        var comment = "Progressing \u2013 the \"strategy\" & its <annex> were agreed with partners' support.";
+        form = new FormModel("token", "17", "v1", "2.5", "Explore the potential of Alcohol Recovery Centres", "31 December 2016",
+            "Amber (at risk)", comment, "Licensing", AsOf.ToDateTime(TimeOnly.MinValue), new UpdateFields(null, comment, "open", null),
+            new DateParts("31", "13", "2016"))
         {
-            var first = writerRows.Zip(razorRows).FirstOrDefault(p => p.First != p.Second);
-            throw new InvalidOperationException(
-                $"The Razor rows differ from HtmlWriter's ({writerRows.Count} and {razorRows.Count} rows):\n{first.First}\n{first.Second}");
-        }
+            Changed = new Dictionary<string, string> { ["rag"] = "Red (off track)", ["deadline"] = "31 March 2017", ["comment"] = comment },
+        };
+        errors = [new("rag", "Choose a RAG rating"), new("deadline", "Deadline must be a real date", ["month"]), new("comment", "Too long")];
+
+        Same("dashboard page", DashboardWriter(), DashboardRazor());
+        Same("update form", FormWriter(), FormRazor());
     }
 
-    [GlobalCleanup]
-    public void Dispose()
+    [Benchmark(Baseline = true, Description = "dashboard page (1,995 rows), HtmlWriter")]
+    public string DashboardWriter() => DashboardHtml.RenderWithWriter(document, options, NoVersions);
+
+    [Benchmark(Description = "dashboard page (1,995 rows), Razor")]
+    public string DashboardRazor() => DashboardHtml.Render(document, options, NoVersions);
+
+    [Benchmark(Description = "update form, HtmlWriter")]
+    public string FormWriter() => UpdatePages.FormWithWriter(context, form, errors, "Someone else changed this action.");
+
+    [Benchmark(Description = "update form, Razor")]
+    public string FormRazor() => UpdatePages.Form(context, form, errors, "Someone else changed this action.");
+
+    private static void Same(string page, string writer, string razor)
     {
-        renderer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        services?.Dispose();
-        GC.SuppressFinalize(this);
+        if (writer == razor) return;
+        var at = writer.Zip(razor).TakeWhile(p => p.First == p.Second).Count();
+        throw new InvalidOperationException($"The Razor {page} differs from HtmlWriter's at character {at}.");
     }
-
-    [Benchmark(Baseline = true, Description = "dashboard page, HtmlWriter (whole page)")]
-    public string HtmlWriter() => DashboardHtml.Render(document, options, new Dictionary<string, string>());
-
-    [Benchmark(Description = "actions tables, Razor component through HtmlRenderer")]
-    public string Razor() =>
-        renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Document"] = document });
-            var output = await renderer.RenderComponentAsync<RazorActionsTables>(parameters);
-            return output.ToHtmlString();
-        }).GetAwaiter().GetResult();
 
     /// <summary>
-    /// `razor [ROUNDS]`: the two renderers in turn, each round's CPU time and allocations per render, printed with the
-    /// medians. CPU time is what a machine shared with other work disturbs least (wall time there swings 3x run to run).
+    /// `razor [ROUNDS]`: each page rendered by both, in turn, round after round, printing the CPU time per render (its
+    /// median and minimum over the rounds), allocations, and the median of each round's Razor / HtmlWriter ratio. CPU time
+    /// is what a machine shared with other work disturbs least (wall time there swings 3x run to run), and a ratio of
+    /// two neighbouring measurements is disturbed less than either.
     /// </summary>
     public static void CpuTimes(int rounds)
     {
-        using var bench = new RazorPageBenchmarks();
+        var bench = new RazorPageBenchmarks();
         bench.Setup();
-        var self = System.Diagnostics.Process.GetCurrentProcess();
-        var times = new Dictionary<string, List<double>> { ["HtmlWriter"] = [], ["Razor"] = [] };
-        var bytes = new Dictionary<string, long>();
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var (name, render) in new (string, Func<string>)[] { ("HtmlWriter", bench.HtmlWriter), ("Razor", bench.Razor) })
-            {
-                self.Refresh();
-                var cpu = self.TotalProcessorTime;
-                var allocated = GC.GetTotalAllocatedBytes(precise: true);
-                const int Renders = 5;
-                for (var i = 0; i < Renders; i++) render();
-                self.Refresh();
-                times[name].Add((self.TotalProcessorTime - cpu).TotalMilliseconds / Renders);
-                bytes[name] = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / Renders;
-            }
-        }
-        foreach (var (name, list) in times)
-        {
-            var median = list.Order().ElementAt(list.Count / 2);
-            Console.WriteLine($"{name,-12} median {median,7:F1} ms CPU per render ({string.Join(", ", list.Select(t => t.ToString("F0",
-                System.Globalization.CultureInfo.InvariantCulture)))}); {bytes[name] / 1_000_000.0:F2} MB allocated per render");
-        }
+        Console.WriteLine($"Load average at start: {LoadAverage()}");
+        Compare("dashboard page", bench.DashboardWriter, bench.DashboardRazor, renders: 5, rounds);
+        Compare("update form", bench.FormWriter, bench.FormRazor, renders: 500, rounds);
+        Console.WriteLine($"Load average at end: {LoadAverage()}");
     }
 
-    private static TrackerLists ListsOf(SyntheticTracker.Generated generated) =>
-        new(ListItemJson.Parse(generated.TrackerJson), ListItemJson.Parse(generated.LeadsJson));
+    private static void Compare(string page, Func<string> writer, Func<string> razor, int renders, int rounds)
+    {
+        // Warm up first: the first renders run code the JIT has not yet optimised (tiered compilation).
+        for (var i = 0; i < renders * 8; i++)
+        {
+            writer();
+            razor();
+        }
+        var (writerTimes, razorTimes, ratios) = (new List<double>(), new List<double>(), new List<double>());
+        var (writerBytes, razorBytes) = (0L, 0L);
+        for (var round = 0; round < rounds; round++)
+        {
+            // Alternate which goes first, so neither is always the one after a collection.
+            var (w, wb) = round % 2 == 0 ? Measure(writer, renders) : default;
+            var (r, rb) = Measure(razor, renders);
+            if (round % 2 == 1) (w, wb) = Measure(writer, renders);
+            writerTimes.Add(w);
+            razorTimes.Add(r);
+            ratios.Add(r / w);
+            (writerBytes, razorBytes) = (wb, rb);
+        }
+        Console.WriteLine($"{page}: CPU per render, median (minimum) over {rounds} rounds of {renders} renders:");
+        Console.WriteLine($"  HtmlWriter {Median(writerTimes),9:F0} µs ({writerTimes.Min(),7:F0}); {writerBytes,11:N0} bytes allocated");
+        Console.WriteLine($"  Razor      {Median(razorTimes),9:F0} µs ({razorTimes.Min(),7:F0}); {razorBytes,11:N0} bytes allocated");
+        Console.WriteLine($"  Razor / HtmlWriter: median of the rounds' ratios {Median(ratios):F2}, " +
+                          $"of the medians {Median(razorTimes) / Median(writerTimes):F2}, " +
+                          $"of the minimums {razorTimes.Min() / writerTimes.Min():F2}; " +
+                          $"allocations {razorBytes / (double)writerBytes:F2}");
+    }
 
-    [GeneratedRegex("<tr id=\"action-.*?</tr>", RegexOptions.Singleline)]
-    private static partial Regex Rows();
+    private static (double Microseconds, long Bytes) Measure(Func<string> render, int renders)
+    {
+        var self = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < renders; i++) render();
+        self.Refresh();
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        return ((self.TotalProcessorTime - cpu).TotalMilliseconds * 1000 / renders, bytes / renders);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
