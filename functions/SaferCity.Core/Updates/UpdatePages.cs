@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Components;
 using SaferCity.Core.Html;
 
 namespace SaferCity.Core.Updates;
@@ -36,10 +37,11 @@ public sealed record FormError(string Question, string Message, IReadOnlyList<st
 }
 
 /// <summary>
-/// The update form's pages in GOV.UK Design System patterns, written with <see cref="HtmlWriter"/> so every value is
-/// encoded. No script, one same-origin stylesheet (<see cref="StylesheetName"/>), and a CSP that allows nothing else.
-/// Every page has the partnership's name in its header and title, whom to ask for help and the accessibility
-/// statement (<see cref="PageContext"/>); every title is its heading. Refusal pages name no action, lead or address.
+/// The update form's pages in GOV.UK Design System patterns, written as Razor components (UpdateForm.razor and the
+/// pages beside it, all in UpdateLayout.razor), which encode every value. No script, one same-origin stylesheet
+/// (<see cref="StylesheetName"/>), and a CSP that allows nothing else. Every page has the partnership's name in its
+/// header and title, whom to ask for help and the accessibility statement (<see cref="PageContext"/>); every title is
+/// its heading. Refusal pages name no action, lead or address.
 /// </summary>
 public static class UpdatePages
 {
@@ -88,7 +90,7 @@ public static class UpdatePages
     };
 
     public static string Form(PageContext context, FormModel m, IReadOnlyList<FormError> errors, string? conflictNote = null) =>
-        PageRenderer.Render<UpdateForm>(12 * 1024, new Dictionary<string, object?>
+        Page<UpdateForm>(new()
         {
             [nameof(UpdateForm.Context)] = context,
             [nameof(UpdateForm.Model)] = m,
@@ -96,104 +98,59 @@ public static class UpdatePages
             [nameof(UpdateForm.ConflictNote)] = conflictNote,
         });
 
-    public static string FormWithWriter(PageContext context, FormModel m, IReadOnlyList<FormError> errors, string? conflictNote = null)
-    {
-        var heading = $"Update action {m.Number}";
-        var h = Start(context, errors.Count > 0 ? $"Error: {context.TitleOf(heading)}" : context.TitleOf(heading));
-        if (errors.Count > 0) ErrorSummary(h, errors, conflictNote);
-        h.Element("h1", heading);
-        Summary(h, [("Key action", m.KeyAction), ("Deadline", m.Deadline), ("RAG rating", m.Rag), ("Current comment", m.LatestComment),
-            ("Sent to", m.Lead)]);
-
-        // The token travels in the body, never in the action's address (which the host's request telemetry records).
-        h.Open("form", ("method", "post"), ("action", FormAction), ("novalidate", "novalidate")).Line();
-        h.Void("input", ("type", "hidden"), ("name", UpdateLink.Field), ("value", m.Token));
-        h.Void("input", ("type", "hidden"), ("name", "item"), ("value", m.ItemId));
-        h.Void("input", ("type", "hidden"), ("name", "version"), ("value", m.Version)).Line();
-        Radios(h, m, "rag", "RAG rating", "Is the action on track to meet its deadline?", errors,
-            [("green", "Green: on track"), ("amber", "Amber: at risk"), ("red", "Red: off track")], m.Values.Rag);
-        Radios(h, m, "status", "Status", null, errors, [("open", "Open: still in progress"), ("complete", "Complete: delivered")], m.Values.Status);
-        DateQuestion(h, m, "deadline", "Deadline", errors);
-        CommentQuestion(h, m, errors);
-        h.Element("button", "Save update", ("type", "submit"), ("class", "button"));
-        h.Close("form").Line();
-        h.Element("p", $"This link works until {m.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy", Uk)}. It is for you alone: please do not forward it.", ("class", "secondary"));
-        return End(h, context);
-    }
-
     /// <summary>The GOV.UK confirmation panel: what was saved, then what happens next.</summary>
-    public static string Saved(PageContext context, string number, IReadOnlyList<string> changes)
-    {
-        var heading = $"Action {number} updated";
-        var h = Start(context, context.TitleOf(heading));
-        h.Open("div", ("class", "panel")).Element("h1", heading, ("class", "panel__title"))
-            .Element("div", "Your update is in the tracker", ("class", "panel__body")).Close("div").Line();
-        h.Element("h2", "What changed");
-        h.Open("ul", ("class", "list"));
-        foreach (var change in changes) h.Element("li", change, ("dir", "auto"));
-        h.Close("ul").Line();
-        h.Element("h2", "What happens next");
-        h.Element("p", "The partnership's coordinator will see this update in their next weekly summary. The dashboard shows it after its next " +
-            "refresh.");
-        DashboardLink(h, context);
-        return End(h, context);
-    }
+    public static string Saved(PageContext context, string number, IReadOnlyList<string> changes) =>
+        Page<UpdateSaved>(new()
+        {
+            [nameof(UpdateSaved.Context)] = context,
+            [nameof(UpdateSaved.Number)] = number,
+            [nameof(UpdateSaved.Changes)] = changes,
+        });
 
     /// <summary>The answers matched the tracker: nothing was written, and the page says only that.</summary>
-    public static string NoChanges(PageContext context, string number, string token)
-    {
-        var heading = $"No changes made to action {number}";
-        var h = Start(context, context.TitleOf(heading));
-        h.Element("h1", heading);
-        h.Element("p", "What you sent matches what the tracker already says, so nothing was saved.");
-        h.Open("p").Element("a", $"Go back to update action {number}", ("href", $"{FormAction}?{UpdateLink.Field}={token}")).Close("p").Line();
-        DashboardLink(h, context);
-        return End(h, context);
-    }
+    public static string NoChanges(PageContext context, string number, string token) =>
+        Page<UpdateNoChanges>(new()
+        {
+            [nameof(UpdateNoChanges.Context)] = context,
+            [nameof(UpdateNoChanges.Number)] = number,
+            [nameof(UpdateNoChanges.Token)] = token,
+        });
 
     /// <summary>A plain page for a link or a request that cannot be used: why, what to do next, and whom to ask.</summary>
-    public static string Refusal(PageContext context, string title, string reason, string? next = null)
-    {
-        var h = Start(context, context.TitleOf(title));
-        h.Element("h1", title);
-        h.Element("p", reason);
-        h.Element("p", next ?? "Nothing was changed. If you still need to update the action, ask the partnership's coordinator for a fresh digest " +
-            "email: every digest carries new links.");
-        return End(h, context with { ContactHref = context.PublicContactHref });
-    }
+    public static string Refusal(PageContext context, string title, string reason, string? next = null) =>
+        RefusalPage(context, title, reason, next ?? "Nothing was changed. If you still need to update the action, ask the partnership's " +
+            "coordinator for a fresh digest email: every digest carries new links.", newLinkToken: null);
 
     /// <summary>
     /// A refusal for a link that was genuine but is out of date (expired, or its action renumbered): the lead may ask for
     /// a fresh one. The button posts the old token (in the body) and nothing else: the new link goes only to the addresses
     /// the leads list gives for the link's lead, never to one typed here.
     /// </summary>
-    public static string RefusalOfferingNewLink(PageContext context, string title, string reason, string token)
-    {
-        var h = Start(context, context.TitleOf(title));
-        h.Element("h1", title);
-        h.Element("p", reason);
-        h.Element("p", "Nothing was changed. We can email a new link for this action to the addresses the partnership lists for its lead.");
-        h.Open("form", ("method", "post"), ("action", FormAction), ("novalidate", "novalidate"));
-        h.Void("input", ("type", "hidden"), ("name", UpdateLink.Field), ("value", token));
-        h.Void("input", ("type", "hidden"), ("name", NewLinkField), ("value", "1"));
-        h.Element("button", "Email me a new link", ("type", "submit"), ("class", "button"));
-        h.Close("form").Line();
-        return End(h, context with { ContactHref = context.PublicContactHref });
-    }
+    public static string RefusalOfferingNewLink(PageContext context, string title, string reason, string token) =>
+        RefusalPage(context, title, reason,
+            "Nothing was changed. We can email a new link for this action to the addresses the partnership lists for its lead.", token);
+
+    private static string RefusalPage(PageContext context, string title, string reason, string next, string? newLinkToken) =>
+        Page<UpdateRefusal>(new()
+        {
+            [nameof(UpdateRefusal.Context)] = context with { ContactHref = context.PublicContactHref },
+            [nameof(UpdateRefusal.Heading)] = title,
+            [nameof(UpdateRefusal.Reason)] = reason,
+            [nameof(UpdateRefusal.Next)] = next,
+            [nameof(UpdateRefusal.NewLinkToken)] = newLinkToken,
+        });
 
     /// <summary>The form field that asks for a new link instead of saving an update.</summary>
     public const string NewLinkField = "new-link";
 
     /// <summary>A new link went out: where, in words that reveal no address.</summary>
-    public static string NewLinkSent(PageContext context, string leadName, int linkDays)
-    {
-        const string heading = "We have emailed you a new link";
-        var h = Start(context, context.TitleOf(heading));
-        h.Open("div", ("class", "panel")).Element("h1", heading, ("class", "panel__title")).Close("div").Line();
-        h.Element("p", $"A new link for this action has been sent to the addresses listed for {leadName}. It works for {linkDays} days.");
-        h.Element("p", "Open the newest email and use its link. If nothing arrives within an hour, ask the partnership's coordinator.");
-        return End(h, context with { ContactHref = context.PublicContactHref });
-    }
+    public static string NewLinkSent(PageContext context, string leadName, int linkDays) =>
+        Page<UpdateNewLinkSent>(new()
+        {
+            [nameof(UpdateNewLinkSent.Context)] = context with { ContactHref = context.PublicContactHref },
+            [nameof(UpdateNewLinkSent.LeadName)] = leadName,
+            [nameof(UpdateNewLinkSent.LinkDays)] = linkDays,
+        });
 
     /// <summary>What a saved update changed, one line each, in the words the dashboard uses.</summary>
     public static IReadOnlyList<string> Changes(UpdateFields before, UpdateFields after)
@@ -202,7 +159,10 @@ public static class UpdatePages
         if (before.Rag != after.Rag) changes.Add($"RAG rating: {RagText(before.Rag)} to {RagText(after.Rag)}");
         if (before.Status != after.Status) changes.Add(after.Status == "complete" ? "Status: marked complete" : "Status: reopened");
         if (before.Deadline != after.Deadline)
-            changes.Add($"Deadline: {(before.Deadline is null ? "not set" : LongDate(before.Deadline))} to {(after.Deadline is null ? "not set" : LongDate(after.Deadline))}");
+        {
+            changes.Add($"Deadline: {(before.Deadline is null ? "not set" : LongDate(before.Deadline))} to " +
+                        $"{(after.Deadline is null ? "not set" : LongDate(after.Deadline))}");
+        }
         if (before.Comment != after.Comment) changes.Add(after.Comment.Length == 0
             ? "Comment: removed"
             : $"Comment replaced. It now says: {after.Comment}");
@@ -220,159 +180,7 @@ public static class UpdatePages
 
     public static string? Title(string? word) => word is null ? null : char.ToUpperInvariant(word[0]) + word[1..];
 
-    private static HtmlWriter Start(PageContext context, string title)
-    {
-        var h = new HtmlWriter(12 * 1024);
-        h.Doctype().Open("html", ("lang", "en-GB")).Open("head").Void("meta", ("charset", "utf-8"))
-            .Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"))
-            .Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", ContentSecurityPolicy))
-            .Void("meta", ("name", "referrer"), ("content", "no-referrer"))
-            .Void("meta", ("name", "robots"), ("content", "noindex, nofollow"))
-            .Element("title", title).Void("link", ("rel", "stylesheet"), ("href", StylesheetName)).Close("head").Line();
-        h.Open("body").Open("header", ("class", "site-header"))
-            .Element("p", context.Partnership, ("class", "site-header__name"))
-            .Element("p", PageContext.ServiceName, ("class", "site-header__service")).Close("header").Line();
-        h.Open("main", ("id", "main")).Line();
-        return h;
-    }
-
-    /// <summary>Closes the page with the help footer. A refusal passes a context without the coordinator's address (anyone can reach one).</summary>
-    private static string End(HtmlWriter h, PageContext context)
-    {
-        h.Close("main").Line().Open("footer", ("class", "footer")).Element("h2", "Get help", ("class", "footer__heading")).Open("p");
-        if (context.ContactHref is { } href)
-            h.Text($"If you need help with this form, contact {context.Coordinator}: ").Element("a", context.ContactText, ("href", href)).Text(".");
-        else
-            h.Text($"If you need help with this form, ask {context.Coordinator}.");
-        h.Close("p");
-        if (context.StatementUrl is { } statement) h.Open("p").Element("a", "Accessibility statement", ("href", statement)).Close("p");
-        return h.Close("footer").Close("body").Close("html").Line().ToString();
-    }
-
-    private static void DashboardLink(HtmlWriter h, PageContext context)
-    {
-        if (context.DashboardUrl is { } url) h.Open("p").Element("a", "Back to the partnership dashboard", ("href", url)).Close("p").Line();
-    }
-
-    /// <summary>
-    /// GOV.UK's error summary, focused on load by <c>autofocus</c> (no script), each entry a link to its question's
-    /// first field. The CSS gives those fields a <c>scroll-margin-top</c> so the question's legend stays in view.
-    /// </summary>
-    private static void ErrorSummary(HtmlWriter h, IReadOnlyList<FormError> errors, string? note)
-    {
-        h.Open("div", ("class", "error-summary"), ("tabindex", "-1"), ("autofocus", "autofocus"), ("aria-labelledby", "error-summary-title"))
-            .Open("div", ("role", "alert"))
-            .Element("h2", "There is a problem", ("id", "error-summary-title"), ("class", "error-summary__title"));
-        if (note is not null) h.Element("p", note);
-        h.Open("ul", ("class", "error-summary__list"));
-        foreach (var error in errors) h.Open("li").Element("a", error.Message, ("href", $"#{error.Target}")).Close("li");
-        h.Close("ul").Close("div").Close("div").Line();
-    }
-
-    private static void Summary(HtmlWriter h, IEnumerable<(string Term, string Value)> rows)
-    {
-        h.Open("dl", ("class", "summary"));
-        foreach (var (term, value) in rows) h.Open("div").Element("dt", term).Element("dd", value, ("dir", "auto")).Close("div");
-        h.Close("dl").Line();
-    }
-
-    private static void Radios(HtmlWriter h, FormModel m, string name, string legend, string? hint, IReadOnlyList<FormError> errors,
-        (string Value, string Label)[] options, string? selected)
-    {
-        Group(h, name, errors, () =>
-        {
-            h.Open("fieldset", ("aria-describedby", Describedby(m, name, errors, hint is not null)));
-            h.Element("legend", legend);
-            if (hint is not null) h.Element("div", hint, ("class", "hint"), ("id", $"{name}-hint"));
-            Changed(h, m, name);
-            ErrorMessage(h, name, errors);
-            for (var i = 0; i < options.Length; i++)
-            {
-                var (value, label) = options[i];
-                var id = i == 0 ? name : $"{name}-{value}";
-                h.Open("div", ("class", "radio"))
-                    .Void("input", ("type", "radio"), ("id", id), ("name", name), ("value", value), ("checked", value == selected ? "checked" : null))
-                    .Element("label", label, ("for", id)).Close("div");
-            }
-            h.Close("fieldset");
-        });
-    }
-
-    /// <summary>GOV.UK's date input: a fieldset of three text boxes, numeric keyboard on phones, each box marked when it is at fault.</summary>
-    private static void DateQuestion(HtmlWriter h, FormModel m, string name, string legend, IReadOnlyList<FormError> errors)
-    {
-        var faulty = errors.FirstOrDefault(e => e.Question == name)?.Parts ?? [];
-        Group(h, name, errors, () =>
-        {
-            h.Open("fieldset", ("role", "group"), ("aria-describedby", Describedby(m, name, errors, hint: true)));
-            h.Element("legend", legend);
-            h.Element("div", "For example, 31 3 2017", ("class", "hint"), ("id", $"{name}-hint"));
-            Changed(h, m, name);
-            ErrorMessage(h, name, errors);
-            h.Open("div", ("class", "date-input"));
-            foreach (var (part, label, value, width) in new[] { ("day", "Day", m.DeadlineParts.Day, 2), ("month", "Month", m.DeadlineParts.Month, 2),
-                ("year", "Year", m.DeadlineParts.Year, 4) })
-            {
-                var error = faulty.Contains(part) ? " input--error" : "";
-                h.Open("div", ("class", "date-input__item")).Element("label", label, ("for", $"{name}-{part}"), ("class", "date-input__label"))
-                    .Void("input", ("class", $"input input--width-{width}{error}"), ("id", $"{name}-{part}"), ("name", $"{name}-{part}"),
-                        ("type", "text"), ("inputmode", "numeric"), ("spellcheck", "false"), ("value", value))
-                    .Close("div");
-            }
-            h.Close("div").Close("fieldset");
-        });
-    }
-
-    private static void CommentQuestion(HtmlWriter h, FormModel m, IReadOnlyList<FormError> errors) => Group(h, "comment", errors, () =>
-    {
-        h.Open("div", ("class", "warning"), ("id", "comment-warning"))
-            .Element("span", "!", ("class", "warning__icon"), ("aria-hidden", "true"))
-            .Open("strong", ("class", "warning__text")).Element("span", "Warning: ", ("class", "visually-hidden")).Text(PublicWarning).Close("strong")
-            .Close("div");
-        h.Element("label", CommentLabel, ("class", "label"), ("for", "comment"));
-        h.Element("div", $"Plain text. You can enter up to {MaxCommentLength:N0} characters.", ("class", "hint"), ("id", "comment-hint"));
-        Changed(h, m, "comment");
-        ErrorMessage(h, "comment", errors);
-        var describedby = $"comment-warning {Describedby(m, "comment", errors, hint: true)}";
-        h.Open("textarea", ("id", "comment"), ("name", "comment"), ("rows", "8"),
-            ("maxlength", MaxCommentLength.ToString(CultureInfo.InvariantCulture)),
-                ("class", errors.Any(e => e.Question == "comment") ? "textarea input--error" : "textarea"), ("aria-describedby", describedby))
-            .Text(m.Values.Comment).Close("textarea");
-    });
-
-    /// <summary>After a conflict: the tracker's newer value, beside the question it belongs to.</summary>
-    private static void Changed(HtmlWriter h, FormModel m, string name)
-    {
-        if (!m.Changed.TryGetValue(name, out var now)) return;
-        h.Open("div", ("class", "changed"), ("id", $"{name}-changed"))
-            .Element("strong", "Someone else changed this while you were editing. The tracker now says: ")
-            .Element("span", now, ("dir", "auto")).Close("div");
-    }
-
-    private static void Group(HtmlWriter h, string name, IReadOnlyList<FormError> errors, Action content)
-    {
-        h.Open("div", ("class", HasError(name, errors) ? "form-group form-group--error" : "form-group"));
-        content();
-        h.Close("div").Line();
-    }
-
-    private static void ErrorMessage(HtmlWriter h, string name, IReadOnlyList<FormError> errors)
-    {
-        foreach (var error in errors.Where(e => e.Question == name))
-            h.Open("p", ("class", "error-message"), ("id", $"{name}-error")).Element("span", "Error: ",
-                ("class", "visually-hidden")).Text(error.Message).Close("p");
-    }
-
-    private static bool HasError(string name, IReadOnlyList<FormError> errors) => errors.Any(e => e.Question == name);
-
-    private static string? Describedby(FormModel m, string name, IReadOnlyList<FormError> errors, bool hint)
-    {
-        var ids = string.Join(' ', new[]
-        {
-            hint ? $"{name}-hint" : null,
-            m.Changed.ContainsKey(name) ? $"{name}-changed" : null,
-            HasError(name, errors) ? $"{name}-error" : null,
-        }.OfType<string>());
-        return ids.Length == 0 ? null : ids;
-    }
+    /// <summary>Every page is about this size: the form with its errors is the largest, at about 6,000 characters.</summary>
+    private static string Page<TPage>(Dictionary<string, object?> parameters) where TPage : IComponent =>
+        PageRenderer.Render<TPage>(8 * 1024, parameters);
 }
