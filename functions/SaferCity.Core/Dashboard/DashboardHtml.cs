@@ -73,34 +73,6 @@ public static class DashboardHtml
         return (listed, left);
     }
 
-    /// <summary>The head every page of the site shares: the same strict policy, styles, and (for the dashboard) its one script.</summary>
-    /// <param name="extra">Anything one page adds to the shared head (the dashboard: its feed and link-preview tags).</param>
-    internal static void Head(HtmlWriter h, string title, IReadOnlyDictionary<string, string> assetVersions, bool script,
-        Action<HtmlWriter>? extra = null)
-    {
-        h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
-        h.Void("meta", ("charset", "utf-8")).Line();
-        h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
-        h.Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", ContentSecurityPolicy)).Line();
-        h.Void("meta", ("name", "referrer"), ("content", "no-referrer")).Line();
-        h.Element("title", title).Line();
-        // An empty icon: otherwise every visit asks for /favicon.ico and logs a 404.
-        h.Void("link", ("rel", "icon"), ("href", "data:,")).Line();
-        h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/site.css", assetVersions))).Line();
-        h.Void("link", ("rel", "stylesheet"), ("href", Asset("assets/print.css", assetVersions)), ("media", "print")).Line();
-        if (script) h.Open("script", ("src", Asset("assets/site.js", assetVersions)), ("defer", "defer")).Close("script").Line();
-        extra?.Invoke(h);
-        h.Close("head").Line();
-    }
-
-    internal static void Header(HtmlWriter h, DashboardOptions options)
-    {
-        h.Element("a", "Skip to main content", ("href", "#main"), ("class", "skip-link")).Line();
-        h.Open("header", ("class", "site-header")).Open("div", ("class", "width-container"));
-        h.Element("p", options.Title, ("class", "site-header__title"));
-        h.Close("div").Close("header").Line();
-    }
-
     internal static string Generated(PublicDashboard doc) => doc.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", UkCulture) + " UTC";
 
     /// <summary>The picture link previews show; it is not loaded by the page itself.</summary>
