@@ -52,7 +52,8 @@ public static class WriterDashboardHtml
         h.Close("main").Line();
         h.Open("footer", ("class", "site-footer")).Open("div", ("class", "width-container"));
         // site.js prints this line, after the page title, at the foot of every printed page.
-        h.Open("p").Element("span", $"Generated {DashboardHtml.Generated(doc)}", ("id", "generated")).Text(" from the partnership's action tracker.").Close("p");
+        h.Open("p").Element("span", $"Generated {DashboardHtml.Generated(doc)}", ("id", "generated"))
+            .Text(" from the partnership's action tracker.").Close("p");
         h.Open("p").Element("a", "Accessibility statement", ("href", AccessibilityStatement.Path));
         if (options.ContactUrl is { Length: > 0 } contact) h.Text(" ").Element("a", "Contact the partnership coordinator", ("href", contact));
         // Only when set: the sample page (no notice) spends none of the page budget on it.

@@ -33,7 +33,8 @@ public static class WriterUpdateForm
         CommentQuestion(h, m, errors);
         h.Element("button", "Save update", ("type", "submit"), ("class", "button"));
         h.Close("form").Line();
-        h.Element("p", $"This link works until {m.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy", Uk)}. It is for you alone: please do not forward it.", ("class", "secondary"));
+        h.Element("p", $"This link works until {m.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy", Uk)}. It is for you alone: " +
+            "please do not forward it.", ("class", "secondary"));
         return End(h, context);
     }
 
@@ -140,7 +141,8 @@ public static class WriterUpdateForm
     {
         h.Open("div", ("class", "warning"), ("id", "comment-warning"))
             .Element("span", "!", ("class", "warning__icon"), ("aria-hidden", "true"))
-            .Open("strong", ("class", "warning__text")).Element("span", "Warning: ", ("class", "visually-hidden")).Text(UpdatePages.PublicWarning).Close("strong")
+            .Open("strong", ("class", "warning__text")).Element("span", "Warning: ", ("class", "visually-hidden"))
+            .Text(UpdatePages.PublicWarning).Close("strong")
             .Close("div");
         h.Element("label", UpdatePages.CommentLabel, ("class", "label"), ("for", "comment"));
         h.Element("div", $"Plain text. You can enter up to {UpdatePages.MaxCommentLength:N0} characters.", ("class", "hint"), ("id", "comment-hint"));
