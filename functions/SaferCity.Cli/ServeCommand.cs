@@ -48,7 +48,11 @@ internal static class ServeCommand
         });
         builder.Services.AddSaferCity(builder.Configuration);
         if (AsOfClock.For(cli.AsOf) is { } clock)
+        {
+            builder.Services.AddSingleton(sp => UpdateLimits.From(sp.GetRequiredService<SaferCity.Core.Model.IStateStore>(), clock,
+                sp.GetRequiredService<IOptions<UpdatesOptions>>().Value));
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<UpdateService>(sp, (TimeProvider)clock));
+        }
 
         await using var app = builder.Build();
         app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>

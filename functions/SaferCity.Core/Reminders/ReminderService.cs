@@ -28,24 +28,27 @@ public sealed class ReminderService(
     IOptions<DashboardOptions> dashboard,
     TimeProvider time,
     ILogger<ReminderService> logger,
-    IRunPreview? preview = null,
-    IOptions<UpdatesOptions>? updates = null)
+    IOptions<UpdatesOptions> updates,
+    LinkSigning signing,
+    SetupNotice setupNotice)
 {
-    private readonly UpdatesOptions _updates = updates?.Value ?? new UpdatesOptions();
+    private readonly UpdatesOptions _updates = updates.Value;
 
     /// <summary>
     /// Tells the coordinator once that runs stop on a set-up problem (<see cref="SetupNotice"/>); false when it was not sent
     /// (told already, no coordinator, or the send failed). Never throws but for cancellation.
     /// </summary>
     public Task<bool> TellSetupProblemAsync(string problem, CancellationToken cancellationToken) =>
-        new SetupNotice(state, sender, reminders.Value, dashboard.Value, time, logger).TellAsync(problem, cancellationToken);
+        setupNotice.TellAsync(problem, cancellationToken);
 
+    /// <param name="dryRun">Send and record nothing: each message is rendered to <paramref name="preview"/>'s outbox, if there is one.</param>
+    /// <param name="preview">Where a dry run's messages go; null where the host keeps no previews (the Functions app).</param>
     /// <param name="owedOnly">
     /// A later reminder trigger in the week: send only what the week's ledger still owes (digests recorded Due or
     /// Failed), nothing new. A week with no ledger yet has had no reminder run at all, so its whole plan is owed.
     /// </param>
-    public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, CancellationToken cancellationToken,
-        bool owedOnly = false)
+    public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, IRunPreview? preview,
+        CancellationToken cancellationToken, bool owedOnly = false)
     {
         var delivery = await DigestDelivery.OpenAsync(state, sender, time, logger, Rules.UkClock.IsoWeek(report.AsOf), report.Directory.Leads,
             cancellationToken);
@@ -92,7 +95,7 @@ public sealed class ReminderService(
         // The lead's own changes through its update links since its previous digest are acknowledged, not asked for review.
         var from = changes.Earliest is { } earliest ? Rules.UkClock.At(earliest, TimeOnly.MinValue) : report.GeneratedAt.AddDays(-7);
         var audit = await UpdateAudit.ReadAsync(state, from, time.GetUtcNow(), cancellationToken);
-        var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
+        var signer = signing.Signer;
         var contact = CoordinatorContact.From(reminders.Value);
         var week = ledger.Week;
         var messages = new List<PlannedMessage>();
