@@ -56,8 +56,9 @@ public sealed class ReminderService(
         var changes = new ChangesSince(report, reported);
         var keyWarnings = _updates.KeyWarnings().ToList();
         foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
+        var (own, auditProblems) = await OwnUpdatesAsync(report, changes, cancellationToken);
 
-        var messages = (await LeadMessagesAsync(report, changes, delivery.Ledger, cancellationToken)).Where(m => delivery.InPlan(m.LedgerKey, owedOnly)).ToList();
+        var messages = LeadMessages(report, changes, own, delivery.Ledger).Where(m => delivery.InPlan(m.LedgerKey, owedOnly)).ToList();
         var coordinator = Addresses(reminders.Value.Coordinator);
         var summaryInPlan = coordinator.Count > 0 && delivery.InPlan(ReminderLedger.SummaryKey, owedOnly);
         if (!dryRun)
@@ -70,7 +71,7 @@ public sealed class ReminderService(
         List<string>? summaryProblems = null;
         if (summaryInPlan)
         {
-            var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings] };
+            var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings, .. auditProblems] };
             summaryProblems = CoordinatorSummary.CurrentProblems(checks);
             var summary = await SummaryMessageAsync(report, checks, figures, delivery, reported, coordinator, cancellationToken);
             await delivery.DeliverAsync(summary, dryRun, preview, cancellationToken);
@@ -86,15 +87,25 @@ public sealed class ReminderService(
     }
 
     /// <summary>
+    /// The leads' own changes through their update links since the earliest previous digest, from the private audit
+    /// record: they are acknowledged in the digests, not asked for review. A stored value that cannot be read is a
+    /// problem for the coordinator's summary, and the digest leaves it out.
+    /// </summary>
+    private async Task<(IReadOnlyList<OwnUpdate> Updates, IReadOnlyList<string> Problems)> OwnUpdatesAsync(RunReport report,
+        ChangesSince changes, CancellationToken cancellationToken)
+    {
+        var from = changes.Earliest is { } earliest ? Rules.UkClock.At(earliest, TimeOnly.MinValue) : report.GeneratedAt.AddDays(-7);
+        var read = OwnUpdate.Read(await UpdateAudit.ReadAsync(state, from, time.GetUtcNow(), cancellationToken));
+        foreach (var problem in read.Problems) logger.LogWarning("Update audit: {Problem}", problem);
+        return read;
+    }
+
+    /// <summary>
     /// A message for each lead with something new or a milestone this week (or already in the week's ledger), with its
     /// update links signed when it is rendered. Leads without an address are reported to the coordinator as unrouted.
     /// </summary>
-    private async Task<List<PlannedMessage>> LeadMessagesAsync(RunReport report, ChangesSince changes, ReminderLedger ledger,
-        CancellationToken cancellationToken)
+    private List<PlannedMessage> LeadMessages(RunReport report, ChangesSince changes, IReadOnlyList<OwnUpdate> audit, ReminderLedger ledger)
     {
-        // The lead's own changes through its update links since its previous digest are acknowledged, not asked for review.
-        var from = changes.Earliest is { } earliest ? Rules.UkClock.At(earliest, TimeOnly.MinValue) : report.GeneratedAt.AddDays(-7);
-        var audit = await UpdateAudit.ReadAsync(state, from, time.GetUtcNow(), cancellationToken);
         var signer = signing.Signer;
         var contact = CoordinatorContact.From(reminders.Value);
         var week = ledger.Week;
