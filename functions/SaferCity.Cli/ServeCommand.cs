@@ -23,12 +23,41 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(CliArguments cli, CancellationToken cancellationToken)
     {
+        var port = cli.Port ?? DefaultPort;
+        var (builder, keyFile) = Builder(cli, port);
+        await using var app = builder.Build();
+        app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>
+            UpdateEndpoint.HandleAsync(context, rest, service, behindProxy: false));
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Serve failed: {StartFailure(e, port)}");
+            return 1;
+        }
+
+        Describe(app, keyFile);
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        await app.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    /// <summary>The serve host: the settings (links point here, a local key), one-line logs, loopback only, the composition.</summary>
+    private static (WebApplicationBuilder Builder, string? KeyFile) Builder(CliArguments cli, int port)
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        var port = cli.Port ?? DefaultPort;
         builder.Configuration.AddInMemoryCollection(cli.Settings);
         if (SampleDefaults.Applies(builder.Configuration)) builder.Configuration.AddInMemoryCollection(SampleDefaults.Settings);
         // serve means updates are on: without a base URL, links point here.
@@ -38,7 +67,7 @@ internal static class ServeCommand
         builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
 
         // One line per event (a refused link: its id and the reason); the framework's own start-up errors are
-        // reported below as one plain line instead of Kestrel's stack trace.
+        // reported by RunAsync as one plain line instead of Kestrel's stack trace.
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore", LogLevel.None).AddFilter("Microsoft.Hosting", LogLevel.None);
         builder.WebHost.UseKestrel(k =>
@@ -53,20 +82,12 @@ internal static class ServeCommand
                 sp.GetRequiredService<IOptions<UpdatesOptions>>().Value));
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<UpdateService>(sp, (TimeProvider)clock));
         }
+        return (builder, keyFile);
+    }
 
-        await using var app = builder.Build();
-        app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>
-            UpdateEndpoint.HandleAsync(context, rest, service, behindProxy: false));
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync($"Serve failed: {StartFailure(e, port)}");
-            return 1;
-        }
-
+    /// <summary>Where links point, where updates are written, and the state and key that decide which links are valid.</summary>
+    private static void Describe(WebApplication app, string? keyFile)
+    {
         var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
         var updates = app.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value;
         var target = app.Services.GetRequiredService<IUpdateTarget>() switch
@@ -74,21 +95,14 @@ internal static class ServeCommand
             SaferCity.Core.Local.FileUpdateTarget => Path.GetFullPath(local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json")),
             _ => "the SharePoint list",
         };
-        Console.WriteLine($"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl?.TrimEnd('/')}/?{UpdateLink.Field}=).");
+        Console.WriteLine(
+            $"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl?.TrimEnd('/')}/?{UpdateLink.Field}=).");
         Console.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
         var state = app.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
             ? folder.Root : "Blob storage (Storage__ConnectionString or Storage__AccountUrl)";
         // A link from a run with another state folder or key is refused as not valid: say which ones this serve uses.
-        Console.WriteLine($"State (audit, limits, revocations): {state}. Signing key: {(keyFile is null ? "Updates__SigningKey" : keyFile)}.");
-        try
-        {
-            await app.WaitForShutdownAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        await app.StopAsync(CancellationToken.None);
-        return 0;
+        Console.WriteLine(
+            $"State (audit, limits, revocations): {state}. Signing key: {(keyFile is null ? "Updates__SigningKey" : keyFile)}.");
     }
 
     /// <summary>Why Kestrel could not listen, in words, naming the port.</summary>
