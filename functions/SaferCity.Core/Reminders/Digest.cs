@@ -52,7 +52,8 @@ public sealed record LeadDigest(
     public IReadOnlyList<string> EscalatedThisWeek { get; init; } = [];
 
     /// <summary>A digest goes only when something is new or a milestone is reached; the still-overdue and own-change lines ride along.</summary>
-    public bool IsEmpty => Completed.Count + Drifting.Count + NewlyOverdue.Count + NewlyDueSoon.Count + Overdue.Count + DueSoon.Count + NeedsUpdate.Count == 0;
+    public bool IsEmpty
+        => Completed.Count + Drifting.Count + NewlyOverdue.Count + NewlyDueSoon.Count + Overdue.Count + DueSoon.Count + NeedsUpdate.Count == 0;
 
     public IEnumerable<Assessment> All =>
         Completed.Concat(Drifting).Concat(NewlyOverdue).Concat(NewlyDueSoon).Concat(Overdue).Concat(DueSoon).Concat(NeedsUpdate)

@@ -61,7 +61,8 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
         group?.Add(a);
     }
 
-    /// <summary>"You changed the rating to Amber on 17 February 2017": the lead's latest own change to the action since its previous digest.</summary>
+    /// <summary>"You changed the rating to Amber on 17 February 2017": the lead's latest own change to the action since its previous
+    /// digest.</summary>
     private string? Acknowledgement(Assessment a)
     {
         if (a.Drift.Count == 0) return null;

@@ -80,7 +80,8 @@ public sealed class ReminderService(
         if (!dryRun && delivery.Delivered.Count > 0)
         {
             var next = reported.Reported(delivery.Delivered, report.Snapshot());
-            if (delivery.Delivered.Contains(ReminderLedger.SummaryKey) && summaryProblems is not null) next = next with { SummaryProblems = summaryProblems };
+            if (delivery.Delivered.Contains(ReminderLedger.SummaryKey)
+                && summaryProblems is not null) next = next with { SummaryProblems = summaryProblems };
             await state.WriteAsync(ReportedStates.DocumentName, next.Serialize(), reportedVersion, cancellationToken);
         }
         return delivery.Result();
@@ -118,7 +119,8 @@ public sealed class ReminderService(
             messages.Add(new PlannedMessage(key, ReminderLedger.LeadKey(digest.Lead), () =>
             {
                 var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, dashboard.Value.PublicUrl,
-                    a => Links(a, digest.Lead.LinkKey, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
+                    a => Links(a, digest.Lead.LinkKey, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(),
+                        dashboard.Value.Title);
                 return Message(report, week, key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf), text, html, actions);
             }, actions));
         }
@@ -133,12 +135,14 @@ public sealed class ReminderService(
         // What leads changed through their update links in the week before this run, from the private audit record.
         var now = time.GetUtcNow();
         var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
-        var previous = reported.Last.TryGetValue(ReminderLedger.SummaryKey, out var last) ? new PreviousSummary(last.Sent, reported.SummaryProblems) : null;
+        var previous = reported.Last.TryGetValue(ReminderLedger.SummaryKey, out var last)
+            ? new PreviousSummary(last.Sent, reported.SummaryProblems) : null;
         return new PlannedMessage(CoordinatorSummary.Key, ReminderLedger.SummaryKey, () =>
         {
             var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, dashboard.Value.PublicUrl, updated,
                 dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title, previous);
-            return Message(report, delivery.Ledger.Week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report),
+            return Message(report, delivery.Ledger.Week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator,
+                CoordinatorSummary.Subject(report),
                 text, html, []);
         }, []);
     }
@@ -148,8 +152,8 @@ public sealed class ReminderService(
 
     /// <summary>
     /// The update link is signed when the digest is made and works for LinkDays from then, for this lead and this item only.
-    /// The lead is named by <see cref="Model.Lead.LinkKey"/> (its leads-list item id), which the form matches against the leads list; a digest sent by a
-    /// later run carries fresh links, and the older ones keep working until they expire.
+    /// The lead is named by <see cref="Model.Lead.LinkKey"/> (its leads-list item id), which the form matches against the leads list; a
+    /// digest sent by a later run carries fresh links, and the older ones keep working until they expire.
     /// </summary>
     private ActionLinks Links(Assessment a, string leadKey, DateTimeOffset madeAt, UpdateLinkSigner? signer)
     {

@@ -394,7 +394,8 @@ public sealed class UpdateService
     {
         var at = LinkAllowance.NextWindow(_time.GetUtcNow());
         var uk = TimeZoneInfo.ConvertTime(at, Rules.UkClock.London);
-        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).", "Nothing was changed by this attempt.") with { RetryAt = at };
+        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).",
+            "Nothing was changed by this attempt.") with { RetryAt = at };
     }
 
     private UpdateResponse SwitchedOff() => Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment.");
