@@ -150,7 +150,8 @@ public static class CliCommands
             foreach (var (synopsis, help) in command.HelpLines) sb.AppendLine(CultureInfo.InvariantCulture,
                 $"  {synopsis.PadRight(optionWidth)}{help}");
         }
-        sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every command: {string.Join(", ", Common.Select(o => $"{o.Name} ({o.Help.TrimEnd('.').ToLowerInvariant()})"))}.");
+        var common = Common.Select(o => $"{o.Name} ({o.Help.TrimEnd('.').ToLowerInvariant()})");
+        sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every command: {string.Join(", ", common)}.");
         sb.AppendLine("Settings come from appsettings.json and environment variables named like Tracker__SiteUrl (see the README).");
         sb.Append("Exit codes: 0 done; 1 the run failed, some digests could not be sent, or an import could not write; " +
                   "2 a usage or settings mistake, or a file that import refused.");

@@ -37,7 +37,8 @@ internal static class EraseCommand
         }
         Console.WriteLine(report.Documents.Count == 0 && emails.Count == 0
             ? "Nothing stored holds that text."
-            : $"{(dryRun ? "DRY RUN: nothing changed. " : "")}{report.Values} stored value(s) in {report.Documents.Count} document(s), {emails.Count} email(s).");
+            : $"{(dryRun ? "DRY RUN: nothing changed. " : "")}{report.Values} stored value(s) in {report.Documents.Count} document(s), " +
+                $"{emails.Count} email(s).");
         return 0;
     }
 

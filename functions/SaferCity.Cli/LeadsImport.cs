@@ -30,7 +30,8 @@ internal sealed class LeadsImport(GraphLeadsTarget target, LeadsPlan plan)
         else
         {
             await target.ApplyAsync(plan, cancellationToken);
-            Console.WriteLine($"Imported into the leads list '{plan.ListName}': {plan.Writes.Count} leads written, {plan.Unchanged.Count} unchanged.");
+            Console.WriteLine($"Imported into the leads list '{plan.ListName}': {plan.Writes.Count} leads written, " +
+                $"{plan.Unchanged.Count} unchanged.");
         }
     }
 }

@@ -53,6 +53,7 @@ builder.Services.AddAdminSignIn(builder.Configuration, command.Name, Console.Err
 // --as-of another day sets the run's clock to 07:00 UK that day (emails, update links, the "Updated by leads" window).
 if (command.Name == "run" && AsOfClock.For(cli.AsOf) is { } clock)
 {
+    builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SetupNotice>(sp, (TimeProvider)clock));
     builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReminderService>(sp, (TimeProvider)clock));
     builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrackerPipeline>(sp, (TimeProvider)clock));
 }

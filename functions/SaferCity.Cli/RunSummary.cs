@@ -31,11 +31,13 @@ internal static class RunSummary
         else if (!preview && services.GetService<ISitePublisher>() is FolderSitePublisher site)
             lines.Add(outcome.Unchanged
                 ? $"Dashboard: {Path.Combine(site.Folder, "index.html")} (unchanged since the last run: nothing rendered or written)"
-                : $"Dashboard: {Path.Combine(site.Folder, "index.html")} ({outcome.Published?.Written ?? 0} files written, {outcome.Published?.Unchanged ?? 0} unchanged)");
+                : $"Dashboard: {Path.Combine(site.Folder, "index.html")} ({outcome.Published?.Written ?? 0} files written, " +
+                    $"{outcome.Published?.Unchanged ?? 0} unchanged)");
 
         if (outcome.Report is { Withheld.Count: > 0 } withheld)
         {
-            lines.Add($"Withheld from the dashboard ({Plural(withheld.Withheld.Count, "value")}; also in the coordinator's summary under \"Check this run\"):");
+            lines.Add($"Withheld from the dashboard ({Plural(withheld.Withheld.Count, "value")}; also in the coordinator's summary " +
+                $"under \"Check this run\"):");
             lines.AddRange(withheld.Withheld.Select(w => "  " + w.Describe()));
         }
 

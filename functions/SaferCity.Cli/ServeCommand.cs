@@ -23,33 +23,8 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(CliArguments cli, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
         var port = cli.Port ?? DefaultPort;
-        builder.Configuration.AddInMemoryCollection(cli.Settings);
-        if (SampleDefaults.Applies(builder.Configuration)) builder.Configuration.AddInMemoryCollection(SampleDefaults.Settings);
-        // serve means updates are on: without a base URL, links point here.
-        if (string.IsNullOrEmpty(builder.Configuration["Updates:BaseUrl"]))
-            builder.Configuration.AddInMemoryCollection([new("Updates:BaseUrl", $"http://127.0.0.1:{port}")]);
-        var keyFile = LocalSigningKey.PathFor(builder.Configuration);
-        builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
-
-        // One line per event (a refused link: its id and the reason); the framework's own start-up errors are
-        // reported below as one plain line instead of Kestrel's stack trace.
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.AspNetCore", LogLevel.None).AddFilter("Microsoft.Hosting", LogLevel.None);
-        builder.WebHost.UseKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Listen(IPAddress.Loopback, port); // loopback only: nothing on the network can reach it
-        });
-        builder.Services.AddSaferCity(builder.Configuration);
-        if (AsOfClock.For(cli.AsOf) is { } clock)
-            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<UpdateService>(sp, (TimeProvider)clock));
-
+        var (builder, keyFile) = Builder(cli, port);
         await using var app = builder.Build();
         app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>
             UpdateEndpoint.HandleAsync(context, rest, service, behindProxy: false));
@@ -63,19 +38,7 @@ internal static class ServeCommand
             return 1;
         }
 
-        var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
-        var updates = app.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value;
-        var target = app.Services.GetRequiredService<IUpdateTarget>() switch
-        {
-            SaferCity.Core.Local.FileUpdateTarget => Path.GetFullPath(local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json")),
-            _ => "the SharePoint list",
-        };
-        Console.WriteLine($"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl?.TrimEnd('/')}/?{UpdateLink.Field}=).");
-        Console.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
-        var state = app.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
-            ? folder.Root : "Blob storage (Storage__ConnectionString or Storage__AccountUrl)";
-        // A link from a run with another state folder or key is refused as not valid: say which ones this serve uses.
-        Console.WriteLine($"State (audit, limits, revocations): {state}. Signing key: {(keyFile is null ? "Updates__SigningKey" : keyFile)}.");
+        Describe(app, keyFile);
         try
         {
             await app.WaitForShutdownAsync(cancellationToken);
@@ -85,6 +48,61 @@ internal static class ServeCommand
         }
         await app.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>The serve host: the settings (links point here, a local key), one-line logs, loopback only, the composition.</summary>
+    private static (WebApplicationBuilder Builder, string? KeyFile) Builder(CliArguments cli, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(cli.Settings);
+        if (SampleDefaults.Applies(builder.Configuration)) builder.Configuration.AddInMemoryCollection(SampleDefaults.Settings);
+        // serve means updates are on: without a base URL, links point here.
+        if (string.IsNullOrEmpty(builder.Configuration["Updates:BaseUrl"]))
+            builder.Configuration.AddInMemoryCollection([new("Updates:BaseUrl", $"http://127.0.0.1:{port}")]);
+        var keyFile = LocalSigningKey.PathFor(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(LocalSigningKey.Settings(builder.Configuration));
+
+        // One line per event (a refused link: its id and the reason); the framework's own start-up errors are
+        // reported by RunAsync as one plain line instead of Kestrel's stack trace.
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.None).AddFilter("Microsoft.Hosting", LogLevel.None);
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Listen(IPAddress.Loopback, port); // loopback only: nothing on the network can reach it
+        });
+        builder.Services.AddSaferCity(builder.Configuration);
+        if (AsOfClock.For(cli.AsOf) is { } clock)
+        {
+            builder.Services.AddSingleton(sp => UpdateLimits.From(sp.GetRequiredService<SaferCity.Core.Model.IStateStore>(), clock,
+                sp.GetRequiredService<IOptions<UpdatesOptions>>().Value));
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<UpdateService>(sp, (TimeProvider)clock));
+        }
+        return (builder, keyFile);
+    }
+
+    /// <summary>Where links point, where updates are written, and the state and key that decide which links are valid.</summary>
+    private static void Describe(WebApplication app, string? keyFile)
+    {
+        var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
+        var updates = app.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value;
+        var target = app.Services.GetRequiredService<IUpdateTarget>() switch
+        {
+            SaferCity.Core.Local.FileUpdateTarget => Path.GetFullPath(local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json")),
+            _ => "the SharePoint list",
+        };
+        Console.WriteLine(
+            $"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl?.TrimEnd('/')}/?{UpdateLink.Field}=).");
+        Console.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
+        var state = app.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
+            ? folder.Root : "Blob storage (Storage__ConnectionString or Storage__AccountUrl)";
+        // A link from a run with another state folder or key is refused as not valid: say which ones this serve uses.
+        Console.WriteLine(
+            $"State (audit, limits, revocations): {state}. Signing key: {(keyFile is null ? "Updates__SigningKey" : keyFile)}.");
     }
 
     /// <summary>Why Kestrel could not listen, in words, naming the port.</summary>

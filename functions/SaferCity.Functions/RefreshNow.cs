@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
@@ -17,8 +18,8 @@ namespace SaferCity.Functions;
 public sealed class RefreshNow(TrackerPipeline pipeline, ILogger<RefreshNow> logger)
 {
     [Function(nameof(RefreshNow))]
-    public async Task<HttpResponseData> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequestData request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request, FunctionContext context, CancellationToken cancellationToken)
     {
         RunOutcome outcome;
         try
@@ -27,25 +28,24 @@ public sealed class RefreshNow(TrackerPipeline pipeline, ILogger<RefreshNow> log
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var correlationId = CorrelationId(request);
+            var correlationId = CorrelationId(context);
             logger.LogError(e, "RefreshNow failed (correlation id {CorrelationId}): {Reason}", correlationId, e.Message);
-            return await RespondAsync(request, HttpStatusCode.InternalServerError, RefreshNowBody.Failed(correlationId));
+            return Respond(HttpStatusCode.InternalServerError, RefreshNowBody.Failed(correlationId));
         }
         var status = outcome.Status == RunStatus.Skipped ? HttpStatusCode.Conflict : HttpStatusCode.OK;
-        return await RespondAsync(request, status, RefreshNowBody.From(outcome));
+        return Respond(status, RefreshNowBody.From(outcome));
     }
 
     /// <summary>The invocation id (what the host's own logs carry); a fresh one if there is none.</summary>
-    private static string CorrelationId(HttpRequestData request) =>
-        request.FunctionContext?.InvocationId is { Length: > 0 } id ? id : Guid.NewGuid().ToString();
+    private static string CorrelationId(FunctionContext? context) =>
+        context?.InvocationId is { Length: > 0 } id ? id : Guid.NewGuid().ToString();
 
-    private static async Task<HttpResponseData> RespondAsync(HttpRequestData request, HttpStatusCode status, RefreshNowBody body)
+    private static ContentResult Respond(HttpStatusCode status, RefreshNowBody body) => new()
     {
-        var response = request.CreateResponse(status);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        await response.WriteBytesAsync(JsonSerializer.SerializeToUtf8Bytes(body, RefreshNowBody.Json));
-        return response;
-    }
+        StatusCode = (int)status,
+        ContentType = "application/json; charset=utf-8",
+        Content = JsonSerializer.Serialize(body, RefreshNowBody.Json),
+    };
 }
 
 /// <summary>What RefreshNow answers: figures only, never names or addresses.</summary>

@@ -36,6 +36,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TrackerParser(
             sp.GetRequiredService<IOptions<TrackerColumns>>().Value, sp.GetRequiredService<IOptions<LeadColumns>>().Value));
+        // Signing, limits and the set-up notice are made here once, never inside the services that use them.
+        services.AddSingleton(sp => LinkSigning.From(sp.GetRequiredService<IOptions<UpdatesOptions>>().Value));
+        services.AddSingleton(sp => UpdateLimits.From(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<UpdatesOptions>>().Value));
+        services.AddSingleton<SetupNotice>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<TrackerPipeline>();
 

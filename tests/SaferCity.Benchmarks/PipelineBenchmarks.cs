@@ -8,6 +8,7 @@ using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Reminders;
+using SaferCity.Core.Updates;
 using SaferCity.Core.Rules;
 using SaferCity.Synthetic;
 
@@ -113,7 +114,10 @@ public class PipelineBenchmarks
         var time = TimeProvider.System;
         var reminders = Options.Create(_reminders);
         var dashboard = Options.Create(_dashboard);
-        var service = new ReminderService(state, new NullSender(), reminders, dashboard, time, NullLogger<ReminderService>.Instance);
+        var sender = new NullSender();
+        var updates = Options.Create(new UpdatesOptions());
+        var service = new ReminderService(state, sender, reminders, dashboard, time, NullLogger<ReminderService>.Instance, updates,
+            LinkSigning.Off, new SetupNotice(state, sender, reminders, dashboard, time, NullLogger<SetupNotice>.Instance));
         var pipeline = new TrackerPipeline(new BytesSource(_tracker, _leads), state, new MemorySite(), new FreeLock(), service,
             new TrackerParser(), reminders, Options.Create(new DriftOptions()), dashboard, time, NullLogger<TrackerPipeline>.Instance);
         var outcome = await pipeline.RunAsync(new RunRequest(AsOf), CancellationToken.None);

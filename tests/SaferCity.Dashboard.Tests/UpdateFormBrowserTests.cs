@@ -322,7 +322,8 @@ public sealed class UpdateFormBrowserTests(BrowserFixture fixture, ITestOutputHe
     /// setting.</summary>
     private string SwitchedOff()
     {
-        var off = ActivatorUtilities.CreateInstance<UpdateService>(app.Services, Microsoft.Extensions.Options.Options.Create(new UpdatesOptions()));
+        var off = ActivatorUtilities.CreateInstance<UpdateService>(app.Services, Microsoft.Extensions.Options.Options.Create(new UpdatesOptions()),
+            LinkSigning.Off);
         var page = off.ShowAsync(UpdateLink.TokenIn(new Uri(link)), "127.0.0.1", CancellationToken.None).GetAwaiter().GetResult();
         Assert.Equal(404, page.Status);
         return page.Html;

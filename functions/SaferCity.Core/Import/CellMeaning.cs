@@ -12,7 +12,8 @@ public static class CellMeaning
     public static HideCell Hide(string? text) => text?.Trim().TrimEnd('.').ToLowerInvariant() switch
     {
         null or "" or "no" or "n" or "false" or "0" or "-" or "public" => HideCell.Show,
-        "yes" or "y" or "true" or "x" or "✓" or "✔" or "☑" or "1" or "hide" or "hidden" or "confidential" or "restricted" or "private" => HideCell.Hide,
+        "yes" or "y" or "true" or "x" or "✓" or "✔" or "☑" or "1" or "hide" or "hidden" or "confidential" or "restricted" or "private"
+            => HideCell.Hide,
         _ => HideCell.Unreadable,
     };
 

@@ -50,7 +50,8 @@ public sealed class FileImportTarget(string path, TimeProvider time) : IImportTa
             item["lastModifiedDateTime"] = now;
         }
 
-        var nextId = byId.Keys.Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        var nextId = byId.Keys.Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : 0).DefaultIfEmpty(0).Max() + 1;
         foreach (var create in plan.Creates)
         {
             var fields = new JsonObject();

@@ -35,7 +35,8 @@ public sealed class ImportMemory
         {
             var read = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string?>>>(File.ReadAllBytes(path));
             return read is null ? Empty()
-                : new(read.ToDictionary(r => r.Key, r => new Dictionary<string, string?>(r.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase));
+                : new(read.ToDictionary(r => r.Key, r => new Dictionary<string, string?>(r.Value, StringComparer.OrdinalIgnoreCase),
+                    StringComparer.OrdinalIgnoreCase));
         }
         catch (JsonException)
         {

@@ -61,7 +61,8 @@ public sealed record ImportPlan(
         foreach (var duplicate in DuplicatesInList) yield return $"  Duplicate in the list: {duplicate}";
         if (KeptFromList.Count > 0) yield return $"  Changed in the list since the last import, kept: {string.Join(", ", KeptFromList)}";
         foreach (var conflict in Conflicts)
-            yield return $"  Conflict, changed in the list and in the file, kept as the list has it (--overwrite takes the file's): {conflict.Describe()}";
+            yield return $"  Conflict, changed in the list and in the file, kept as the list has it (--overwrite takes the file's): " +
+                $"{conflict.Describe()}";
         if (IgnoredColumns.Count > 0) yield return $"  Ignored columns: {string.Join(", ", IgnoredColumns)}";
         foreach (var row in SkippedRows) yield return $"  Skipped: {row}";
         foreach (var finding in Findings) yield return $"  To fix (a run will flag it): {finding.Describe()}";
@@ -77,7 +78,8 @@ public sealed class ImportPlanner(TrackerColumns columns)
     /// <param name="deadlineIsDate">The list's deadline column is a Date column: it gets the date, not the text.</param>
     /// <param name="memory">What the last import wrote: a field the list changed since, and the file did not, is kept.</param>
     /// <param name="overwrite">A field changed in both takes the file's value (else the list's, reported as a conflict).</param>
-    public ImportPlan Plan(ImportedTable table, IReadOnlyList<ListItem> existing, bool deadlineIsDate, ImportMemory? memory = null, bool overwrite = false)
+    public ImportPlan Plan(ImportedTable table, IReadOnlyList<ListItem> existing, bool deadlineIsDate, ImportMemory? memory = null,
+        bool overwrite = false)
     {
         memory ??= ImportMemory.Empty();
         var kept = new List<string>();
@@ -130,7 +132,8 @@ public sealed class ImportPlanner(TrackerColumns columns)
         }
         var lines = others.OrderBy(o => o.Key, (IComparer<string>)ActionNumberComparer.Instance).Select(o =>
             $"{o.Key} is item {byNumber[o.Key].Id} and item{(o.Value.Count == 1 ? "" : "s")} {string.Join(", ", o.Value)}; only item " +
-            $"{byNumber[o.Key].Id} is compared and updated (a run reads only it too): delete the other{(o.Value.Count == 1 ? "" : "s")} in the list.").ToList();
+            $"{byNumber[o.Key].Id} is compared and updated (a run reads only it too): delete the " +
+                $"other{(o.Value.Count == 1 ? "" : "s")} in the list.").ToList();
         return (byNumber, lines);
     }
 

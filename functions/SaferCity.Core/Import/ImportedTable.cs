@@ -14,7 +14,8 @@ public sealed record ImportedRow(string Number, string Where, IReadOnlyDictionar
 /// and left out, for the plan to show before anything is written.
 /// </summary>
 public sealed record ImportedTable(
-    string Source, IReadOnlyList<ImportedRow> Rows, IReadOnlySet<TrackerField> Fields, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<string> SkippedRows)
+    string Source, IReadOnlyList<ImportedRow> Rows, IReadOnlySet<TrackerField> Fields, IReadOnlyList<string> IgnoredColumns,
+        IReadOnlyList<string> SkippedRows)
 {
     /// <summary>The hide field's text for a hidden row, as the run reads it back ("Yes"); a shown row has "No".</summary>
     public const string HiddenValue = "Yes";

@@ -16,7 +16,8 @@ public sealed record LeadsPlan(string ListName, IReadOnlyList<LeadWrite> Writes,
 {
     public bool HasWrites => Writes.Count > 0;
 
-    public static LeadsPlan Make(string listName, IReadOnlyList<ImportedLead> leads, IReadOnlyList<ListItem> existing, LeadColumns columns, bool overwrite)
+    public static LeadsPlan Make(string listName, IReadOnlyList<ImportedLead> leads, IReadOnlyList<ListItem> existing, LeadColumns columns,
+        bool overwrite)
     {
         var byName = new Dictionary<string, ListItem>(StringComparer.Ordinal);
         foreach (var item in existing)
@@ -27,10 +28,12 @@ public sealed record LeadsPlan(string ListName, IReadOnlyList<LeadWrite> Writes,
         var kept = new List<string>();
         foreach (var lead in leads)
         {
-            var file = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [columns.Email] = lead.Email, [columns.Aliases] = lead.Aliases };
+            var file = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [columns.Email] = lead.Email,
+                [columns.Aliases] = lead.Aliases };
             if (!byName.TryGetValue(LeadDirectory.Normalise(lead.Name), out var item))
             {
-                writes.Add(new LeadWrite(lead.Name, null, new Dictionary<string, string?>(file, StringComparer.OrdinalIgnoreCase) { [columns.Name] = lead.Name }));
+                writes.Add(new LeadWrite(lead.Name, null, new Dictionary<string,
+                    string?>(file, StringComparer.OrdinalIgnoreCase) { [columns.Name] = lead.Name }));
                 continue;
             }
             var changes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

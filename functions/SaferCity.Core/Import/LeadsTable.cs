@@ -22,7 +22,8 @@ public sealed record ImportedLead(string Name, string? Aliases, string? Email, s
 /// </summary>
 public static class LeadsTable
 {
-    private static readonly HashSet<string> NameWords = ["lead", "leads", "name", "leadname", "service", "leadservice", "title", "organisation", "team"];
+    private static readonly HashSet<string> NameWords = ["lead", "leads", "name", "leadname", "service", "leadservice", "title",
+        "organisation", "team"];
     private static readonly HashSet<string> AliasWords = ["aliases", "alias", "alsoknownas", "othernames", "aka"];
     private static readonly HashSet<string> EmailWords = ["email", "emailaddress", "address", "emails", "mail"];
 
@@ -38,7 +39,8 @@ public static class LeadsTable
             for (var r = 0; r < Math.Min(table.Rows.Count, 10); r++)
             {
                 var keys = table.Rows[r].Cells.Select(HeadingWords.Key).ToList();
-                int name = keys.FindIndex(NameWords.Contains), email = keys.FindIndex(EmailWords.Contains), alias = keys.FindIndex(AliasWords.Contains);
+                int name = keys.FindIndex(NameWords.Contains), email = keys.FindIndex(EmailWords.Contains),
+                    alias = keys.FindIndex(AliasWords.Contains);
                 if (name < 0 || email < 0) continue;
                 return [.. table.Rows.Skip(r + 1)
                     .Select(row => (Row: row, Name: Cell(row, name)))
@@ -63,14 +65,16 @@ public static class LeadsTable
         var root = File.Exists(path) ? JsonNode.Parse(File.ReadAllBytes(path))!.AsObject() : new JsonObject { ["value"] = new JsonArray() };
         var items = root["value"]!.AsArray();
         var stamp = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var nextId = items.Select(i => int.TryParse((string?)i?["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        var nextId = items.Select(i => int.TryParse((string?)i?["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : 0).DefaultIfEmpty(0).Max() + 1;
         foreach (var lead in leads)
         {
             var item = items.OfType<JsonObject>().FirstOrDefault(i =>
                 string.Equals((string?)i["fields"]?[columns.Name], lead.Name, StringComparison.OrdinalIgnoreCase));
             if (item is null)
             {
-                item = new JsonObject { ["id"] = (nextId++).ToString(CultureInfo.InvariantCulture), ["fields"] = new JsonObject { [columns.Name] = lead.Name } };
+                item = new JsonObject { ["id"] = (nextId++).ToString(CultureInfo.InvariantCulture),
+                    ["fields"] = new JsonObject { [columns.Name] = lead.Name } };
                 items.Add(item);
             }
             var fields = item["fields"]!.AsObject();

@@ -65,7 +65,8 @@ public static partial class TrackerTableReader
         foreach (var field in Essentials)
         {
             var empty = rows.Count(r => string.IsNullOrWhiteSpace(r.Values.GetValueOrDefault(field)));
-            if (empty * 2 > rows.Count) return $"the {HeadingWords.FieldName(field)} column ({reading.HeadingOf(field)}) is empty in {empty} of {rows.Count} rows";
+            if (empty * 2 > rows.Count) return $"the {HeadingWords.FieldName(field)} column ({reading.HeadingOf(field)}) is empty in " +
+                $"{empty} of {rows.Count} rows";
         }
         var unrated = rows.Count(r => string.IsNullOrWhiteSpace(r.Values.GetValueOrDefault(TrackerField.Rag)) &&
                                       string.IsNullOrWhiteSpace(r.Values.GetValueOrDefault(TrackerField.Status)) &&
@@ -110,7 +111,8 @@ public static partial class TrackerTableReader
     private static List<string>? FirstFilledRow(RawTable table) =>
         table.Rows.Select(r => r.Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList()).FirstOrDefault(c => c.Count > 0);
 
-    /// <summary>Why a table is not read: a RAG key or a contents table is expected beside a tracker; anything else is named by its headings.</summary>
+    /// <summary>Why a table is not read: a RAG key or a contents table is expected beside a tracker; anything else is named by its
+    /// headings.</summary>
     private static string WhyNotATracker(RawTable table)
     {
         var words = table.Rows.SelectMany(r => r.Cells).Select(c => c.Trim()).ToList();

@@ -19,6 +19,19 @@ public static class RagExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(rag)),
     };
 
+    /// <summary>The rating a stored lower-case word names (<see cref="ToWord"/>'s inverse); false for anything else.</summary>
+    public static bool TryFromWord(string? word, out Rag rag)
+    {
+        (var known, rag) = word switch
+        {
+            "green" => (true, Rag.Green),
+            "amber" => (true, Rag.Amber),
+            "red" => (true, Rag.Red),
+            _ => (false, default),
+        };
+        return known;
+    }
+
     /// <summary>The word people read: "Green", "Amber", "Red".</summary>
     public static string ToTitle(this Rag rag) => rag switch
     {

@@ -30,17 +30,6 @@ public static class RagWords
     /// <summary>The mismatch as a count's label: "2 overdue, but not rated Red".</summary>
     public const string MismatchCount = "overdue, but not rated Red";
 
-    /// <summary>The same words from a stored lower-case rating ("amber", or null), as the update audit keeps it.</summary>
-    public static string Described(string? word) => Described(FromWord(word));
-
     /// <summary>The phrase starting a sentence or a list item: "Overdue, but rated …".</summary>
     public static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
-
-    private static Rag? FromWord(string? word) => word switch
-    {
-        "green" => Rag.Green,
-        "amber" => Rag.Amber,
-        "red" => Rag.Red,
-        _ => null,
-    };
 }

@@ -168,7 +168,7 @@ public sealed class TrackerPipeline(
         ReminderResult? sent = null;
         if (request.Remind && foreign is null)
         {
-            sent = await reminders.SendAsync(report, summary, mode != RunMode.Live, cancellationToken, request.OwedOnly);
+            sent = await reminders.SendAsync(report, summary, mode != RunMode.Live, preview, cancellationToken, request.OwedOnly);
         }
         stages.Mark("remind");
         if (sent is not null) RunMemory.StageEnded(tracker.Actions.Count); // the digests and the summary

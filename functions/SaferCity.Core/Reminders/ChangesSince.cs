@@ -33,7 +33,7 @@ internal sealed class ChangesSince(RunReport report, ReportedStates reported)
     /// Each lead's digest, in the leads list's order, with the day its changes are counted from: only the leads with
     /// something new or a milestone reached this week (<see cref="LeadWeek"/>).
     /// </summary>
-    public IEnumerable<(LeadDigest Digest, DateOnly? Since)> Digests(Rules.RemindersOptions options, IReadOnlyList<Updates.AppliedUpdate> audit,
+    public IEnumerable<(LeadDigest Digest, DateOnly? Since)> Digests(Rules.RemindersOptions options, IReadOnlyList<OwnUpdate> audit,
         Func<Model.Lead, bool> inLedger)
     {
         foreach (var lead in report.Directory.Leads)

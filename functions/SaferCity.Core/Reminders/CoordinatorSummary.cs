@@ -56,14 +56,16 @@ public static class CoordinatorSummary
             ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
             ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalated.Select(Escalation).ToList()),
             ("Other overdue actions, by lead (each one is on the dashboard)", OverdueByLead(open, options, escalated)),
-            ($"Not updated in {Wording.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead", StaleByLead(stale)),
+            ($"Not updated in {Wording.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead",
+                StaleByLead(stale)),
             ("Actions no lead could be found for", [.. unrouted, .. unroutedTold]),
             ("Removed actions", removed),
             ("Data problems in the lists", [.. problems, .. problemsTold]),
             ("Updated by leads", leadUpdates ?? []),
             ("Reminder delivery", deliveryNotes),
         };
-        var email = new EmailLayout.Content("Action plan summary", report.AsOf, intro, Preheader(figures, escalated.Count, problems.Count, unrouted.Count),
+        var email = new EmailLayout.Content("Action plan summary", report.AsOf, intro,
+            Preheader(figures, escalated.Count, problems.Count, unrouted.Count),
             sections, since, dashboardUrl, Why, Ask: null, AskEmail: null, notes, Links: null)
         {
             PrivacyLine = privacyLine,
@@ -122,7 +124,8 @@ public static class CoordinatorSummary
                 byLead[lead] = (overdue + 1, escalated + (a.Escalated(options) ? 1 : 0));
             }
         }
-        return byLead.Select(kv => $"{kv.Key}: {kv.Value.Overdue} overdue" + (kv.Value.Escalated > 0 ? $" ({kv.Value.Escalated} escalated)" : "")).ToList();
+        return byLead.Select(kv => $"{kv.Key}: {kv.Value.Overdue} overdue" + (kv.Value.Escalated > 0 ? $" ({kv.Value.Escalated} escalated)"
+            : "")).ToList();
     }
 
     /// <summary>"Licensing: 2 (3.4, 6.1)": one line per lead, in the order their actions come in the tracker.</summary>

@@ -2,7 +2,6 @@ using SaferCity.Core.History;
 using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Rules;
-using SaferCity.Core.Updates;
 
 namespace SaferCity.Core.Reminders;
 
@@ -53,7 +52,8 @@ public sealed record LeadDigest(
     public IReadOnlyList<string> EscalatedThisWeek { get; init; } = [];
 
     /// <summary>A digest goes only when something is new or a milestone is reached; the still-overdue and own-change lines ride along.</summary>
-    public bool IsEmpty => Completed.Count + Drifting.Count + NewlyOverdue.Count + NewlyDueSoon.Count + Overdue.Count + DueSoon.Count + NeedsUpdate.Count == 0;
+    public bool IsEmpty
+        => Completed.Count + Drifting.Count + NewlyOverdue.Count + NewlyDueSoon.Count + Overdue.Count + DueSoon.Count + NeedsUpdate.Count == 0;
 
     public IEnumerable<Assessment> All =>
         Completed.Concat(Drifting).Concat(NewlyOverdue).Concat(NewlyDueSoon).Concat(Overdue).Concat(DueSoon).Concat(NeedsUpdate)
@@ -73,7 +73,7 @@ public static class DigestPlanner
     /// <param name="audit">Updates applied through update links since then: a lead's own changes are acknowledged, not asked for review.</param>
     /// <param name="inLedger">Leads the week's ledger already holds: their digest is planned whatever is new, so a later run
     /// in the week sends what it owes and reports what went, even once nothing is new since.</param>
-    public static IReadOnlyList<LeadDigest> ForLeads(RunReport report, RemindersOptions options, DateOnly? since, IReadOnlyList<AppliedUpdate> audit,
+    public static IReadOnlyList<LeadDigest> ForLeads(RunReport report, RemindersOptions options, DateOnly? since, IReadOnlyList<OwnUpdate> audit,
         Func<Lead, bool>? inLedger = null)
     {
         // One pass over the actions, not one per lead.

@@ -102,7 +102,8 @@ public sealed class DigestDelivery
             return;
         }
 
-        var intent = new LedgerEntry(DeliveryState.Sending, (Ledger.For(m.LedgerKey)?.Attempts ?? 0) + 1, _time.GetUtcNow(), m.Actions, Digest: m.Key);
+        var intent = new LedgerEntry(DeliveryState.Sending, (Ledger.For(m.LedgerKey)?.Attempts ?? 0) + 1, _time.GetUtcNow(), m.Actions,
+            Digest: m.Key);
         await SaveAsync(Ledger.With(m.LedgerKey, intent), cancellationToken);
         var result = await SendAsync(message, cancellationToken);
         await SaveAsync(Ledger.With(m.LedgerKey, Outcome(intent, result)), cancellationToken);
@@ -153,7 +154,8 @@ public sealed class DigestDelivery
         var notes = new List<string>();
         notes.AddRange(Failed.Select(f => $"Digest for {f.Key} could not be sent ({f.Error}); the next run will try again."));
         notes.AddRange(Unconfirmed.Select(u =>
-            $"Digest for {u.Key} may not have gone out: " + (u.Error is null ? "a run stopped while sending it" : $"the mail service did not confirm it ({u.Error})") +
+            $"Digest for {u.Key} may not have gone out: " + (u.Error is null ? "a run stopped while sending it"
+                : $"the mail service did not confirm it ({u.Error})") +
             $". Check the mail service's activity for digest {Ledger.Week}/{u.Key}; it will not be resent automatically."));
         notes.AddRange(leads.Where(l => l.Emails.Count == 0).Select(l => $"{l.Name} has no email address in the leads list."));
         return notes;

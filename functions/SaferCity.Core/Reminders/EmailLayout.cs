@@ -34,7 +34,8 @@ public static class EmailLayout
         /// <summary>The controller and privacy notice line (<see cref="PrivacyOptions.EmailFooter"/>); null for none.</summary>
         public string? PrivacyLine { get; init; }
 
-        /// <summary>The document's title, saying what the email is ("Actions to review, week 8 – Safer City Partnership"); else the heading.</summary>
+        /// <summary>The document's title, saying what the email is ("Actions to review, week 8 – Safer City Partnership"); else the
+        /// heading.</summary>
         public string? DocumentTitle { get; init; }
 
         /// <summary>Lines an action's block says beyond its fields (its escalation, the lead's own change); null for none.</summary>
@@ -43,7 +44,8 @@ public static class EmailLayout
 
     /// <summary>"Actions to review, week 8 – Safer City Partnership": what the email is, its ISO week, and whose it is.</summary>
     public static string TitleOf(string what, DateOnly asOf, string? partnership) =>
-        $"{what}, week {System.Globalization.ISOWeek.GetWeekOfYear(asOf.ToDateTime(TimeOnly.MinValue))}" + (partnership is { Length: > 0 } p ? $" \u2013 {p}" : "");
+        $"{what}, week {System.Globalization.ISOWeek.GetWeekOfYear(asOf.ToDateTime(TimeOnly.MinValue))}" + (partnership is { Length: > 0 } p
+            ? $" \u2013 {p}" : "");
 
     private const string Ink = "#0b0c0c";
     private const string Paper = "#ffffff";
@@ -73,7 +75,8 @@ public static class EmailLayout
                 if (DigestRenderer.IsShort(section.Kind))
                 {
                     sb.AppendLine(CultureInfo.InvariantCulture, $"- {DigestRenderer.ShortLine(a, section.Kind, c.AsOf, c.Extra)}");
-                    if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } link) sb.AppendLine(CultureInfo.InvariantCulture, $"  Update: {link.AbsoluteUri}");
+                    if ((c.Links?.Invoke(a) ?? ActionLinks.None).Update is { } link) sb.AppendLine(CultureInfo.InvariantCulture,
+                        $"  Update: {link.AbsoluteUri}");
                     continue;
                 }
                 sb.AppendLine(CultureInfo.InvariantCulture, $"- {DigestRenderer.Number(a)}: {DigestRenderer.Heading(a, section.Kind, c.AsOf)}");
@@ -127,10 +130,12 @@ public static class EmailLayout
             ("align", "center"), ("cellpadding", "0"), ("cellspacing", "0"), ("border", "0")).Open("tr").Open("td")).Line();
         // Gmail drops the body's style, so the column carries the colours too. Screen readers announce it as an email
         // inside the mail client's page (role and description as the Email Markup Consortium advises).
-        h.Open("div", ("role", "article"), ("aria-roledescription", "email"), ("aria-label", c.Heading), ("style", $"max-width:{Width}px;margin:0 auto;padding:20px 15px 30px;background-color:{Paper};" + Body +
+        h.Open("div", ("role", "article"), ("aria-roledescription", "email"), ("aria-label", c.Heading),
+            ("style", $"max-width:{Width}px;margin:0 auto;padding:20px 15px 30px;background-color:{Paper};" + Body +
             "overflow-wrap:break-word;word-wrap:break-word;")).Line();
 
-        h.Element("h1", c.Heading, ("dir", "auto"), ("style", Font + $"font-size:32px;line-height:35px;font-weight:bold;color:{Ink};margin:0 0 15px;")).Line();
+        h.Element("h1", c.Heading, ("dir", "auto"),
+            ("style", Font + $"font-size:32px;line-height:35px;font-weight:bold;color:{Ink};margin:0 0 15px;")).Line();
         h.Element("p", $"{Capital(DigestRenderer.WeekLabel(c.AsOf))}. Data as of {DigestRenderer.Long(c.AsOf)}.", ("style", Para)).Line();
         h.Element("p", c.Intro, ("style", Para)).Line();
 
@@ -225,7 +230,8 @@ public static class EmailLayout
         h.Open("table", ("role", "presentation"), ("style", "border-collapse:collapse;border-spacing:0;margin:15px 0 5px;"))
             .Open("tr").Open("td", ("style", $"background-color:{Green};color:{Paper};padding:10px 15px;"))
             .Element("a", text, ("href", href), ("style", Font +
-                $"display:inline-block;font-size:19px;line-height:25px;font-weight:bold;color:{Paper};background-color:{Green};text-decoration:none;"))
+                $"display:inline-block;font-size:19px;line-height:25px;font-weight:bold;color:{Paper};" +
+                $"background-color:{Green};text-decoration:none;"))
             .Close("td").Close("tr").Close("table").Line();
     }
 

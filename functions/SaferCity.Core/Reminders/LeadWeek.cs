@@ -1,7 +1,6 @@
 using SaferCity.Core.History;
 using SaferCity.Core.Model;
 using SaferCity.Core.Rules;
-using SaferCity.Core.Updates;
 
 namespace SaferCity.Core.Reminders;
 
@@ -11,7 +10,7 @@ namespace SaferCity.Core.Reminders;
 /// changed (by someone else, unless the audit says the lead made the change through its link). Everything else is
 /// only told at a milestone (<see cref="Milestones"/>), except that overdue actions ride along as one line each.
 /// </summary>
-internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly? since, IReadOnlyList<AppliedUpdate> ownUpdates)
+internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly? since, IReadOnlyList<OwnUpdate> ownUpdates)
 {
     private readonly List<Assessment> _completed = [], _changed = [], _newlyOverdue = [], _newlyDueSoon = [],
         _overdue = [], _dueSoon = [], _stale = [], _stillOverdue = [], _yours = [];
@@ -62,21 +61,23 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
         group?.Add(a);
     }
 
-    /// <summary>"You changed the rating to Amber on 17 February 2017": the lead's latest own change to the action since its previous digest.</summary>
+    /// <summary>"You changed the rating to Amber on 17 February 2017": the lead's latest own change to the action since its previous
+    /// digest.</summary>
     private string? Acknowledgement(Assessment a)
     {
         if (a.Drift.Count == 0) return null;
         var update = ownUpdates.LastOrDefault(u => u.ItemId == a.Action.ItemId || u.Action == a.Action.Number);
         if (update is null) return null;
-        var (before, after) = (update.Before, update.After);
         var what = new List<string>();
-        if (before.Rag != after.Rag) what.Add($"the rating to {RagWords.Described(after.Rag)}");
-        if (before.Deadline != after.Deadline && DateOnly.TryParse(after.Deadline, System.Globalization.CultureInfo.InvariantCulture, out var d))
-            what.Add($"the deadline to {DigestRenderer.Long(d)}");
-        if (before.Comment != after.Comment) what.Add("the comment");
-        var words = before.Status != after.Status
-            ? (after.Status == "complete" ? "You marked it complete" : "You reopened it")
-            : "You changed " + (what.Count == 0 ? "it" : string.Join(", ", what));
+        if (update.RagChanged) what.Add($"the rating to {RagWords.Described(update.Rag)}");
+        if (update.DeadlineChanged && update.Deadline is { } d) what.Add($"the deadline to {DigestRenderer.Long(d)}");
+        if (update.CommentChanged) what.Add("the comment");
+        var words = update.Completed switch
+        {
+            true => "You marked it complete",
+            false => "You reopened it",
+            null => "You changed " + (what.Count == 0 ? "it" : string.Join(", ", what)),
+        };
         return $"{words} on {DigestRenderer.Long(UkClock.DateOf(update.At))}";
     }
 }

@@ -28,24 +28,27 @@ public sealed class ReminderService(
     IOptions<DashboardOptions> dashboard,
     TimeProvider time,
     ILogger<ReminderService> logger,
-    IRunPreview? preview = null,
-    IOptions<UpdatesOptions>? updates = null)
+    IOptions<UpdatesOptions> updates,
+    LinkSigning signing,
+    SetupNotice setupNotice)
 {
-    private readonly UpdatesOptions _updates = updates?.Value ?? new UpdatesOptions();
+    private readonly UpdatesOptions _updates = updates.Value;
 
     /// <summary>
     /// Tells the coordinator once that runs stop on a set-up problem (<see cref="SetupNotice"/>); false when it was not sent
     /// (told already, no coordinator, or the send failed). Never throws but for cancellation.
     /// </summary>
     public Task<bool> TellSetupProblemAsync(string problem, CancellationToken cancellationToken) =>
-        new SetupNotice(state, sender, reminders.Value, dashboard.Value, time, logger).TellAsync(problem, cancellationToken);
+        setupNotice.TellAsync(problem, cancellationToken);
 
+    /// <param name="dryRun">Send and record nothing: each message is rendered to <paramref name="preview"/>'s outbox, if there is one.</param>
+    /// <param name="preview">Where a dry run's messages go; null where the host keeps no previews (the Functions app).</param>
     /// <param name="owedOnly">
     /// A later reminder trigger in the week: send only what the week's ledger still owes (digests recorded Due or
     /// Failed), nothing new. A week with no ledger yet has had no reminder run at all, so its whole plan is owed.
     /// </param>
-    public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, CancellationToken cancellationToken,
-        bool owedOnly = false)
+    public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, IRunPreview? preview,
+        CancellationToken cancellationToken, bool owedOnly = false)
     {
         var delivery = await DigestDelivery.OpenAsync(state, sender, time, logger, Rules.UkClock.IsoWeek(report.AsOf), report.Directory.Leads,
             cancellationToken);
@@ -53,8 +56,9 @@ public sealed class ReminderService(
         var changes = new ChangesSince(report, reported);
         var keyWarnings = _updates.KeyWarnings().ToList();
         foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
+        var (own, auditProblems) = await OwnUpdatesAsync(report, changes, cancellationToken);
 
-        var messages = (await LeadMessagesAsync(report, changes, delivery.Ledger, cancellationToken)).Where(m => delivery.InPlan(m.LedgerKey, owedOnly)).ToList();
+        var messages = LeadMessages(report, changes, own, delivery.Ledger).Where(m => delivery.InPlan(m.LedgerKey, owedOnly)).ToList();
         var coordinator = Addresses(reminders.Value.Coordinator);
         var summaryInPlan = coordinator.Count > 0 && delivery.InPlan(ReminderLedger.SummaryKey, owedOnly);
         if (!dryRun)
@@ -67,7 +71,7 @@ public sealed class ReminderService(
         List<string>? summaryProblems = null;
         if (summaryInPlan)
         {
-            var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings] };
+            var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings, .. auditProblems] };
             summaryProblems = CoordinatorSummary.CurrentProblems(checks);
             var summary = await SummaryMessageAsync(report, checks, figures, delivery, reported, coordinator, cancellationToken);
             await delivery.DeliverAsync(summary, dryRun, preview, cancellationToken);
@@ -76,23 +80,34 @@ public sealed class ReminderService(
         if (!dryRun && delivery.Delivered.Count > 0)
         {
             var next = reported.Reported(delivery.Delivered, report.Snapshot());
-            if (delivery.Delivered.Contains(ReminderLedger.SummaryKey) && summaryProblems is not null) next = next with { SummaryProblems = summaryProblems };
+            if (delivery.Delivered.Contains(ReminderLedger.SummaryKey)
+                && summaryProblems is not null) next = next with { SummaryProblems = summaryProblems };
             await state.WriteAsync(ReportedStates.DocumentName, next.Serialize(), reportedVersion, cancellationToken);
         }
         return delivery.Result();
     }
 
     /// <summary>
+    /// The leads' own changes through their update links since the earliest previous digest, from the private audit
+    /// record: they are acknowledged in the digests, not asked for review. A stored value that cannot be read is a
+    /// problem for the coordinator's summary, and the digest leaves it out.
+    /// </summary>
+    private async Task<(IReadOnlyList<OwnUpdate> Updates, IReadOnlyList<string> Problems)> OwnUpdatesAsync(RunReport report,
+        ChangesSince changes, CancellationToken cancellationToken)
+    {
+        var from = changes.Earliest is { } earliest ? Rules.UkClock.At(earliest, TimeOnly.MinValue) : report.GeneratedAt.AddDays(-7);
+        var read = OwnUpdate.Read(await UpdateAudit.ReadAsync(state, from, time.GetUtcNow(), cancellationToken));
+        foreach (var problem in read.Problems) logger.LogWarning("Update audit: {Problem}", problem);
+        return read;
+    }
+
+    /// <summary>
     /// A message for each lead with something new or a milestone this week (or already in the week's ledger), with its
     /// update links signed when it is rendered. Leads without an address are reported to the coordinator as unrouted.
     /// </summary>
-    private async Task<List<PlannedMessage>> LeadMessagesAsync(RunReport report, ChangesSince changes, ReminderLedger ledger,
-        CancellationToken cancellationToken)
+    private List<PlannedMessage> LeadMessages(RunReport report, ChangesSince changes, IReadOnlyList<OwnUpdate> audit, ReminderLedger ledger)
     {
-        // The lead's own changes through its update links since its previous digest are acknowledged, not asked for review.
-        var from = changes.Earliest is { } earliest ? Rules.UkClock.At(earliest, TimeOnly.MinValue) : report.GeneratedAt.AddDays(-7);
-        var audit = await UpdateAudit.ReadAsync(state, from, time.GetUtcNow(), cancellationToken);
-        var signer = _updates.Enabled ? new UpdateLinkSigner(_updates) : null;
+        var signer = signing.Signer;
         var contact = CoordinatorContact.From(reminders.Value);
         var week = ledger.Week;
         var messages = new List<PlannedMessage>();
@@ -104,7 +119,8 @@ public sealed class ReminderService(
             messages.Add(new PlannedMessage(key, ReminderLedger.LeadKey(digest.Lead), () =>
             {
                 var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, dashboard.Value.PublicUrl,
-                    a => Links(a, digest.Lead.LinkKey, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title);
+                    a => Links(a, digest.Lead.LinkKey, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(),
+                        dashboard.Value.Title);
                 return Message(report, week, key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf), text, html, actions);
             }, actions));
         }
@@ -119,12 +135,14 @@ public sealed class ReminderService(
         // What leads changed through their update links in the week before this run, from the private audit record.
         var now = time.GetUtcNow();
         var updated = (await UpdateAudit.ReadAsync(state, now.AddDays(-7), now, cancellationToken)).Select(u => u.Describe()).ToList();
-        var previous = reported.Last.TryGetValue(ReminderLedger.SummaryKey, out var last) ? new PreviousSummary(last.Sent, reported.SummaryProblems) : null;
+        var previous = reported.Last.TryGetValue(ReminderLedger.SummaryKey, out var last)
+            ? new PreviousSummary(last.Sent, reported.SummaryProblems) : null;
         return new PlannedMessage(CoordinatorSummary.Key, ReminderLedger.SummaryKey, () =>
         {
             var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, dashboard.Value.PublicUrl, updated,
                 dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title, previous);
-            return Message(report, delivery.Ledger.Week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator, CoordinatorSummary.Subject(report),
+            return Message(report, delivery.Ledger.Week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator,
+                CoordinatorSummary.Subject(report),
                 text, html, []);
         }, []);
     }
@@ -134,8 +152,8 @@ public sealed class ReminderService(
 
     /// <summary>
     /// The update link is signed when the digest is made and works for LinkDays from then, for this lead and this item only.
-    /// The lead is named by <see cref="Model.Lead.LinkKey"/> (its leads-list item id), which the form matches against the leads list; a digest sent by a
-    /// later run carries fresh links, and the older ones keep working until they expire.
+    /// The lead is named by <see cref="Model.Lead.LinkKey"/> (its leads-list item id), which the form matches against the leads list; a
+    /// digest sent by a later run carries fresh links, and the older ones keep working until they expire.
     /// </summary>
     private ActionLinks Links(Assessment a, string leadKey, DateTimeOffset madeAt, UpdateLinkSigner? signer)
     {

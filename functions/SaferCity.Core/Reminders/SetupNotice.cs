@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
@@ -17,9 +18,12 @@ public sealed record SetupNoticeRecord(string Problem, DeliveryState State, Date
 /// unconfirmed, in <see cref="DocumentName"/>): a definite failure is tried by the next run; a send whose outcome is
 /// unknown is not repeated until the week has passed.
 /// </summary>
-public sealed class SetupNotice(IStateStore state, IEmailSender sender, RemindersOptions reminders, DashboardOptions dashboard,
-    TimeProvider time, ILogger logger)
+public sealed class SetupNotice(IStateStore state, IEmailSender sender, IOptions<RemindersOptions> remindersOptions,
+    IOptions<DashboardOptions> dashboardOptions, TimeProvider time, ILogger<SetupNotice> logger)
 {
+    private readonly RemindersOptions _reminders = remindersOptions.Value;
+    private readonly DashboardOptions _dashboard = dashboardOptions.Value;
+
     public const string DocumentName = "setup-notice.json";
 
     /// <summary>How long a problem stays told: a week, like the summary's cadence.</summary>
@@ -39,7 +43,7 @@ public sealed class SetupNotice(IStateStore state, IEmailSender sender, Reminder
     /// </summary>
     public async Task<bool> TellAsync(string problem, CancellationToken cancellationToken)
     {
-        var to = (reminders.Coordinator ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var to = (_reminders.Coordinator ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (to.Length == 0) return false;
         try
         {
@@ -67,7 +71,7 @@ public sealed class SetupNotice(IStateStore state, IEmailSender sender, Reminder
 
     private EmailMessage Message(string problem, IReadOnlyList<string> to, DateTimeOffset now)
     {
-        var (subject, text, html) = Render(problem, UkClock.DateOf(now), dashboard);
+        var (subject, text, html) = Render(problem, UkClock.DateOf(now), _dashboard);
         return new EmailMessage(Id(now), to, subject, text, html,
             new Dictionary<string, string> { ["kind"] = "setup" }) { Date = now };
     }

@@ -31,7 +31,8 @@ public sealed record AppliedUpdate(DateTimeOffset At, string Link, string LeadKe
         if (Before.Status != After.Status) changes.Add(After.Status == "complete" ? "marked complete" : "reopened");
         // A deadline is the figure a lead could most easily game: every move is named for the coordinator, with both dates.
         if (Before.Deadline != After.Deadline)
-            changes.Add($"deadline moved by the lead: {(Before.Deadline is null ? "not set" : UpdatePages.LongDate(Before.Deadline))} \u2192 {UpdatePages.LongDate(After.Deadline ?? "")}");
+            changes.Add($"deadline moved by the lead: {(Before.Deadline is null ? "not set" : UpdatePages.LongDate(Before.Deadline))} " +
+                $"\u2192 {UpdatePages.LongDate(After.Deadline ?? "")}");
         if (Before.Comment != After.Comment) changes.Add("comment changed");
         return $"{Action} ({Lead}): {(changes.Count == 0 ? "no change" : string.Join("; ", changes))}";
     }
@@ -57,7 +58,8 @@ public static class UpdateAudit
     public static string MonthFolder(DateTimeOffset at) => $"{Folder}{Month(at)}/";
 
     public static string DocumentName(AppliedUpdate update) =>
-        $"{MonthFolder(update.At)}{update.At.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'.'fffffff'Z'", CultureInfo.InvariantCulture)}-{update.Link}.json";
+        $"{MonthFolder(update.At)}{update.At.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'.'fffffff'Z'", CultureInfo.InvariantCulture)}" +
+        $"-{update.Link}.json";
 
     private static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

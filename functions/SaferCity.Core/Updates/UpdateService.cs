@@ -39,21 +39,15 @@ public sealed class UpdateService
     private readonly IEmailSender _email;
 
     public UpdateService(IUpdateTarget target, IStateStore state, IOptions<UpdatesOptions> options, IOptions<TrackerColumns> columns,
-        IOptions<LeadColumns> leadColumns, IOptions<DashboardOptions> dashboard, IOptions<RemindersOptions> reminders, TimeProvider time,
-        ILogger<UpdateService> logger, IEmailSender email)
+        TrackerParser parser, LinkSigning signing, UpdateLimits limits, IOptions<DashboardOptions> dashboard,
+        IOptions<RemindersOptions> reminders, TimeProvider time, ILogger<UpdateService> logger, IEmailSender email)
     {
-        (_target, _state, _options, _columns, _time, _logger, _email) = (target, state, options.Value, columns.Value, time, logger, email);
-        _parser = new TrackerParser(_columns, leadColumns.Value);
+        (_target, _state, _options, _columns, _parser, _time, _logger, _email) =
+            (target, state, options.Value, columns.Value, parser, time, logger, email);
         Page = PageContext.From(dashboard.Value, reminders.Value);
-        _signer = _options.Enabled ? new UpdateLinkSigner(_options) : null;
-        _versions = _options.Enabled ? new FormVersion(_options.SigningKey!) : null;
-        _perLink = new LinkAllowance(state, time, _options.MaxSubmissionsPerLinkPerHour);
-        _newLinks = new LinkAllowance(state, time, NewLinksPerActionPerHour);
-        _perAddress = new SubmissionLimiter(time, _options.MaxRequestsPerAddressPerHour);
+        (_signer, _versions) = (signing.Signer, signing.Versions);
+        (_perLink, _newLinks, _perAddress) = (limits.PerLink, limits.NewLinks, limits.PerAddress);
     }
-
-    /// <summary>New links one lead may be sent for one action in an hour, however many old links ask.</summary>
-    public const int NewLinksPerActionPerHour = 1;
 
     /// <summary>The partnership, contact and statement every page carries.</summary>
     public PageContext Page { get; }
@@ -400,7 +394,8 @@ public sealed class UpdateService
     {
         var at = LinkAllowance.NextWindow(_time.GetUtcNow());
         var uk = TimeZoneInfo.ConvertTime(at, Rules.UkClock.London);
-        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).", "Nothing was changed by this attempt.") with { RetryAt = at };
+        return Refuse(429, title, $"{reason} Please try again after {uk.ToString("HH:mm", CultureInfo.InvariantCulture)} (UK time).",
+            "Nothing was changed by this attempt.") with { RetryAt = at };
     }
 
     private UpdateResponse SwitchedOff() => Refuse(404, "Updates are switched off", "This tracker does not take updates by link at the moment.");

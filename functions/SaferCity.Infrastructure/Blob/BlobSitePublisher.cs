@@ -32,7 +32,8 @@ internal sealed class BlobSitePublisher(
     {
         foreach (var file in files)
         {
-            if (file.Path.Length == 0 || file.Path.StartsWith('/') || file.Path.Contains('\\', StringComparison.Ordinal) || file.Path.Split('/').Contains(".."))
+            if (file.Path.Length == 0 || file.Path.StartsWith('/') || file.Path.Contains('\\', StringComparison.Ordinal)
+                || file.Path.Split('/').Contains(".."))
                 throw new ArgumentException($"Site path '{file.Path}' is not a plain relative path.");
         }
 

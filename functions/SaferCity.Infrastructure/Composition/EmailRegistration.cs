@@ -36,7 +36,8 @@ internal static class EmailRegistration
             if (sendGrid.IsUnresolvedReference)
             {
                 // In the cloud this means the secret is missing or the app cannot read the vault: say so loudly.
-                logger.LogWarning("SendGrid:ApiKey is an unresolved Key Vault reference; emails are written to {Outbox} instead of being sent", outbox);
+                logger.LogWarning("SendGrid:ApiKey is an unresolved Key Vault reference; emails are written to {Outbox} instead of " +
+                    "being sent", outbox);
             }
             return new OutboxEmailSender(outbox, sendGrid.From is { Length: > 0 } from ? from : DefaultFrom);
         });

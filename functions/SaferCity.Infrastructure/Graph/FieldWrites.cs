@@ -12,10 +12,12 @@ namespace SaferCity.Infrastructure.Graph;
 internal static class FieldWrites
 {
     /// <summary>Configured field name (what the plan and the form use) → the list's column and the field it holds.</summary>
-    public static IReadOnlyDictionary<string, (ListColumn Column, TrackerField Field)> ByConfiguredName(ColumnMapping mapping, TrackerColumns columns) =>
+    public static IReadOnlyDictionary<string,
+        (ListColumn Column, TrackerField Field)> ByConfiguredName(ColumnMapping mapping, TrackerColumns columns) =>
         mapping.Found.ToDictionary(f => columns.For(f.Key), f => (f.Value, f.Key), StringComparer.OrdinalIgnoreCase);
 
-    public static FieldValueSet Build(IEnumerable<KeyValuePair<string, string?>> fields, IReadOnlyDictionary<string, (ListColumn Column, TrackerField Field)> found,
+    public static FieldValueSet Build(IEnumerable<KeyValuePair<string, string?>> fields, IReadOnlyDictionary<string,
+        (ListColumn Column, TrackerField Field)> found,
         Func<string, string> internalName, IReadOnlySet<string> dates, TimeZoneInfo zone, Action<string> refused)
     {
         var data = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -33,7 +35,8 @@ internal static class FieldWrites
                 continue;
             }
             var internalColumn = column.Column.Name;
-            data[internalColumn] = value.Value is IReadOnlyList<string> many ? new UntypedArray([.. many.Select(m => new UntypedString(m))]) : value.Value;
+            data[internalColumn] = value.Value is IReadOnlyList<string> many ? new UntypedArray([.. many.Select(m => new UntypedString(m))])
+                : value.Value;
             // Graph refuses a multi-choice value without its type (microsoft-graph-docs-contrib#7825).
             if (value.IsCollection) data[$"{internalColumn}@odata.type"] = "Collection(Edm.String)";
             else if (dates.Contains(internalColumn) && value.Value is string day) data[internalColumn] = SiteDates.Write(day, zone);

@@ -46,7 +46,8 @@ internal static class GraphCalls
     }
 
     /// <summary>The id of the list with this display name, or null when the site has none.</summary>
-    public static async Task<string?> FindListIdAsync(GraphServiceClient client, string siteId, string displayName, CancellationToken cancellationToken)
+    public static async Task<string?> FindListIdAsync(GraphServiceClient client, string siteId, string displayName,
+        CancellationToken cancellationToken)
     {
         var lists = await CallAsync($"finding the list '{displayName}'",
             () => client.Sites[siteId].Lists.GetAsync(r =>
@@ -59,7 +60,8 @@ internal static class GraphCalls
     }
 
     /// <summary>Throttled past the budget, or no answer in time: worth trying again later; nothing this call wrote.</summary>
-    public static bool Busy(Exception e) => e is GraphThrottledException or TimeoutException || e.InnerException is GraphThrottledException or TimeoutException;
+    public static bool Busy(Exception e) => e is GraphThrottledException or TimeoutException
+        || e.InnerException is GraphThrottledException or TimeoutException;
 
     public static string Describe(Exception e) => e switch
     {

@@ -30,13 +30,15 @@ public sealed class GraphChecker(GraphServiceClient client, TrackerOptions optio
         if (trackerId is null || leadsId is null)
         {
             var missing = trackerId is null ? options.ListName : options.LeadsListName;
-            return new CheckReport(lines, $"the site has no list named '{missing}' (create it with 'provision', or set Tracker__ListName / Tracker__LeadsListName).");
+            return new CheckReport(lines,
+                $"the site has no list named '{missing}' (create it with 'provision', or set Tracker__ListName / Tracker__LeadsListName).");
         }
 
         var mapping = ListColumnMap.Map(columns, await GraphColumns.ReadAsync(client, siteId, trackerId, options.ListName, cancellationToken));
         lines.Add($"Tracker list '{options.ListName}': columns");
         foreach (var field in Enum.GetValues<TrackerField>())
-            lines.Add($"  {HeadingWords.FieldName(field),-9} {(mapping.Found.TryGetValue(field, out var c) ? Describe(c) : Essential(field) ? "MISSING" : "not found (optional)")}");
+            lines.Add($"  {HeadingWords.FieldName(field),-9} " +
+                $"{(mapping.Found.TryGetValue(field, out var c) ? Describe(c) : Essential(field) ? "MISSING" : "not found (optional)")}");
         if (mapping.Extra.Count > 0) lines.Add($"  not used: {string.Join(", ", mapping.Extra)}");
         if (!mapping.Found.ContainsKey(TrackerField.HideFromDashboard))
             lines.Add("  No hide column: every item is published (add a Yes/No column \"Hide from dashboard\").");
@@ -46,13 +48,16 @@ public sealed class GraphChecker(GraphServiceClient client, TrackerOptions optio
         var duplicates = lists.Tracker.GroupBy(i => (i[columns.Number] as string ?? "").Trim(), StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Key.Length > 0 && g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToList();
         lines.Add($"  {lists.Tracker.Count} items; duplicate numbers: {(duplicates.Count == 0 ? "none" : string.Join(", ", duplicates))}");
-        var noAddress = lists.Leads.Where(l => string.IsNullOrWhiteSpace(l[leadColumns.Email] as string)).Select(l => l[leadColumns.Name] as string ?? l.Id).ToList();
-        lines.Add($"Leads list '{options.LeadsListName}': {lists.Leads.Count} leads; without an address: {(noAddress.Count == 0 ? "none" : string.Join(", ", noAddress))}");
+        var noAddress = lists.Leads.Where(l => string.IsNullOrWhiteSpace(l[leadColumns.Email] as string))
+            .Select(l => l[leadColumns.Name] as string ?? l.Id).ToList();
+        lines.Add($"Leads list '{options.LeadsListName}': {lists.Leads.Count} leads; without an address: " +
+            $"{(noAddress.Count == 0 ? "none" : string.Join(", ", noAddress))}");
         var zone = await siteZone.GetAsync(cancellationToken);
         lines.Add(zone.Problem is null ? $"Time zone: {zone.Zone.Id}, from {zone.Source}" : $"Time zone: not read; {zone.Problem}");
         lines.Add(await WriteAccessAsync(cancellationToken));
         if (duplicates.Count > 0)
-            return new CheckReport(lines, $"duplicate action numbers in the list ({string.Join(", ", duplicates)}): a run reads only the first of each.");
+            return new CheckReport(lines,
+                $"duplicate action numbers in the list ({string.Join(", ", duplicates)}): a run reads only the first of each.");
         if (GraphTrackerSource.LeadColumnProblem(mapping) is { } lead) return new CheckReport(lines, lead);
         // A Date column read in the wrong zone moves every deadline a day: unknown is not good enough.
         return new CheckReport(lines, zone.Problem is { } unread && mapping.DateColumns.Count > 0 ? unread : null);
@@ -62,13 +67,15 @@ public sealed class GraphChecker(GraphServiceClient client, TrackerOptions optio
     private async Task<string> WriteAccessAsync(CancellationToken cancellationToken)
     {
         var title = options.ListName.Replace("'", "''", StringComparison.Ordinal);
-        var (json, why) = await sharePoint.GetAsync($"web/lists/GetByTitle('{Uri.EscapeDataString(title)}')/EffectiveBasePermissions", cancellationToken);
+        var (json, why) = await sharePoint.GetAsync($"web/lists/GetByTitle('{Uri.EscapeDataString(title)}')/EffectiveBasePermissions",
+            cancellationToken);
         if (json is not { } permissions || !permissions.TryGetProperty("Low", out var lowValue))
             return $"Write access: not known ({why ?? "no permissions in the answer"}; reading it needs a token for SharePoint itself).";
         var low = lowValue.ValueKind == System.Text.Json.JsonValueKind.String
             ? long.Parse(lowValue.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : lowValue.GetInt64();
         static string YesNo(bool may) => may ? "yes" : "no";
-        return $"Write access (as signed in): edit items {YesNo((low & EditItems) != 0)} (the update form), add items {YesNo((low & AddItems) != 0)} " +
+        return $"Write access (as signed in): edit items {YesNo((low & EditItems) != 0)} (the update form), add items " +
+            $"{YesNo((low & AddItems) != 0)} " +
                $"(import), create lists {YesNo((low & ManageLists) != 0)} (provision).";
     }
 

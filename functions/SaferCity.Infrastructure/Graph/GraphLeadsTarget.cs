@@ -28,7 +28,8 @@ public sealed class GraphLeadsTarget(GraphServiceClient client, TrackerOptions o
         siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         listId = await GraphCalls.FindListIdAsync(client, siteId, options.LeadsListName, cancellationToken)
             ?? throw new ImportRefusedException($"the file holds a table of leads, and the site {siteUrl} has no leads list named " +
-                                                $"'{options.LeadsListName}' to put them in (create it with 'provision', or check Tracker__LeadsListName).");
+                                                $"'{options.LeadsListName}' to put them in (create it with 'provision', or check " +
+                                                    $"Tracker__LeadsListName).");
         internalNames = await source.MapLeadsAsync(siteId, listId, cancellationToken);
         var missing = new[] { columns.Name, columns.Email }.Where(c => !internalNames.ContainsKey(c)).ToList();
         if (missing.Count > 0)
@@ -52,13 +53,17 @@ public sealed class GraphLeadsTarget(GraphServiceClient client, TrackerOptions o
             try
             {
                 var what = $"writing lead '{write.Name}' to the list '{options.LeadsListName}'";
-                if (write.ItemId is null) await GraphCalls.CallAsync(what, () => items.PostAsync(new Microsoft.Graph.Models.ListItem { Fields = fields }, cancellationToken: cancellationToken), cancellationToken);
-                else await GraphCalls.CallAsync(what, () => items[write.ItemId].Fields.PatchAsync(fields, cancellationToken: cancellationToken), cancellationToken);
+                if (write.ItemId is null) await GraphCalls.CallAsync(what,
+                    () => items.PostAsync(new Microsoft.Graph.Models.ListItem { Fields = fields }, cancellationToken: cancellationToken),
+                    cancellationToken);
+                else await GraphCalls.CallAsync(what, () => items[write.ItemId].Fields.PatchAsync(fields,
+                    cancellationToken: cancellationToken), cancellationToken);
                 written.Add(write.Name);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                throw new ImportFailedException(e is PipelineException ? e.Message : $"Graph: writing the leads failed: {e.Message.Split('\n', 2)[0].Trim()}",
+                throw new ImportFailedException(e is PipelineException ? e.Message
+                    : $"Graph: writing the leads failed: {e.Message.Split('\n', 2)[0].Trim()}",
                     written, [.. plan.Writes.Select(w => w.Name).Except(written)], e);
             }
         }

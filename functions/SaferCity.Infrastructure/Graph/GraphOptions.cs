@@ -52,7 +52,8 @@ public sealed class GraphOptions
     public bool IsEmulator =>
         Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;
 
-    /// <summary>The token scope follows the host, so national clouds (graph.microsoft.us …) work unchanged. A method: validation reads properties, and this one needs a valid URL.</summary>
+    /// <summary>The token scope follows the host, so national clouds (graph.microsoft.us …) work unchanged. A method: validation reads
+    /// properties, and this one needs a valid URL.</summary>
     public string Scope() => $"{new Uri(BaseUrl).GetLeftPart(UriPartial.Authority)}/.default";
 }
 

@@ -23,19 +23,22 @@ public sealed class GraphProvisioner(
         // The deadline column is a Date column: written in the wrong zone every deadline moves a day, so an unknown zone is refused.
         var zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
         var sample = importSample
-            ? await new FileTrackerSource(Path.Combine(local.SampleDir, "tracker.json"), Path.Combine(local.SampleDir, "leads.json")).ReadAsync(cancellationToken)
+            ? await new FileTrackerSource(Path.Combine(local.SampleDir, "tracker.json"),
+                Path.Combine(local.SampleDir, "leads.json")).ReadAsync(cancellationToken)
             : null;
 
         var report = new List<string>
         {
-            await ProvisionListAsync(siteId, options.ListName, TrackerListColumns(), sample?.Tracker.Select(i => TrackerFields(i, zone)), cancellationToken),
+            await ProvisionListAsync(siteId, options.ListName, TrackerListColumns(), sample?.Tracker.Select(i => TrackerFields(i, zone)),
+                cancellationToken),
             await ProvisionListAsync(siteId, options.LeadsListName, LeadsListColumns(), sample?.Leads.Select(LeadFields), cancellationToken),
         };
         return report;
     }
 
     private async Task<string> ProvisionListAsync(
-        string siteId, string name, List<ColumnDefinition> listColumns, IEnumerable<Dictionary<string, object>>? items, CancellationToken cancellationToken)
+        string siteId, string name, List<ColumnDefinition> listColumns, IEnumerable<Dictionary<string, object>>? items,
+            CancellationToken cancellationToken)
     {
         var lists = client.Sites[siteId].Lists;
         var listId = await GraphCalls.FindListIdAsync(client, siteId, name, cancellationToken);
@@ -54,8 +57,10 @@ public sealed class GraphProvisioner(
             }
             catch (PipelineException e) when (e.InnerException is Microsoft.Kiota.Abstractions.ApiException { ResponseStatusCode: 403 })
             {
-                throw new PipelineException($"Graph: creating the list '{name}' was refused (403): creating a list needs delegated Sites.Manage.All " +
-                    "(sign in as a site owner) or Sites.Selected with the manage role; the write role the run uses cannot create lists. See infra/README.md.", e);
+                throw new PipelineException($"Graph: creating the list '{name}' was refused (403): creating a list needs delegated " +
+                    $"Sites.Manage.All " +
+                    "(sign in as a site owner) or Sites.Selected with the manage role; the write role the run uses cannot create " +
+                        "lists. See infra/README.md.", e);
             }
             listId = created.Id ?? throw new PipelineException($"Graph: the new list '{name}' came back without an id.");
             state = "created";
@@ -76,7 +81,8 @@ public sealed class GraphProvisioner(
         {
             count++;
             await GraphCalls.CallAsync($"adding sample item {count} to the list '{name}'",
-                () => lists[listId].Items.PostAsync(new ListItem { Fields = new FieldValueSet { AdditionalData = fields } }, cancellationToken: cancellationToken),
+                () => lists[listId].Items.PostAsync(new ListItem { Fields = new FieldValueSet { AdditionalData = fields } },
+                    cancellationToken: cancellationToken),
                 cancellationToken);
         }
         return $"List '{name}': {state}; {count} sample items imported.";

@@ -8,7 +8,8 @@ namespace SaferCity.Infrastructure.Graph;
 /// <c>Task.Delay</c> on real time and sits inside <c>HttpClient.Timeout</c>: a SharePoint <c>Retry-After: 120</c> could
 /// never be waited out under the default 100 s, and a test could not wait it without waiting 120 s. Here:
 /// <list type="bullet">
-/// <item>429, 503 and 504 are retried (a POST only on 429: one answered 5xx may have been applied) up to <see cref="GraphOptions.MaxRetries"/> times, after the response's
+/// <item>429, 503 and 504 are retried (a POST only on 429: one answered 5xx may have been applied) up to <see
+/// cref="GraphOptions.MaxRetries"/> times, after the response's
 /// <c>Retry-After</c> (seconds or a date), else <see cref="GraphOptions.RetryDelaySeconds"/> doubled per attempt;</item>
 /// <item>the waits of one request together stay within <see cref="GraphOptions.MaxRetryWaitSeconds"/>: a wait that
 /// would pass it is not started, and the request fails at once with <see cref="GraphThrottledException"/>;</item>
@@ -98,7 +99,8 @@ public sealed class GraphThrottledException(int status, int retries, TimeSpan re
         using var response = new HttpResponseMessage((HttpStatusCode)status);
         var code = $"{status} {response.ReasonPhrase}".TrimEnd();
         return budgetLeft is { } left
-            ? $"{code}: asked to wait {retryAfter.TotalSeconds:0} s, more than the {Math.Max(0, left.TotalSeconds):0} s left to wait (Graph__MaxRetryWaitSeconds)"
+            ? $"{code}: asked to wait {retryAfter.TotalSeconds:0} s, more than the {Math.Max(0, left.TotalSeconds):0} s left to wait " +
+                $"(Graph__MaxRetryWaitSeconds)"
             : $"{code} after {retries} retries";
     }
 }

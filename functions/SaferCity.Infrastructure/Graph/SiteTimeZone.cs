@@ -38,7 +38,8 @@ public sealed class SiteTimeZone
     /// <summary>The zone; a zone SharePoint names but this product cannot convert is refused, never guessed.</summary>
     public Task<SiteZone> GetAsync(CancellationToken cancellationToken) => cached ??= read(cancellationToken);
 
-    /// <summary>The zone, refusing in one line when it could not be read (check, provision and import, which write dates or vouch for them).</summary>
+    /// <summary>The zone, refusing in one line when it could not be read (check, provision and import, which write dates or vouch for
+    /// them).</summary>
     public async Task<SiteZone> RequireAsync(CancellationToken cancellationToken)
     {
         var zone = await GetAsync(cancellationToken);
@@ -54,7 +55,8 @@ public sealed class SiteTimeZone
         var named = $"{description ?? "id " + id} (SharePoint id {id.ToString(CultureInfo.InvariantCulture)}, the site's regional settings)";
         return SiteDates.FromSharePointId(id) is { } known
             ? new SiteZone(known, named)
-            : throw new PipelineException($"The site's time zone is {named}, which this product cannot convert: set Tracker__SiteTimeZone to its IANA name (e.g. Europe/Paris).");
+            : throw new PipelineException($"The site's time zone is {named}, which this product cannot convert: set " +
+                $"Tracker__SiteTimeZone to its IANA name (e.g. Europe/Paris).");
     }
 
     // Today's behaviour stays the fallback for runs: a London site keeps working without the SharePoint token.

@@ -66,9 +66,11 @@ internal static class DocxTables
     }
 
     private static string? Fill(TableCell cell) =>
-        cell.TableCellProperties?.Shading?.Fill?.Value is { Length: 6 } fill && !fill.Equals("auto", StringComparison.OrdinalIgnoreCase) ? fill : null;
+        cell.TableCellProperties?.Shading?.Fill?.Value is { Length: 6 } fill && !fill.Equals("auto", StringComparison.OrdinalIgnoreCase)
+            ? fill : null;
 
-    private static string CellText(TableCell cell, DocxHidden hidden) => string.Join("\n", cell.Elements<Paragraph>().Select(p => ParagraphText(p, hidden)));
+    private static string CellText(TableCell cell, DocxHidden hidden)
+        => string.Join("\n", cell.Elements<Paragraph>().Select(p => ParagraphText(p, hidden)));
 
     private static string ParagraphText(OpenXmlElement paragraph, DocxHidden hidden) =>
         string.Concat(paragraph.Descendants<Text>().Where(t => !hidden.IsHidden(t)).Select(t => t.Text));

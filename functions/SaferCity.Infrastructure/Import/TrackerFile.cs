@@ -37,7 +37,8 @@ public static class TrackerFile
         if (extension is ".docx" or ".xlsx" or ".docm" or ".xlsm" && bytes.AsSpan().StartsWith(CompoundFile))
         {
             throw new ImportRefusedException(
-                $"{name} is password-protected (or saved in the old binary format): remove the password, or save it as {extension}, and import again.");
+                $"{name} is password-protected (or saved in the old binary format): remove the password, or save it as {extension}, " +
+                    $"and import again.");
         }
         var settings = new OpenSettings { MaxCharactersInPart = MaxCharactersInPart };
         try
@@ -54,7 +55,8 @@ public static class TrackerFile
         catch (Exception e) when (IsTooLarge(e))
         {
             throw new ImportRefusedException(
-                $"{name} inflates beyond {MaxCharactersInPart:N0} characters in one part, far more than any tracker: save the tracker alone in a new file and import that.");
+                $"{name} inflates beyond {MaxCharactersInPart:N0} characters in one part, far more than any tracker: save the tracker " +
+                    $"alone in a new file and import that.");
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
         {
@@ -70,7 +72,8 @@ public static class TrackerFile
             if (length > MaxFileBytes)
             {
                 throw new ImportRefusedException(
-                    $"{name} is {length / (1024.0 * 1024):F1} MB; import reads files up to {MaxFileBytes / (1024 * 1024)} MB. Save the tracker alone (no images) and import that.");
+                    $"{name} is {length / (1024.0 * 1024):F1} MB; import reads files up to {MaxFileBytes / (1024 * 1024)} MB. Save the " +
+                        $"tracker alone (no images) and import that.");
             }
             return File.ReadAllBytes(path);
         }

@@ -47,14 +47,16 @@ internal sealed partial class XlsxStyles
         if (type == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
         if (type == CellValues.Boolean) return raw == "1" ? "Yes" : "No";
         if (type == CellValues.Date)
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : raw;
+            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : raw;
         if (type is not null && type != CellValues.Number) return raw;
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return raw;
 
         var (shown, decimals) = cell.StyleIndex?.Value is { } s && s < formats.Count ? formats[(int)s] : (Shown.General, 0);
         return shown switch
         {
-            Shown.Day when number is > 0 and < 2958466 => DateOnly.FromDateTime(DateTime.FromOADate(number)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Shown.Day when number is > 0 and < 2958466
+                => DateOnly.FromDateTime(DateTime.FromOADate(number)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Shown.Month when number is > 0 and < 2958466 => DateTime.FromOADate(number).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
             Shown.Decimals => number.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             _ => number.ToString("G15", CultureInfo.InvariantCulture), // what General shows, without a double's last-digit noise
@@ -78,7 +80,8 @@ internal sealed partial class XlsxStyles
     }
 
     private static string? SolidColour(Fill fill) =>
-        fill.PatternFill is { } pattern && pattern.PatternType?.Value == PatternValues.Solid && pattern.ForegroundColor?.Rgb?.Value is { } rgb ? rgb : null;
+        fill.PatternFill is { } pattern && pattern.PatternType?.Value == PatternValues.Solid
+            && pattern.ForegroundColor?.Rgb?.Value is { } rgb ? rgb : null;
 
     [GeneratedRegex("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.")]
     private static partial Regex Literals();

@@ -66,7 +66,9 @@ internal static class XlsxTables
             grid[index] = cells;
         }
         if (hiddenRows.Count > 0) notRead.Add($"{source} {(hiddenRows.Count == 1 ? "row" : "rows")} {string.Join(", ", hiddenRows)} (hidden)");
-        if (hiddenColumns.Count > 0) notRead.Add($"{source} {(hiddenColumns.Count == 1 ? "column" : "columns")} {string.Join(", ", hiddenColumns.Order().Select(ColumnName))} (hidden)");
+        if (hiddenColumns.Count > 0)
+            notRead.Add($"{source} {(hiddenColumns.Count == 1 ? "column" : "columns")} " +
+                $"{string.Join(", ", hiddenColumns.Order().Select(ColumnName))} (hidden)");
 
         var spanning = SpanningRows(part.Worksheet);
         var rows = grid.Select(r => new RawRow(

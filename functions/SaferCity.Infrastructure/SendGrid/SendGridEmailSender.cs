@@ -58,7 +58,8 @@ public sealed class SendGridEmailSender : IEmailSender, IDisposable
             var outcome = await AttemptAsync(mail, cancellationToken);
             if (outcome.Sent)
             {
-                _logger.LogInformation("Sent {DigestId} through SendGrid to {Recipients} recipient(s) in {Attempts} attempt(s); message id {MessageId}",
+                _logger.LogInformation("Sent {DigestId} through SendGrid to {Recipients} recipient(s) in {Attempts} attempt(s); " +
+                    "message id {MessageId}",
                     message.DigestId, mail.Personalizations[0].Tos.Count, attempt, outcome.MessageId);
                 return SendResult.Ok(outcome.MessageId);
             }
@@ -118,7 +119,8 @@ public sealed class SendGridEmailSender : IEmailSender, IDisposable
         catch (HttpRequestException e)
         {
             // The connection was made and the request may have been written: the outcome is unknown.
-            return Attempt.Unconfirmed($"the connection to SendGrid failed after the request was sent ({OneLine(e.Message, 200)}); it may have accepted the message");
+            return Attempt.Unconfirmed($"the connection to SendGrid failed after the request was sent ({OneLine(e.Message, 200)}); it " +
+                $"may have accepted the message");
         }
 
         using var body = response.Body;
@@ -180,7 +182,8 @@ public sealed class SendGridEmailSender : IEmailSender, IDisposable
     }
 
     private static EmailAddress Address(string text) =>
-        MailboxAddress.TryParse(text, out var m) ? new EmailAddress(m.Address, string.IsNullOrEmpty(m.Name) ? null : m.Name) : new EmailAddress(text.Trim());
+        MailboxAddress.TryParse(text, out var m) ? new EmailAddress(m.Address, string.IsNullOrEmpty(m.Name) ? null : m.Name)
+            : new EmailAddress(text.Trim());
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -50,7 +50,9 @@ public static class UpdateEndpoint
                 page = await service.ShowAsync(Given(request.Query[UpdateLink.Field].ToString()) ?? segmentToken, client, cancellationToken);
             else if (HttpMethods.IsPost(request.Method))
                 page = await ReadFormAsync(request, cancellationToken) is not { } form ? service.TooLarge()
-                    : form.ContainsKey(UpdatePages.NewLinkField) ? await service.RequestNewLinkAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, client, cancellationToken)
+                    : form.ContainsKey(UpdatePages.NewLinkField)
+                        ? await service.RequestNewLinkAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, client,
+                        cancellationToken)
                     : await service.SubmitAsync(Given(form.GetValueOrDefault(UpdateLink.Field)) ?? segmentToken, form, client, cancellationToken);
             else
             {
@@ -71,7 +73,11 @@ public static class UpdateEndpoint
 
         response.StatusCode = page.Status;
         if (page.RetryAt is { } retry)
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((retry - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        {
+            var wait = retry - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         response.ContentType = "text/html; charset=utf-8";
         if (page.Status == StatusCodes.Status413PayloadTooLarge) response.Headers.Connection = "close";
         var bytes = Encoding.UTF8.GetBytes(page.Html);
@@ -81,7 +87,8 @@ public static class UpdateEndpoint
 
     private static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    /// <summary>The posted form, or null when the body is larger than <see cref="MaxBodyBytes"/> (checked while reading, not trusted from the header).</summary>
+    /// <summary>The posted form, or null when the body is larger than <see cref="MaxBodyBytes"/> (checked while reading, not trusted from
+    /// the header).</summary>
     private static async Task<IReadOnlyDictionary<string, string>?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes) return null;

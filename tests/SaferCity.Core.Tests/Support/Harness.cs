@@ -48,8 +48,10 @@ internal sealed class Harness
         Dashboard.Comments = Comments;
         Dashboard.Privacy = Privacy;
         var dashboard = Options.Create(Dashboard);
-        var reminderService = new ReminderService(State, Email, Options.Create(Reminders), dashboard, Time, NullLogger<ReminderService>.Instance, Preview,
-            Updates is null ? null : Options.Create(Updates));
+        var reminders = Options.Create(Reminders);
+        var updates = Options.Create(Updates ?? new UpdatesOptions());
+        var reminderService = new ReminderService(State, Email, reminders, dashboard, Time, NullLogger<ReminderService>.Instance, updates,
+            LinkSigning.From(updates.Value), new SetupNotice(State, Email, reminders, dashboard, Time, NullLogger<SetupNotice>.Instance));
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),
             Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview,
             Updates is null ? null : Options.Create(Updates), Options.Create(Retention), Identity);

@@ -39,12 +39,15 @@ public sealed class UpdateServiceTests : IDisposable
     private JsonObject Fields() =>
         JsonNode.Parse(File.ReadAllText(TrackerPath))!["value"]!.AsArray().Single(i => (string?)i!["id"] == "11")!["fields"]!.AsObject();
 
-    private UpdateService Service(UpdatesOptions? options = null, Microsoft.Extensions.Logging.ILogger<UpdateService>? logger = null) => new(
-        new FileUpdateTarget(TrackerPath, Path.Combine(dir, "leads.json"), time), state,
-        Options.Create(options ?? new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key }),
-        Options.Create(new TrackerColumns()), Options.Create(new LeadColumns()), Options.Create(new DashboardOptions()),
-        Options.Create(new RemindersOptions { CoordinatorName = "Sam Patel", Coordinator = "coordinator@example.gov.uk" }), time,
-        logger ?? NullLogger<UpdateService>.Instance, email);
+    private UpdateService Service(UpdatesOptions? options = null, Microsoft.Extensions.Logging.ILogger<UpdateService>? logger = null)
+    {
+        options ??= new UpdatesOptions { BaseUrl = "https://updates.example.org/u", SigningKey = UpdateLinkSignerTests.Key };
+        return new(new FileUpdateTarget(TrackerPath, Path.Combine(dir, "leads.json"), time), state, Options.Create(options),
+            Options.Create(new TrackerColumns()), new TrackerParser(), LinkSigning.From(options), UpdateLimits.From(state, time, options),
+            Options.Create(new DashboardOptions()),
+            Options.Create(new RemindersOptions { CoordinatorName = "Sam Patel", Coordinator = "coordinator@example.gov.uk" }), time,
+            logger ?? NullLogger<UpdateService>.Instance, email);
+    }
 
     private readonly RecordingEmailSender email = new();
 

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
@@ -22,18 +22,21 @@ public sealed class RefreshNowTests
         await using var stack = await TestStack.StartAsync(TrackerFrom.Unset, sendGrid: false);
         await using var provider = stack.Services(replace: s => s.AddSingleton<ITrackerSource>(new FailingSource(new PipelineException(Detail))));
         var function = ActivatorUtilities.CreateInstance<RefreshNow>(provider);
-        var request = new FakeRequest(new FakeContext("invocation-6f1d2c"));
+        var request = new DefaultHttpContext().Request;
+        request.Method = "POST";
 
-        var response = (FakeResponse)await function.Run(request, CancellationToken.None);
+        var response = Assert.IsType<ContentResult>(await function.Run(request, new FakeContext("invocation-6f1d2c"), CancellationToken.None));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        var body = JsonDocument.Parse(((MemoryStream)response.Body).ToArray()).RootElement;
+        Assert.Equal((int)HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.ContentType);
+        var body = JsonDocument.Parse(response.Content!).RootElement;
         Assert.Equal("Failed", body.GetProperty("status").GetString());
         Assert.Equal("invocation-6f1d2c", body.GetProperty("correlationId").GetString());
         Assert.Contains("invocation-6f1d2c", body.GetProperty("message").GetString());
         Assert.DoesNotContain("secret-tenant", body.GetRawText());
         Assert.DoesNotContain("403", body.GetRawText());
-        Assert.Contains(stack.Logs.Lines, l => l.Contains("invocation-6f1d2c", StringComparison.Ordinal) && l.Contains(Detail, StringComparison.Ordinal));
+        Assert.Contains(stack.Logs.Lines,
+            l => l.Contains("invocation-6f1d2c", StringComparison.Ordinal) && l.Contains(Detail, StringComparison.Ordinal));
     }
 
     private sealed class FailingSource(Exception failure) : ITrackerSource
@@ -52,24 +55,5 @@ public sealed class RefreshNowTests
         public override FunctionDefinition FunctionDefinition => null!;
         public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
         public override IInvocationFeatures Features => null!;
-    }
-
-    private sealed class FakeRequest(FunctionContext context) : HttpRequestData(context)
-    {
-        public override Stream Body { get; } = new MemoryStream();
-        public override HttpHeadersCollection Headers { get; } = [];
-        public override IReadOnlyCollection<IHttpCookie> Cookies { get; } = [];
-        public override Uri Url { get; } = new("https://func.example/api/RefreshNow");
-        public override IEnumerable<ClaimsIdentity> Identities { get; } = [];
-        public override string Method => "POST";
-        public override HttpResponseData CreateResponse() => new FakeResponse(FunctionContext);
-    }
-
-    private sealed class FakeResponse(FunctionContext context) : HttpResponseData(context)
-    {
-        public override HttpStatusCode StatusCode { get; set; }
-        public override HttpHeadersCollection Headers { get; set; } = [];
-        public override Stream Body { get; set; } = new MemoryStream();
-        public override HttpCookies Cookies => null!;
     }
 }
