@@ -46,10 +46,13 @@ public sealed class DeploymentPackageTests : IDisposable
             var listed = extensions.RootElement.GetProperty("extensions").EnumerateArray().ToList();
             Assert.NotEmpty(listed);
             Assert.All(listed, e => Assert.Contains(
-                Path.GetRelativePath(output, Path.GetFullPath(Path.Combine(output, e.GetProperty("hintPath").GetString()!))).Replace('\\', '/'), files));
+                Path.GetRelativePath(output, Path.GetFullPath(Path.Combine(output, e.GetProperty("hintPath").GetString()!)))
+                    .Replace('\\', '/'),
+                files));
         }
         // host.json is the repository's one (the published copy is what Azure reads).
-        Assert.Equal(File.ReadAllText(Path.Combine(AzuriteInstance.RepositoryRoot(), "host.json")), File.ReadAllText(Path.Combine(output, "host.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(AzuriteInstance.RepositoryRoot(), "host.json")),
+            File.ReadAllText(Path.Combine(output, "host.json")));
         Assert.DoesNotContain(files, f =>
             f.Contains("Tests", StringComparison.OrdinalIgnoreCase) || f.Contains("xunit", StringComparison.OrdinalIgnoreCase)
             || f.Contains("testhost", StringComparison.OrdinalIgnoreCase) || f.Contains("Microsoft.TestPlatform", StringComparison.Ordinal)
@@ -65,7 +68,8 @@ public sealed class DeploymentPackageTests : IDisposable
         // The size of what azd uploads, for the README's deploy section (printed, not asserted).
         var zip = Path.Combine(Path.GetTempPath(), $"safercity-package-{Guid.NewGuid():N}.zip");
         ZipFile.CreateFromDirectory(output, zip, CompressionLevel.Optimal, includeBaseDirectory: false);
-        Console.WriteLine($"Published: {files.Count} files, {files.Sum(f => new FileInfo(Path.Combine(output, f)).Length) / 1048576.0:F1} MB; zipped {new FileInfo(zip).Length / 1048576.0:F1} MB");
+        var bytes = files.Sum(f => new FileInfo(Path.Combine(output, f)).Length);
+        Console.WriteLine($"Published: {files.Count} files, {bytes / 1048576.0:F1} MB; zipped {new FileInfo(zip).Length / 1048576.0:F1} MB");
         File.Delete(zip);
     }
 

@@ -59,9 +59,14 @@ public sealed class HostedApp : IAsyncDisposable
     /// </summary>
     public const string PackageVariable = "SAFERCITY_FUNCTIONS_PACKAGE";
 
-    /// <summary>The published package named by <see cref="PackageVariable"/>, or null.</summary>
+    /// <summary>The published package named by <see cref="PackageVariable"/> (an absolute path), or null.</summary>
     public static string? PublishedPackage =>
-        Environment.GetEnvironmentVariable(PackageVariable) is { Length: > 0 } folder ? Path.GetFullPath(folder) : null;
+        Environment.GetEnvironmentVariable(PackageVariable) switch
+        {
+            null or "" => null,
+            var folder when Path.IsPathFullyQualified(folder) && Directory.Exists(folder) => folder,
+            var folder => throw new DirectoryNotFoundException($"{PackageVariable} must name a published folder by its full path: {folder}"),
+        };
 
     /// <summary>The published package when there is one, else the build output (<see cref="BuildOutput"/>).</summary>
     public static string AppDirectory => PublishedPackage ?? BuildOutput;
