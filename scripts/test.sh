@@ -32,8 +32,14 @@ else
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   fi
 
-  # Azurite and axe-core, exactly as locked.
-  if [ ! -x node_modules/.bin/azurite-blob ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # Azurite and axe-core, exactly as locked. A node_modules that is a link to a folder shared with other checkouts is
+  # left alone: `npm ci` would first empty the folder it points to, under every checkout that uses it.
+  if [ -L node_modules ]; then
+    if [ ! -x node_modules/.bin/azurite-blob ]; then
+      echo "scripts/test.sh: node_modules links to $(readlink node_modules), which has no Azurite: run npm ci there" >&2
+      exit 1
+    fi
+  elif [ ! -x node_modules/.bin/azurite-blob ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
 
