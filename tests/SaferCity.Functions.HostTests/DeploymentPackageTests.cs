@@ -1,35 +1,34 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
+using SaferCity.Functions.HostTests.Host;
 using SaferCity.Integration.Tests.Storage;
 
 namespace SaferCity.Functions.HostTests;
 
 /// <summary>
 /// The folder `azd deploy` zips: `dotnet publish -c Release` of the Functions project. It must hold what the host
-/// needs to start the worker (worker.config.json, functions.metadata, host.json, the extensions bundle the SDK builds)
-/// and nothing from the tests or a developer's machine.
+/// needs to start the worker (worker.config.json, functions.metadata, host.json, the extensions bundle the SDK builds),
+/// precompiled as the project asks, and nothing from the tests or a developer's machine. `scripts/test.sh` publishes
+/// once and names the folder in <see cref="HostedApp.PackageVariable"/> (the host tests' workers run from it too);
+/// without it this test publishes into a folder of its own.
 /// </summary>
 public sealed class DeploymentPackageTests : IDisposable
 {
-    private readonly string output = Directory.CreateTempSubdirectory("safercity-publish-").FullName;
+    private readonly string? ownOutput = HostedApp.PublishedPackage is null
+        ? Directory.CreateTempSubdirectory("safercity-publish-").FullName
+        : null;
 
-    public void Dispose() => Directory.Delete(output, recursive: true);
+    public void Dispose()
+    {
+        if (ownOutput is not null) Directory.Delete(ownOutput, recursive: true);
+    }
 
     [Fact]
     public async Task Publish_AsAzdDoes_HoldsWhatTheHostNeedsAndNoTestAssets()
     {
-        var project = Path.Combine(AzuriteInstance.RepositoryRoot(), "functions", "SaferCity.Functions", "SaferCity.Functions.csproj");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "q" }) start.ArgumentList.Add(arg);
-        using (var publish = Process.Start(start)!)
-        {
-            var stdout = publish.StandardOutput.ReadToEndAsync();
-            var stderr = publish.StandardError.ReadToEndAsync();
-            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(10)); // hang guard on a busy machine
-            await publish.WaitForExitAsync(guard.Token);
-            Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{await stdout}\n{await stderr}");
-        }
+        var output = ownOutput is null ? HostedApp.PublishedPackage! : await PublishAsync(ownOutput);
 
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).ToList();
@@ -47,10 +46,13 @@ public sealed class DeploymentPackageTests : IDisposable
             var listed = extensions.RootElement.GetProperty("extensions").EnumerateArray().ToList();
             Assert.NotEmpty(listed);
             Assert.All(listed, e => Assert.Contains(
-                Path.GetRelativePath(output, Path.GetFullPath(Path.Combine(output, e.GetProperty("hintPath").GetString()!))).Replace('\\', '/'), files));
+                Path.GetRelativePath(output, Path.GetFullPath(Path.Combine(output, e.GetProperty("hintPath").GetString()!)))
+                    .Replace('\\', '/'),
+                files));
         }
         // host.json is the repository's one (the published copy is what Azure reads).
-        Assert.Equal(File.ReadAllText(Path.Combine(AzuriteInstance.RepositoryRoot(), "host.json")), File.ReadAllText(Path.Combine(output, "host.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(AzuriteInstance.RepositoryRoot(), "host.json")),
+            File.ReadAllText(Path.Combine(output, "host.json")));
         Assert.DoesNotContain(files, f =>
             f.Contains("Tests", StringComparison.OrdinalIgnoreCase) || f.Contains("xunit", StringComparison.OrdinalIgnoreCase)
             || f.Contains("testhost", StringComparison.OrdinalIgnoreCase) || f.Contains("Microsoft.TestPlatform", StringComparison.Ordinal)
@@ -58,10 +60,37 @@ public sealed class DeploymentPackageTests : IDisposable
             || f.EndsWith(".proto", StringComparison.Ordinal) || f.Contains("Synthetic", StringComparison.Ordinal)
             || f.Contains("Playwright", StringComparison.Ordinal) || f.Contains("Grpc.AspNetCore", StringComparison.Ordinal));
 
+        // PublishReadyToRun (the worker's cold start, docs/performance.md): the app's own assemblies and the packages'
+        // are shipped precompiled for linux-x64, not as IL only.
+        Assert.All(new[] { "SaferCity.Functions.dll", "SaferCity.Core.dll", "SaferCity.Infrastructure.dll", "Microsoft.Graph.dll" },
+            assembly => Assert.True(IsReadyToRun(Path.Combine(output, assembly)), $"{assembly} is not precompiled (ReadyToRun)"));
+
         // The size of what azd uploads, for the README's deploy section (printed, not asserted).
         var zip = Path.Combine(Path.GetTempPath(), $"safercity-package-{Guid.NewGuid():N}.zip");
         ZipFile.CreateFromDirectory(output, zip, CompressionLevel.Optimal, includeBaseDirectory: false);
-        Console.WriteLine($"Published: {files.Count} files, {files.Sum(f => new FileInfo(Path.Combine(output, f)).Length) / 1048576.0:F1} MB; zipped {new FileInfo(zip).Length / 1048576.0:F1} MB");
+        var bytes = files.Sum(f => new FileInfo(Path.Combine(output, f)).Length);
+        Console.WriteLine($"Published: {files.Count} files, {bytes / 1048576.0:F1} MB; zipped {new FileInfo(zip).Length / 1048576.0:F1} MB");
         File.Delete(zip);
+    }
+
+    private static async Task<string> PublishAsync(string output)
+    {
+        var project = Path.Combine(AzuriteInstance.RepositoryRoot(), "functions", "SaferCity.Functions", "SaferCity.Functions.csproj");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "q" }) start.ArgumentList.Add(arg);
+        using var publish = Process.Start(start)!;
+        var stdout = publish.StandardOutput.ReadToEndAsync();
+        var stderr = publish.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(10)); // hang guard on a busy machine
+        await publish.WaitForExitAsync(guard.Token);
+        Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{await stdout}\n{await stderr}");
+        return output;
+    }
+
+    /// <summary>True when the assembly carries native code (a ReadyToRun image): its CLI header names a native header.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 }

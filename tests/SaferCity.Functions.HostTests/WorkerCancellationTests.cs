@@ -84,7 +84,8 @@ public sealed class WorkerCancellationTests(AzuriteFixture azurite) : IAsyncLife
     private async Task AssertHeldDigestUnconfirmedAndEveryOtherSentOnceAsync(string victim)
     {
         var lead = victim.Split('/')[1];
-        var ledger = ReminderLedger.Deserialize((await app.State.GetBlobClient(ReminderLedger.DocumentName(Week)).DownloadContentAsync()).Value.Content.ToArray());
+        var stored = await app.State.GetBlobClient(ReminderLedger.DocumentName(Week)).DownloadContentAsync();
+        var ledger = ReminderLedger.Deserialize(stored.Value.Content.ToArray());
         // Ledger lines are keyed by the leads list's item id; each names its digest.
         Assert.Equal(DeliveryState.Sending, Assert.Single(ledger.Entries.Values, e => e.Digest == lead).State);
         var perDigest = app.SendGrid.Requests.GroupBy(r => r.DigestId).ToDictionary(g => g.Key, g => g.Count());

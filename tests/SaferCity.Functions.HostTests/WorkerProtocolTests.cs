@@ -81,7 +81,8 @@ public sealed partial class WorkerProtocolTests(AzuriteFixture azurite) : IAsync
 
         Assert.True(response.Result.Status == StatusResult.Types.Status.Success, $"{response.Result.Exception?.Message}\n{app.Host.LogText}");
         Assert.True((await app.Site.GetBlobClient("index.html").ExistsAsync()).Value);
-        using var dashboard = JsonDocument.Parse(await SaferCity.Integration.Tests.Storage.BlobPipelineTests.ServedBytesAsync(app.Site.GetBlobClient("dashboard.json"))); // stored gzipped
+        using var dashboard = JsonDocument.Parse( // stored gzipped
+            await SaferCity.Integration.Tests.Storage.BlobPipelineTests.ServedBytesAsync(app.Site.GetBlobClient("dashboard.json")));
         Assert.Equal("2017-01-16", dashboard.RootElement.GetProperty("asOf").GetString());
         Assert.Contains(app.Graph.Requests, r => r.Contains("/items", StringComparison.Ordinal)); // read through Graph, not a file
         Assert.Empty(app.SendGrid.Requests); // the refresh never emails
@@ -123,7 +124,8 @@ public sealed partial class WorkerProtocolTests(AzuriteFixture azurite) : IAsync
 
         var response = await app.SendHttpAsync("RefreshNow", HttpMethod.Post, "RefreshNow");
 
-        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success,
+            $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
         Assert.True(response.Proxied); // ConfigureFunctionsWebApplication: the worker declares HttpUri and takes the request itself
         Assert.Equal(200, response.Status);
         var body = response.Body;
@@ -154,7 +156,8 @@ public sealed partial class WorkerProtocolTests(AzuriteFixture azurite) : IAsync
         const string garbage = "not-a-token.AAAA";
         var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/?{UpdateLink.Field}={garbage}");
 
-        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success,
+            $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
         Assert.True(response.Proxied);
         Assert.Equal(404, response.Status);
         Assert.StartsWith("text/html", response.ContentType);
@@ -175,7 +178,8 @@ public sealed partial class WorkerProtocolTests(AzuriteFixture azurite) : IAsync
 
         var response = await app.SendHttpAsync("UpdateAction", HttpMethod.Get, $"update/?{UpdateLink.Field}={token}");
 
-        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success, $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
+        Assert.True(response.Invocation.Result.Status == StatusResult.Types.Status.Success,
+            $"{response.Invocation.Result.Exception?.Message}\n{app.Host.LogText}");
         Assert.True(response.Proxied);
         Assert.Equal(200, response.Status);
         Assert.Contains("<form", response.Body);

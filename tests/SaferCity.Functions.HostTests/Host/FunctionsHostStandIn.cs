@@ -54,7 +54,8 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     public IReadOnlyList<string> Console => [.. console];
 
     /// <summary>The host's whole log for this worker, as one text: the RPC log stream, then the console.</summary>
-    public string LogText => string.Join('\n', Logs.Select(l => $"[{l.Level}] {l.Category}: {l.Message} {l.Exception?.Message} {l.Exception?.StackTrace}")
+    public string LogText => string.Join('\n', Logs
+        .Select(l => $"[{l.Level}] {l.Category}: {l.Message} {l.Exception?.Message} {l.Exception?.StackTrace}")
         .Concat(Console));
 
     public Process? Worker => worker;
@@ -266,7 +267,10 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
     public Task CancelAsync(string invocationId) =>
         stream.SendAsync(new StreamingMessage
         {
-            InvocationCancel = new InvocationCancel { InvocationId = invocationId, GracePeriod = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.Zero) },
+            InvocationCancel = new InvocationCancel
+            {
+                InvocationId = invocationId, GracePeriod = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.Zero),
+            },
         });
 
     /// <summary>Waits for the worker process to end (after a failure at start, or a kill).</summary>
@@ -338,7 +342,8 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
             finally { writing.Release(); }
         }
 
-        public async Task RunAsync(IAsyncStreamReader<StreamingMessage> fromWorker, IServerStreamWriter<StreamingMessage> writer, CancellationToken cancellationToken)
+        public async Task RunAsync(
+            IAsyncStreamReader<StreamingMessage> fromWorker, IServerStreamWriter<StreamingMessage> writer, CancellationToken cancellationToken)
         {
             toWorker = writer;
             await foreach (var message in fromWorker.ReadAllAsync(cancellationToken))
@@ -386,8 +391,9 @@ internal sealed class RetryRefusedConnections(HttpMessageHandler inner) : Delega
             {
                 return await base.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }
-                                                 && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException e) when (
+                e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }
+                && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));

@@ -51,8 +51,28 @@ public sealed class HostedApp : IAsyncDisposable
     /// <summary>The current worker's host (a new one per <see cref="StartWorkerAsync"/>).</summary>
     public FunctionsHostStandIn Host { get; private set; } = null!;
 
+    /// <summary>
+    /// Names a folder that <c>dotnet publish -c Release</c> of SaferCity.Functions wrote (what <c>azd deploy</c> zips).
+    /// <c>scripts/test.sh</c> publishes once, beside the other tests, and sets it: the workers then start from the
+    /// deployed package itself, precompiled as Azure runs it, and <see cref="DeploymentPackageTests"/> checks that
+    /// same folder instead of publishing again. Unset (a plain <c>dotnet test</c>), the workers start from the build.
+    /// </summary>
+    public const string PackageVariable = "SAFERCITY_FUNCTIONS_PACKAGE";
+
+    /// <summary>The published package named by <see cref="PackageVariable"/> (an absolute path), or null.</summary>
+    public static string? PublishedPackage =>
+        Environment.GetEnvironmentVariable(PackageVariable) switch
+        {
+            null or "" => null,
+            var folder when Path.IsPathFullyQualified(folder) && Directory.Exists(folder) => folder,
+            var folder => throw new DirectoryNotFoundException($"{PackageVariable} must name a published folder by its full path: {folder}"),
+        };
+
+    /// <summary>The published package when there is one, else the build output (<see cref="BuildOutput"/>).</summary>
+    public static string AppDirectory => PublishedPackage ?? BuildOutput;
+
     /// <summary>bin/&lt;Configuration&gt;/net10.0 of SaferCity.Functions, built alongside this project.</summary>
-    public static string AppDirectory
+    public static string BuildOutput
     {
         get
         {
@@ -61,7 +81,7 @@ public sealed class HostedApp : IAsyncDisposable
         }
     }
 
-    /// <param name="appDirectory">The worker's folder; the build output unless a published one is to be measured.</param>
+    /// <param name="appDirectory">The worker's folder; <see cref="AppDirectory"/> unless another is to be measured.</param>
     public static async Task<HostedApp> StartAsync(AzuriteFixture azurite, string? appDirectory = null) =>
         new(await TestStack.StartAsync(azurite: azurite.Azurite), appDirectory ?? AppDirectory);
 
