@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SaferCity.Core.Dashboard;
@@ -21,7 +24,7 @@ public static partial class PersonalDataScreen
     [
         ("a UK phone number", Phone(), null, null),
         ("a postcode", Postcode(), null, HasLetterThenDigit),
-        ("a National Insurance number", NiNumber(), null, null),
+        ("a National Insurance number", NiNumber(), null, HasLetterThenTwoDigits),
         ("a crime or case reference", CaseReference(), null, null),
         ("a crime or case reference", CrimeReferenceShape(), null, null),
         ("an NHS number", NhsNumber(), m => NhsChecksum(m.Value), null),
@@ -34,9 +37,29 @@ public static partial class PersonalDataScreen
         ("an email address", DisguisedEmail(), null, AtAsAWord().IsMatch),
         ("an email address", EmailWithoutDomain(), null, static t => t.Contains('@')),
         ("a person's age", SingleAge(), null, null),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, null),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, null),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveTerm().IsMatch),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveTerm().IsMatch),
     ];
+
+    /// <summary>
+    /// Names this screen: its patterns, what each finds, the words that are not names, and the build that holds its
+    /// checks. Texts passed by one screen (<see cref="ScreenedTexts"/>) are passed by another only if this is the same.
+    /// </summary>
+    public static string Signature => signature ??= SignatureOf(SignatureParts());
+
+    private static string? signature;
+
+    internal static IEnumerable<string> SignatureParts() =>
+        Patterns.Select(p => $"{p.Kind}\u0001{p.Pattern}\u0001{(int)p.Pattern.Options}\u0001{p.Check is null}\u0001{p.Could is null}")
+            .Append(string.Join(",", NotNames.Order(StringComparer.Ordinal)))
+            .Append(typeof(PersonalDataScreen).Assembly.ManifestModule.ModuleVersionId.ToString());
+
+    internal static string SignatureOf(IEnumerable<string> parts)
+    {
+        var text = new StringBuilder();
+        foreach (var part in parts) text.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
 
     /// <summary>The first thing in <paramref name="text"/> that looks personal, or null when nothing does.</summary>
     public static PersonalDataMatch? Find(string? text)
@@ -71,6 +94,23 @@ public static partial class PersonalDataScreen
         }
         return false;
     }
+
+    // A National Insurance number's prefix letter, then its digits with at most one white space before them ("AB 12",
+    // "AB\u00A0１２"): \s and \d are Unicode-wide, and so are char.IsWhiteSpace and char.IsDigit.
+    private static bool HasLetterThenTwoDigits(string text)
+    {
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (!char.IsDigit(text[i]) || !char.IsDigit(text[i - 1])) continue;
+            if (char.IsLetter(text[i - 2]) || (i >= 3 && char.IsWhiteSpace(text[i - 2]) && char.IsLetter(text[i - 3]))) return true;
+        }
+        return false;
+    }
+
+    // One of the sensitive terms as a word, under the same options as the two patterns that need one, so it folds case
+    // and finds word boundaries as they do (the Kelvin sign is a "k" to them): a text without one cannot match either.
+    [GeneratedRegex(@"\b(?:" + SensitiveTerms + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SensitiveTerm();
 
     // "at" as a word between spaces or brackets: DisguisedEmail cannot match without it.
     [GeneratedRegex(@"(?:\s|[\[({])at(?:\s|[\])}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -154,7 +154,9 @@ public sealed class TrackerPipeline(
         // Nothing that decides the outputs changed since they were published: render and write nothing.
         var unchanged = mode == RunMode.Live && publish && stored.Marker?.Input == input;
         // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
-        var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
+        // Texts the last run passed are not screened again (the same text, the same screen: the same findings).
+        var texts = unchanged && !request.Remind ? null : await ReadScreenedTextsAsync(cancellationToken);
+        var screened = texts is null ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments, texts.Known);
         if (screened is not null) report = report with { Withheld = screened.Withheld };
         var (site, published) = unchanged
             ? (null, null)
@@ -187,6 +189,7 @@ public sealed class TrackerPipeline(
                 await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(updated), historyVersion, cancellationToken);
                 historyWritten = true;
             }
+            if (texts is { Known.Changed: true }) await WriteScreenedTextsAsync(texts, cancellationToken);
             var pruned = await StateRetention.PruneLedgersAsync(state, cutoff, cancellationToken);
             if (pruned.Count > 0)
                 logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
@@ -324,6 +327,32 @@ public sealed class TrackerPipeline(
             return new StoredMarker(null, stored!.Version);
         }
     }
+
+    /// <summary>The texts the last run's screen passed (none when the document is missing, unreadable or another screen's).</summary>
+    private async Task<StoredTexts> ReadScreenedTextsAsync(CancellationToken cancellationToken)
+    {
+        var stored = await state.ReadAsync(ScreenedTexts.Document, cancellationToken);
+        return new StoredTexts(stored is null ? ScreenedTexts.None() : ScreenedTexts.Read(stored.Content.Span), stored?.Version);
+    }
+
+    /// <summary>
+    /// Written after the history, and only a cache: another writer in between (the lock lost) costs the next run a full
+    /// screen, not this run its record.
+    /// </summary>
+    private async Task WriteScreenedTextsAsync(StoredTexts texts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.WriteAsync(ScreenedTexts.Document, texts.Known.Serialize(), texts.Version, cancellationToken);
+        }
+        catch (StateConflictException)
+        {
+            logger.LogWarning("The screened texts ({Document}) changed during the run; this run's were not kept",
+                ScreenedTexts.Document);
+        }
+    }
+
+    private sealed record StoredTexts(ScreenedTexts Known, string? Version);
 
     /// <param name="Version">The version of published.json read at the start, for the conditional write.</param>
     private sealed record StoredMarker(PublishedMarker? Marker, string? Version);
