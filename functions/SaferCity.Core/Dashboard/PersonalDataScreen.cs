@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -18,12 +19,15 @@ public static partial class PersonalDataScreen
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
 
+    // One test for both patterns about a sensitive term: Find runs it once for the two (declared before Patterns, which uses it).
+    private static readonly Func<string, bool> SensitiveWordIn = MayNameASensitiveTerm;
+
     // The last item is a cheap test that the pattern could match at all (a character or word it cannot match without):
     // the slowest patterns otherwise start at every word of every comment, most of a run's time at 50,000 actions.
     private static readonly (string Kind, Regex Pattern, Func<Match, bool>? Check, Func<string, bool>? Could)[] Patterns =
     [
         ("a UK phone number", Phone(), null, null),
-        ("a postcode", Postcode(), null, HasLetterThenDigit),
+        ("a postcode", Postcode(), null, static t => HasLetterThenDigit(t) && HasDigitThenTwoLetters(t)),
         ("a National Insurance number", NiNumber(), null, HasLetterThenTwoDigits),
         ("a crime or case reference", CaseReference(), null, null),
         ("a crime or case reference", CrimeReferenceShape(), null, null),
@@ -34,11 +38,11 @@ public static partial class PersonalDataScreen
         ("a vehicle registration", VehicleCurrent(), null, null),
         ("a vehicle registration", VehicleLabelled(), null, null),
         ("a person's name", TitledName(), m => !NotAName(m.Groups["name"].Value), null),
-        ("an email address", DisguisedEmail(), null, AtAsAWord().IsMatch),
+        ("an email address", DisguisedEmail(), null, HasAtAsAWord),
         ("an email address", EmailWithoutDomain(), null, static t => t.Contains('@')),
         ("a person's age", SingleAge(), null, null),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveTerm().IsMatch),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveTerm().IsMatch),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveWordIn),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveWordIn),
     ];
 
     /// <summary>
@@ -67,9 +71,11 @@ public static partial class PersonalDataScreen
         if (string.IsNullOrWhiteSpace(text)) return null;
         // Entities and URL escapes are undone first, so "j.smith&#64;city" or "j.smith%40city" is read as "@".
         var plain = Decode(text);
+        (Func<string, bool>? Test, bool Passed) last = (null, false); // consecutive patterns sharing a test run it once
         foreach (var (kind, pattern, check, could) in Patterns)
         {
-            if (could is not null && !could(plain)) continue;
+            if (could is not null && !ReferenceEquals(could, last.Test)) last = (could, could(plain));
+            if (could is not null && !last.Passed) continue;
             try
             {
                 for (var m = pattern.Match(plain); m.Success; m = m.NextMatch())
@@ -95,6 +101,16 @@ public static partial class PersonalDataScreen
         return false;
     }
 
+    // A postcode's inward code is a digit then two letters ("7HH").
+    private static bool HasDigitThenTwoLetters(string text)
+    {
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]) && char.IsLetter(text[i - 1]) && char.IsDigit(text[i - 2])) return true;
+        }
+        return false;
+    }
+
     // A National Insurance number's prefix letter, then its digits with at most one white space before them ("AB 12",
     // "AB\u00A0１２"): \s and \d are Unicode-wide, and so are char.IsWhiteSpace and char.IsDigit.
     private static bool HasLetterThenTwoDigits(string text)
@@ -107,14 +123,37 @@ public static partial class PersonalDataScreen
         return false;
     }
 
-    // One of the sensitive terms as a word, under the same options as the two patterns that need one, so it folds case
-    // and finds word boundaries as they do (the Kelvin sign is a "k" to them): a text without one cannot match either.
-    [GeneratedRegex(@"\b(?:" + SensitiveTerms + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex SensitiveTerm();
+    // What a sensitive term cannot be written without: each term, or a part of it ("harm" for "self-harm", "Roma" for
+    // "Romanian"), searched for at once, ignoring case ordinally. That finds at least what the patterns' IgnoreCase finds,
+    // but for one character: the Kelvin sign, a "k" to the patterns and not to an ordinal comparison, so a text with one
+    // goes to the patterns (ScreenPrefiltersTests asks the regex engine which characters it folds to ASCII letters).
+    private static readonly SearchValues<string> SensitiveWords = SearchValues.Create(
+    [
+        "Muslim", "Jew", "Hindu", "Sikh", "Christian", "Catholic", "Buddhist", "atheist", "Black", "White British", "Asian",
+        "Somali", "Roma", "Gypsy", "Traveller", "Polish", "Eritrean", "Afghan", "Kurdish", "mixed race", "pregnant", "disabled",
+        "autis", "dementia", "schizophreni", "bipolar", "psycho", "depress", "epilep", "diabetic", "HIV", "hepatitis", "cancer",
+        "alcoholic", "drug dependent", "heroin user", "crack user", "harm", "suicidal", "learning disabilit", "mental health",
+        "gay", "lesbian", "bisexual", "trans", "non-binary",
+    ], StringComparison.OrdinalIgnoreCase);
 
-    // "at" as a word between spaces or brackets: DisguisedEmail cannot match without it.
-    [GeneratedRegex(@"(?:\s|[\[({])at(?:\s|[\])}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex AtAsAWord();
+    internal const char KelvinSign = '\u212A';
+
+    private static bool MayNameASensitiveTerm(string text) => text.Contains(KelvinSign) || text.AsSpan().ContainsAny(SensitiveWords);
+
+    // "at" as a word between white space or brackets ("j.smith at city", "jsmith(at)city"): DisguisedEmail cannot match
+    // without it. No character outside ASCII is an "a" or a "t" to IgnoreCase, and char.IsWhiteSpace is the regex's \s.
+    private static bool HasAtAsAWord(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOf("at", StringComparison.OrdinalIgnoreCase); i >= 0;)
+        {
+            if (i > 0 && i + 2 < span.Length && (char.IsWhiteSpace(span[i - 1]) || span[i - 1] is '[' or '(' or '{') &&
+                (char.IsWhiteSpace(span[i + 2]) || span[i + 2] is ']' or ')' or '}')) return true;
+            var next = span[(i + 1)..].IndexOf("at", StringComparison.OrdinalIgnoreCase);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
+    }
 
     private static string Decode(string text)
     {
