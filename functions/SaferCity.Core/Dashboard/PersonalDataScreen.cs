@@ -164,14 +164,23 @@ public static partial class PersonalDataScreen
 
     // Nine or ten digits after the 0 or the +44: landlines (020 7946 0958, (0161) 496 0000, 01632 960123) and mobiles
     // (07700 900123, +44 (0)7700-900-123, 07700.900.123). Counts and years ("2016 2017", "10 000") never start with 0[1-37-9].
-    [GeneratedRegex(@"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)[1-37-9](?:[ .\-]?\)?[ .\-]?\d){8,9}(?!\d)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(
+        @"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)[1-37-9](?:[ .\-]?\)?[ .\-]?\d){8,9}(?!\d)",
+        RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Phone();
 
     // The outward code starts with one of the UK's postcode areas, so "Q3 2AB" or "A1 4TH" do not match.
-    [GeneratedRegex(@"\b(?:AB|AL|B|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:AB|AL|B|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|" +
+        @"EC|EH|EN|EX|FK|FY|G|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|" +
+        @"LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|" +
+        @"SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|" + @"ZE)\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex Postcode();
 
-    [GeneratedRegex(@"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex NiNumber();
 
     [GeneratedRegex(@"(?<![\d/.])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d/])", RegexOptions.CultureInvariant, 1000)]
@@ -192,15 +201,23 @@ public static partial class PersonalDataScreen
         return check != 10 && check == d[9];
     }
 
-    private const string Months = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+    private const string Months =
+        "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" +
+        "Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
 
-    private const string AnyDate = @"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months + @")\.?\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})";
+    private const string AnyDate =
+        @"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months +
+        @")\.?\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})";
 
-    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\b\s*[:\-]?\s*" + AnyDate, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\b\s*[:\-]?\s*" + AnyDate,
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex DateOfBirth();
 
     // A full date in the last century is a birth date in a tracker about this decade's work ("12/03/1985").
-    [GeneratedRegex(@"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-]19\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months + @")\.?\s+19\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-]19\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months + @")\.?\s+19\d{2})\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex OldFullDate();
 
     // Since 2001: two letters, the age identifier, three letters (LV67 XYZ). Upper case only: "ab12 cde" is rarely a plate.
@@ -208,11 +225,18 @@ public static partial class PersonalDataScreen
     private static partial Regex VehicleCurrent();
 
     // Older plates (A123 BCD, ABC 123D) only when the text says it is a vehicle: "A1 ASB" alone is a road and a topic.
-    [GeneratedRegex(@"\b(?:VRM|reg(?:istration)?(?:\s*(?:no\.?|number|plate|mark))?|index|plate|vehicle|car|van|moped)\b\s*[:\-]?\s*(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z]|[A-Z]{2}\d{2}\s?[A-Z]{3})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:VRM|reg(?:istration)?(?:\s*(?:no\.?|number|plate|mark))?|index|plate|vehicle|car|van|" +
+        @"moped)\b\s*[:\-]?\s*(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z]|[A-Z]{2}\d{2}\s?[A-Z]{3})\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex VehicleLabelled();
 
     // "crime ref 4201234/17", "Athena 7016123456", "MARAC case M123", "CAD 1234/12JAN17", "CRIS 01/1234567/17", "URN 01AB1234517".
-    [GeneratedRegex(@"\b(?:crime|incident|occurrence|athena|niche|cris|cad|storm|marac|mash|urn|case|log)\b(?:\s+(?:ref(?:erence)?|no\.?|number|id))?\s*[:#.]?\s*(?!(?:19|20)\d{2}(?:/\d{2,4})?\b)(?=[A-Z0-9/\-]*\d{3})[A-Z]{0,4}[/\-]?\d[A-Z0-9/\-]{3,}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:crime|incident|occurrence|athena|niche|cris|cad|storm|marac|mash|urn|case|" +
+        @"log)\b(?:\s+(?:ref(?:erence)?|no\.?|number|id))?\s*[:#.]?\s*(?!(?:19|" +
+        @"20)\d{2}(?:/\d{2,4})?\b)(?=[A-Z0-9/\-]*\d{3})[A-Z]{0,4}[/\-]?\d[A-Z0-9/\-]{3,}",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex CaseReference();
 
     // Reference shapes without a label: force/number/year ("01/1234567/17", "CR/12345/17"), never a date (01/12/2016).
@@ -220,7 +244,11 @@ public static partial class PersonalDataScreen
     private static partial Regex CrimeReferenceShape();
 
     // A title or rank, then initials or a capitalised name: "DC Jane Smith", "Mr A. Khan", "Sgt O'Neill", "Cllr Patel".
-    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sir|Dame|DC|DS|DI|DCI|DSI|DSupt|Det|PC|WPC|PCSO|Sgt|Sergeant|Insp|Inspector|Ch\.?\s?Insp|Supt|Superintendent|Constable|Cllr|Councillor|Alderman|Deputy)\.?\s+(?<name>(?:[A-Z]\.?\s*){0,3}[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)(?:\s[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)?", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(
+        @"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sir|Dame|DC|DS|DI|DCI|DSI|DSupt|Det|PC|WPC|PCSO|Sgt|Sergeant|" +
+        @"Insp|Inspector|Ch\.?\s?Insp|Supt|Superintendent|Constable|Cllr|Councillor|Alderman|" +
+        @"Deputy)\.?\s+(?<name>(?:[A-Z]\.?\s*){0,3}[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)" + @"(?:\s[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)?",
+        RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TitledName();
 
     // Words that follow a rank or title without naming anyone: "PC Training", "DS Team", "Deputy Chief", "Deputy Town Clerk".
@@ -237,7 +265,10 @@ public static partial class PersonalDataScreen
     private static bool NotAName(string word) => NotNames.Contains(word.Trim());
 
     // "j.smith at city dot gov dot uk", "j.smith [at] city [dot] gov", "jsmith (at) citypolice".
-    [GeneratedRegex(@"\b[\w.'+\-]+\s*(?:[\[({]\s*at\s*[\])}]\s*[\w\-]+|\s+at\s+[\w\-]+(?:\s*(?:[\[({]\s*dot\s*[\])}]|\s+dot\s+)\s*[\w\-]+)+)|\b[\w.'+\-]+\s+at\s+[\w\-]+\s*[\[({]\s*dot\s*[\])}]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b[\w.'+\-]+\s*(?:[\[({]\s*at\s*[\])}]\s*[\w\-]+|\s+at\s+[\w\-]+(?:\s*(?:[\[({]\s*dot\s*[\])}]|" +
+        @"\s+dot\s+)\s*[\w\-]+)+)|\b[\w.'+\-]+\s+at\s+[\w\-]+\s*[\[({]\s*dot\s*[\])}]",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex DisguisedEmail();
 
     // An address without a top-level domain ("jsmith@citypolice"), or one the redactor's pattern did not take.
@@ -246,14 +277,18 @@ public static partial class PersonalDataScreen
 
     // One person's age: "a child aged 14", "age 15", "a 14-year-old", "(14yo)". Not a cohort: "aged 11-18", "aged 16+",
     // "aged under 25", "14 year olds".
-    [GeneratedRegex(@"\b(?:aged?\s+\d{1,2}(?!\s*(?:\+|-|–|to\b|and\b|or\b|\d))|(?:a|an|one)\s+\d{1,2}[\s\-]?(?:year|yr)s?[\s\-]?old(?!s)\b|\d{1,2}\s?yo\b|\d{1,2}\s?y/o\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:aged?\s+\d{1,2}(?!\s*(?:\+|-|–|to\b|and\b|or\b|\d))|(?:a|an|one)\s+\d{1,2}[\s\-]?(?:year|" +
+        @"yr)s?[\s\-]?old(?!s)\b|\d{1,2}\s?yo\b|\d{1,2}\s?y/o\b)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SingleAge();
 
     private const string SensitiveTerms =
         @"Muslim|Jewish|Jew|Hindu|Sikh|Christian|Catholic|Buddhist|atheist|Black|White British|Asian|Somali|Roma|Gypsy|Traveller|Irish Traveller|" +
         "Polish|Romanian|Eritrean|Afghan|Kurdish|mixed race|" +
         @"pregnant|disabled|autistic|autism|dementia|schizophreni[ac]\w*|bipolar|psychosis|psychotic|depressed|depression|epilep\w+|diabetic|" +
-        @"HIV|hepatitis|cancer|alcoholic|drug dependent|heroin user|crack user|self[\s\-]harm\w*|suicidal|learning disabilit\w+|mental health (?:condition|problems|issues|needs)|" +
+        @"HIV|hepatitis|cancer|alcoholic|drug dependent|heroin user|crack user|self[\s\-]harm\w*|suicidal|" +
+        @"learning disabilit\w+|mental health (?:condition|problems|issues|needs)|" +
         "gay|lesbian|bisexual|transgender|trans|non-binary";
 
     private const string Someone =
@@ -261,10 +296,15 @@ public static partial class PersonalDataScreen
         @"individual|person|complainant|witness|service user|young person|teenager|youth|subject|his partner|her partner";
 
     // A sentence that says a particular person is or has one of these: "the victim is Muslim", "he has schizophrenia".
-    [GeneratedRegex(@"\b(?:" + Someone + @")\b[^.;\n]{0,30}?\b(?:is|was|has|had|who is|identifies as|diagnosed with|suffers from|suffering from|known to be)\s+(?:a\s+|an\s+)?(?:" + SensitiveTerms + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:" + Someone + @")\b[^.;\n]{0,30}?\b(?:is|was|has|had|who is|identifies as|diagnosed with|suffers from|" +
+        @"suffering from|known to be)\s+(?:a\s+|an\s+)?(?:" + SensitiveTerms + @")\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SensitiveAboutSomeone();
 
     // One person described by it: "a Muslim woman", "an autistic boy", "the pregnant victim".
-    [GeneratedRegex(@"\b(?:a|an|the)\s+(?:" + SensitiveTerms + @")\s+(?:" + Someone + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:a|an|the)\s+(?:" + SensitiveTerms + @")\s+(?:" + Someone + @")\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SensitiveDescribed();
 }

@@ -370,7 +370,8 @@ public sealed class TrackerPipeline(
             if (marker is not null)
             {
                 var same = dashboard with { GeneratedAt = marker.GeneratedAt };
-                if (DashboardJson.Hash(DashboardDocument.From(same)) == marker.Fingerprint) return new StableDashboard(same, marker.Fingerprint, false);
+                if (DashboardJson.Hash(DashboardDocument.From(same)) == marker.Fingerprint)
+                    return new StableDashboard(same, marker.Fingerprint, false);
             }
             return new StableDashboard(dashboard, null, true);
         }
