@@ -12,7 +12,8 @@ namespace SaferCity.Core.Dashboard;
 /// again was most of an unchanged run's time (docs/performance.md). A text is known by the first 16 bytes of the SHA-256
 /// of what the screen was given; the document holds those hashes and nothing else: no text, and no finding, because a
 /// text the screen flags is never remembered (it is screened again on every run, so its quote is found afresh and never
-/// stored). Only texts that were then published are hashed, so the document says nothing the dashboard does not.
+/// stored). Only texts the screen passed are hashed, the texts the dashboard publishes (or would, on a run that does not
+/// publish), so the document says nothing the dashboard does not.
 /// The hashes are valid only for the screen that produced them (<see cref="PersonalDataScreen.Signature"/>); a
 /// document from another screen, an older format or one that cannot be read means screening everything.
 /// </summary>
