@@ -21,9 +21,11 @@ public static class DashboardBuilder
     public static PublicDashboard Public(RunReport report) => Screened(report).Model;
 
     /// <summary>The public model, and what the screen kept out of it (for the coordinator, never published).</summary>
-    public static ScreenedDashboard Screened(RunReport report, DashboardComments comments = DashboardComments.Public)
+    /// <param name="known">The texts the last run's screen passed, not screened again; null screens every text.</param>
+    public static ScreenedDashboard Screened(RunReport report, DashboardComments comments = DashboardComments.Public,
+        ScreenedTexts? known = null)
     {
-        var screen = new PublicScreen(comments);
+        var screen = new PublicScreen(comments, known);
         var model = Build(report, screen);
         return new ScreenedDashboard(model, screen.Withheld);
     }

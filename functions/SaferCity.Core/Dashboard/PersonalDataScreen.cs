@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SaferCity.Core.Dashboard;
@@ -15,13 +19,16 @@ public static partial class PersonalDataScreen
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
 
+    // One test for both patterns about a sensitive term: Find runs it once for the two (declared before Patterns, which uses it).
+    private static readonly Func<string, bool> SensitiveWordIn = MayNameASensitiveTerm;
+
     // The last item is a cheap test that the pattern could match at all (a character or word it cannot match without):
     // the slowest patterns otherwise start at every word of every comment, most of a run's time at 50,000 actions.
     private static readonly (string Kind, Regex Pattern, Func<Match, bool>? Check, Func<string, bool>? Could)[] Patterns =
     [
         ("a UK phone number", Phone(), null, null),
-        ("a postcode", Postcode(), null, HasLetterThenDigit),
-        ("a National Insurance number", NiNumber(), null, null),
+        ("a postcode", Postcode(), null, static t => HasLetterThenDigit(t) && HasDigitThenTwoLetters(t)),
+        ("a National Insurance number", NiNumber(), null, HasLetterThenTwoDigits),
         ("a crime or case reference", CaseReference(), null, null),
         ("a crime or case reference", CrimeReferenceShape(), null, null),
         ("an NHS number", NhsNumber(), m => NhsChecksum(m.Value), null),
@@ -31,12 +38,32 @@ public static partial class PersonalDataScreen
         ("a vehicle registration", VehicleCurrent(), null, null),
         ("a vehicle registration", VehicleLabelled(), null, null),
         ("a person's name", TitledName(), m => !NotAName(m.Groups["name"].Value), null),
-        ("an email address", DisguisedEmail(), null, AtAsAWord().IsMatch),
+        ("an email address", DisguisedEmail(), null, HasAtAsAWord),
         ("an email address", EmailWithoutDomain(), null, static t => t.Contains('@')),
         ("a person's age", SingleAge(), null, null),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, null),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, null),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveWordIn),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveWordIn),
     ];
+
+    /// <summary>
+    /// Names this screen: its patterns, what each finds, the words that are not names, and the build that holds its
+    /// checks. Texts passed by one screen (<see cref="ScreenedTexts"/>) are passed by another only if this is the same.
+    /// </summary>
+    public static string Signature => signature ??= SignatureOf(SignatureParts());
+
+    private static string? signature;
+
+    internal static IEnumerable<string> SignatureParts() =>
+        Patterns.Select(p => $"{p.Kind}\u0001{p.Pattern}\u0001{(int)p.Pattern.Options}\u0001{p.Check is null}\u0001{p.Could is null}")
+            .Append(string.Join(",", NotNames.Order(StringComparer.Ordinal)))
+            .Append(typeof(PersonalDataScreen).Assembly.ManifestModule.ModuleVersionId.ToString());
+
+    internal static string SignatureOf(IEnumerable<string> parts)
+    {
+        var text = new StringBuilder();
+        foreach (var part in parts) text.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
 
     /// <summary>The first thing in <paramref name="text"/> that looks personal, or null when nothing does.</summary>
     public static PersonalDataMatch? Find(string? text)
@@ -44,9 +71,11 @@ public static partial class PersonalDataScreen
         if (string.IsNullOrWhiteSpace(text)) return null;
         // Entities and URL escapes are undone first, so "j.smith&#64;city" or "j.smith%40city" is read as "@".
         var plain = Decode(text);
+        (Func<string, bool>? Test, bool Passed) last = (null, false); // consecutive patterns sharing a test run it once
         foreach (var (kind, pattern, check, could) in Patterns)
         {
-            if (could is not null && !could(plain)) continue;
+            if (could is not null && !ReferenceEquals(could, last.Test)) last = (could, could(plain));
+            if (could is not null && !last.Passed) continue;
             try
             {
                 for (var m = pattern.Match(plain); m.Success; m = m.NextMatch())
@@ -72,9 +101,59 @@ public static partial class PersonalDataScreen
         return false;
     }
 
-    // "at" as a word between spaces or brackets: DisguisedEmail cannot match without it.
-    [GeneratedRegex(@"(?:\s|[\[({])at(?:\s|[\])}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex AtAsAWord();
+    // A postcode's inward code is a digit then two letters ("7HH").
+    private static bool HasDigitThenTwoLetters(string text)
+    {
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]) && char.IsLetter(text[i - 1]) && char.IsDigit(text[i - 2])) return true;
+        }
+        return false;
+    }
+
+    // A National Insurance number's prefix letter, then its digits with at most one white space before them ("AB 12",
+    // "AB\u00A0１２"): \s and \d are Unicode-wide, and so are char.IsWhiteSpace and char.IsDigit.
+    private static bool HasLetterThenTwoDigits(string text)
+    {
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (!char.IsDigit(text[i]) || !char.IsDigit(text[i - 1])) continue;
+            if (char.IsLetter(text[i - 2]) || (i >= 3 && char.IsWhiteSpace(text[i - 2]) && char.IsLetter(text[i - 3]))) return true;
+        }
+        return false;
+    }
+
+    // What a sensitive term cannot be written without: each term, or a part of it ("harm" for "self-harm", "Roma" for
+    // "Romanian"), searched for at once, ignoring case ordinally. That finds at least what the patterns' IgnoreCase finds,
+    // but for one character: the Kelvin sign, a "k" to the patterns and not to an ordinal comparison, so a text with one
+    // goes to the patterns (ScreenPrefiltersTests asks the regex engine which characters it folds to ASCII letters).
+    private static readonly SearchValues<string> SensitiveWords = SearchValues.Create(
+    [
+        "Muslim", "Jew", "Hindu", "Sikh", "Christian", "Catholic", "Buddhist", "atheist", "Black", "White British", "Asian",
+        "Somali", "Roma", "Gypsy", "Traveller", "Polish", "Eritrean", "Afghan", "Kurdish", "mixed race", "pregnant", "disabled",
+        "autis", "dementia", "schizophreni", "bipolar", "psycho", "depress", "epilep", "diabetic", "HIV", "hepatitis", "cancer",
+        "alcoholic", "drug dependent", "heroin user", "crack user", "harm", "suicidal", "learning disabilit", "mental health",
+        "gay", "lesbian", "bisexual", "trans", "non-binary",
+    ], StringComparison.OrdinalIgnoreCase);
+
+    internal const char KelvinSign = '\u212A';
+
+    private static bool MayNameASensitiveTerm(string text) => text.Contains(KelvinSign) || text.AsSpan().ContainsAny(SensitiveWords);
+
+    // "at" as a word between white space or brackets ("j.smith at city", "jsmith(at)city"): DisguisedEmail cannot match
+    // without it. No character outside ASCII is an "a" or a "t" to IgnoreCase, and char.IsWhiteSpace is the regex's \s.
+    private static bool HasAtAsAWord(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOf("at", StringComparison.OrdinalIgnoreCase); i >= 0;)
+        {
+            if (i > 0 && i + 2 < span.Length && (char.IsWhiteSpace(span[i - 1]) || span[i - 1] is '[' or '(' or '{') &&
+                (char.IsWhiteSpace(span[i + 2]) || span[i + 2] is ']' or ')' or '}')) return true;
+            var next = span[(i + 1)..].IndexOf("at", StringComparison.OrdinalIgnoreCase);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return false;
+    }
 
     private static string Decode(string text)
     {
@@ -85,14 +164,23 @@ public static partial class PersonalDataScreen
 
     // Nine or ten digits after the 0 or the +44: landlines (020 7946 0958, (0161) 496 0000, 01632 960123) and mobiles
     // (07700 900123, +44 (0)7700-900-123, 07700.900.123). Counts and years ("2016 2017", "10 000") never start with 0[1-37-9].
-    [GeneratedRegex(@"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)[1-37-9](?:[ .\-]?\)?[ .\-]?\d){8,9}(?!\d)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(
+        @"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)[1-37-9](?:[ .\-]?\)?[ .\-]?\d){8,9}(?!\d)",
+        RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Phone();
 
     // The outward code starts with one of the UK's postcode areas, so "Q3 2AB" or "A1 4TH" do not match.
-    [GeneratedRegex(@"\b(?:AB|AL|B|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:AB|AL|B|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|" +
+        @"EC|EH|EN|EX|FK|FY|G|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|" +
+        @"LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|" +
+        @"SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|" + @"ZE)\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex Postcode();
 
-    [GeneratedRegex(@"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex NiNumber();
 
     [GeneratedRegex(@"(?<![\d/.])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d/])", RegexOptions.CultureInvariant, 1000)]
@@ -113,15 +201,23 @@ public static partial class PersonalDataScreen
         return check != 10 && check == d[9];
     }
 
-    private const string Months = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+    private const string Months =
+        "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" +
+        "Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
 
-    private const string AnyDate = @"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months + @")\.?\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})";
+    private const string AnyDate =
+        @"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months +
+        @")\.?\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})";
 
-    [GeneratedRegex(@"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\b\s*[:\-]?\s*" + AnyDate, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\b\s*[:\-]?\s*" + AnyDate,
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex DateOfBirth();
 
     // A full date in the last century is a birth date in a tracker about this decade's work ("12/03/1985").
-    [GeneratedRegex(@"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-]19\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months + @")\.?\s+19\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-]19\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + Months + @")\.?\s+19\d{2})\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex OldFullDate();
 
     // Since 2001: two letters, the age identifier, three letters (LV67 XYZ). Upper case only: "ab12 cde" is rarely a plate.
@@ -129,11 +225,18 @@ public static partial class PersonalDataScreen
     private static partial Regex VehicleCurrent();
 
     // Older plates (A123 BCD, ABC 123D) only when the text says it is a vehicle: "A1 ASB" alone is a road and a topic.
-    [GeneratedRegex(@"\b(?:VRM|reg(?:istration)?(?:\s*(?:no\.?|number|plate|mark))?|index|plate|vehicle|car|van|moped)\b\s*[:\-]?\s*(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z]|[A-Z]{2}\d{2}\s?[A-Z]{3})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:VRM|reg(?:istration)?(?:\s*(?:no\.?|number|plate|mark))?|index|plate|vehicle|car|van|" +
+        @"moped)\b\s*[:\-]?\s*(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z]|[A-Z]{2}\d{2}\s?[A-Z]{3})\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex VehicleLabelled();
 
     // "crime ref 4201234/17", "Athena 7016123456", "MARAC case M123", "CAD 1234/12JAN17", "CRIS 01/1234567/17", "URN 01AB1234517".
-    [GeneratedRegex(@"\b(?:crime|incident|occurrence|athena|niche|cris|cad|storm|marac|mash|urn|case|log)\b(?:\s+(?:ref(?:erence)?|no\.?|number|id))?\s*[:#.]?\s*(?!(?:19|20)\d{2}(?:/\d{2,4})?\b)(?=[A-Z0-9/\-]*\d{3})[A-Z]{0,4}[/\-]?\d[A-Z0-9/\-]{3,}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:crime|incident|occurrence|athena|niche|cris|cad|storm|marac|mash|urn|case|" +
+        @"log)\b(?:\s+(?:ref(?:erence)?|no\.?|number|id))?\s*[:#.]?\s*(?!(?:19|" +
+        @"20)\d{2}(?:/\d{2,4})?\b)(?=[A-Z0-9/\-]*\d{3})[A-Z]{0,4}[/\-]?\d[A-Z0-9/\-]{3,}",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex CaseReference();
 
     // Reference shapes without a label: force/number/year ("01/1234567/17", "CR/12345/17"), never a date (01/12/2016).
@@ -141,7 +244,11 @@ public static partial class PersonalDataScreen
     private static partial Regex CrimeReferenceShape();
 
     // A title or rank, then initials or a capitalised name: "DC Jane Smith", "Mr A. Khan", "Sgt O'Neill", "Cllr Patel".
-    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sir|Dame|DC|DS|DI|DCI|DSI|DSupt|Det|PC|WPC|PCSO|Sgt|Sergeant|Insp|Inspector|Ch\.?\s?Insp|Supt|Superintendent|Constable|Cllr|Councillor|Alderman|Deputy)\.?\s+(?<name>(?:[A-Z]\.?\s*){0,3}[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)(?:\s[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)?", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(
+        @"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Sir|Dame|DC|DS|DI|DCI|DSI|DSupt|Det|PC|WPC|PCSO|Sgt|Sergeant|" +
+        @"Insp|Inspector|Ch\.?\s?Insp|Supt|Superintendent|Constable|Cllr|Councillor|Alderman|" +
+        @"Deputy)\.?\s+(?<name>(?:[A-Z]\.?\s*){0,3}[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)" + @"(?:\s[A-Z][a-z]*['’\-]?[A-Za-z][a-z'’\-]+)?",
+        RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TitledName();
 
     // Words that follow a rank or title without naming anyone: "PC Training", "DS Team", "Deputy Chief", "Deputy Town Clerk".
@@ -158,7 +265,10 @@ public static partial class PersonalDataScreen
     private static bool NotAName(string word) => NotNames.Contains(word.Trim());
 
     // "j.smith at city dot gov dot uk", "j.smith [at] city [dot] gov", "jsmith (at) citypolice".
-    [GeneratedRegex(@"\b[\w.'+\-]+\s*(?:[\[({]\s*at\s*[\])}]\s*[\w\-]+|\s+at\s+[\w\-]+(?:\s*(?:[\[({]\s*dot\s*[\])}]|\s+dot\s+)\s*[\w\-]+)+)|\b[\w.'+\-]+\s+at\s+[\w\-]+\s*[\[({]\s*dot\s*[\])}]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b[\w.'+\-]+\s*(?:[\[({]\s*at\s*[\])}]\s*[\w\-]+|\s+at\s+[\w\-]+(?:\s*(?:[\[({]\s*dot\s*[\])}]|" +
+        @"\s+dot\s+)\s*[\w\-]+)+)|\b[\w.'+\-]+\s+at\s+[\w\-]+\s*[\[({]\s*dot\s*[\])}]",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex DisguisedEmail();
 
     // An address without a top-level domain ("jsmith@citypolice"), or one the redactor's pattern did not take.
@@ -167,14 +277,18 @@ public static partial class PersonalDataScreen
 
     // One person's age: "a child aged 14", "age 15", "a 14-year-old", "(14yo)". Not a cohort: "aged 11-18", "aged 16+",
     // "aged under 25", "14 year olds".
-    [GeneratedRegex(@"\b(?:aged?\s+\d{1,2}(?!\s*(?:\+|-|–|to\b|and\b|or\b|\d))|(?:a|an|one)\s+\d{1,2}[\s\-]?(?:year|yr)s?[\s\-]?old(?!s)\b|\d{1,2}\s?yo\b|\d{1,2}\s?y/o\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:aged?\s+\d{1,2}(?!\s*(?:\+|-|–|to\b|and\b|or\b|\d))|(?:a|an|one)\s+\d{1,2}[\s\-]?(?:year|" +
+        @"yr)s?[\s\-]?old(?!s)\b|\d{1,2}\s?yo\b|\d{1,2}\s?y/o\b)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SingleAge();
 
     private const string SensitiveTerms =
         @"Muslim|Jewish|Jew|Hindu|Sikh|Christian|Catholic|Buddhist|atheist|Black|White British|Asian|Somali|Roma|Gypsy|Traveller|Irish Traveller|" +
         "Polish|Romanian|Eritrean|Afghan|Kurdish|mixed race|" +
         @"pregnant|disabled|autistic|autism|dementia|schizophreni[ac]\w*|bipolar|psychosis|psychotic|depressed|depression|epilep\w+|diabetic|" +
-        @"HIV|hepatitis|cancer|alcoholic|drug dependent|heroin user|crack user|self[\s\-]harm\w*|suicidal|learning disabilit\w+|mental health (?:condition|problems|issues|needs)|" +
+        @"HIV|hepatitis|cancer|alcoholic|drug dependent|heroin user|crack user|self[\s\-]harm\w*|suicidal|" +
+        @"learning disabilit\w+|mental health (?:condition|problems|issues|needs)|" +
         "gay|lesbian|bisexual|transgender|trans|non-binary";
 
     private const string Someone =
@@ -182,10 +296,15 @@ public static partial class PersonalDataScreen
         @"individual|person|complainant|witness|service user|young person|teenager|youth|subject|his partner|her partner";
 
     // A sentence that says a particular person is or has one of these: "the victim is Muslim", "he has schizophrenia".
-    [GeneratedRegex(@"\b(?:" + Someone + @")\b[^.;\n]{0,30}?\b(?:is|was|has|had|who is|identifies as|diagnosed with|suffers from|suffering from|known to be)\s+(?:a\s+|an\s+)?(?:" + SensitiveTerms + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:" + Someone + @")\b[^.;\n]{0,30}?\b(?:is|was|has|had|who is|identifies as|diagnosed with|suffers from|" +
+        @"suffering from|known to be)\s+(?:a\s+|an\s+)?(?:" + SensitiveTerms + @")\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SensitiveAboutSomeone();
 
     // One person described by it: "a Muslim woman", "an autistic boy", "the pregnant victim".
-    [GeneratedRegex(@"\b(?:a|an|the)\s+(?:" + SensitiveTerms + @")\s+(?:" + Someone + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(
+        @"\b(?:a|an|the)\s+(?:" + SensitiveTerms + @")\s+(?:" + Someone + @")\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex SensitiveDescribed();
 }

@@ -14,9 +14,10 @@ public enum DashboardComments
 /// Every free-text value on its way to the public model passes through here once: email addresses are redacted
 /// (<see cref="PublicText"/>), and a value the <see cref="PersonalDataScreen"/> flags is replaced whole by
 /// <see cref="Phrase"/>. Every public output (page, JSON, CSV, committee paper, feed) is rendered from that model,
-/// so none of them can carry what was withheld.
+/// so none of them can carry what was withheld. Given the texts the last run passed (<paramref name="known"/>), it
+/// screens only the others: the findings are the same, since the screen finds the same in the same text.
 /// </summary>
-public sealed class PublicScreen(DashboardComments comments = DashboardComments.Public)
+public sealed class PublicScreen(DashboardComments comments = DashboardComments.Public, ScreenedTexts? known = null)
 {
     public const string Phrase = "Withheld: may contain personal details";
 
@@ -31,7 +32,7 @@ public sealed class PublicScreen(DashboardComments comments = DashboardComments.
         if (!_seen.TryGetValue(key, out var shown))
         {
             var redacted = PublicText.Redact(value);
-            var match = PersonalDataScreen.Find(redacted);
+            var match = known is null ? PersonalDataScreen.Find(redacted) : known.Find(redacted);
             shown = match is null ? redacted : null;
             _seen[key] = shown;
             if (match is not null) _withheld[key] = ([], match);

@@ -154,7 +154,9 @@ public sealed class TrackerPipeline(
         // Nothing that decides the outputs changed since they were published: render and write nothing.
         var unchanged = mode == RunMode.Live && publish && stored.Marker?.Input == input;
         // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
-        var screened = unchanged && !request.Remind ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments);
+        // Texts the last run passed are not screened again (the same text, the same screen: the same findings).
+        var texts = unchanged && !request.Remind ? null : await ReadScreenedTextsAsync(cancellationToken);
+        var screened = texts is null ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments, texts.Known);
         if (screened is not null) report = report with { Withheld = screened.Withheld };
         var (site, published) = unchanged
             ? (null, null)
@@ -187,6 +189,7 @@ public sealed class TrackerPipeline(
                 await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(updated), historyVersion, cancellationToken);
                 historyWritten = true;
             }
+            if (texts is { Known.Changed: true }) await WriteScreenedTextsAsync(texts, cancellationToken);
             var pruned = await StateRetention.PruneLedgersAsync(state, cutoff, cancellationToken);
             if (pruned.Count > 0)
                 logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
@@ -325,6 +328,32 @@ public sealed class TrackerPipeline(
         }
     }
 
+    /// <summary>The texts the last run's screen passed (none when the document is missing, unreadable or another screen's).</summary>
+    private async Task<StoredTexts> ReadScreenedTextsAsync(CancellationToken cancellationToken)
+    {
+        var stored = await state.ReadAsync(ScreenedTexts.Document, cancellationToken);
+        return new StoredTexts(stored is null ? ScreenedTexts.None() : ScreenedTexts.Read(stored.Content.Span), stored?.Version);
+    }
+
+    /// <summary>
+    /// Written after the history, and only a cache: another writer in between (the lock lost) costs the next run a full
+    /// screen, not this run its record.
+    /// </summary>
+    private async Task WriteScreenedTextsAsync(StoredTexts texts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.WriteAsync(ScreenedTexts.Document, texts.Known.Serialize(), texts.Version, cancellationToken);
+        }
+        catch (StateConflictException)
+        {
+            logger.LogWarning("The screened texts ({Document}) changed during the run; this run's were not kept",
+                ScreenedTexts.Document);
+        }
+    }
+
+    private sealed record StoredTexts(ScreenedTexts Known, string? Version);
+
     /// <param name="Version">The version of published.json read at the start, for the conditional write.</param>
     private sealed record StoredMarker(PublishedMarker? Marker, string? Version);
 
@@ -341,26 +370,32 @@ public sealed class TrackerPipeline(
             if (marker is not null)
             {
                 var same = dashboard with { GeneratedAt = marker.GeneratedAt };
-                if (DashboardJson.Hash(DashboardDocument.From(same)) == marker.Fingerprint) return new StableDashboard(same, marker.Fingerprint, false);
+                if (DashboardJson.Hash(DashboardDocument.From(same)) == marker.Fingerprint)
+                    return new StableDashboard(same, marker.Fingerprint, false);
             }
             return new StableDashboard(dashboard, null, true);
         }
     }
 
-    /// <summary>How long each stage took, for the run's log line: where to look when a run gets slow.</summary>
+    /// <summary>
+    /// How long each stage took, for the run's log line: where to look when a run gets slow. Besides the wall clock, the
+    /// CPU time of the whole process (every thread, the collector's too), which other work on the machine disturbs less.
+    /// </summary>
     private sealed class StageTimes
     {
-        private readonly List<(string Stage, long Ms)> _stages = [];
+        private readonly List<(string Stage, long Ms, long CpuMs)> _stages = [];
         private long _last = Stopwatch.GetTimestamp();
+        private TimeSpan _lastCpu = Environment.CpuUsage.TotalTime;
 
         public void Mark(string stage)
         {
             var now = Stopwatch.GetTimestamp();
-            _stages.Add((stage, (long)Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds));
-            _last = now;
+            var cpu = Environment.CpuUsage.TotalTime;
+            _stages.Add((stage, (long)Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds, (long)(cpu - _lastCpu).TotalMilliseconds));
+            (_last, _lastCpu) = (now, cpu);
         }
 
-        public override string ToString() => string.Join(", ", _stages.Select(s => $"{s.Stage} {s.Ms} ms"));
+        public override string ToString() => string.Join(", ", _stages.Select(s => $"{s.Stage} {s.Ms} ms (CPU {s.CpuMs} ms)"));
     }
 
     /// <param name="Fingerprint">The SHA-256 of the published dashboard.json.</param>

@@ -20,6 +20,8 @@ public class PersonalDataScreenTests
     [InlineData("Contact j.smith\t(at)\tcitypolice.", "an email address")] // tabs, not spaces, round the "at"
     [InlineData("jsmith@citypolice", "an email address")]
     [InlineData("NI no AB 12 34 56 C supplied to DWP", "a National Insurance number")]
+    [InlineData("NI no ab\u00A012 34 56 c held by DWP", "a National Insurance number")] // no-break space, lower case
+    [InlineData("NI AB\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16C held", "a National Insurance number")] // fullwidth digits
     [InlineData("Client NI QQ123456C", null)] // QQ is never issued: the example number in guidance
     [InlineData("NHS no. 943 476 5919 passed to GP", "an NHS number")]
     [InlineData("Referred, ref 9434765919", "an NHS number")]
@@ -52,6 +54,9 @@ public class PersonalDataScreenTests
     [InlineData("He has schizophrenia and disengaged from services", "a person's ethnicity, religion, health or sexuality")]
     [InlineData("An autistic boy was approached on the estate", "a person's ethnicity, religion, health or sexuality")]
     [InlineData("the woman was pregnant at the time", "a person's ethnicity, religion, health or sexuality")]
+    [InlineData("the victim is \u212Aurdish (Kelvin sign)", "a person's ethnicity, religion, health or sexuality")] // a "K" to the regex
+    [InlineData("the suspect was\u00A0DEPRESSED", "a person's ethnicity, religion, health or sexuality")]
+    [InlineData("An AUTISTIC boy was approached", "a person's ethnicity, religion, health or sexuality")]
     public void Find_OfficerWriting_FindsTheDetail(string text, string? kind) =>
         Assert.Equal(kind, PersonalDataScreen.Find(text)?.Kind);
 

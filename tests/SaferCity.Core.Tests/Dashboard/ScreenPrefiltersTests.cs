@@ -1,0 +1,80 @@
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using SaferCity.Core.Dashboard;
+
+namespace SaferCity.Core.Tests.Dashboard;
+
+/// <summary>
+/// The screen's prefilters skip a pattern only where it cannot match: each sensitive term the patterns know, in any case,
+/// still reaches them (a term added to the patterns but not to the prefilter fails here).
+/// </summary>
+public sealed class ScreenPrefiltersTests
+{
+    private const string Sensitive = "a person's ethnicity, religion, health or sexuality";
+
+    /// <summary>The alternatives of the patterns' list of terms, each written out once as an officer might.</summary>
+    public static TheoryData<string> Terms()
+    {
+        var terms = (string)typeof(PersonalDataScreen).GetField("SensitiveTerms", BindingFlags.NonPublic | BindingFlags.Static)!
+            .GetRawConstantValue()!;
+        var data = new TheoryData<string>();
+        foreach (var term in TopLevel(terms))
+        {
+            data.Add(term.Replace(@"[ac]\w*", "a", StringComparison.Ordinal).Replace(@"[\s\-]", "-", StringComparison.Ordinal)
+                .Replace(@"\w*", "ing", StringComparison.Ordinal).Replace(@"\w+", "y", StringComparison.Ordinal)
+                .Replace("(?:condition|problems|issues|needs)", "needs", StringComparison.Ordinal));
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Terms))]
+    public void Find_EachSensitiveTermInAnyCase_Found(string term)
+    {
+        Assert.Equal(Sensitive, PersonalDataScreen.Find($"the victim is {term}")?.Kind);
+        Assert.Equal(Sensitive, PersonalDataScreen.Find($"THE VICTIM IS {term.ToUpperInvariant()}")?.Kind);
+        Assert.Equal(Sensitive, PersonalDataScreen.Find($"an {term.ToLowerInvariant()} woman")?.Kind);
+    }
+
+    [Theory]
+    [InlineData("Email j.smith\u00A0at\u00A0city dot gov dot uk", "an email address")]  // no-break spaces round the "at"
+    [InlineData("EMAIL J.SMITH AT CITY DOT GOV DOT UK", "an email address")]
+    [InlineData("Email jsmith{at}citypolice", "an email address")]
+    [InlineData("Met at\u2003EC2V\u00A07HH", "a postcode")]                                     // em space, no-break space
+    [InlineData("Seen at ec2v 7hh", "a postcode")]
+    [InlineData("NI no AB\u2009123456\u2009C", "a National Insurance number")]                  // thin spaces
+    public void Find_PrefilteredPatternInUnusualSpacingOrCase_Found(string text, string kind) =>
+        Assert.Equal(kind, PersonalDataScreen.Find(text)?.Kind);
+
+    [Fact]
+    public void IgnoreCase_CharactersOutsideAsciiReadAsAsciiLetters_OnlyTheKelvinSign()
+    {
+        var letter = new Regex("^[a-z]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        var folded = Enumerable.Range(0x80, 0x10000 - 0x80).Select(c => (char)c)
+            .Where(c => !char.IsSurrogate(c) && letter.IsMatch(c.ToString()) && char.ToUpperInvariant(c) >= 0x80);
+
+        Assert.Equal([PersonalDataScreen.KelvinSign], folded);
+    }
+
+    /// <summary>Splits "a|b(?:c|d)|e" at the bars outside brackets.</summary>
+    private static List<string> TopLevel(string alternatives)
+    {
+        var parts = new List<string>();
+        var part = new StringBuilder();
+        var depth = 0;
+        foreach (var c in alternatives)
+        {
+            depth += c switch { '(' or '[' => 1, ')' or ']' => -1, _ => 0 };
+            if (c == '|' && depth == 0)
+            {
+                parts.Add(part.ToString());
+                part.Clear();
+            }
+            else part.Append(c);
+        }
+        parts.Add(part.ToString());
+        return parts;
+    }
+}
