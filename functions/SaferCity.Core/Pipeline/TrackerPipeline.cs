@@ -120,32 +120,8 @@ public sealed class TrackerPipeline(
         // I/O unwinds them: at 200,000 actions about 300 MB kept through the compare stage. Continue on a fresh stack.
         await Task.Yield();
 
-        var (recorded, historyVersion) = await LoadHistoryAsync(cancellationToken);
-        // Another tracker's state (the sample's, a list renamed in the settings): nothing is compared with it, sent from
-        // it or written to it; this tracker's dashboard is published with no drift, and the warning says what to do.
-        var foreign = identity?.Foreign(recorded);
-        var history = foreign is null ? recorded : TrackerHistory.Empty;
-        var (reported, _) = foreign is null ? await ReportedStates.ReadAsync(state, cancellationToken) : (ReportedStates.Empty, null);
-        RunMemory.StageEnded(tracker.Actions.Count); // the raw items and the files they were read from
-        var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value, reported.ReportedOn);
-
-        // A run for a day before the newest snapshot (a look back) must not rewrite later history, nor put an old
-        // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
-        var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
-        var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
-        // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
-        var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
-        var updated = recordable
-            ? Stamped(StateRetention.Prune(
-                history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff))
-            : history;
-        var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
-        if (foreign is not null) warnings = [foreign, .. warnings];
-        report = report.Recorded(updated) with { Warnings = warnings };
-        foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
-        stages.Mark("compare");
-        // The stored history as read and what recording today's snapshot copied: on a rerun, as large as the actions.
-        if (history.Days.Count > 0) RunMemory.StageEnded(tracker.Actions.Count);
+        var (history, historyVersion, foreign, report, mode, updated, warnings, cutoff) =
+            await CompareAsync(request, asOf, tracker, read, stages, cancellationToken);
 
         var stored = await ReadMarkerAsync(cancellationToken);
         var input = RunFingerprint.Of(listsHash, asOf, updated, OutputSettings(), [typeof(TrackerPipeline).Assembly, publisher.GetType().Assembly]);
@@ -175,53 +151,14 @@ public sealed class TrackerPipeline(
         stages.Mark("remind");
         if (sent is not null) RunMemory.StageEnded(tracker.Actions.Count); // the digests and the summary
 
-        var historyWritten = false;
         var record = mode == RunMode.Live && foreign is null;
-        if (record)
-        {
-            if (publish && site is not null && (site.Changed || stored.Marker?.Input != input))
-            {
-                var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Model.GeneratedAt, input));
-                await state.WriteAsync(PublishedDocument, marker, stored.Version, cancellationToken);
-            }
-            if (!ReferenceEquals(updated, history))
-            {
-                await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(updated), historyVersion, cancellationToken);
-                historyWritten = true;
-            }
-            if (texts is { Known.Changed: true }) await WriteScreenedTextsAsync(texts, cancellationToken);
-            var pruned = await StateRetention.PruneLedgersAsync(state, cutoff, cancellationToken);
-            if (pruned.Count > 0)
-                logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count, DriftCalculator.Iso(cutoff));
-        }
-
-        if (record) await MaintainAuditAsync(cancellationToken);
+        var historyWritten = record && await RecordAsync(
+            new Recording(publish ? site : null, stored, input, history, updated, historyVersion, texts, cutoff), cancellationToken);
         stages.Mark("record");
 
-        var failures = sent?.Failed.Count ?? 0;
-        var status = failures > 0 ? RunStatus.CompletedWithFailures : RunStatus.Completed;
-        // One line however many failed: when the mail service is down every digest fails for the same reason.
-        var message = failures > 0
-            ? $"{(failures == 1 ? "1 digest" : $"{failures} digests")} could not be sent ({sent!.Failed[0].Key}: {sent.Failed[0].Error}); " +
-              $"{(failures == 1 ? "it stays" : "they stay")} due and go{(failures == 1 ? "es" : "")} out on the next run."
-            : "Completed.";
-        if (sent is { Unconfirmed.Count: > 0 })
-            message += $" {sent.Unconfirmed.Count} digest(s) unconfirmed, not resent (see the coordinator's summary): " +
-                       $"{string.Join(", ", sent.Unconfirmed)}.";
-
-        // One structured line per run: the thing to look for in the logs. A problem with the lists themselves
-        // (the hide column missing) makes it a warning, and leads it.
-        var setup = tracker.SetupProblems;
-        logger.Log(setup.Count > 0 ? LogLevel.Warning : LogLevel.Information,
-            "{SetupProblems}Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, {Findings} findings; " +
-            "site {Written} written/{Unchanged} unchanged; " +
-            "digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
-            "history {HistoryWritten}; {Mode}; {ElapsedMs} ms ({Stages})",
-            setup.Count > 0 ? $"SET-UP PROBLEM: {string.Join(" ", setup)} " : "", status, DriftCalculator.Iso(asOf),
-            summary.Total, summary.Open, summary.Overdue,
-            summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
-            sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, failures, sent?.Unconfirmed.Count ?? 0,
-            historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
+        var status = sent?.Failed.Count > 0 ? RunStatus.CompletedWithFailures : RunStatus.Completed;
+        var message = RunMessage(sent);
+        LogRun(tracker, status, asOf, summary, report, published, sent, historyWritten, mode, started, stages);
 
         return new RunOutcome(status, message, report, dashboard, published, sent, historyWritten, mode, warnings)
         {
@@ -230,6 +167,111 @@ public sealed class TrackerPipeline(
             Unchanged = unchanged,
         };
     }
+
+    /// <summary>
+    /// The compare stage: this tracker's history and the reported states, today's report built against them, and the
+    /// history as it will be recorded. Its own method so that the reported states it reads go with its frame.
+    /// </summary>
+    private async Task<Compared> CompareAsync(RunRequest request, DateOnly asOf, ParsedTracker tracker, RunWarnings.ReadFacts read,
+        StageTimes stages, CancellationToken cancellationToken)
+    {
+        var (recorded, historyVersion) = await LoadHistoryAsync(cancellationToken);
+        // Another tracker's state (the sample's, a list renamed in the settings): nothing is compared with it, sent from
+        // it or written to it; this tracker's dashboard is published with no drift, and the warning says what to do.
+        var foreign = identity?.Foreign(recorded);
+        var history = foreign is null ? recorded : TrackerHistory.Empty;
+        var (reported, _) = foreign is null ? await ReportedStates.ReadAsync(state, cancellationToken) : (ReportedStates.Empty, null);
+        RunMemory.StageEnded(tracker.Actions.Count); // the raw items and the files they were read from
+        var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value,
+            reported.ReportedOn);
+
+        // A run for a day before the newest snapshot (a look back) must not rewrite later history, nor put an old
+        // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
+        var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
+        var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
+        // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
+        var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
+        var updated = recordable
+            ? Stamped(StateRetention.Prune(
+                history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff))
+            : history;
+        var warnings = RunWarnings.For(read, tracker, reminderOptions.Value, request.Remind);
+        if (foreign is not null) warnings = [foreign, .. warnings];
+        report = report.Recorded(updated) with { Warnings = warnings };
+        foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
+        stages.Mark("compare");
+        // The stored history as read and what recording today's snapshot copied: on a rerun, as large as the actions.
+        if (history.Days.Count > 0) RunMemory.StageEnded(tracker.Actions.Count);
+        return new Compared(history, historyVersion, foreign, report, mode, updated, warnings, cutoff);
+    }
+
+    /// <summary>
+    /// The record stage of a live run: the published marker (when the site was published and it moved), the history,
+    /// the screened texts, then retention. Returns whether the history was written.
+    /// </summary>
+    private async Task<bool> RecordAsync(Recording r, CancellationToken cancellationToken)
+    {
+        if (r.Site is { } site && (site.Changed || r.Stored.Marker?.Input != r.Input))
+        {
+            var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Model.GeneratedAt, r.Input));
+            await state.WriteAsync(PublishedDocument, marker, r.Stored.Version, cancellationToken);
+        }
+        var historyWritten = false;
+        if (!ReferenceEquals(r.Updated, r.History))
+        {
+            await state.WriteAsync(HistoryDocument, HistoryJson.Serialize(r.Updated), r.HistoryVersion, cancellationToken);
+            historyWritten = true;
+        }
+        if (r.Texts is { Known.Changed: true }) await WriteScreenedTextsAsync(r.Texts, cancellationToken);
+        var pruned = await StateRetention.PruneLedgersAsync(state, r.Cutoff, cancellationToken);
+        if (pruned.Count > 0)
+            logger.LogInformation("Retention: {Count} reminder ledger(s) older than {Cutoff} deleted", pruned.Count,
+                DriftCalculator.Iso(r.Cutoff));
+        await MaintainAuditAsync(cancellationToken);
+        return historyWritten;
+    }
+
+    /// <summary>The run's one line for whoever started it.</summary>
+    private static string RunMessage(ReminderResult? sent)
+    {
+        var failures = sent?.Failed.Count ?? 0;
+        // One line however many failed: when the mail service is down every digest fails for the same reason.
+        var message = failures > 0
+            ? $"{(failures == 1 ? "1 digest" : $"{failures} digests")} could not be sent ({sent!.Failed[0].Key}: {sent.Failed[0].Error}); " +
+              $"{(failures == 1 ? "it stays" : "they stay")} due and go{(failures == 1 ? "es" : "")} out on the next run."
+            : "Completed.";
+        if (sent is { Unconfirmed.Count: > 0 })
+            message += $" {sent.Unconfirmed.Count} digest(s) unconfirmed, not resent (see the coordinator's summary): " +
+                       $"{string.Join(", ", sent.Unconfirmed)}.";
+        return message;
+    }
+
+    /// <summary>
+    /// One structured line per run: the thing to look for in the logs. A problem with the lists themselves (the hide
+    /// column missing) makes it a warning, and leads it.
+    /// </summary>
+    private void LogRun(ParsedTracker tracker, RunStatus status, DateOnly asOf, DashboardSummary summary, RunReport report,
+        PublishResult? published, ReminderResult? sent, bool historyWritten, RunMode mode, long started, StageTimes stages)
+    {
+        var setup = tracker.SetupProblems;
+        logger.Log(setup.Count > 0 ? LogLevel.Warning : LogLevel.Information,
+            "{SetupProblems}Run {Status} as of {AsOf}: {Total} actions, {Open} open, {Overdue} overdue, {DueSoon} due soon, " +
+            "{Findings} findings; site {Written} written/{Unchanged} unchanged; " +
+            "digests {Sent} sent, {AlreadySent} already sent, {Failed} failed, {Unconfirmed} unconfirmed; " +
+            "history {HistoryWritten}; {Mode}; {ElapsedMs} ms ({Stages})",
+            setup.Count > 0 ? $"SET-UP PROBLEM: {string.Join(" ", setup)} " : "", status, DriftCalculator.Iso(asOf),
+            summary.Total, summary.Open, summary.Overdue,
+            summary.DueSoon, report.CoordinatorFindings.Count, published?.Written ?? 0, published?.Unchanged ?? 0,
+            sent?.Sent.Count ?? 0, sent?.AlreadySent.Count ?? 0, sent?.Failed.Count ?? 0, sent?.Unconfirmed.Count ?? 0,
+            historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
+    }
+
+    private sealed record Compared(TrackerHistory History, string? HistoryVersion, string? Foreign, RunReport Report, RunMode Mode,
+        TrackerHistory Updated, IReadOnlyList<string> Warnings, DateOnly Cutoff);
+
+    /// <summary>What the record stage writes: <see cref="Site"/> is null when nothing was published.</summary>
+    private sealed record Recording(StableDashboard? Site, StoredMarker Stored, string Input, TrackerHistory History,
+        TrackerHistory Updated, string? HistoryVersion, StoredTexts? Texts, DateOnly Cutoff);
 
     /// <summary>The history as it is written: marked as this tracker's (a new instance when the mark is new, so it is written).</summary>
     private TrackerHistory Stamped(TrackerHistory history) =>
