@@ -9,8 +9,9 @@ namespace SaferCity.Functions;
 /// <summary>
 /// An update link's token is a credential for 28 days. It travels as "?link=" (and in the form's body), or, in links of
 /// the older style, as the last segment of the path. Every telemetry item the worker sends passes through here first:
-/// a token after "link=" or "/update/" (in a URL, a name, a message or a property) becomes "link-{id}", the 16-hex-digit id the audit and the logs use, so telemetry keeps the route and
-/// which link, never the token. (The Functions host's own request telemetry is another process: see docs/reliability.md.)
+/// a token after "link=" or "/update/" (in a URL, a name, a message or a property) becomes "link-{id}", the
+/// 16-hex-digit id the audit and the logs use, so telemetry keeps the route and which link, never the token. (The
+/// Functions host's own request telemetry is another process: see docs/reliability.md.)
 /// </summary>
 public sealed partial class UpdateTokenRedactor(ITelemetryProcessor next) : ITelemetryProcessor
 {
@@ -20,7 +21,8 @@ public sealed partial class UpdateTokenRedactor(ITelemetryProcessor next) : ITel
         {
             case RequestTelemetry r:
                 r.Name = Redact(r.Name);
-                if (r.Url is { } url && Redact(url.OriginalString) is var u && u != url.OriginalString) r.Url = new Uri(u, UriKind.RelativeOrAbsolute);
+                if (r.Url is { } url && Redact(url.OriginalString) is var u && u != url.OriginalString)
+                    r.Url = new Uri(u, UriKind.RelativeOrAbsolute);
                 break;
             case DependencyTelemetry d:
                 (d.Name, d.Data, d.Target) = (Redact(d.Name), Redact(d.Data), Redact(d.Target));

@@ -18,13 +18,15 @@ public static class AccessibilityChecks
         "the dashboard (index.html), on a phone and on a desktop",
         "the committee paper (committee.html), on screen and printed to PDF",
         "this statement (accessibility.html)",
-        "every page of the update service: the form, the form with errors, the conflict page, the saved and no-changes pages, and each page that refuses a link",
+        "every page of the update service: the form, the form with errors, the conflict page, the saved and no-changes pages, " +
+        "and each page that refuses a link",
     ];
 
     public static readonly IReadOnlyList<AccessibilityCheck> All =
     [
         new("axe-site", null,
-            "axe-core checks against the WCAG 2.2 A and AA rules on the dashboard, the committee paper and this statement, at phone and desktop widths"),
+            "axe-core checks against the WCAG 2.2 A and AA rules on the dashboard, the committee paper and this statement, " +
+            "at phone and desktop widths"),
         new("axe-update", null,
             "axe-core checks against the WCAG 2.2 A and AA rules on every page of the update service, at 320 and 1,280 pixels wide"),
         new("reflow", "zoom to 400% or use a phone 320 pixels wide without scrolling sideways: wide tables scroll in their own region",
@@ -41,7 +43,9 @@ public static class AccessibilityChecks
             "the dashboard and the committee paper printed to PDF and read back page by page"),
         new("update-keyboard", "update an action with a keyboard alone and no JavaScript, including saving again after someone else changed it",
             "a keyboard-only run of the update form with JavaScript off: an update, a conflict and a second save"),
-        new("update-errors", "find and fix any error in the update form: a summary at the top takes focus and links to each question, and a date is typed as day, month and year",
+        new("update-errors",
+            "find and fix any error in the update form: a summary at the top takes focus and links to each question, " +
+            "and a date is typed as day, month and year",
             "the error summary's focus, its links and the date input, typed with the keyboard"),
         new("titles", "know which page you are on and what happened from its title",
             "each update page's title against its heading"),

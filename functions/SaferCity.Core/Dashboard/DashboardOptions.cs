@@ -51,7 +51,8 @@ public sealed class DashboardOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(ContactUrl)) yield break;
         if (!Uri.TryCreate(ContactUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             yield return new ValidationResult(
-                $"Dashboard:ContactUrl must be a web address (https://…), not '{ContactUrl}': everything on the dashboard is public, and it never carries an email address.",
+                $"Dashboard:ContactUrl must be a web address (https://…), not '{ContactUrl}': " +
+                "everything on the dashboard is public, and it never carries an email address.",
                 [nameof(ContactUrl)]);
         else if (uri.UserInfo.Length > 0 || ContactUrl.Contains('@', StringComparison.Ordinal))
             yield return new ValidationResult(

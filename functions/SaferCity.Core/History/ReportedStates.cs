@@ -20,7 +20,10 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
 
     public static readonly ReportedStates Empty = new(TrackerHistory.Empty, new Dictionary<string, ReportedPointer>());
 
-    /// <summary>The problems in the lists the coordinator's previous summary told of: the next one counts them instead of listing them again.</summary>
+    /// <summary>
+    /// The problems in the lists the coordinator's previous summary told of: the next one counts them instead of listing
+    /// them again.
+    /// </summary>
     public IReadOnlyList<string> SummaryProblems { get; init; } = [];
 
     /// <summary>The state the recipient's previous digest reported, dated the day it was sent; null before its first.</summary>

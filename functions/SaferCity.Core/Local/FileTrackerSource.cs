@@ -8,7 +8,10 @@ namespace SaferCity.Core.Local;
 /// <param name="hideColumn">The hide column's name (Tracker__Columns__HideFromDashboard).</param>
 public sealed class FileTrackerSource(string trackerPath, string leadsPath, string hideColumn = "HideFromDashboard") : ITrackerSource
 {
-    /// <summary>Said on stderr and in the coordinator's summary ("Check this run") when a tracker of one's own runs with the sample's leads.</summary>
+    /// <summary>
+    /// Said on stderr and in the coordinator's summary ("Check this run") when a tracker of one's own runs with the
+    /// sample's leads.
+    /// </summary>
     public const string SampleLeadsWarning =
         "Your tracker is being run with the bundled sample's leads, so digests go to the sample's addresses, not your leads: " +
         "make your leads file with `import LEADS.xlsx --leads leads.json` and run with --leads leads.json.";
@@ -20,7 +23,10 @@ public sealed class FileTrackerSource(string trackerPath, string leadsPath, stri
     {
         var tracker = await ReadAsync(trackerPath, "tracker", cancellationToken);
         var leads = await ReadAsync(leadsPath, "leads", cancellationToken);
-        return new TrackerLists(tracker, leads) { Warnings = [.. HideFieldWarning(tracker), .. SampleLeads ? [SampleLeadsWarning] : Array.Empty<string>()] };
+        return new TrackerLists(tracker, leads)
+        {
+            Warnings = [.. HideFieldWarning(tracker), .. SampleLeads ? [SampleLeadsWarning] : Array.Empty<string>()],
+        };
     }
 
     /// <summary>

@@ -18,7 +18,10 @@ public sealed class FileUpdateTarget(string trackerPath, string leadsPath, TimeP
 {
     // One writer at a time in this process; the version check covers anyone else editing the file.
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public async Task<ListItem?> ReadItemAsync(string itemId, CancellationToken cancellationToken)
     {
@@ -30,7 +33,8 @@ public sealed class FileUpdateTarget(string trackerPath, string leadsPath, TimeP
     public async Task<IReadOnlyList<ListItem>> ReadLeadsAsync(CancellationToken cancellationToken) =>
         ListItemJson.Parse(await File.ReadAllBytesAsync(leadsPath, cancellationToken));
 
-    public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> WriteAsync(string itemId, IReadOnlyDictionary<string, string> fields, string etag,
+        CancellationToken cancellationToken)
     {
         await Gate.WaitAsync(cancellationToken);
         try

@@ -13,7 +13,10 @@ public sealed record Lead(string Name, IReadOnlyList<string> Aliases, IReadOnlyL
     /// </summary>
     public string LinkKey => string.IsNullOrWhiteSpace(ItemId) ? Key : $"#{ItemId.Trim()}";
 
-    /// <summary>A link's lead key names this lead by its item id, its name, or a former name kept as an alias (links signed by name before a rename).</summary>
+    /// <summary>
+    /// A link's lead key names this lead by its item id, its name, or a former name kept as an alias (links signed by
+    /// name before a rename).
+    /// </summary>
     public bool IsNamedBy(string linkKey) => linkKey == LinkKey || linkKey == Key || Aliases.Any(a => Slug.From(a) == linkKey);
 }
 

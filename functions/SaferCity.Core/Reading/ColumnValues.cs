@@ -24,7 +24,8 @@ public static class ColumnValues
         return column.Kind switch
         {
             ColumnKind.Person or ColumnKind.Lookup => new ColumnValue(null,
-                $"the column {column} is a {column.Kind} column, which takes ids from another list, not text such as '{text}': make it a text or choice column"),
+                $"the column {column} is a {column.Kind} column, which takes ids from another list, not text such as '{text}': " +
+                "make it a text or choice column"),
             ColumnKind.MultiChoice => Many(column, field, text),
             ColumnKind.Choice => Fit(column, field, text.Trim()) is { } choice
                 ? new ColumnValue(choice)

@@ -33,7 +33,8 @@ public static partial class DeadlineParser
             return instant.Year is >= MinYear and <= MaxYear ? UkClock.DateOf(instant) : null;
         }
 
-        if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "d/M/yy", "d.M.yy", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "d/M/yyyy", "d.M.yyyy", "d/M/yy", "d.M.yy", "d-M-yyyy"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return day.Year is >= MinYear and <= MaxYear ? day : null;
         }
@@ -109,7 +110,10 @@ public static partial class DeadlineParser
     private static partial Regex IsoMonth();
 
     // "March 2017", "end of March 2017", "Sept. 2017", "5 March 2017", "31st March, 2017", "Jan-17", "Mar-2017".
-    [GeneratedRegex(@"^(?:end\s+(?:of\s+)?|(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[\s-]+)?([A-Za-z]+\.?)(?:,?\s+(\d{4})|-(\d{2}|\d{4}))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^(?:end\s+(?:of\s+)?|(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[\s-]+)?" +
+        @"([A-Za-z]+\.?)(?:,?\s+(\d{4})|-(\d{2}|\d{4}))$",
+        RegexOptions.IgnoreCase)]
     private static partial Regex NamedMonth();
 
     // "Q3 2016/17", "Q4 2016-17", "Q1 16/17". A bare "Q2 2017" is left unread: calendar or financial year, nobody can tell.

@@ -34,7 +34,8 @@ public sealed record ColumnMapping(IReadOnlyDictionary<TrackerField, ListColumn>
     public IReadOnlyList<string> Select => [.. Found.OrderBy(f => f.Key).Select(f => f.Value.Name).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Internal names of the Date columns found: their values are instants of the site's local midnight (<see cref="SiteDates"/>).</summary>
-    public IReadOnlySet<string> DateColumns => Found.Values.Where(c => c.Kind == ColumnKind.Date).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> DateColumns =>
+        Found.Values.Where(c => c.Kind == ColumnKind.Date).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Internal name → the configured name the parser reads, for every column found under another name.</summary>
     public IReadOnlyDictionary<string, string> Renames(TrackerColumns configured) => Found
@@ -44,8 +45,12 @@ public sealed record ColumnMapping(IReadOnlyDictionary<TrackerField, ListColumn>
     /// <summary>The field as people call it: "the action number", "the RAG rating" …</summary>
     public static string Label(TrackerField field) => field switch
     {
-        TrackerField.Number => "the action number", TrackerField.KeyAction => "the key action", TrackerField.DeliveryDeadline => "the deadline",
-        TrackerField.LeadService => "the lead service", TrackerField.Rag => "the RAG rating", TrackerField.HideFromDashboard => "hiding from the dashboard",
+        TrackerField.Number => "the action number",
+        TrackerField.KeyAction => "the key action",
+        TrackerField.DeliveryDeadline => "the deadline",
+        TrackerField.LeadService => "the lead service",
+        TrackerField.Rag => "the RAG rating",
+        TrackerField.HideFromDashboard => "hiding from the dashboard",
         _ => $"the {HeadingWords.FieldName(field)}",
     };
 
@@ -75,7 +80,9 @@ public static class ListColumnMap
         {
             var name = configured.For(field);
             var byName = usable.FirstOrDefault(c => Same(c.Name, name))
-                         ?? (field == TrackerField.HideFromDashboard ? usable.FirstOrDefault(c => Same(c.Name, TrackerColumns.HideFromDashboardUiName)) : null);
+                         ?? (field == TrackerField.HideFromDashboard
+                             ? usable.FirstOrDefault(c => Same(c.Name, TrackerColumns.HideFromDashboardUiName))
+                             : null);
             if (byName is not null) found[field] = byName;
             else if (Same(name, Defaults.For(field))) guess.Add(field); // a setting names its column exactly: no guessing then
         }

@@ -43,7 +43,9 @@ public sealed class RemindersOptions : IValidatableObject
         var days = new List<int>();
         foreach (var part in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)) return null;
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                    out var day))
+                return null;
             days.Add(day);
         }
         return days.Distinct().Order().ToList();
@@ -55,9 +57,11 @@ public sealed class RemindersOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Reminders:DueSoonMilestones is '{DueSoonMilestones}'; give days before the deadline as whole numbers 0 to 366, such as 14,7,1.",
                 [nameof(DueSoonMilestones)]);
-        if (Days(OverdueMilestones) is not { Count: > 0 } overdue || overdue[0] < 1 || overdue.Prepend(0).Zip(overdue).Any(p => p.Second - p.First > RepeatDays))
+        if (Days(OverdueMilestones) is not { Count: > 0 } overdue || overdue[0] < 1
+            || overdue.Prepend(0).Zip(overdue).Any(p => p.Second - p.First > RepeatDays))
             yield return new ValidationResult(
-                $"Reminders:OverdueMilestones is '{OverdueMilestones}'; give days after the deadline as whole numbers from 1, at most {RepeatDays} apart " +
+                $"Reminders:OverdueMilestones is '{OverdueMilestones}'; give days after the deadline as whole numbers from 1, " +
+                $"at most {RepeatDays} apart " +
                 "(nothing overdue may go longer without reaching its lead), such as 1,14,28.", [nameof(OverdueMilestones)]);
         foreach (var address in (Coordinator ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
