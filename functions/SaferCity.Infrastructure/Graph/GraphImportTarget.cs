@@ -17,7 +17,8 @@ namespace SaferCity.Infrastructure.Graph;
 /// Retry-After, up to <see cref="GraphOptions.MaxRetries"/> times; the batch request itself goes through the SDK's retry handler.
 /// </summary>
 public sealed class GraphImportTarget(
-    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, GraphOptions graph, TimeProvider time, SiteTimeZone? siteZone = null)
+    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, GraphOptions graph, TimeProvider time,
+    SiteTimeZone siteZone)
     : IImportTarget
 {
     /// <summary>Graph's limit of requests in one JSON batch.</summary>
@@ -51,7 +52,7 @@ public sealed class GraphImportTarget(
         found = FieldWrites.ByConfiguredName(mapping, columns);
         // Deadlines written in the wrong zone move a day and the next import "corrects" them again: refuse rather than guess.
         dates = mapping.DateColumns;
-        if (dates.Count > 0) zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
+        if (dates.Count > 0) zone = (await siteZone.RequireAsync(cancellationToken)).Zone;
         var shape = new ItemShape(renames, dates, zone);
 
         var request = list.Items.ToGetRequestInformation(r =>

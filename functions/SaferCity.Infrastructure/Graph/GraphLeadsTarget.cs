@@ -24,7 +24,8 @@ public sealed class GraphLeadsTarget(GraphServiceClient client, TrackerOptions o
     public async Task<IReadOnlyList<CoreListItem>> ReadAsync(CancellationToken cancellationToken)
     {
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Graph: Tracker__SiteUrl is not set.");
-        var source = new GraphTrackerSource(client, options, new TrackerColumns(), columns);
+        // Only the leads are read through it, and the leads list has no dates, so the site's zone is never asked for.
+        var source = new GraphTrackerSource(client, options, new TrackerColumns(), columns, SiteTimeZone.London);
         siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         listId = await GraphCalls.FindListIdAsync(client, siteId, options.LeadsListName, cancellationToken)
             ?? throw new ImportRefusedException($"the file holds a table of leads, and the site {siteUrl} has no leads list named " +

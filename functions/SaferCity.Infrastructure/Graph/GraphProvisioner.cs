@@ -14,14 +14,14 @@ namespace SaferCity.Infrastructure.Graph;
 /// </summary>
 public sealed class GraphProvisioner(
     GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns, LocalOptions local,
-    SiteTimeZone? siteZone = null)
+    SiteTimeZone siteZone)
 {
     public async Task<IReadOnlyList<string>> ProvisionAsync(bool importSample, CancellationToken cancellationToken)
     {
         var siteUrl = options.SiteUrl ?? throw new PipelineException("Provisioning needs the site: set Tracker__SiteUrl.");
         var siteId = await GraphCalls.ResolveSiteIdAsync(client, siteUrl, cancellationToken);
         // The deadline column is a Date column: written in the wrong zone every deadline moves a day, so an unknown zone is refused.
-        var zone = (await (siteZone ?? SiteTimeZone.London).RequireAsync(cancellationToken)).Zone;
+        var zone = (await siteZone.RequireAsync(cancellationToken)).Zone;
         var sample = importSample
             ? await new FileTrackerSource(Path.Combine(local.SampleDir, "tracker.json"),
                 Path.Combine(local.SampleDir, "leads.json")).ReadAsync(cancellationToken)

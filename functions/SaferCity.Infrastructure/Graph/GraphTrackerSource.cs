@@ -11,11 +11,11 @@ namespace SaferCity.Infrastructure.Graph;
 /// Reads everything or throws.
 /// </summary>
 public sealed class GraphTrackerSource(
-    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns, SiteTimeZone? siteZone = null)
+    GraphServiceClient client, TrackerOptions options, TrackerColumns columns, LeadColumns leadColumns, SiteTimeZone siteZone)
     : ITrackerSource
 {
     /// <summary>The site's time zone, in which SharePoint stores date-only values.</summary>
-    internal SiteTimeZone SiteZone { get; } = siteZone ?? SiteTimeZone.London;
+    internal SiteTimeZone SiteZone { get; } = siteZone;
 
     /// <summary>The largest page SharePoint serves; fewer pages means fewer chances to be throttled.</summary>
     public const int PageSize = 5000;

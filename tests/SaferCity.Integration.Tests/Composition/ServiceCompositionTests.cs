@@ -68,8 +68,9 @@ public sealed class ServiceCompositionTests
     }
 
     /// <summary>
-    /// A service (a class whose constructor takes options or a logger) says everything it needs: an optional parameter
-    /// hides a dependency the composition root can forget. The pipeline's own are the ones left (its preview, which the
+    /// A service (a class whose constructor takes options or a logger) or a Graph adapter (one that takes the Graph client)
+    /// says everything it needs: an optional parameter hides a dependency the composition root can forget (an adapter given
+    /// no site zone read dates as London's on any site). The pipeline's own are the ones left (its preview, which the
     /// Functions app has none of, and the tracker's identity).
     /// </summary>
     [Fact]
@@ -86,5 +87,7 @@ public sealed class ServiceCompositionTests
     }
 
     private static bool IsServiceParameter(ParameterInfo p) =>
-        p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() is var d && (d == typeof(IOptions<>) || d == typeof(ILogger<>));
+        p.ParameterType == typeof(Microsoft.Graph.GraphServiceClient)
+        || (p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() is var d
+            && (d == typeof(IOptions<>) || d == typeof(ILogger<>)));
 }

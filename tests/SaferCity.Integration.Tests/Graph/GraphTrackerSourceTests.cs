@@ -14,7 +14,8 @@ public sealed class GraphTrackerSourceTests
         GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl, RetryDelaySeconds = 0 }, TimeProvider.System, "Test"),
         new TrackerOptions { SiteUrl = GraphEmulator.SiteUrl },
         columns ?? new TrackerColumns(),
-        new LeadColumns());
+        new LeadColumns(),
+        SiteTimeZone.London);
 
     [Fact]
     public async Task ReadAsync_HideColumnFoundOnlyByItsDisplayName_AskedForAndHandedOnUnderTheConfiguredName()
@@ -144,7 +145,8 @@ public sealed class GraphTrackerSourceTests
     {
         await using var emulator = await GraphEmulator.StartAsync();
         var source = new GraphTrackerSource(GraphClients.Create(new GraphOptions { BaseUrl = emulator.BaseUrl }, TimeProvider.System, "Test"),
-            new TrackerOptions { SiteUrl = "https://contoso.sharepoint.com/sites/other" }, new TrackerColumns(), new LeadColumns());
+            new TrackerOptions { SiteUrl = "https://contoso.sharepoint.com/sites/other" }, new TrackerColumns(), new LeadColumns(),
+            SiteTimeZone.London);
 
         var error = await Assert.ThrowsAsync<PipelineException>(() => source.ReadAsync(CancellationToken.None));
 

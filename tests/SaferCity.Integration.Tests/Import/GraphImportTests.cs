@@ -208,7 +208,8 @@ public sealed class GraphImportTests : IAsyncLifetime, IDisposable
         var columns = services.GetRequiredService<IOptions<TrackerColumns>>().Value;
         var target = new GraphImportTarget(services.GetRequiredService<GraphServiceClient>(),
             services.GetRequiredService<IOptions<TrackerOptions>>().Value, columns,
-            services.GetRequiredService<IOptions<GraphOptions>>().Value, services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<IOptions<GraphOptions>>().Value, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<SiteTimeZone>());
         return new TrackerImporter(columns).ImportAsync(TrackerFile.Read(path), target, dryRun, output.Add, CancellationToken.None);
     }
 }
