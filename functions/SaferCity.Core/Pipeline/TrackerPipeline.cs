@@ -205,7 +205,8 @@ public sealed class TrackerPipeline(
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
         // The stored history as read and what recording today's snapshot copied: on a rerun, as large as the actions.
-        if (history.Days.Count > 0) RunMemory.StageEnded(tracker.Actions.Count);
+        // A rerun that recorded nothing new copied nothing, and the history as read lives on as the one recorded.
+        if (history.Days.Count > 0 && !ReferenceEquals(updated, history)) RunMemory.StageEnded(tracker.Actions.Count);
         return new Compared(history, historyVersion, foreign, report, mode, updated, warnings, cutoff, reported);
     }
 
