@@ -151,8 +151,7 @@ public sealed class TrackerPipeline(
                 unchanged ? reported : null);
         }
         stages.Mark("remind");
-        // The digests and the summary, when any was rendered (a rerun in a settled week renders none).
-        if (sent is { Sent.Count: > 0 } or { Failed.Count: > 0 }) RunMemory.StageEnded(tracker.Actions.Count);
+        if (sent is { Sent.Count: > 0 } or { Failed.Count: > 0 }) RunMemory.StageEnded(tracker.Actions.Count); // the rendered digests
 
         var record = mode == RunMode.Live && foreign is null;
         var historyWritten = record && await RecordAsync(
