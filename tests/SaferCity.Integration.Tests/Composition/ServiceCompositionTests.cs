@@ -9,6 +9,7 @@ using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reminders;
 using SaferCity.Core.Updates;
 using SaferCity.Infrastructure;
+using SaferCity.Infrastructure.Composition;
 
 namespace SaferCity.Integration.Tests.Composition;
 
