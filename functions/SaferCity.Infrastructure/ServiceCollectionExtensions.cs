@@ -49,6 +49,8 @@ public static class ServiceCollectionExtensions
         services.AddStateAndSite(configuration);
         services.AddEmail(configuration);
         if (configuration.GetValue<bool>($"{LocalOptions.Section}:{nameof(LocalOptions.DryRun)}")) services.AddLocalPreview();
+        // Without a local preview, a dry or look-back run keeps nothing (the Functions app); the CLI adds its own after this.
+        services.TryAddSingleton<IRunPreview>(NoRunPreview.Instance);
         return services;
     }
 

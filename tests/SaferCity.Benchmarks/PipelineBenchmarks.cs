@@ -130,7 +130,8 @@ public class PipelineBenchmarks
         var service = new ReminderService(state, sender, reminders, dashboard, time, NullLogger<ReminderService>.Instance, updates,
             LinkSigning.Off, new SetupNotice(state, sender, reminders, dashboard, time, NullLogger<SetupNotice>.Instance));
         var pipeline = new TrackerPipeline(new BytesSource(_tracker, _leads), state, new MemorySite(), new FreeLock(), service,
-            new TrackerParser(), reminders, Options.Create(new DriftOptions()), dashboard, time, NullLogger<TrackerPipeline>.Instance);
+            new TrackerParser(), reminders, Options.Create(new DriftOptions()), dashboard, time, NullLogger<TrackerPipeline>.Instance,
+            NoRunPreview.Instance, updates, Options.Create(new StateOptions()), TrackerIdentity.Unstated);
         var outcome = await pipeline.RunAsync(new RunRequest(AsOf), CancellationToken.None);
         return outcome.Summary!.Total;
     }

@@ -67,7 +67,7 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
 
     public static ReportedStates Deserialize(ReadOnlySpan<byte> json)
     {
-        var read = JsonSerializer.Deserialize(json, HistoryJson.Context.ReportedStates) ?? throw new JsonException("Empty reported states.");
+        var read = HistoryJson.Read(json, c => c.ReportedStates) ?? throw new JsonException("Empty reported states.");
         return read with { States = HistoryJson.CaseInsensitive(read.States) };
     }
 }

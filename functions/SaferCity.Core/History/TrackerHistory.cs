@@ -48,7 +48,7 @@ public sealed record TrackerHistory(
     public TrackerHistory Record(Snapshot snapshot, RagCounts counts, bool everyDay = false)
     {
         var day = snapshot.AsOf;
-        if (Days.Any(d => d.AsOf == day) && snapshot.SameContentAs(SnapshotAt(day))) return this;
+        if (Days.Any(d => d.AsOf == day) && Holds(snapshot, day)) return this;
         var trimmed = WithoutDaysFrom(day);
         if (snapshot.SameContentAs(trimmed.Latest()))
             return everyDay ? trimmed with { Days = [.. trimmed.Days, new HistoryDay(day, snapshot.TakenAt, counts)] } : trimmed;
@@ -72,6 +72,34 @@ public sealed record TrackerHistory(
         var days = trimmed.Days.Append(new HistoryDay(day, snapshot.TakenAt, counts)).ToList();
         return new TrackerHistory(days,
             actions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<HistoryEntry>)kv.Value, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Whether the day's recorded snapshot has the content of <paramref name="snapshot"/> (as <see cref="Snapshot.SameContentAs"/>
+    /// has it, action numbers compared as the history keys them), read from the states in place: a rerun on a recorded day
+    /// asks this, and rebuilding the day's snapshot to compare would copy every action.
+    /// </summary>
+    private bool Holds(Snapshot snapshot, DateOnly day)
+    {
+        var shown = Actions.Values.Count(entries => StateOn(entries, day) is { Gone: false });
+        if (shown != snapshot.Actions.Count) return false;
+        foreach (var a in snapshot.Actions)
+        {
+            if (!Actions.TryGetValue(a.Id, out var entries) || StateOn(entries, day) is not { Gone: false } s ||
+                s.Rag != a.Rag || s.Deadline != a.Deadline || s.Complete != a.Complete || s.Hidden != a.Hidden || s.Comment != a.Comment)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The state an action had on <paramref name="day"/>: its last entry from that day or before.</summary>
+    private static HistoryEntry? StateOn(IReadOnlyList<HistoryEntry> entries, DateOnly day)
+    {
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (entries[i].From <= day) return entries[i];
+        }
+        return null;
     }
 
     /// <summary>

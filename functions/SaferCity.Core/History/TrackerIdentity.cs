@@ -10,6 +10,12 @@ public sealed record TrackerIdentity(string Name)
     /// <summary>Every file of the bundled sample: its weeks are one tracker's history.</summary>
     public static readonly TrackerIdentity Sample = new("the bundled sample tracker");
 
+    /// <summary>
+    /// A source that does not say which tracker it is (one a test or a benchmark makes): its history is neither checked
+    /// against nor marked with a name.
+    /// </summary>
+    public static readonly TrackerIdentity Unstated = new(string.Empty);
+
     /// <summary>A SharePoint list, by its site (scheme and host in lower case, no trailing slash) and its name.</summary>
     public static TrackerIdentity OfList(string siteUrl, string listName)
     {
@@ -27,7 +33,7 @@ public sealed record TrackerIdentity(string Name)
     /// is empty, or is from before trackers were recorded (it is taken to be this one's and stamped on the next write).
     /// </summary>
     public string? Foreign(TrackerHistory history) =>
-        history.Days.Count == 0 || history.Tracker is not { } recorded || recorded == Name ? null
+        this == Unstated || history.Days.Count == 0 || history.Tracker is not { } recorded || recorded == Name ? null
             : $"The state holds the history of {recorded}, not of {Name}: no drift is shown, and no digest is sent or history " +
               "recorded, so the two never mix. Give this tracker a state of its own: a fresh --state folder (and --out), or in " +
               "the cloud a new Storage__StateContainer.";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.History;
+using SaferCity.Core.Model;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Reminders;
 using SaferCity.Core.Rules;
@@ -68,10 +69,10 @@ public sealed class TrackerPipeline(
     IOptions<DashboardOptions> dashboardOptions,
     TimeProvider time,
     ILogger<TrackerPipeline> logger,
-    IRunPreview? preview = null,
-    IOptions<Updates.UpdatesOptions>? updatesOptions = null,
-    IOptions<StateOptions>? stateOptions = null,
-    TrackerIdentity? identity = null)
+    IRunPreview preview,
+    IOptions<Updates.UpdatesOptions> updatesOptions,
+    IOptions<StateOptions> stateOptions,
+    TrackerIdentity identity)
 {
     public const string HistoryDocument = "history.json";
     public const string PublishedDocument = "published.json";
@@ -120,7 +121,7 @@ public sealed class TrackerPipeline(
         // I/O unwinds them: at 200,000 actions about 300 MB kept through the compare stage. Continue on a fresh stack.
         await Task.Yield();
 
-        var (history, historyVersion, foreign, report, mode, updated, warnings, cutoff) =
+        var (history, historyVersion, foreign, report, mode, updated, warnings, cutoff, reported) =
             await CompareAsync(request, asOf, tracker, read, stages, cancellationToken);
 
         var stored = await ReadMarkerAsync(cancellationToken);
@@ -129,31 +130,33 @@ public sealed class TrackerPipeline(
         var publish = request.Publish && !tracker.HoldPublishing;
         // Nothing that decides the outputs changed since they were published: render and write nothing.
         var unchanged = mode == RunMode.Live && publish && stored.Marker?.Input == input;
-        // The screen's findings go to the coordinator's summary, so a run that sends them screens even when unchanged.
-        // Texts the last run passed are not screened again (the same text, the same screen: the same findings).
-        var texts = unchanged && !request.Remind ? null : await ReadScreenedTextsAsync(cancellationToken);
-        var screened = texts is null ? null : DashboardBuilder.Screened(report, dashboardOptions.Value.Comments, texts.Known);
-        if (screened is not null) report = report with { Withheld = screened.Withheld };
+        // A run that renders lets the reported states go before the publish stage's peak; the remind stage reads them again.
+        if (!unchanged) reported = default;
+        var (screened, texts) = await ScreenAsync(report, unchanged ? stored.Marker : null, request.Remind, cancellationToken);
+        report = report with { Withheld = screened?.Withheld ?? stored.Marker?.Withheld ?? report.Withheld };
         var (site, published) = unchanged
             ? (null, null)
             : await RenderAndPublishAsync(publish, mode, screened!.Model, report, stored, cancellationToken);
         var dashboard = site is null ? null : DashboardDocument.From(site.Model);
         var summary = dashboard?.Summary ?? DashboardBuilder.Summarise(report);
         stages.Mark(unchanged ? "publish (unchanged: skipped)" : "publish");
-        // The public model and its screened copy (an unchanged run screens too, for the coordinator, and drops the model).
+        // The public model and its screened copy (an unchanged run under an older marker screens for the coordinator).
         if (screened is not null) RunMemory.StageEnded(tracker.Actions.Count);
 
         ReminderResult? sent = null;
         if (request.Remind && foreign is null)
         {
-            sent = await reminders.SendAsync(report, summary, mode != RunMode.Live, preview, cancellationToken, request.OwedOnly);
+            // An unchanged run wrote nothing since the compare stage read the reported states: they are used as read.
+            sent = await reminders.SendAsync(report, summary, mode != RunMode.Live, Kept, cancellationToken, request.OwedOnly,
+                unchanged ? reported : null);
         }
         stages.Mark("remind");
-        if (sent is not null) RunMemory.StageEnded(tracker.Actions.Count); // the digests and the summary
+        if (sent is { Sent.Count: > 0 } or { Failed.Count: > 0 }) RunMemory.StageEnded(tracker.Actions.Count); // the rendered digests
 
         var record = mode == RunMode.Live && foreign is null;
         var historyWritten = record && await RecordAsync(
-            new Recording(publish ? site : null, stored, input, history, updated, historyVersion, texts, cutoff), cancellationToken);
+            new Recording(publish ? site : null, stored, input, history, updated, historyVersion, texts, cutoff, report.Withheld),
+            cancellationToken);
         stages.Mark("record");
 
         var status = sent?.Failed.Count > 0 ? RunStatus.CompletedWithFailures : RunStatus.Completed;
@@ -178,19 +181,19 @@ public sealed class TrackerPipeline(
         var (recorded, historyVersion) = await LoadHistoryAsync(cancellationToken);
         // Another tracker's state (the sample's, a list renamed in the settings): nothing is compared with it, sent from
         // it or written to it; this tracker's dashboard is published with no drift, and the warning says what to do.
-        var foreign = identity?.Foreign(recorded);
+        var foreign = identity.Foreign(recorded);
         var history = foreign is null ? recorded : TrackerHistory.Empty;
-        var (reported, _) = foreign is null ? await ReportedStates.ReadAsync(state, cancellationToken) : (ReportedStates.Empty, null);
+        var reported = foreign is null ? await ReportedStates.ReadAsync(state, cancellationToken) : (ReportedStates.Empty, null);
         RunMemory.StageEnded(tracker.Actions.Count); // the raw items and the files they were read from
         var report = RunReport.Build(asOf, time.GetUtcNow(), tracker, history, reminderOptions.Value, driftOptions.Value,
-            reported.ReportedOn);
+            reported.States.ReportedOn);
 
         // A run for a day before the newest snapshot (a look back) must not rewrite later history, nor put an old
         // week's dashboard over the current one or send an old week's digests: it runs as a dry run.
         var recordable = history.Days.Count == 0 || asOf >= history.Days[^1].AsOf;
         var mode = request.DryRun ? RunMode.DryRun : recordable ? RunMode.Live : RunMode.LookBack;
         // Retention (State__RetentionDays): history older than the cut-off is dropped as today's snapshot is recorded.
-        var cutoff = StateRetention.Cutoff(asOf, stateOptions?.Value ?? new StateOptions());
+        var cutoff = StateRetention.Cutoff(asOf, stateOptions.Value);
         var updated = recordable
             ? Stamped(StateRetention.Prune(
                 history.Record(report.Snapshot(await AuditedAsync(history, asOf, cancellationToken)), report.PublicCounts()), cutoff))
@@ -201,8 +204,9 @@ public sealed class TrackerPipeline(
         foreach (var warning in warnings) logger.LogWarning("Run warning: {Warning}", warning);
         stages.Mark("compare");
         // The stored history as read and what recording today's snapshot copied: on a rerun, as large as the actions.
-        if (history.Days.Count > 0) RunMemory.StageEnded(tracker.Actions.Count);
-        return new Compared(history, historyVersion, foreign, report, mode, updated, warnings, cutoff);
+        // A rerun that recorded nothing new copied nothing, and the history as read lives on as the one recorded.
+        if (history.Days.Count > 0 && !ReferenceEquals(updated, history)) RunMemory.StageEnded(tracker.Actions.Count);
+        return new Compared(history, historyVersion, foreign, report, mode, updated, warnings, cutoff, reported);
     }
 
     /// <summary>
@@ -213,7 +217,8 @@ public sealed class TrackerPipeline(
     {
         if (r.Site is { } site && (site.Changed || r.Stored.Marker?.Input != r.Input))
         {
-            var marker = JsonSerializer.SerializeToUtf8Bytes(new PublishedMarker(site.Fingerprint!, site.Model.GeneratedAt, r.Input));
+            var marker = JsonSerializer.SerializeToUtf8Bytes(
+                new PublishedMarker(site.Fingerprint!, site.Model.GeneratedAt, r.Input) { Withheld = r.Withheld });
             await state.WriteAsync(PublishedDocument, marker, r.Stored.Version, cancellationToken);
         }
         var historyWritten = false;
@@ -266,22 +271,41 @@ public sealed class TrackerPipeline(
             historyWritten ? "written" : "unchanged", mode, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stages);
     }
 
+    /// <param name="Reported">The reported states as read, with their version.</param>
     private sealed record Compared(TrackerHistory History, string? HistoryVersion, string? Foreign, RunReport Report, RunMode Mode,
-        TrackerHistory Updated, IReadOnlyList<string> Warnings, DateOnly Cutoff);
+        TrackerHistory Updated, IReadOnlyList<string> Warnings, DateOnly Cutoff, (ReportedStates States, string? Version) Reported);
 
     /// <summary>What the record stage writes: <see cref="Site"/> is null when nothing was published.</summary>
     private sealed record Recording(StableDashboard? Site, StoredMarker Stored, string Input, TrackerHistory History,
-        TrackerHistory Updated, string? HistoryVersion, StoredTexts? Texts, DateOnly Cutoff);
+        TrackerHistory Updated, string? HistoryVersion, StoredTexts? Texts, DateOnly Cutoff, IReadOnlyList<WithheldValue> Withheld);
+
+    /// <summary>
+    /// The public model and what its screen withheld, with the screened texts it used; none of it on an unchanged run
+    /// (<paramref name="unchanged"/> is then the marker of the published run) whose marker says what was withheld: the
+    /// same inputs, settings and build screen alike, so the coordinator's summary and the run's report list those values.
+    /// An unchanged run under a marker from before it kept them screens for the summary, as before.
+    /// Texts the last run passed are not screened again (the same text, the same screen: the same findings).
+    /// </summary>
+    private async Task<(ScreenedDashboard?, StoredTexts?)> ScreenAsync(RunReport report, PublishedMarker? unchanged, bool remind,
+        CancellationToken cancellationToken)
+    {
+        if (unchanged is not null && (unchanged.Withheld is not null || !remind)) return (null, null);
+        var texts = await ReadScreenedTextsAsync(cancellationToken);
+        return (DashboardBuilder.Screened(report, dashboardOptions.Value.Comments, texts.Known), texts);
+    }
+
+    /// <summary>The host's preview; null where it keeps none, so nothing is rendered for it.</summary>
+    private IRunPreview? Kept => preview is NoRunPreview ? null : preview;
 
     /// <summary>The history as it is written: marked as this tracker's (a new instance when the mark is new, so it is written).</summary>
     private TrackerHistory Stamped(TrackerHistory history) =>
-        identity is null || history.Tracker == identity.Name ? history : history with { Tracker = identity.Name };
+        identity == TrackerIdentity.Unstated || history.Tracker == identity.Name ? history : history with { Tracker = identity.Name };
 
     /// <summary>The update audit keeps its text for Updates__AuditTextDays and its records for State__RetentionDays.</summary>
     private async Task MaintainAuditAsync(CancellationToken cancellationToken)
     {
-        var updates = updatesOptions?.Value ?? new Updates.UpdatesOptions();
-        var retention = stateOptions?.Value ?? new StateOptions();
+        var updates = updatesOptions.Value;
+        var retention = stateOptions.Value;
         var (stripped, deleted) = await Updates.UpdateAudit.MaintainAsync(state, time.GetUtcNow(), updates.AuditTextDays,
             retention.RetentionDays, cancellationToken);
         await Updates.LinkAllowance.PruneAsync(state, time.GetUtcNow(), cancellationToken);
@@ -312,9 +336,9 @@ public sealed class TrackerPipeline(
         RunReport report, StoredMarker stored, CancellationToken cancellationToken)
     {
         var site = StableDashboard.Of(model, stored.Marker);
-        if (mode != RunMode.Live) preview?.Clear();
-        if (!publish || (mode != RunMode.Live && preview is null)) return (site, null);
-        var target = mode == RunMode.Live ? publisher : preview!.Site;
+        if (mode != RunMode.Live) Kept?.Clear();
+        if (!publish || (mode != RunMode.Live && Kept is null)) return (site, null);
+        var target = mode == RunMode.Live ? publisher : Kept!.Site;
         string? written = null;
         var files = SiteBuilder.Build(site.Model, dashboardOptions.Value, history: report.History, jsonHashed: hash => written = hash);
         var published = await target.PublishAsync(files, cancellationToken);
@@ -442,5 +466,12 @@ public sealed class TrackerPipeline(
 
     /// <param name="Fingerprint">The SHA-256 of the published dashboard.json.</param>
     /// <param name="Input">The <see cref="RunFingerprint"/> of the run that published it; null in markers written before it existed.</param>
-    private sealed record PublishedMarker(string Fingerprint, DateTimeOffset GeneratedAt, string? Input = null);
+    private sealed record PublishedMarker(string Fingerprint, DateTimeOffset GeneratedAt, string? Input = null)
+    {
+        /// <summary>
+        /// What the screen withheld from the run that published: private, for the summary of an unchanged rerun. Null in
+        /// markers written before it was kept.
+        /// </summary>
+        public IReadOnlyList<WithheldValue>? Withheld { get; init; }
+    }
 }

@@ -31,13 +31,15 @@ internal sealed class ChangesSince(RunReport report, ReportedStates reported)
 
     /// <summary>
     /// Each lead's digest, in the leads list's order, with the day its changes are counted from: only the leads with
-    /// something new or a milestone reached this week (<see cref="LeadWeek"/>).
+    /// something new or a milestone reached this week (<see cref="LeadWeek"/>). Only the leads <paramref name="plan"/> takes
+    /// are planned: no other lead's changes are counted.
     /// </summary>
     public IEnumerable<(LeadDigest Digest, DateOnly? Since)> Digests(Rules.RemindersOptions options, IReadOnlyList<OwnUpdate> audit,
-        Func<Model.Lead, bool> inLedger)
+        Func<Model.Lead, bool> inLedger, Func<Model.Lead, bool> plan)
     {
         foreach (var lead in report.Directory.Leads)
         {
+            if (!plan(lead)) continue;
             var view = For(ReminderLedger.LeadKey(lead));
             if (!_digests.TryGetValue(view, out var planned))
             {

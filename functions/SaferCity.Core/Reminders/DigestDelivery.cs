@@ -69,6 +69,17 @@ public sealed class DigestDelivery
     /// </summary>
     public bool InPlan(string ledgerKey, bool owedOnly) => !owedOnly || !_planned || Ledger.For(ledgerKey) is not null;
 
+    /// <summary>
+    /// Whether the week's ledger already decides a message: it went (Sent) or may have gone (Sending, Unconfirmed), so
+    /// <see cref="DeliverAsync"/> only reports it. Such a message need not be planned or rendered, which is what spares a
+    /// rerun in a week whose digests went out from planning every lead's digest again.
+    /// </summary>
+    public bool Settled(string ledgerKey) => Ledger.For(ledgerKey)?.State is DeliveryState.Sent or DeliveryState.Sending or DeliveryState.Unconfirmed;
+
+    /// <summary>A settled message (<see cref="Settled"/>), which is reported and never rendered.</summary>
+    public static PlannedMessage SettledMessage(string key, string ledgerKey) =>
+        new(key, ledgerKey, () => throw new InvalidOperationException($"The week's ledger has settled {key}: it is never rendered."), []);
+
     /// <summary>The week's plan, in one write before anything is sent: every message not in the ledger yet, as Due.</summary>
     public async Task PlanAsync(IEnumerable<(string LedgerKey, string Key)> messages, CancellationToken cancellationToken)
     {

@@ -47,18 +47,19 @@ public sealed class ReminderService(
     /// A later reminder trigger in the week: send only what the week's ledger still owes (digests recorded Due or
     /// Failed), nothing new. A week with no ledger yet has had no reminder run at all, so its whole plan is owed.
     /// </param>
+    /// <param name="read">The reported states as the run read them, with their version; read here when null.</param>
     public async Task<ReminderResult> SendAsync(RunReport report, DashboardSummary figures, bool dryRun, IRunPreview? preview,
-        CancellationToken cancellationToken, bool owedOnly = false)
+        CancellationToken cancellationToken, bool owedOnly = false, (ReportedStates States, string? Version)? read = null)
     {
         var delivery = await DigestDelivery.OpenAsync(state, sender, time, logger, Rules.UkClock.IsoWeek(report.AsOf), report.Directory.Leads,
             cancellationToken);
-        var (reported, reportedVersion) = await ReportedStates.ReadAsync(state, cancellationToken);
+        var (reported, reportedVersion) = read ?? await ReportedStates.ReadAsync(state, cancellationToken);
         var changes = new ChangesSince(report, reported);
         var keyWarnings = _updates.KeyWarnings().ToList();
         foreach (var warning in keyWarnings) logger.LogWarning("Update links: {Warning}", warning);
         var (own, auditProblems) = await OwnUpdatesAsync(report, changes, cancellationToken);
 
-        var messages = LeadMessages(report, changes, own, delivery.Ledger).Where(m => delivery.InPlan(m.LedgerKey, owedOnly)).ToList();
+        var messages = LeadMessages(report, changes, own, delivery).Where(m => delivery.InPlan(m.LedgerKey, owedOnly)).ToList();
         var coordinator = Addresses(reminders.Value.Coordinator);
         var summaryInPlan = coordinator.Count > 0 && delivery.InPlan(ReminderLedger.SummaryKey, owedOnly);
         if (!dryRun)
@@ -69,7 +70,10 @@ public sealed class ReminderService(
 
         // The coordinator goes last so the summary can say how delivery went.
         List<string>? summaryProblems = null;
-        if (summaryInPlan)
+        if (summaryInPlan && delivery.Settled(ReminderLedger.SummaryKey))
+            await delivery.DeliverAsync(DigestDelivery.SettledMessage(CoordinatorSummary.Key, ReminderLedger.SummaryKey), dryRun, preview,
+                cancellationToken);
+        else if (summaryInPlan)
         {
             var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings, .. auditProblems] };
             summaryProblems = CoordinatorSummary.CurrentProblems(checks);
@@ -104,27 +108,40 @@ public sealed class ReminderService(
     /// <summary>
     /// A message for each lead with something new or a milestone this week (or already in the week's ledger), with its
     /// update links signed when it is rendered. Leads without an address are reported to the coordinator as unrouted.
+    /// A lead whose digest the ledger has settled (<see cref="DigestDelivery.Settled"/>) is not planned: with an open
+    /// action, it would be planned for being in the ledger whatever its changes, so its message is known without them.
     /// </summary>
-    private List<PlannedMessage> LeadMessages(RunReport report, ChangesSince changes, IReadOnlyList<OwnUpdate> audit, ReminderLedger ledger)
+    private List<PlannedMessage> LeadMessages(RunReport report, ChangesSince changes, IReadOnlyList<OwnUpdate> audit, DigestDelivery delivery)
+    {
+        var ledger = delivery.Ledger;
+        var withOpen = report.Assessments.Where(a => a.Action.Open).SelectMany(a => a.Action.Leads).ToHashSet(StringComparer.Ordinal);
+        var settled = report.Directory.Leads
+            .Where(l => l.Emails.Count > 0 && withOpen.Contains(l.Name) && delivery.Settled(ReminderLedger.LeadKey(l)))
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var planned = changes.Digests(reminders.Value, audit, l => ledger.For(ReminderLedger.LeadKey(l)) is not null, l => !settled.Contains(l))
+            .Where(d => d.Digest.Lead.Emails.Count > 0)
+            .ToDictionary(d => (object)d.Digest.Lead, d => LeadMessage(report, ledger.Week, d.Digest, d.Since), ReferenceEqualityComparer.Instance);
+        return
+        [
+            .. report.Directory.Leads.Select(l => settled.Contains(l)
+                ? DigestDelivery.SettledMessage(DigestName(l), ReminderLedger.LeadKey(l))
+                : planned.GetValueOrDefault(l)).OfType<PlannedMessage>(),
+        ];
+    }
+
+    private PlannedMessage LeadMessage(RunReport report, string week, LeadDigest digest, DateOnly? since)
     {
         var signer = signing.Signer;
         var contact = CoordinatorContact.From(reminders.Value);
-        var week = ledger.Week;
-        var messages = new List<PlannedMessage>();
-        foreach (var (digest, since) in changes.Digests(reminders.Value, audit, l => ledger.For(ReminderLedger.LeadKey(l)) is not null))
-        {
-            if (digest.Lead.Emails.Count == 0) continue;
-            var actions = digest.All.Select(a => a.Action.Number).ToList();
-            var key = DigestName(digest.Lead);
-            messages.Add(new PlannedMessage(key, ReminderLedger.LeadKey(digest.Lead), () =>
+        var actions = digest.All.Select(a => a.Action.Number).ToList();
+        var key = DigestName(digest.Lead);
+        return new PlannedMessage(key, ReminderLedger.LeadKey(digest.Lead), () =>
             {
                 var (text, html) = DigestRenderer.Render(digest, report.AsOf, since, dashboard.Value.PublicUrl,
                     a => Links(a, digest.Lead.LinkKey, report.GeneratedAt, signer), contact, dashboard.Value.Privacy.EmailFooter(),
                         dashboard.Value.Title);
                 return Message(report, week, key, DigestKind, digest.Lead.Emails, DigestRenderer.Subject(digest, report.AsOf), text, html, actions);
-            }, actions));
-        }
-        return messages;
+            }, actions);
     }
 
     /// <summary>The coordinator's summary, with this week's delivery so far and the updates leads made through their links.</summary>

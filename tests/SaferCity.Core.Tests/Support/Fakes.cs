@@ -33,11 +33,19 @@ internal sealed class InMemoryStateStore : IStateStore
 
     public int Writes { get; private set; }
 
+    /// <summary>The names read and written, in order: what a run touched.</summary>
+    public List<string> Read { get; } = [];
+
+    public List<string> Written { get; } = [];
+
     /// <summary>Makes the next write of this document fail, as a storage outage would.</summary>
     public string? FailNextWriteOf { get; set; }
 
-    public Task<StoredDocument?> ReadAsync(string name, CancellationToken cancellationToken) =>
-        Task.FromResult(Documents.TryGetValue(name, out var content) ? new StoredDocument(content, Version(content)) : null);
+    public Task<StoredDocument?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        Read.Add(name);
+        return Task.FromResult(Documents.TryGetValue(name, out var content) ? new StoredDocument(content, Version(content)) : null);
+    }
 
     /// <summary>Runs before each write: lets a test play another writer.</summary>
     public Action<string>? BeforeWrite { get; set; }
@@ -54,6 +62,7 @@ internal sealed class InMemoryStateStore : IStateStore
         if (current != expectedVersion) throw new StateConflictException(name);
         Documents[name] = content.ToArray();
         Writes++;
+        Written.Add(name);
         return Task.FromResult(Version(content.Span));
     }
 

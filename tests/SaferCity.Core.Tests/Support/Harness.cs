@@ -54,7 +54,7 @@ internal sealed class Harness
             LinkSigning.From(updates.Value), new SetupNotice(State, Email, reminders, dashboard, Time, NullLogger<SetupNotice>.Instance));
         return new TrackerPipeline(Source, State, Site, new NoLock(), reminderService, new TrackerParser(),
             Options.Create(Reminders), Options.Create(Drift), dashboard, Time, NullLogger<TrackerPipeline>.Instance, Preview,
-            Updates is null ? null : Options.Create(Updates), Options.Create(Retention), Identity);
+            updates, Options.Create(Retention), Identity ?? Core.History.TrackerIdentity.Unstated);
     }
 
     /// <summary>Runs as of a UK day, with the clock moved on to 07:00 UTC that day.</summary>

@@ -3,10 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SaferCity.Core.Local;
+using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reminders;
 using SaferCity.Core.Updates;
 using SaferCity.Infrastructure;
+using SaferCity.Infrastructure.Composition;
 
 namespace SaferCity.Integration.Tests.Composition;
 
@@ -70,20 +73,32 @@ public sealed class ServiceCompositionTests
     /// <summary>
     /// A service (a class whose constructor takes options or a logger) or a Graph adapter (one that takes the Graph client)
     /// says everything it needs: an optional parameter hides a dependency the composition root can forget (an adapter given
-    /// no site zone read dates as London's on any site). The pipeline's own are the ones left (its preview, which the
-    /// Functions app has none of, and the tracker's identity).
+    /// no site zone read dates as London's on any site).
     /// </summary>
     [Fact]
     public void Services_Constructors_TakeNoOptionalParameters()
     {
-        Type[] left = [typeof(TrackerPipeline)];
         var optional = new[] { typeof(TrackerPipeline).Assembly, typeof(SettingsSection).Assembly }
             .SelectMany(a => a.GetTypes())
             .Where(t => t.IsClass && !t.IsAbstract && t.GetConstructors().Any(c => c.GetParameters().Any(IsServiceParameter)))
             .Where(t => t.GetConstructors().Any(c => c.GetParameters().Any(p => p.IsOptional)))
             .Order(Comparer<Type>.Create((a, b) => string.CompareOrdinal(a.FullName, b.FullName)));
 
-        Assert.Equal(left, optional);
+        Assert.Empty(optional);
+    }
+
+    /// <summary>The pipeline's preview is a real dependency: none kept in the cloud, the local folder in the CLI.</summary>
+    [Fact]
+    public void AddSaferCity_PreviewWithoutAndWithTheLocalOne_NoneThenTheFolder()
+    {
+        using var cloud = Provider();
+        var services = new ServiceCollection().AddLogging().AddSaferCity(new ConfigurationBuilder().Build()).AddLocalPreview();
+        using var local = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        Assert.Same(NoRunPreview.Instance, cloud.GetRequiredService<IRunPreview>());
+        Assert.NotNull(cloud.GetRequiredService<TrackerPipeline>());
+        Assert.IsType<FolderRunPreview>(local.GetRequiredService<IRunPreview>());
+        Assert.Single(services, d => d.ServiceType == typeof(IRunPreview));
     }
 
     private static bool IsServiceParameter(ParameterInfo p) =>
