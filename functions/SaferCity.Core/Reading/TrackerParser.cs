@@ -112,15 +112,9 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
 
         var deadlineText = FieldText.Clean(item[columns.DeliveryDeadline]);
         var deadline = memo.Deadline(deadlineText);
-        if (deadlineText is null) findings.Add(new Finding(number, "deadline", "missing"));
-        else if (deadline is null && DeadlineParser.IsNoDeadline(deadlineText))
-            findings.Add(new Finding(number, "deadline", "not a date", Truncate(deadlineText)));
-        else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(deadlineText)));
-
+        ReportDeadline(number, deadlineText, deadline, findings);
         var rag = RagParser.Parse(ragText);
-        if (ragText is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
-        else if (ragText is not null && rag is null && !RagParser.IsBlue(ragText))
-            findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
+        ReportRag(number, ragText, rag, complete, findings);
 
         var (leadNames, leads, unknown) = memo.LeadsOf(item[columns.LeadService]);
         ReportInvalidText(number, findings, ("number", number), ("theme", theme), ("text", text), ("comments", comments),
@@ -147,6 +141,19 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             LastModified = item.LastModified,
             WebUrl = item.WebUrl,
         };
+    }
+
+    private static void ReportDeadline(string number, string? text, DateOnly? deadline, List<Finding> findings)
+    {
+        if (text is null) findings.Add(new Finding(number, "deadline", "missing"));
+        else if (deadline is null && DeadlineParser.IsNoDeadline(text)) findings.Add(new Finding(number, "deadline", "not a date", Truncate(text)));
+        else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(text)));
+    }
+
+    private static void ReportRag(string number, string? text, Rag? rag, bool complete, List<Finding> findings)
+    {
+        if (text is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
+        else if (text is not null && rag is null && !RagParser.IsBlue(text)) findings.Add(new Finding(number, "rag", "unknown", Truncate(text)));
     }
 
     /// <summary>
