@@ -62,12 +62,26 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             }
             if (action is not null) actions.Add(action);
         }
-        actions.Sort(ActionNumberComparer.Instance);
+        if (!InNumberOrder(actions)) actions.Sort(ActionNumberComparer.Instance);
         return new ParsedTracker(actions, directory, findings, leadFindings)
         {
             SetupProblems = lists.SetupProblems,
             HoldPublishing = lists.HoldPublishing,
         };
+    }
+
+    /// <summary>
+    /// A list usually comes in number order already: one pass says so in N comparisons, where sorting it takes N log N
+    /// (a third of understanding 50,000 items). No two numbers compare equal (duplicates are dropped above, and the
+    /// comparer ends on an ordinal comparison), so an ordered list is exactly what the sort would return.
+    /// </summary>
+    private static bool InNumberOrder(List<TrackerAction> actions)
+    {
+        for (var i = 1; i < actions.Count; i++)
+        {
+            if (ActionNumberComparer.Instance.Compare(actions[i - 1], actions[i]) > 0) return false;
+        }
+        return true;
     }
 
     /// <summary>
