@@ -33,41 +33,11 @@ if (args is ["generate", var count, var folder, ..] && args.Length <= 4)
 // wall clock it prints the process's CPU time, which a machine shared with other work disturbs far less.
 if (args is ["stages", var size, ..] && args.Length <= 4)
 {
-    // DAYS: earlier snapshots in the history (default 1), to see that no stage grows with them.
-    var bench = new PipelineBenchmarks
-    {
-        N = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture),
-        HistoryDays = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1,
-    };
-    bench.Setup();
+    var n = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
     var repeat = args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2;
-    var self = System.Diagnostics.Process.GetCurrentProcess();
-    void Time(string name, Func<object> stage)
-    {
-        self.Refresh();
-        var cpu = self.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        stage();
-        watch.Stop();
-        self.Refresh();
-        Console.WriteLine($"{name,-30} {watch.ElapsedMilliseconds,8} ms wall {(self.TotalProcessorTime - cpu).TotalMilliseconds,8:F0} ms cpu " +
-                          $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1_000_000,6} MB allocated");
-    }
-    for (var round = 0; round < repeat; round++)
-    {
-        Time("floor", () => bench.Floor());
-        Time("read", () => bench.Read());
-        Time("parse", () => bench.Parse());
-        Time("rules", () => bench.Rules());
-        Time("drift", () => bench.Drift());
-        Time("history record + lastUpdated", () => bench.RecordAndLastUpdated());
-        Time("dashboard model", () => bench.DashboardModel());
-        Time("dashboard files", () => bench.Dashboard());
-        Time("json only", () => SaferCity.Core.Dashboard.DashboardJson.Hash(SaferCity.Core.Dashboard.DashboardBuilder.Build(bench.Report)).Length);
-        Time("digests", () => bench.Digests());
-        Time("pipeline", () => bench.Pipeline().GetAwaiter().GetResult());
-    }
+    // DAYS: earlier snapshots in the history (default 1), to see that no stage grows with them.
+    var days = args.Length == 4 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    Stages.Run(n, repeat, days);
     return;
 }
 

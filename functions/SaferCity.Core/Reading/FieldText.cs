@@ -128,6 +128,9 @@ internal static partial class FieldText
     {
         if (text.Length == 0) return true;
         if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        // Printable ASCII and single spaces, most text in a tracker, is folded: one vectorised pass each instead of a
+        // character-by-character look at categories.
+        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~')) return !text.Contains("  ", StringComparison.Ordinal);
         var previousSpace = false;
         foreach (var c in text)
         {

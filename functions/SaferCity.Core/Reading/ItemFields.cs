@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 
 namespace SaferCity.Core.Reading;
@@ -15,6 +16,7 @@ internal sealed class FieldNames
     public const int Max = 64;
 
     private readonly List<string> _names = [];
+    private readonly List<byte[]> _utf8 = []; // the names as the reader holds them: compared without transcoding
     private readonly Dictionary<string, int> _slots = new(StringComparer.OrdinalIgnoreCase);
 
     public int Count => _names.Count;
@@ -22,21 +24,28 @@ internal sealed class FieldNames
     public string this[int slot] => _names[slot];
 
     /// <summary>The slot of the property name under the reader, added when new; -1 with the name when it needs a dictionary.</summary>
+    /// <param name="reader">On a property name.</param>
+    /// <param name="from">Where to start looking: items repeat their fields in one order, so the slot after the last one found
+    /// is usually the next name. The names are distinct, so the order of the search changes nothing but its length.</param>
+    /// <param name="name">The name read, when it has no slot.</param>
     /// <remarks>
     /// A name that differs only in case from a known one (or one past <see cref="Max"/>) gets no slot: the item then
     /// keeps a dictionary, as every item once did, so lookups and duplicate names behave exactly as before.
     /// </remarks>
-    public int SlotOf(ref Utf8JsonReader reader, out string? name)
+    public int SlotOf(ref Utf8JsonReader reader, int from, out string? name)
     {
         name = null;
-        for (var slot = 0; slot < _names.Count; slot++)
+        var count = _utf8.Count;
+        for (var i = 0; i < count; i++)
         {
-            if (reader.ValueTextEquals(_names[slot])) return slot;
+            var slot = from + i < count ? from + i : from + i - count;
+            if (reader.ValueTextEquals(_utf8[slot])) return slot;
         }
         name = reader.GetString()!;
         if (_slots.ContainsKey(name) || _names.Count >= Max) return -1;
         _slots[name] = _names.Count;
         _names.Add(name);
+        _utf8.Add(Encoding.UTF8.GetBytes(name));
         return _names.Count - 1;
     }
 

@@ -126,12 +126,14 @@ public static class ListItemJson
         var slots = shared.Slots;
         Array.Fill(slots, ItemFields.Absent);
         var used = 0;
+        var next = 0;
         Dictionary<string, object?>? overflow = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var slot = shared.Names.SlotOf(ref reader, out var name);
+            var slot = shared.Names.SlotOf(ref reader, next, out var name);
             reader.Read();
             var value = ReadValue(ref reader, shared.Strings);
+            if (slot >= 0) next = slot + 1;
             if (slot >= 0 && overflow is null)
             {
                 if (slots[slot] == ItemFields.Absent) slots[slot] = value;

@@ -62,12 +62,26 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             }
             if (action is not null) actions.Add(action);
         }
-        actions.Sort(ActionNumberComparer.Instance);
+        if (!InNumberOrder(actions)) actions.Sort(ActionNumberComparer.Instance);
         return new ParsedTracker(actions, directory, findings, leadFindings)
         {
             SetupProblems = lists.SetupProblems,
             HoldPublishing = lists.HoldPublishing,
         };
+    }
+
+    /// <summary>
+    /// A list usually comes in number order already: one pass says so in N comparisons, where sorting it takes N log N
+    /// (a third of understanding 50,000 items). No two numbers compare equal (duplicates are dropped above, and the
+    /// comparer ends on an ordinal comparison), so an ordered list is exactly what the sort would return.
+    /// </summary>
+    private static bool InNumberOrder(List<TrackerAction> actions)
+    {
+        for (var i = 1; i < actions.Count; i++)
+        {
+            if (ActionNumberComparer.Instance.Compare(actions[i - 1], actions[i]) > 0) return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -112,15 +126,9 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
 
         var deadlineText = FieldText.Clean(item[columns.DeliveryDeadline]);
         var deadline = memo.Deadline(deadlineText);
-        if (deadlineText is null) findings.Add(new Finding(number, "deadline", "missing"));
-        else if (deadline is null && DeadlineParser.IsNoDeadline(deadlineText))
-            findings.Add(new Finding(number, "deadline", "not a date", Truncate(deadlineText)));
-        else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(deadlineText)));
-
+        ReportDeadline(number, deadlineText, deadline, findings);
         var rag = RagParser.Parse(ragText);
-        if (ragText is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
-        else if (ragText is not null && rag is null && !RagParser.IsBlue(ragText))
-            findings.Add(new Finding(number, "rag", "unknown", Truncate(ragText)));
+        ReportRag(number, ragText, rag, complete, findings);
 
         var (leadNames, leads, unknown) = memo.LeadsOf(item[columns.LeadService]);
         ReportInvalidText(number, findings, ("number", number), ("theme", theme), ("text", text), ("comments", comments),
@@ -147,6 +155,19 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
             LastModified = item.LastModified,
             WebUrl = item.WebUrl,
         };
+    }
+
+    private static void ReportDeadline(string number, string? text, DateOnly? deadline, List<Finding> findings)
+    {
+        if (text is null) findings.Add(new Finding(number, "deadline", "missing"));
+        else if (deadline is null && DeadlineParser.IsNoDeadline(text)) findings.Add(new Finding(number, "deadline", "not a date", Truncate(text)));
+        else if (deadline is null) findings.Add(new Finding(number, "deadline", "unreadable", Truncate(text)));
+    }
+
+    private static void ReportRag(string number, string? text, Rag? rag, bool complete, List<Finding> findings)
+    {
+        if (text is null && !complete) findings.Add(new Finding(number, "rag", "missing"));
+        else if (text is not null && rag is null && !RagParser.IsBlue(text)) findings.Add(new Finding(number, "rag", "unknown", Truncate(text)));
     }
 
     /// <summary>
