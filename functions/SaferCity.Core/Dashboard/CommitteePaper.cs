@@ -25,7 +25,10 @@ public static class CommitteePaper
     /// <summary>At most this many open actions are listed, the most urgent first (as the dashboard orders them).</summary>
     public const int MaxOpenActions = 500;
 
-    /// <summary>A lead cell in the paper is cut here; the CSV keeps every character. Key actions are cut as the feed cuts them.</summary>
+    /// <summary>
+    /// A key action or lead cell in the paper is cut here; the CSV keeps every character. On a plan larger than the paper,
+    /// key actions are cut as the feed cuts them.
+    /// </summary>
     public const int CellLength = 300;
 
     // Size budgets in bytes of markup, so the paper stays under 2 MB however long (or however encoded) the texts:
@@ -52,107 +55,14 @@ public static class CommitteePaper
     }
 
     public static string Render(PublicDashboard doc, TrackerHistory history, DashboardOptions options,
-        IReadOnlyDictionary<string, string> assetVersions)
-    {
-        var contents = Select(doc, history);
-        var h = new HtmlWriter(16 * 1024 + (MaxChanges + MaxOpenActions) * 400);
-        h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
-        h.Void("meta", ("charset", "utf-8")).Line();
-        h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
-        h.Void("meta", ("http-equiv", "Content-Security-Policy"), ("content", DashboardHtml.ContentSecurityPolicy)).Line();
-        h.Void("meta", ("name", "referrer"), ("content", "no-referrer")).Line();
-        h.Void("meta", ("name", "robots"), ("content", "noindex")).Line();
-        h.Element("title", $"{options.Title}: committee paper, {Wording.LongDate(doc.AsOf)}").Line();
-        h.Void("link", ("rel", "icon"), ("href", "data:,")).Line();
-        h.Void("link", ("rel", "stylesheet"), ("href", Versioned("assets/site.css", assetVersions))).Line();
-        h.Void("link", ("rel", "stylesheet"), ("href", Versioned("assets/print.css", assetVersions)), ("media", "print")).Line();
-        h.Open("script", ("src", Versioned(Script, assetVersions)), ("defer", "defer")).Close("script").Line();
-        h.Close("head").Line();
-
-        h.Open("body").Line();
-        h.Open("main", ("id", "main"), ("class", "width-container committee")).Line();
-        h.Element("p", options.Title, ("class", "site-header__title"));
-        h.Element("h1", "Action plan progress: committee paper");
-        h.Open("p", ("class", "lede")).Text("Data as of ");
-        DashboardHtml.Time(h, doc.AsOf, Wording.LongDate(doc.AsOf)).Text(".");
-        if (contents.Shortened) h.Text(" " + ShortenedNote);
-        h.Close("p").Line();
-        h.Open("p", ("class", "no-print")).Text("Print this page, or save it as PDF, for the committee. ")
-            .Element("a", "Back to the dashboard", ("href", "index.html")).Close("p").Line();
-
-        Summary(h, doc.Summary);
-        Changes(h, contents.Days);
-        OpenActions(h, doc, contents);
-
-        h.Close("main").Line().Close("body").Line().Close("html").Line();
-        return h.ToString();
-    }
-
-    private static void Summary(HtmlWriter h, DashboardSummary s)
-    {
-        h.Element("h2", "Summary");
-        h.Open("ul", ("class", "committee-summary"));
-        Item($"{Num(s.Total)} actions in total, {Num(s.Complete)} complete and {Num(s.Open)} open");
-        Item($"Of those open: {Num(s.Green)} on track (green), {Num(s.Amber)} at risk (amber), {Num(s.Red)} off track (red)");
-        Item($"{Num(s.Overdue)} overdue, {Num(s.DueSoon)} due soon");
-        h.Close("ul").Line();
-
-        void Item(string text) => h.Element("li", text);
-    }
-
-    /// <summary>
-    /// Each refresh whose content changed, newest first; committee.js keeps those after ?since=. A day the cap cuts
-    /// says how many of its changes it leaves out.
-    /// </summary>
-    private static void Changes(HtmlWriter h, List<Day> days)
-    {
-        h.Open("section", ("id", "changes"), ("aria-labelledby", "changes-heading")).Line();
-        h.Element("h2", "Changes at each refresh", ("id", "changes-heading"));
-        if (days.Count == 0) h.Element("p", "No changes recorded yet.");
-        foreach (var day in days)
+        IReadOnlyDictionary<string, string> assetVersions) =>
+        PageRenderer.Render<CommitteePaperPage>(16 * 1024 + (MaxChanges + MaxOpenActions) * 400, new Dictionary<string, object?>
         {
-            h.Open("section", ("class", "committee-day"), ("data-day", Wording.Iso(day.Date))).Line();
-            h.Open("h3").Text("Changes on ");
-            DashboardHtml.Time(h, day.Date, Wording.LongDate(day.Date)).Close("h3");
-            foreach (var (heading, changes) in day.Groups)
-            {
-                h.Element("h4", heading).Open("ul");
-                foreach (var change in changes) h.Element("li", change);
-                h.Close("ul").Line();
-            }
-            if (day.Left > 0) h.Element("p", ChangesLeftNotice(day.Left), ("class", "notice"));
-            h.Close("section").Line();
-        }
-        h.Element("p", "No changes since that day.", ("id", "no-changes-since"), ("hidden", "hidden"));
-        h.Close("section").Line();
-    }
-
-    /// <summary>
-    /// Open actions by theme, the most urgent up to the cap. Each theme a heading (so the tagged PDF has one), its table
-    /// named by it and wrapped in its own scrolling region, so a 320 px screen never scrolls the page sideways.
-    /// </summary>
-    private static void OpenActions(HtmlWriter h, PublicDashboard doc, Contents contents)
-    {
-        h.Element("h2", "Open actions by theme");
-        if (contents.Shown < doc.Summary.Open) h.Element("p", OpenLeftNotice(doc.Summary.Open, contents.Shown), ("class", "notice")).Line();
-        var themeNumber = 0;
-        foreach (var (theme, rows) in contents.Themes)
-        {
-            var id = $"theme-{++themeNumber}";
-            h.Element("h3", theme, ("id", id), ("class", "committee-theme"));
-            h.Open("div", ("class", "table-scroll"), ("role", "region"), ("aria-labelledby", id), ("tabindex", "0"));
-            h.Open("table", ("class", "data-table"), ("aria-labelledby", id));
-            h.Open("thead").Open("tr");
-            foreach (var col in Columns) h.Element("th", col, ("scope", "col"));
-            h.Close("tr").Close("thead").Open("tbody").Line();
-            foreach (var r in rows)
-            {
-                h.Open("tr").Element("th", r.Id, ("scope", "row")).Element("td", r.Text).Element("td", r.Deadline)
-                    .Element("td", r.Leads).Element("td", r.Rag).Element("td", r.LastUpdated).Close("tr").Line();
-            }
-            h.Close("tbody").Close("table").Close("div").Line();
-        }
-    }
+            [nameof(CommitteePaperPage.Document)] = doc,
+            [nameof(CommitteePaperPage.Contents)] = Select(doc, history),
+            [nameof(CommitteePaperPage.Options)] = options,
+            [nameof(CommitteePaperPage.AssetVersions)] = assetVersions,
+        });
 
     /// <summary>Said in the lede when a key action is cut: the paper loses no text the committee cannot find.</summary>
     internal const string ShortenedNote = "Long key actions are shortened here (…); actions.csv, the CSV download on the dashboard, " +
@@ -175,7 +85,12 @@ public static class CommitteePaper
     internal static Contents Select(PublicDashboard doc, TrackerHistory history)
     {
         var texts = doc.Actions.ToDictionary(a => a.Id, a => a.Text, StringComparer.OrdinalIgnoreCase);
-        var (days, bytes, shortened) = SelectChanges(AtomFeed.Entries(history, doc.AsOf), texts);
+        var entries = AtomFeed.Entries(history, doc.AsOf);
+        // A plan larger than the paper gets the feed's short key actions, so a printed page holds a dozen rows or more;
+        // a plan that fits keeps its key actions as the committee wrote them (cut only past CellLength).
+        var brief = doc.Summary.Open > MaxOpenActions || entries.Sum(e => e.Changes.Count) > MaxChanges;
+        Func<string, string> keyAction = brief ? AtomFeed.Short : text => DashboardHtml.Clip(text, CellLength);
+        var (days, bytes, shortened) = SelectChanges(entries, texts, keyAction);
         var urgent = DashboardHtml.MostUrgentOpen(doc, MaxOpenActions);
         var themes = new List<(string, List<Row>)>();
         var shown = 0;
@@ -187,8 +102,8 @@ public static class CommitteePaper
             foreach (var a in actions)
             {
                 if (bytes >= PaperBudget) break;
-                var row = ToRow(a, doc.StaleAfterDays);
-                shortened |= !ReferenceEquals(row.Text, a.Text);
+                var row = ToRow(a, doc.StaleAfterDays, keyAction);
+                shortened |= brief && !ReferenceEquals(row.Text, a.Text);
                 bytes += RowMarkup + Bytes(row.Id) + Bytes(row.Text) + Bytes(row.Deadline) + Bytes(row.Leads)
                          + Bytes(row.Rag) + Bytes(row.LastUpdated);
                 rows.Add(row);
@@ -197,11 +112,11 @@ public static class CommitteePaper
             themes.Add((theme, rows));
             shown += rows.Count;
         }
-        return new Contents(days, themes, shown) { Shortened = shortened };
+        return new Contents(days, themes, shown) { Shortened = brief && shortened };
     }
 
     private static (List<Day> Days, int Bytes, bool Shortened) SelectChanges(IReadOnlyList<FeedEntry> entries,
-        Dictionary<string, string> texts)
+        Dictionary<string, string> texts, Func<string, string> keyAction)
     {
         var days = new List<Day>(entries.Count);
         var (listed, bytes, shortened) = (0, 0, false);
@@ -217,7 +132,7 @@ public static class CommitteePaper
                 foreach (var c in changes)
                 {
                     if (listed >= MaxChanges || bytes >= ChangesBudget) break;
-                    var (text, cut) = ChangeText(c, texts);
+                    var (text, cut) = ChangeText(c, texts, keyAction);
                     shortened |= cut;
                     bytes += ChangeMarkup + Bytes(text);
                     items.Add(text);
@@ -232,15 +147,15 @@ public static class CommitteePaper
     }
 
     /// <summary>"Action 1.1: Establish a city-wide… (amber to green)"; a removed action by its number alone.</summary>
-    private static (string Text, bool Shortened) ChangeText(FeedChange c, Dictionary<string, string> texts)
+    private static (string Text, bool Shortened) ChangeText(FeedChange c, Dictionary<string, string> texts,
+        Func<string, string> keyAction)
     {
         if (c.Kind == DriftKind.Removed || !texts.TryGetValue(c.Id, out var text)) return ($"Action {c.Id}{AtomFeed.FromTo(c)}", false);
-        var shown = AtomFeed.Short(text);
+        var shown = keyAction(text);
         return ($"Action {c.Id}: {shown}{AtomFeed.FromTo(c)}", !ReferenceEquals(shown, text));
     }
 
-    // The key action as the feed shortens it (140 characters, at a word): a row of a few lines, so a page holds a dozen or more.
-    private static Row ToRow(PublicAction a, int staleAfterDays) => new(a.Id, AtomFeed.Short(a.Text),
+    private static Row ToRow(PublicAction a, int staleAfterDays, Func<string, string> keyAction) => new(a.Id, keyAction(a.Text),
         a.Deadline is { } d ? Wording.LongDate(d) + (a.Overdue ? " (overdue)" : "") : "None",
         DashboardHtml.Clip(string.Join(", ", a.Leads), CellLength), Wording.RagWord(a.Rag), LastUpdated(a, staleAfterDays));
 
@@ -252,7 +167,4 @@ public static class CommitteePaper
         : Wording.LongDate(day) + (a.Stale ? $" ({DashboardHtml.StaleLabel(staleAfterDays)})" : "");
 
     private static string Num(int n) => Wording.Number(n);
-
-    private static string Versioned(string path, IReadOnlyDictionary<string, string> versions) =>
-        versions.TryGetValue(path, out var v) ? $"{path}?v={v}" : path;
 }

@@ -30,7 +30,8 @@ public sealed class CommitteePaperTests
             if (longer is not null)
                 tracker = tracker.Select(i => Harness.With(i, "KeyAction", longer((string)i["KeyAction"]!))).ToList();
             var parsed = new TrackerParser().Parse(new TrackerLists(tracker, ListItemJson.Parse(generated.LeadsJson)));
-            report = RunReport.Build(day, new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero), parsed, history, reminders, new DriftOptions());
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero);
+            report = RunReport.Build(day, at, parsed, history, reminders, new DriftOptions());
             history = history.Record(report.Snapshot(), report.PublicCounts());
         }
         return (DashboardBuilder.Public(report with { History = history }), history);
@@ -50,8 +51,9 @@ public sealed class CommitteePaperTests
         Assert.True(CommitteePaper.MaxOpenActions < DashboardHtml.MaxRows && CommitteePaper.MaxChanges < DashboardHtml.MaxRows);
         var open = doc.Summary.Open;
         Assert.True(open > CommitteePaper.MaxOpenActions);
-        Assert.Contains($"This plan has {open:N0} open actions; this paper lists the {CommitteePaper.MaxOpenActions:N0} most urgent " +
-            $"(overdue first, then due soon). The other {open - CommitteePaper.MaxOpenActions:N0} are in actions.csv", html, StringComparison.Ordinal);
+        var cap = CommitteePaper.MaxOpenActions;
+        Assert.Contains($"This plan has {open:N0} open actions; this paper lists the {cap:N0} most urgent " +
+            $"(overdue first, then due soon). The other {open - cap:N0} are in actions.csv", html, StringComparison.Ordinal);
         Assert.Equal(CommitteePaper.MaxOpenActions, Regex.Count(html, "<tr><th scope=\"row\">"));
         // The most overdue open action is among them; a not-overdue one is not, as there are more overdue ones than fit.
         var mostOverdue = doc.Actions.Where(a => a.Open).MaxBy(a => a.DaysOverdue)!;
@@ -105,5 +107,9 @@ public sealed class CommitteePaperTests
         Assert.Equal(doc.Summary.Open, Regex.Count(html, "<tr><th scope=\"row\">"));
         Assert.DoesNotContain("most urgent", html, StringComparison.Ordinal);
         Assert.DoesNotContain("not listed here", html, StringComparison.Ordinal);
+        // A plan that fits the paper keeps its key actions as written (cut only past 300 characters).
+        Assert.DoesNotContain(CommitteePaper.ShortenedNote, html, StringComparison.Ordinal);
+        var longest = doc.Actions.Where(a => a.Open && a.Text.Length is > 141 and <= CommitteePaper.CellLength).MaxBy(a => a.Text.Length)!;
+        Assert.Contains($"<td>{longest.Text}</td>", html, StringComparison.Ordinal); // synthetic texts are words: nothing to encode
     }
 }
