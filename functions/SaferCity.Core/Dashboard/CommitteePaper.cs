@@ -55,14 +55,18 @@ public static class CommitteePaper
     }
 
     public static string Render(PublicDashboard doc, TrackerHistory history, DashboardOptions options,
-        IReadOnlyDictionary<string, string> assetVersions) =>
-        PageRenderer.Render<CommitteePaperPage>(16 * 1024 + (MaxChanges + MaxOpenActions) * 400, new Dictionary<string, object?>
+        IReadOnlyDictionary<string, string> assetVersions)
+    {
+        var contents = Select(doc, history);
+        var items = contents.Shown + contents.Days.Sum(d => d.Groups.Sum(g => g.Changes.Count));
+        return PageRenderer.Render<CommitteePaperPage>(16 * 1024 + items * 300, new Dictionary<string, object?>
         {
             [nameof(CommitteePaperPage.Document)] = doc,
-            [nameof(CommitteePaperPage.Contents)] = Select(doc, history),
+            [nameof(CommitteePaperPage.Contents)] = contents,
             [nameof(CommitteePaperPage.Options)] = options,
             [nameof(CommitteePaperPage.AssetVersions)] = assetVersions,
         });
+    }
 
     /// <summary>Said in the lede when a key action is cut: the paper loses no text the committee cannot find.</summary>
     internal const string ShortenedNote = "Long key actions are shortened here (…); actions.csv, the CSV download on the dashboard, " +

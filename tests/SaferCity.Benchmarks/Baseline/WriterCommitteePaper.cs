@@ -16,7 +16,8 @@ public static class WriterCommitteePaper
         IReadOnlyDictionary<string, string> assetVersions)
     {
         var contents = CommitteePaper.Select(doc, history);
-        var h = new HtmlWriter(16 * 1024 + (CommitteePaper.MaxChanges + CommitteePaper.MaxOpenActions) * 400);
+        var items = contents.Shown + contents.Days.Sum(d => d.Groups.Sum(g => g.Changes.Count));
+        var h = new HtmlWriter(16 * 1024 + items * 300);
         h.Doctype().Open("html", ("lang", "en-GB")).Line().Open("head").Line();
         h.Void("meta", ("charset", "utf-8")).Line();
         h.Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line();
