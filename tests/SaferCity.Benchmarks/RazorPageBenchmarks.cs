@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SaferCity.Core.Dashboard;
+using SaferCity.Core.History;
 using SaferCity.Core.Reading;
 using SaferCity.Core.Updates;
 using SaferCity.Synthetic;
@@ -7,10 +8,10 @@ using SaferCity.Synthetic;
 namespace SaferCity.Benchmarks;
 
 /// <summary>
-/// Pages as markup, decided by measurement: the whole dashboard page at its 2,000-row cap, and the update form (a
-/// conflict, so every question shows its error and the tracker's newer value), each written by the HtmlWriter code the
-/// pages had before (Baseline/) and by the Razor components that replaced it (.razor, rendered by HtmlRenderer). Setup
-/// fails unless both write the same bytes.
+/// Pages as markup, decided by measurement: the whole dashboard page at its 2,000-row cap, the update form (a
+/// conflict, so every question shows its error and the tracker's newer value) and the committee paper of a 50,000-action
+/// plan a week on (at its caps), each written by the HtmlWriter code the pages had before (Baseline/) and by the Razor
+/// components that replaced it (.razor, rendered by HtmlRenderer). Setup fails unless both write the same bytes.
 /// docs/performance.md, "Pages as markup".
 /// </summary>
 [MemoryDiagnoser]
@@ -24,6 +25,11 @@ public class RazorPageBenchmarks
         "https://example.gov.uk/contact", "contact page", "https://example.gov.uk/scp/");
     private FormModel form = null!;
     private FormError[] errors = null!;
+    private PublicDashboard paperDocument = null!;
+    private TrackerHistory paperHistory = null!;
+
+    /// <summary>Actions in the committee paper's plan: 50,000 (its caps hold from about 1,000).</summary>
+    public int PaperActions { get; set; } = 50_000;
 
     [GlobalSetup]
     public void Setup()
@@ -46,6 +52,48 @@ public class RazorPageBenchmarks
 
         Same("dashboard page", DashboardWriter(), DashboardRazor());
         Same("update form", FormWriter(), FormRazor());
+        (paperDocument, paperHistory) = TwoWeeks(PaperActions);
+        Same("committee paper", PaperWriter(), PaperRazor());
+        var (sample, sampleHistory) = TwoWeeks(0);
+        Same("committee paper of the sample", Baseline.WriterCommitteePaper.Render(sample, sampleHistory, options, NoVersions),
+            CommitteePaper.Render(sample, sampleHistory, options, NoVersions));
+    }
+
+    /// <summary>
+    /// Two weekly runs, so the paper lists a week's changes: a synthetic plan from another seed, then the plan itself; or,
+    /// for 0 actions, the sample tracker a week before and as it is.
+    /// </summary>
+    private static (PublicDashboard, TrackerHistory) TwoWeeks(int actions)
+    {
+        var history = TrackerHistory.Empty;
+        RunReport report = null!;
+        foreach (var (day, seed) in new[] { (AsOf.AddDays(-7), 99), (AsOf, 0) })
+        {
+            var (tracker, leads) = actions == 0
+                ? (File.ReadAllBytes(SampleFile("tracker.json")), File.ReadAllBytes(SampleFile("leads.json")))
+                : Generated(actions, seed);
+            var parsed = new TrackerParser().Parse(new TrackerLists(ListItemJson.Parse(tracker), ListItemJson.Parse(leads)));
+            report = RunReport.Build(day, new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero), parsed, history,
+                new SaferCity.Core.Rules.RemindersOptions { Coordinator = "coordinator@example.gov.uk" }, new SaferCity.Core.Rules.DriftOptions());
+            history = history.Record(report.Snapshot(), report.PublicCounts());
+        }
+        return (DashboardBuilder.Public(report with { History = history }), history);
+    }
+
+    private static (byte[], byte[]) Generated(int actions, int seed)
+    {
+        var generated = seed == 0 ? SyntheticTracker.Generate(actions) : SyntheticTracker.Generate(actions, seed: seed);
+        return (generated.TrackerJson, generated.LeadsJson);
+    }
+
+    private const string Sample = "functions/SaferCity.Cli/sample";
+
+    private static string SampleFile(string name)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, Sample, name))) return Path.Combine(dir.FullName, Sample, name);
+        throw new FileNotFoundException($"{Sample}/{name} not found above the working directory or {AppContext.BaseDirectory}");
     }
 
     [Benchmark(Baseline = true, Description = "dashboard page (1,995 rows), HtmlWriter")]
@@ -53,6 +101,12 @@ public class RazorPageBenchmarks
 
     [Benchmark(Description = "dashboard page (1,995 rows), Razor")]
     public string DashboardRazor() => DashboardHtml.Render(document, options, NoVersions);
+
+    [Benchmark(Description = "committee paper (50,000 actions), HtmlWriter")]
+    public string PaperWriter() => Baseline.WriterCommitteePaper.Render(paperDocument, paperHistory, options, NoVersions);
+
+    [Benchmark(Description = "committee paper (50,000 actions), Razor")]
+    public string PaperRazor() => CommitteePaper.Render(paperDocument, paperHistory, options, NoVersions);
 
     [Benchmark(Description = "update form, HtmlWriter")]
     public string FormWriter() => Baseline.WriterUpdateForm.Form(context, form, errors, "Someone else changed this action.");
@@ -80,6 +134,7 @@ public class RazorPageBenchmarks
         Console.WriteLine($"Load average at start: {LoadAverage()}");
         Compare("dashboard page", bench.DashboardWriter, bench.DashboardRazor, renders: 5, rounds);
         Compare("update form", bench.FormWriter, bench.FormRazor, renders: 500, rounds);
+        Compare("committee paper", bench.PaperWriter, bench.PaperRazor, renders: 5, rounds);
         Console.WriteLine($"Load average at end: {LoadAverage()}");
     }
 

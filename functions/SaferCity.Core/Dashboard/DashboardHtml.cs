@@ -133,9 +133,6 @@ public static class DashboardHtml
     public static string DriftText(DriftChange d, DateOnly? since) =>
         since is null ? Wording.Drift(d) : $"{Wording.Drift(d)} since {Wording.ShortDate(since)}";
 
-    /// <summary>A day in words, with its ISO form for machines.</summary>
-    internal static HtmlWriter Time(HtmlWriter h, DateOnly day, string words) => h.Element("time", words, ("datetime", Wording.Iso(day)));
-
     private static string Num(int n) => Wording.Number(n);
 
     /// <summary>The absolute address of the link-preview picture.</summary>

@@ -36,14 +36,22 @@ internal static class TrendChart
         foreach (var (_, p) in trend) max = Math.Max(max, Math.Max(Math.Max(p.Red, p.Amber), Math.Max(p.Green, p.Complete)));
         var step = NiceStep(max);
         var top = (max + step - 1) / step * step;
-        var first = trend[0];
-        var last = trend[^1];
 
         h.Open("figure", ("class", "trend__figure")).Line();
         h.Open("svg", ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", $"0 0 {Width} {Height}"), ("class", "trend__chart"),
             ("role", "img"), ("aria-labelledby", "trend-title"), ("aria-describedby", "trend-desc")).Line();
         h.Element("title", "RAG ratings over time", ("id", "trend-title"));
-        h.Element("desc", Describe(trend, first, last), ("id", "trend-desc")).Line();
+        h.Element("desc", Describe(trend, trend[0], trend[^1]), ("id", "trend-desc")).Line();
+        Markers(h);
+        ValueAxis(h, step, top);
+        DateAxis(h, trend);
+        Lines(h, trend, top);
+        h.Close("svg").Line();
+        Legend(h, trend[^1]);
+    }
+
+    private static void Markers(HtmlWriter h)
+    {
         h.Open("defs");
         foreach (var (key, _, marker, colour, _) in Series)
         {
@@ -53,8 +61,11 @@ internal static class TrendChart
             h.Close("marker");
         }
         h.Close("defs").Line();
+    }
 
-        // Grid lines as one path; labels grouped so shared attributes are written once.
+    // Grid lines as one path; labels grouped so shared attributes are written once.
+    private static void ValueAxis(HtmlWriter h, int step, int top)
+    {
         var grid = new StringBuilder();
         for (var v = 0; v <= top; v += step) grid.Append('M').Append(N(Left)).Append(' ').Append(Y(v, top)).Append('H').Append(N(Width - Right));
         Shape(h, "path", ("class", "trend__grid"), ("d", grid.ToString()));
@@ -62,7 +73,10 @@ internal static class TrendChart
         for (var v = 0; v <= top; v += step)
             h.Open("text", ("x", N(Left - 6)), ("y", Y(v, top))).Text(v.ToString(CultureInfo.InvariantCulture)).Close("text");
         h.Close("g").Line();
+    }
 
+    private static void DateAxis(HtmlWriter h, IReadOnlyList<TrendDay> trend)
+    {
         h.Open("g", ("class", "trend__labels"));
         var every = Math.Max(1, (int)Math.Ceiling(trend.Count / (double)MaxDateLabels));
         for (var i = 0; i < trend.Count; i++)
@@ -72,8 +86,11 @@ internal static class TrendChart
                 .Text(Wording.ShortDate(trend[i].AsOf)).Close("text");
         }
         h.Close("g").Line();
+    }
 
-        // One line per series with its marker at every point (a single snapshot is drawn as a point repeated, so it still has one).
+    // One line per series with its marker at every point (a single snapshot is drawn as a point repeated, so it still has one).
+    private static void Lines(HtmlWriter h, IReadOnlyList<TrendDay> trend, int top)
+    {
         var points = new StringBuilder(trend.Count * 12);
         foreach (var (key, _, _, _, value) in Series)
         {
@@ -87,8 +104,10 @@ internal static class TrendChart
             }
             Line(h, key, points.ToString(0, points.Length - 1));
         }
-        h.Close("svg").Line();
+    }
 
+    private static void Legend(HtmlWriter h, TrendDay last)
+    {
         h.Open("figcaption").Open("ul", ("class", "trend__legend"));
         foreach (var (key, label, _, _, value) in Series)
         {

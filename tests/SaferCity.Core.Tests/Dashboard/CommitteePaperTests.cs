@@ -30,7 +30,8 @@ public sealed class CommitteePaperTests
             if (longer is not null)
                 tracker = tracker.Select(i => Harness.With(i, "KeyAction", longer((string)i["KeyAction"]!))).ToList();
             var parsed = new TrackerParser().Parse(new TrackerLists(tracker, ListItemJson.Parse(generated.LeadsJson)));
-            report = RunReport.Build(day, new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero), parsed, history, reminders, new DriftOptions());
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero);
+            report = RunReport.Build(day, at, parsed, history, reminders, new DriftOptions());
             history = history.Record(report.Snapshot(), report.PublicCounts());
         }
         return (DashboardBuilder.Public(report with { History = history }), history);
@@ -41,22 +42,29 @@ public sealed class CommitteePaperTests
 
     [Fact]
     [Trait(Cost.Category, Cost.Scale)]
-    public void Render_LargePlan_MostUrgentOpenUpToThePageCapAndAPointerToTheCsv()
+    public void Render_LargePlan_MostUrgentOpenUpToThePapersCapAndHowManyMoreInTheCsv()
     {
         var (doc, history) = TwoWeeks(20_000);
         var html = Render(doc, history);
 
-        Assert.True(doc.Summary.Open > DashboardHtml.MaxRows);
-        Assert.Contains($"This plan has {doc.Summary.Open:N0} open actions, so this paper lists the 2,000 most urgent", html, StringComparison.Ordinal);
-        Assert.Contains("actions.csv", html, StringComparison.Ordinal);
-        var rows = Regex.Count(html, "<tr><th scope=\"row\">");
-        Assert.Equal(DashboardHtml.MaxRows, rows);
+        // The paper's caps are its own, below the page's: a paper the committee reads, that prints in seconds.
+        Assert.True(CommitteePaper.MaxOpenActions < DashboardHtml.MaxRows && CommitteePaper.MaxChanges < DashboardHtml.MaxRows);
+        var open = doc.Summary.Open;
+        Assert.True(open > CommitteePaper.MaxOpenActions);
+        var cap = CommitteePaper.MaxOpenActions;
+        Assert.Contains($"This plan has {open:N0} open actions; this paper lists the {cap:N0} most urgent " +
+            $"(overdue first, then due soon). The other {open - cap:N0} are in actions.csv", html, StringComparison.Ordinal);
+        Assert.Equal(CommitteePaper.MaxOpenActions, Regex.Count(html, "<tr><th scope=\"row\">"));
         // The most overdue open action is among them; a not-overdue one is not, as there are more overdue ones than fit.
         var mostOverdue = doc.Actions.Where(a => a.Open).MaxBy(a => a.DaysOverdue)!;
         Assert.Contains($"<tr><th scope=\"row\">{mostOverdue.Id}</th>", html, StringComparison.Ordinal);
-        // Changes are capped too, and the day says how many it leaves out.
+        var notOverdue = doc.Actions.First(a => a.Open && !a.Overdue);
+        Assert.DoesNotContain($"<tr><th scope=\"row\">{notOverdue.Id}</th>", html, StringComparison.Ordinal);
+        // Changes are capped too, and the week says exactly how many it leaves out.
+        var week = AtomFeed.Entries(history, AsOf).Single();
         Assert.Equal(CommitteePaper.MaxChanges, Regex.Count(html, "<li>Action "));
-        Assert.Matches(@"[\d,]+ more changes on this day are not listed here", html);
+        Assert.Contains($"{week.Changes.Count - CommitteePaper.MaxChanges:N0} more changes on this day are not listed here", html,
+            StringComparison.Ordinal);
         Assert.True(Encoding.UTF8.GetByteCount(html) < 2_000_000, $"{Encoding.UTF8.GetByteCount(html):N0} bytes");
     }
 
@@ -69,17 +77,39 @@ public sealed class CommitteePaperTests
 
         var bytes = Encoding.UTF8.GetByteCount(html);
         Assert.True(bytes < 2_000_000, $"{bytes:N0} bytes");
-        Assert.Contains("… (continues in the CSV and JSON downloads)", html, StringComparison.Ordinal);
+        // Key actions are cut as the feed cuts them (a dozen rows a printed page), and the paper says where they are in full.
+        Assert.Contains(CommitteePaper.ShortenedNote, html, StringComparison.Ordinal);
+        var keyActions = Regex.Matches(html, "<tr><th scope=\"row\">[^<]*</th><td>([^<]*)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(keyActions);
+        Assert.All(keyActions, text => Assert.True(System.Net.WebUtility.HtmlDecode(text).Length <= 141, text));
+    }
+
+    [Fact]
+    [Trait(Cost.Category, Cost.Scale)]
+    public void Render_TextsThatEncodeLongAndWideCharacters_StaysUnderTwoMegabytes()
+    {
+        // Quotes take six bytes each once encoded and these characters three in UTF-8: the budgets count bytes, not characters.
+        var (doc, history) = TwoWeeks(3_000, _ => new string('"', 200) + string.Concat(Enumerable.Repeat("安全", 100)));
+        var html = Render(doc, history);
+
+        var bytes = Encoding.UTF8.GetByteCount(html);
+        Assert.True(bytes < 2_000_000, $"{bytes:N0} bytes");
+        Assert.Contains("&quot;&quot;&quot;", html, StringComparison.Ordinal);
+        Assert.Matches(@"The other [\d,]+ are in actions\.csv", html);
     }
 
     [Fact]
     public void Render_SmallPlan_ListsEveryOpenActionWithoutANotice()
     {
-        var (doc, history) = TwoWeeks(300);
+        var (doc, history) = TwoWeeks(200);
         var html = Render(doc, history);
 
         Assert.Equal(doc.Summary.Open, Regex.Count(html, "<tr><th scope=\"row\">"));
         Assert.DoesNotContain("most urgent", html, StringComparison.Ordinal);
         Assert.DoesNotContain("not listed here", html, StringComparison.Ordinal);
+        // A plan that fits the paper keeps its key actions as written (cut only past 300 characters).
+        Assert.DoesNotContain(CommitteePaper.ShortenedNote, html, StringComparison.Ordinal);
+        var longest = doc.Actions.Where(a => a.Open && a.Text.Length is > 141 and <= CommitteePaper.CellLength).MaxBy(a => a.Text.Length)!;
+        Assert.Contains($"<td>{longest.Text}</td>", html, StringComparison.Ordinal); // synthetic texts are words: nothing to encode
     }
 }
