@@ -53,7 +53,8 @@ public sealed class TestStack : IAsyncDisposable
     private readonly FakeSendGrid? sendGrid;
     private readonly AzuriteInstance? azurite;
 
-    private TestStack(bool sampleFiles, GraphEmulator? graph, FakeSendGrid? sendGrid, AzuriteInstance? azurite, string? siteContainer, string? stateContainer)
+    private TestStack(bool sampleFiles, GraphEmulator? graph, FakeSendGrid? sendGrid, AzuriteInstance? azurite, string? siteContainer,
+        string? stateContainer)
     {
         (this.graph, this.sendGrid, this.azurite) = (graph, sendGrid, azurite);
         if (sampleFiles)
@@ -230,7 +231,8 @@ public sealed class TestStack : IAsyncDisposable
     public async Task TriggerRemindersAsync(DateTimeOffset now)
     {
         await using var provider = Services(new InstantDelays(now), functions: true);
-        await ActivatorUtilities.CreateInstance<SendReminders>(provider).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<SendReminders>(provider)
+            .Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
     }
 
     /// <summary>Everything a folder run left under <see cref="Root"/> except the run lock (which exists as soon as a run starts).</summary>
