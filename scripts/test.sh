@@ -45,8 +45,8 @@ else
 
   dotnet build SaferCity.Functions.sln -c Release -nologo -clp:NoSummary
 
-  # The deployment package, published once: `dotnet publish -c Release` precompiles every assembly it ships
-  # (PublishReadyToRun), minutes of CPU that only this step needs, so it runs in lane 1 beside lane 2's tests. The host
+  # The deployment package, published once: `dotnet publish -c Release` precompiles the assemblies it ships
+  # (PublishReadyToRun, all but the Graph SDK), CPU that only this step needs, so it runs in lane 1 beside lane 2's tests. The host
   # tests start their workers from it and DeploymentPackageTests checks it (SAFERCITY_FUNCTIONS_PACKAGE).
   package="$results/package"
   publish() {

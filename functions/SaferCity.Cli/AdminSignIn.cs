@@ -92,11 +92,11 @@ public static class AdminSignIn
         $"(valid until {info.ExpiresOn.UtcDateTime:HH:mm} UTC).";
 
     /// <summary>Says on stderr who <paramref name="command"/> signs in as, before its first request to SharePoint.</summary>
-    public static void Announce(string command, IServiceProvider services)
+    public static void Announce(string command, IServiceProvider services, TextWriter stderr)
     {
         var line = Identity(command, services.GetRequiredService<IOptions<GraphOptions>>().Value,
             services.GetRequiredService<IOptions<AdminSignInOptions>>().Value);
-        if (line is not null) Console.Error.WriteLine(line);
+        if (line is not null) stderr.WriteLine(line);
     }
 
     /// <summary>

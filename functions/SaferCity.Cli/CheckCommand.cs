@@ -13,16 +13,16 @@ internal static class CheckCommand
         if (string.IsNullOrWhiteSpace(tracker.SiteUrl))
             throw new SettingsException("check needs the SharePoint site: set Tracker__SiteUrl, " +
                 "e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
-        AdminSignIn.Announce("check", context.Services);
+        AdminSignIn.Announce("check", context.Services, context.Error);
         var checker = context.Services.GetRequiredService<GraphChecker>();
         var report = await checker.CheckAsync(context.Cancel);
-        foreach (var line in report.Lines) Console.WriteLine(line);
+        foreach (var line in report.Lines) context.Out.WriteLine(line);
         if (report.Blocker is null)
         {
-            Console.WriteLine("A run will work.");
+            context.Out.WriteLine("A run will work.");
             return 0;
         }
-        Console.WriteLine($"A run will not work: {report.Blocker}");
+        context.Out.WriteLine($"A run will not work: {report.Blocker}");
         return 2;
     }
 }

@@ -37,7 +37,7 @@ public sealed record CliArgument(string Name, string Help);
 /// <param name="Handler">Runs the command in the started host; returns the exit code.</param>
 /// <param name="OwnHost">Instead of <paramref name="Handler"/>: a command that builds a host of its own (serve: a web host).</param>
 public sealed record CliCommand(string Name, string Summary, IReadOnlyList<CliOption> Options, CommandHandler? Handler, CliArgument? Argument = null,
-    Func<CliArguments, CancellationToken, Task<int>>? OwnHost = null)
+    Func<CliArguments, CliSession, CancellationToken, Task<int>>? OwnHost = null)
 {
     public string Synopsis =>
         string.Join(' ', new[] { Name, Argument?.Name }.OfType<string>().Concat(Options.Select(o => $"[{o.Synopsis}]")));

@@ -28,14 +28,14 @@ internal static class EraseCommand
         var report = await StateEraser.EraseAsync(context.Services.GetRequiredService<IStateStore>(), new ErasureRequest(action, text), dryRun,
             context.Cancel);
         var verb = dryRun ? "Would erase" : "Erased";
-        foreach (var (document, values) in report.Documents) Console.WriteLine($"{verb} {values} value(s) in state '{document}'.");
+        foreach (var (document, values) in report.Documents) context.Out.WriteLine($"{verb} {values} value(s) in state '{document}'.");
         var emails = context.Services.GetService<IEmailSender>() is OutboxEmailSender outbox ? Emails(outbox.Folder, report.Texts) : [];
         foreach (var email in emails)
         {
             if (!dryRun) File.Delete(email);
-            Console.WriteLine($"{(dryRun ? "Would delete" : "Deleted")} outbox email '{email}'.");
+            context.Out.WriteLine($"{(dryRun ? "Would delete" : "Deleted")} outbox email '{email}'.");
         }
-        Console.WriteLine(report.Documents.Count == 0 && emails.Count == 0
+        context.Out.WriteLine(report.Documents.Count == 0 && emails.Count == 0
             ? "Nothing stored holds that text."
             : $"{(dryRun ? "DRY RUN: nothing changed. " : "")}{report.Values} stored value(s) in {report.Documents.Count} document(s), " +
                 $"{emails.Count} email(s).");

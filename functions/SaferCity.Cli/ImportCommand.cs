@@ -31,14 +31,15 @@ internal static class ImportCommand
         try
         {
             if (cli.Values.GetValueOrDefault(CliCommands.ImportLeads.Name) is { } leadsFile)
-                return ImportLeads(cli.Argument!, leadsFile, dryRun, services.GetRequiredService<IOptions<LeadColumns>>().Value, time);
+                return ImportLeads(cli.Argument!, leadsFile, dryRun, services.GetRequiredService<IOptions<LeadColumns>>().Value, time,
+                    context.Out);
             var choices = ColumnChoices.Parse(cli.All(CliCommands.ImportColumn));
             var document = TrackerFile.ReadDocument(cli.Argument!);
             var toList = !nowhere && output is null;
-            if (toList) AdminSignIn.Announce("import", services);
+            if (toList) AdminSignIn.Announce("import", services, context.Error);
             // Into SharePoint, a table of leads in the file goes to the leads list: read and planned before anything is written.
             var leads = toList && LeadsTable.Find(document) is { } found
-                ? await LeadsImport.PlanAsync(found, services, cli.Has(CliCommands.ImportOverwrite), context.Cancel)
+                ? await LeadsImport.PlanAsync(found, services, cli.Has(CliCommands.ImportOverwrite), context.Out, context.Cancel)
                 : null;
             if (leads is null || TrackerTableReader.HasTrackerHeadings(document, choices))
             {
@@ -47,7 +48,7 @@ internal static class ImportCommand
                     : output is not null ? new FileImportTarget(output, time)
                     : new GraphImportTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), tracker, columns,
                         services.GetRequiredService<IOptions<GraphOptions>>().Value, time, services.GetRequiredService<SiteTimeZone>());
-                await new TrackerImporter(columns).ImportAsync(table, target, dryRun, Console.WriteLine, context.Cancel,
+                await new TrackerImporter(columns).ImportAsync(table, target, dryRun, context.Out.WriteLine, context.Cancel,
                     MemoryPath(output, tracker, services), cli.Has(CliCommands.ImportOverwrite));
             }
             if (leads is not null) await leads.ApplyAsync(dryRun, context.Cancel);
@@ -56,29 +57,29 @@ internal static class ImportCommand
         catch (ImportRefusedException e)
         {
             // The file (or the list-items file to update) cannot be imported: refused whole before the list is written.
-            Console.Error.WriteLine($"Import refused, nothing written: {e.Message}");
+            context.Error.WriteLine($"Import refused, nothing written: {e.Message}");
             return 2;
         }
         catch (OperationCanceledException) when (context.Cancel.IsCancellationRequested)
         {
             // Not the run's "nothing was recorded": batches sent before Ctrl+C stay in the list, and importing again finishes.
-            Console.Error.WriteLine("Import cancelled.");
+            context.Error.WriteLine("Import cancelled.");
             return 130;
         }
     }
 
     /// <summary>A table of leads into the Graph list-items file run --leads reads; the plan names leads with no usable address.</summary>
-    private static int ImportLeads(string file, string output, bool dryRun, LeadColumns columns, TimeProvider time)
+    private static int ImportLeads(string file, string output, bool dryRun, LeadColumns columns, TimeProvider time, TextWriter stdout)
     {
         var leads = LeadsTable.Read(Path.GetFileName(file), TrackerFile.ReadDocument(file));
-        foreach (var line in LeadsTable.Describe(leads)) Console.WriteLine(line);
+        foreach (var line in LeadsTable.Describe(leads)) stdout.WriteLine(line);
         if (dryRun)
         {
-            Console.WriteLine($"Dry run: nothing was written to {Path.GetFileName(output)}.");
+            stdout.WriteLine($"Dry run: nothing was written to {Path.GetFileName(output)}.");
             return 0;
         }
         LeadsTable.Write(output, leads, columns, time.GetUtcNow());
-        Console.WriteLine($"Imported {leads.Count} leads into {Path.GetFileName(output)}: use it with run --leads {output}.");
+        stdout.WriteLine($"Imported {leads.Count} leads into {Path.GetFileName(output)}: use it with run --leads {output}.");
         return 0;
     }
 

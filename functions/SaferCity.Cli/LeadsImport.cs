@@ -10,27 +10,27 @@ namespace SaferCity.Cli;
 /// import into SharePoint with a table of leads in the file (no --leads OUT.json): the leads go to the leads list.
 /// The list is read and the plan printed first, so a list that cannot take them refuses the import before anything is written.
 /// </summary>
-internal sealed class LeadsImport(GraphLeadsTarget target, LeadsPlan plan)
+internal sealed class LeadsImport(GraphLeadsTarget target, LeadsPlan plan, TextWriter stdout)
 {
     public static async Task<LeadsImport> PlanAsync(IReadOnlyList<ImportedLead> leads, IServiceProvider services, bool overwrite,
-        CancellationToken cancellationToken)
+        TextWriter stdout, CancellationToken cancellationToken)
     {
         var target = new GraphLeadsTarget(services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(),
             services.GetRequiredService<IOptions<TrackerOptions>>().Value, services.GetRequiredService<IOptions<LeadColumns>>().Value);
         var existing = await target.ReadAsync(cancellationToken);
         var plan = LeadsPlan.Make(target.ListName, leads, existing, services.GetRequiredService<IOptions<LeadColumns>>().Value, overwrite);
-        foreach (var line in LeadsTable.Describe(leads).Concat(plan.Describe())) Console.WriteLine(line);
-        return new LeadsImport(target, plan);
+        foreach (var line in LeadsTable.Describe(leads).Concat(plan.Describe())) stdout.WriteLine(line);
+        return new LeadsImport(target, plan, stdout);
     }
 
     public async Task ApplyAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        if (dryRun) Console.WriteLine($"Dry run: nothing was written to the leads list '{plan.ListName}'.");
-        else if (!plan.HasWrites) Console.WriteLine($"The leads list '{plan.ListName}' already matches the file: nothing written.");
+        if (dryRun) stdout.WriteLine($"Dry run: nothing was written to the leads list '{plan.ListName}'.");
+        else if (!plan.HasWrites) stdout.WriteLine($"The leads list '{plan.ListName}' already matches the file: nothing written.");
         else
         {
             await target.ApplyAsync(plan, cancellationToken);
-            Console.WriteLine($"Imported into the leads list '{plan.ListName}': {plan.Writes.Count} leads written, " +
+            stdout.WriteLine($"Imported into the leads list '{plan.ListName}': {plan.Writes.Count} leads written, " +
                 $"{plan.Unchanged.Count} unchanged.");
         }
     }

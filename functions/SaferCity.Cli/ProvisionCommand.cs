@@ -12,9 +12,9 @@ internal static class ProvisionCommand
         if (string.IsNullOrWhiteSpace(context.Services.GetRequiredService<IOptions<TrackerOptions>>().Value.SiteUrl))
             throw new SettingsException("provision needs the SharePoint site: set Tracker__SiteUrl, " +
                 "e.g. Tracker__SiteUrl=https://contoso.sharepoint.com/sites/scp.");
-        AdminSignIn.Announce("provision", context.Services);
+        AdminSignIn.Announce("provision", context.Services, context.Error);
         var lines = await context.Services.GetRequiredService<GraphProvisioner>().ProvisionAsync(cli.Has(CliCommands.ImportSample), context.Cancel);
-        Console.WriteLine(string.Join(Environment.NewLine, lines));
+        context.Out.WriteLine(string.Join(Environment.NewLine, lines));
         return 0;
     }
 }

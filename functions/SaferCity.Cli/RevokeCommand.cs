@@ -29,7 +29,7 @@ internal static class RevokeCommand
         // by item id: survives a rename
         await LinkRevocations.RevokeAsync(services.GetRequiredService<IStateStore>(), lead.LinkKey, now, context.Cancel);
         var uk = TimeZoneInfo.ConvertTime(now, UkClock.London);
-        Console.WriteLine($"Update links issued to {lead.Name} before {uk:d MMMM yyyy HH:mm} (UK time) are withdrawn. " +
+        context.Out.WriteLine($"Update links issued to {lead.Name} before {uk:d MMMM yyyy HH:mm} (UK time) are withdrawn. " +
                           "The links in its next digest will work.");
         return 0;
     }

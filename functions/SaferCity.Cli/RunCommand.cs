@@ -16,24 +16,24 @@ internal static class RunCommand
         var owedOnly = asOf.DayOfWeek != DayOfWeek.Monday && !cli.Has(CliCommands.AllDigests);
         var outcome = await context.Services.GetRequiredService<TrackerPipeline>()
             .RunAsync(new RunRequest(asOf, DryRun: cli.Has(CliCommands.DryRun), OwedOnly: owedOnly), context.Cancel);
-        Console.WriteLine(RunSummary.Describe(outcome, context.Services, owedOnly ? asOf.DayOfWeek : null));
-        PruneOutbox(outcome, context.Services);
-        foreach (var warning in outcome.Warnings ?? []) Console.Error.WriteLine($"Warning: {warning}");
+        context.Out.WriteLine(RunSummary.Describe(outcome, context.Services, owedOnly ? asOf.DayOfWeek : null));
+        PruneOutbox(outcome, context.Services, context.Out);
+        foreach (var warning in outcome.Warnings ?? []) context.Error.WriteLine($"Warning: {warning}");
         if (outcome.Status is RunStatus.CompletedWithFailures or RunStatus.Skipped)
         {
-            Console.Error.WriteLine(outcome.Message);
+            context.Error.WriteLine(outcome.Message);
             return 1;
         }
         return 0;
     }
 
     /// <summary>The local outbox holds whole digests (comments included): it is kept no longer than the state (State__RetentionDays).</summary>
-    private static void PruneOutbox(RunOutcome outcome, IServiceProvider services)
+    private static void PruneOutbox(RunOutcome outcome, IServiceProvider services, TextWriter stdout)
     {
         if (outcome is not { Mode: RunMode.Live, Report: { } report } || services.GetService<IEmailSender>() is not OutboxEmailSender outbox) return;
         var retention = services.GetRequiredService<IOptions<StateOptions>>().Value;
         var deleted = outbox.Prune(StateRetention.Cutoff(report.AsOf, retention));
-        if (deleted > 0) Console.WriteLine($"Retention: {deleted} email(s) older than {retention.RetentionDays} days deleted from " +
+        if (deleted > 0) stdout.WriteLine($"Retention: {deleted} email(s) older than {retention.RetentionDays} days deleted from " +
             $"{Path.GetFullPath(outbox.Folder)}.");
     }
 }

@@ -21,10 +21,10 @@ internal static class ServeCommand
 {
     public const int DefaultPort = 7071;
 
-    public static async Task<int> RunAsync(CliArguments cli, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliArguments cli, CliSession session, CancellationToken cancellationToken)
     {
         var port = cli.Port ?? DefaultPort;
-        var (builder, keyFile) = Builder(cli, port);
+        var (builder, keyFile) = Builder(cli, session.Settings, port);
         await using var app = builder.Build();
         app.MapMethods("/{rest?}", ["GET", "HEAD", "POST"], (HttpContext context, string? rest, UpdateService service) =>
             UpdateEndpoint.HandleAsync(context, rest, service, behindProxy: false));
@@ -34,11 +34,11 @@ internal static class ServeCommand
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"Serve failed: {StartFailure(e, port)}");
+            await session.Error.WriteLineAsync($"Serve failed: {StartFailure(e, port)}");
             return 1;
         }
 
-        Describe(app, keyFile);
+        Describe(app, keyFile, session.Out);
         try
         {
             await app.WaitForShutdownAsync(cancellationToken);
@@ -51,14 +51,15 @@ internal static class ServeCommand
     }
 
     /// <summary>The serve host: the settings (links point here, a local key), one-line logs, loopback only, the composition.</summary>
-    private static (WebApplicationBuilder Builder, string? KeyFile) Builder(CliArguments cli, int port)
+    private static (WebApplicationBuilder Builder, string? KeyFile) Builder(CliArguments cli,
+        IReadOnlyDictionary<string, string?> settings, int port)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        builder.Configuration.AddInMemoryCollection(cli.Settings);
+        builder.Configuration.AddInMemoryCollection(settings).AddInMemoryCollection(cli.Settings);
         if (SampleDefaults.Applies(builder.Configuration)) builder.Configuration.AddInMemoryCollection(SampleDefaults.Settings);
         // serve means updates are on: without a base URL, links point here.
         if (string.IsNullOrEmpty(builder.Configuration["Updates:BaseUrl"]))
@@ -86,7 +87,7 @@ internal static class ServeCommand
     }
 
     /// <summary>Where links point, where updates are written, and the state and key that decide which links are valid.</summary>
-    private static void Describe(WebApplication app, string? keyFile)
+    private static void Describe(WebApplication app, string? keyFile, TextWriter stdout)
     {
         var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
         var updates = app.Services.GetRequiredService<IOptions<UpdatesOptions>>().Value;
@@ -95,13 +96,13 @@ internal static class ServeCommand
             SaferCity.Core.Local.FileUpdateTarget => Path.GetFullPath(local.TrackerFile ?? Path.Combine(local.SampleDir, "tracker.json")),
             _ => "the SharePoint list",
         };
-        Console.WriteLine(
+        stdout.WriteLine(
             $"Serving update links on {app.Urls.FirstOrDefault()} (links start {updates.BaseUrl?.TrimEnd('/')}/?{UpdateLink.Field}=).");
-        Console.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
+        stdout.WriteLine($"Updates are written to {target}. Press Ctrl+C to stop.");
         var state = app.Services.GetRequiredService<SaferCity.Core.Model.IStateStore>() is SaferCity.Core.Local.FolderStateStore folder
             ? folder.Root : "Blob storage (Storage__ConnectionString or Storage__AccountUrl)";
         // A link from a run with another state folder or key is refused as not valid: say which ones this serve uses.
-        Console.WriteLine(
+        stdout.WriteLine(
             $"State (audit, limits, revocations): {state}. Signing key: {(keyFile is null ? "Updates__SigningKey" : keyFile)}.");
     }
 

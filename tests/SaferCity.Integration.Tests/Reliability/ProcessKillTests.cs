@@ -63,7 +63,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         Assert.Equal(2, afterKill.Entries.Values.Count(e => e.State == DeliveryState.Sent));
 
         sendGrid.Script = _ => null;
-        var second = await stack.RunCliAsync(RunArgs);
+        var second = await stack.RunCliProcessAsync(RunArgs);
         Assert.True(second.ExitCode == 0, second.StdErr);
 
         Assert.Contains($"Digests for {Week}: 5 sent, 2 already sent this week, 0 failed, 1 unconfirmed.", second.StdOut);

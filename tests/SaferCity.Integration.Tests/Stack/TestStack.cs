@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SaferCity.Cli;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reminders;
@@ -52,7 +53,8 @@ public sealed class TestStack : IAsyncDisposable
     private readonly FakeSendGrid? sendGrid;
     private readonly AzuriteInstance? azurite;
 
-    private TestStack(bool sampleFiles, GraphEmulator? graph, FakeSendGrid? sendGrid, AzuriteInstance? azurite, string? siteContainer, string? stateContainer)
+    private TestStack(bool sampleFiles, GraphEmulator? graph, FakeSendGrid? sendGrid, AzuriteInstance? azurite, string? siteContainer,
+        string? stateContainer)
     {
         (this.graph, this.sendGrid, this.azurite) = (graph, sendGrid, azurite);
         if (sampleFiles)
@@ -123,10 +125,14 @@ public sealed class TestStack : IAsyncDisposable
     /// <summary>The settings as a deployed app or a child process gets them: environment variables named Section__Key.</summary>
     public Dictionary<string, string?> AppSettings() => Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
 
+    /// <summary>Settings a developer may have in their environment that must never reach a test's CLI: only the stand-ins.</summary>
+    private static readonly string[] OwnAccountSettings =
+        ["Tracker:SiteUrl", "Storage:ConnectionString", "Storage:AccountUrl", "SendGrid:ApiKey", "Updates:SigningKey", "Reminders:Coordinator"];
+
     /// <summary>
-    /// The real CLI as a child process, with the settings as its environment. It runs on the test host's frameworks:
-    /// this project uses ASP.NET Core's shared framework (Kestrel), so the Microsoft.Extensions.* assemblies the CLI
-    /// normally carries are not copied next to it.
+    /// The real CLI as a child process, with the settings as its environment, for what only a process shows (killed
+    /// mid-send, serve until stopped). It runs on the test host's frameworks: this project uses ASP.NET Core's shared
+    /// framework (Kestrel), so the Microsoft.Extensions.* assemblies the CLI normally carries are not copied next to it.
     /// </summary>
     public ProcessStartInfo Cli(params string[] args)
     {
@@ -134,16 +140,29 @@ public sealed class TestStack : IAsyncDisposable
         var cli = new[] { "exec", "--runtimeconfig", Path.Combine(AppContext.BaseDirectory, "SaferCity.Integration.Tests.runtimeconfig.json"),
             Path.Combine(AppContext.BaseDirectory, "safercity.dll") };
         foreach (var arg in cli.Concat(args)) start.ArgumentList.Add(arg);
-        // Only the stand-ins: never a developer's own SharePoint site, storage account, SendGrid key or signing key.
-        foreach (var key in new[] { "Tracker__SiteUrl", "Storage__ConnectionString", "Storage__AccountUrl", "SendGrid__ApiKey", "Updates__SigningKey",
-                     "Reminders__Coordinator" })
-            start.Environment.Remove(key);
+        foreach (var key in OwnAccountSettings) start.Environment.Remove(key.Replace(":", "__", StringComparison.Ordinal));
         foreach (var (key, value) in AppSettings()) start.Environment[key] = value;
         return start;
     }
 
-    /// <summary>The CLI run to its end, as a person at a terminal runs it: its exit code and everything it printed.</summary>
+    /// <summary>
+    /// The CLI run to its end as a person at a terminal runs it, in this process: <see cref="CliProgram"/> is the code its
+    /// Program.cs runs, here on writers the test reads and with the settings standing where the environment stands. Its
+    /// exit code and everything it printed. (The process boundary itself is tested in SaferCity.Cli.Tests.)
+    /// </summary>
     public async Task<CliResult> RunCliAsync(params string[] args)
+    {
+        var settings = OwnAccountSettings.ToDictionary(key => key, _ => (string?)null);
+        foreach (var (key, value) in Settings) settings[key] = value;
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // hang guard, not a timing assertion
+        var exitCode = await CliProgram.RunAsync(args, new CliSession(stdout, stderr, settings), guard.Token);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The CLI run to its end as a child process (<see cref="Cli"/>): its exit code and everything it printed.</summary>
+    public async Task<CliResult> RunCliProcessAsync(params string[] args)
     {
         using var process = Process.Start(Cli(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -212,7 +231,8 @@ public sealed class TestStack : IAsyncDisposable
     public async Task TriggerRemindersAsync(DateTimeOffset now)
     {
         await using var provider = Services(new InstantDelays(now), functions: true);
-        await ActivatorUtilities.CreateInstance<SendReminders>(provider).Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<SendReminders>(provider)
+            .Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
     }
 
     /// <summary>Everything a folder run left under <see cref="Root"/> except the run lock (which exists as soon as a run starts).</summary>
