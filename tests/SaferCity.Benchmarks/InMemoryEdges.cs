@@ -26,7 +26,8 @@ internal sealed class MemoryState : IStateStore
     }
 
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>(_documents.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<string>>(
+            _documents.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
 
     public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) => Task.FromResult(_documents.Remove(name));
 }

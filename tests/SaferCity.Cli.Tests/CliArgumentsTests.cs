@@ -14,7 +14,8 @@ public sealed class CliArgumentsTests
 
         Assert.Contains(usage, l => l.StartsWith("  import ", StringComparison.Ordinal) && l.Length > "  import ".Length + 10);
         // import's own block: its synopsis, then one line for the file and each option, each with what it does.
-        var start = usage.IndexOf($"{CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json]");
+        var start = usage.IndexOf(
+            $"{CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json]");
         Assert.True(start >= 0, string.Join('\n', usage));
         var block = usage.Skip(start + 1).TakeWhile(l => l.Length > 0).ToList();
         Assert.Collection(block,
@@ -36,7 +37,8 @@ public sealed class CliArgumentsTests
     [Fact]
     public void Parse_ImportWithoutFile_OneLineNamingTheMissingFile()
     {
-        Assert.Equal($"import needs FILE: {CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json].",
+        Assert.Equal($"import needs FILE: {CliCommands.Invocation} import FILE [--dry-run] [--tracker OUT.json] " +
+            "[--column \"HEADING=field\"] [--overwrite] [--leads OUT.json].",
             Refusal("import", "--dry-run"));
     }
 

@@ -120,7 +120,8 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("Digests for 2017-W08: 8 sent", stdout);
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_out, "site", "dashboard.json")));
         var drift = json.RootElement.GetProperty("actions").EnumerateArray()
-            .SelectMany(a => a.GetProperty("drift").EnumerateArray().Select(d => $"{a.GetProperty("id").GetString()} {d.GetProperty("kind").GetString()}"))
+            .SelectMany(a => a.GetProperty("drift").EnumerateArray()
+                .Select(d => $"{a.GetProperty("id").GetString()} {d.GetProperty("kind").GetString()}"))
             .Order().ToList();
         Assert.Equal(["2.5 ragWorsened", "2.7 completed", "5.3 ragImproved", "6.4 deadlineSlipped"], drift);
     }
@@ -226,7 +227,8 @@ public sealed class CliEndToEndTests : IDisposable
         { ["run", "--out", "{out}"], "Tracker__SiteUrl=sharepoint", 2,
             "Tracker__SiteUrl must be a full web address such as https://contoso.sharepoint.com/sites/scp, not 'sharepoint'." },
         { ["run", "--out", "{out}"], "Updates__BaseUrl=app/api/update", 2,
-            "Updates__BaseUrl must be a full web address such as https://{app}.azurewebsites.net/api/update (or http://127.0.0.1:7071 on this machine), not 'app/api/update'." },
+            "Updates__BaseUrl must be a full web address such as https://{app}.azurewebsites.net/api/update " +
+            "(or http://127.0.0.1:7071 on this machine), not 'app/api/update'." },
         { ["run", "--out", "{out}"], "Updates__BaseUrl=https://app.example.org/api/update", 2,
             "Updates__SigningKey is required when Updates__BaseUrl is set: it signs the links in digests. Make one with 'openssl rand -base64 48'" },
         { ["run", "--out", "{out}"], "Reminders__DueSoonDays=abc", 2, "Reminders__DueSoonDays must be a whole number of days, not 'abc'." },
@@ -235,20 +237,24 @@ public sealed class CliEndToEndTests : IDisposable
         { ["provision"], null, 2, "provision needs the SharePoint site: set Tracker__SiteUrl" },
         { ["run", "--out", "{out}", "--tracker", "{out}/empty.json"], null, 1, "Run failed: The tracker file '{out}/empty.json' is empty" },
         { ["run", "--out", "{out}", "--tracker", "{out}/tracker.csv"], null, 1,
-            "Run failed: The tracker file '{out}/tracker.csv' is not JSON (it looks like CSV: to bring it in, use `import FILE --tracker OUT.json`, then `run --tracker OUT.json`)." },
+            "Run failed: The tracker file '{out}/tracker.csv' is not JSON " +
+            "(it looks like CSV: to bring it in, use `import FILE --tracker OUT.json`, then `run --tracker OUT.json`)." },
         { ["run", "--out", "{out}", "--tracker", "{out}"], null, 2, "--tracker must be a file; '{out}' is a folder." },
         { ["run", "--out", "{out}", "--tracker", "{out}/nope.json"], null, 2, "--tracker: there is no file '{out}/nope.json'" },
         { ["run", "--out", "{out}/empty.json"], null, 2, "--out must be a folder; '{out}/empty.json' is a file." },
         { ["run", "--as-of", "2017-13-01"], null, 2, "--as-of '2017-13-01' is not a real date." },
         { ["run", "--as-of", "16/01/2017"], null, 2, "--as-of takes a date as yyyy-MM-dd (e.g. 2017-01-16), not '16/01/2017'." },
         { ["--as-of", "2017-01-16"], null, 2,
-            "The command is missing: start with one of run, provision, serve, import, check, erase, revoke, e.g. `dotnet run --project functions/SaferCity.Cli -- run --as-of 2017-01-16`." },
+            "The command is missing: start with one of run, provision, serve, import, check, erase, revoke, " +
+            "e.g. `dotnet run --project functions/SaferCity.Cli -- run --as-of 2017-01-16`." },
         { ["run", "--asof", "2017-01-16"], null, 2, "Unknown option '--asof' for run: did you mean `--as-of`? Run with --help for usage." },
         { ["run", "--dryrun"], null, 2, "Unknown option '--dryrun' for run: did you mean `--dry-run`?" },
         { ["rnu"], null, 2, "Unknown command 'rnu': did you mean `run`?" },
         { ["imprt", "a.docx"], null, 2,
             "Unknown command 'imprt': did you mean `import`? Commands: run, provision, serve, import, check, erase, revoke." },
-        { ["import"], null, 2, "import needs FILE: dotnet run --project functions/SaferCity.Cli -- import FILE [--dry-run] [--tracker OUT.json] [--column \"HEADING=field\"] [--overwrite] [--leads OUT.json]." },
+        { ["import"], null, 2,
+            "import needs FILE: dotnet run --project functions/SaferCity.Cli -- import FILE [--dry-run] [--tracker OUT.json] " +
+            "[--column \"HEADING=field\"] [--overwrite] [--leads OUT.json]." },
         { ["import", "a.docx", "b.docx"], null, 2, "import takes one FILE; 'b.docx' is a second one." },
         { ["import", "a.docx", "--tracker"], null, 2, "--tracker needs a value: --tracker OUT.json." },
         { ["run", "extra"], null, 2, "Unexpected 'extra': run takes its values after an option name, e.g. --tracker FILE." },
@@ -261,7 +267,9 @@ public sealed class CliEndToEndTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_out, "empty.json"), "");
         await File.WriteAllTextAsync(Path.Combine(_out, "tracker.csv"), "Action,Key Action,Delivery Deadline\n1.1,Do the thing,December 2016\n");
-        var environment = setting is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [setting.Split('=')[0]] = setting.Split('=')[1] };
+        var environment = setting is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { [setting.Split('=')[0]] = setting.Split('=')[1] };
 
         var (code, stdout, stderr) = await RunCliAsync(environment, args.Select(a => a.Replace("{out}", _out)).ToArray());
 

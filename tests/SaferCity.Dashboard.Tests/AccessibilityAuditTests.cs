@@ -81,7 +81,8 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
 
         var chart = page.Locator("svg.trend__chart");
         await Assertions.Expect(chart).ToHaveAccessibleNameAsync("RAG ratings over time");
-        await Assertions.Expect(chart).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^One snapshot, 16 January 2017. Latest: 0 red, 7 amber"));
+        await Assertions.Expect(chart).ToHaveAccessibleDescriptionAsync(
+            new System.Text.RegularExpressions.Regex("^One snapshot, 16 January 2017. Latest: 0 red, 7 amber"));
 
         // For each line: its series, its dash pattern as drawn, and the shape of the marker at its points.
         var lines = await page.EvaluateAsync<JsonElement>("""

@@ -29,7 +29,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: apt-get update && apt-get install -y chromium (scripts/test.sh does this).");
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: " +
+                "apt-get update && apt-get install -y chromium (scripts/test.sh does this).");
         _tempDir = SiteGenerator.NewTempDir();
         SampleSiteDir = await SiteGenerator.GenerateAsync(SiteGenerator.SampleTracker, SiteGenerator.SampleLeads, _tempDir);
         _server = await SiteServer.StartAsync(SampleSiteDir);

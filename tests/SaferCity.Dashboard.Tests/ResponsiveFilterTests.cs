@@ -118,7 +118,8 @@ public sealed class ResponsiveFilterTests(BrowserFixture fixture)
                 .Select(r => (Id: r.GetProperty("id").GetString()!, State: r.GetProperty("state").GetString()!)).ToList();
             var shown = rows.Where(r => r.State == "shown").Select(r => r.Id).ToList();
             var odd = rows.Where(r => r.State is not ("shown" or "none")).ToList();
-            if (odd.Count > 0) failures.Add($"{name}, {filter}: neither shown nor removed: {string.Join(", ", odd.Select(r => $"{r.Id} ({r.State})"))}");
+            if (odd.Count > 0)
+                failures.Add($"{name}, {filter}: neither shown nor removed: {string.Join(", ", odd.Select(r => $"{r.Id} ({r.State})"))}");
             if (!shown.SequenceEqual(expected))
                 failures.Add($"{name}, {filter}: the page says {expected.Count} of {total}, the data says [{string.Join(" ", expected)}], " +
                              $"but {shown.Count} rows are visible: [{string.Join(" ", shown)}]");

@@ -192,7 +192,9 @@ public class ArmTemplateTests
         var name = keyVault.Template.GetProperty("parameters").GetProperty("updatesSigningKeySecretName").GetProperty("defaultValue");
 
         Assert.Equal("Updates--SigningKey", name.GetString());
-        Assert.Contains("secrets/", keyVault.Resolve(keyVault.Template.GetProperty("outputs").GetProperty("updatesSigningKeySecretUri").GetProperty("value")), StringComparison.Ordinal);
+        Assert.Contains("secrets/",
+            keyVault.Resolve(keyVault.Template.GetProperty("outputs").GetProperty("updatesSigningKeySecretUri").GetProperty("value")),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -203,7 +205,8 @@ public class ArmTemplateTests
         var passed = api.In.Resolve(api.Json.GetProperty("properties").GetProperty("parameters").GetProperty("selfUrlSettings"));
 
         Assert.Equal(
-            "if(parameters('updateLinks'), createObject('value', createObject('Updates__BaseUrl', parameters('updatesRoute'))), createObject('value', createObject()))",
+            "if(parameters('updateLinks'), createObject('value', createObject('Updates__BaseUrl', parameters('updatesRoute'))), " +
+            "createObject('value', createObject()))",
             passed);
         Assert.True(MainParameterDefault("updateLinks").GetBoolean());
         Assert.Equal("api/update", MainParameterDefault("updatesRoute").GetString());
@@ -214,7 +217,8 @@ public class ArmTemplateTests
         var properties = settings.GetProperty("properties").GetString()!;
         Assert.Contains("items(parameters('selfUrlSettings'))", properties, StringComparison.Ordinal);
         Assert.Contains(
-            "format('https://{0}/{1}', reference(resourceId('Microsoft.Web/sites', parameters('name')), '2024-04-01').defaultHostName, lambdaVariables('setting').value)",
+            "format('https://{0}/{1}', reference(resourceId('Microsoft.Web/sites', parameters('name')), '2024-04-01').defaultHostName, " +
+            "lambdaVariables('setting').value)",
             properties,
             StringComparison.Ordinal);
     }

@@ -42,7 +42,8 @@ public class DeploymentDocsTests
     {
         var api = ArmTemplate.Main.Resources.Single(r => r.Type == "Microsoft.Resources/deployments"
             && r.Json.GetProperty("name").GetString() == "api");
-        var settings = api.Json.GetProperty("properties").GetProperty("parameters").GetProperty("appSettings").GetProperty("value").EnumerateObject().ToList();
+        var settings = api.Json.GetProperty("properties").GetProperty("parameters").GetProperty("appSettings").GetProperty("value")
+            .EnumerateObject().ToList();
         var variables = AzdVariables();
         var table = Regex.Match(InfraReadme, @"(?m)^\| App setting \| Its value \|\n(\|.*\n)+").Value;
         var rows = Regex.Matches(table, @"(?m)^\| `(?<setting>[A-Za-z_]+)` \|(?<rest>.*)$")

@@ -59,7 +59,10 @@ public static class SyntheticTracker
                 w.WriteString("KeyAction", Sentence(random, 12 + random.Next(30)));
                 WriteDeadline(w, random, centre);
                 WriteLeads(w, random);
-                w.WriteString("RAG", random.NextDouble() switch { < 0.55 => "G", < 0.7 => "Green", < 0.85 => "A", < 0.9 => "amber", < 0.98 => "R", _ => "Red" });
+                w.WriteString("RAG", random.NextDouble() switch
+                {
+                    < 0.55 => "G", < 0.7 => "Green", < 0.85 => "A", < 0.9 => "amber", < 0.98 => "R", _ => "Red"
+                });
                 WriteComments(w, random);
                 w.WriteEndObject();
                 w.WriteEndObject();

@@ -28,11 +28,13 @@ public static class TrackerDocuments
         {
             var f = item.GetProperty("fields");
             string Text(string name) => f.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-            return new TrackerRow(Text("Title"), Text("Theme"), Text("KeyAction"), Text("DeliveryDeadline"), Text("LeadService"), Text("RAG"), Text("Comments"));
+            return new TrackerRow(Text("Title"), Text("Theme"), Text("KeyAction"), Text("DeliveryDeadline"), Text("LeadService"), Text("RAG"),
+                Text("Comments"));
         })];
     }
 
-    /// <param name="repeatHeadingEvery">Also write the heading row again as an ordinary row every N actions (a document pasted together from pages).</param>
+    /// <param name="repeatHeadingEvery">Also write the heading row again as an ordinary row every N actions
+    /// (a document pasted together from pages).</param>
     public static void WriteDocx(string path, IEnumerable<TrackerRow> rows, string[]? headings = null, int repeatHeadingEvery = 0)
     {
         headings ??= SeedHeadings;
@@ -50,7 +52,8 @@ public static class TrackerDocuments
                 new W.TableBorders(
                     new W.TopBorder { Val = W.BorderValues.Single, Size = 4 }, new W.BottomBorder { Val = W.BorderValues.Single, Size = 4 },
                     new W.LeftBorder { Val = W.BorderValues.Single, Size = 4 }, new W.RightBorder { Val = W.BorderValues.Single, Size = 4 },
-                    new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4 }, new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4 }),
+                    new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4 },
+                    new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4 }),
                 new W.TableWidth { Type = W.TableWidthUnitValues.Pct, Width = "5000" }),
             new W.TableGrid([.. headings.Select(_ => new W.GridColumn { Width = (9000 / headings.Length).ToString(CultureInfo.InvariantCulture) })]));
 
@@ -96,7 +99,9 @@ public static class TrackerDocuments
         workbook.Workbook = new Workbook();
         var styles = workbook.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = new Stylesheet(
-            new Fonts(new Font()), new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+            new Fonts(new Font()),
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
             new Borders(new Border()), new CellStyleFormats(new CellFormat()),
             new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true })); // style 1: a date
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
@@ -107,7 +112,8 @@ public static class TrackerDocuments
         void AddRow(IEnumerable<Cell> cells) => data.Append(new Row(cells) { RowIndex = ++rowIndex });
         Cell Text(int column, string text) => new()
         {
-            CellReference = $"{(char)('A' + column)}{rowIndex + 1}", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)),
+            CellReference = $"{(char)('A' + column)}{rowIndex + 1}", DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(text)),
         };
 
         AddRow(headings.Select((h, c) => Text(c, h)));
@@ -124,7 +130,8 @@ public static class TrackerDocuments
             for (var c = 0; c < headings.Length; c++)
             {
                 var value = ValueFor(headings[c], row);
-                if (realDates && IsDeadline(headings[c]) && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                if (realDates && IsDeadline(headings[c])
+                    && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 {
                     cells.Add(new Cell
                     {

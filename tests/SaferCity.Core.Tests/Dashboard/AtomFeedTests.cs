@@ -130,7 +130,9 @@ public sealed class AtomFeedTests
 
         Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(second));
         var ids = Parse(first).Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToList();
-        Assert.Equal(["https://plan.example.org/dashboard/feed.xml#changes-2017-01-16", "https://plan.example.org/dashboard/feed.xml#changes-2017-01-09"], ids);
+        Assert.Equal(
+            ["https://plan.example.org/dashboard/feed.xml#changes-2017-01-16", "https://plan.example.org/dashboard/feed.xml#changes-2017-01-09"],
+            ids);
 
         // Next week's run adds an entry on top; the earlier ones keep their ids and times.
         var nextWeek = again.Record(Snap("2017-01-23", A("1.1", complete: true), A("1.2", Rag.Green),
@@ -204,7 +206,8 @@ public sealed class AtomFeedTests
             AssertAbsolute(entry.Element(Atom + "id")!.Value);
             AssertTime(entry.Element(Atom + "updated")!.Value);
             Assert.True(entry.Elements(Atom + "content").Count() == 1 ||
-                        entry.Elements(Atom + "link").Any(l => (string?)l.Attribute("rel") is null or "alternate"), "entry has neither content nor an alternate link");
+                        entry.Elements(Atom + "link").Any(l => (string?)l.Attribute("rel") is null or "alternate"),
+                "entry has neither content nor an alternate link");
             Assert.Contains((string?)entry.Element(Atom + "content")?.Attribute("type"), new[] { "text", "html", "xhtml" });
         }
     }
@@ -228,11 +231,13 @@ public sealed class AtomFeedTests
     [Fact]
     public void Short_LongKeyAction_EndsAtAWordBoundary()
     {
-        var text = "Establish a city-wide Violence Against Women and Girls Strategy identifying the SCPs response to areas such as domestic and sexual violence, harmful practice";
+        var text = "Establish a city-wide Violence Against Women and Girls Strategy identifying the SCPs response to areas such as " +
+            "domestic and sexual violence, harmful practice";
 
         var shown = AtomFeed.Short(text);
 
-        Assert.Equal("Establish a city-wide Violence Against Women and Girls Strategy identifying the SCPs response to areas such as domestic and sexual violence…", shown);
+        Assert.Equal("Establish a city-wide Violence Against Women and Girls Strategy identifying the SCPs response to areas such as " +
+            "domestic and sexual violence…", shown);
         Assert.True(text.StartsWith(shown[..^1], StringComparison.Ordinal) && text[shown.Length - 1] is ' ' or ',');
     }
 

@@ -12,8 +12,8 @@ public sealed class DashboardBuilderTests
 {
     private static readonly DateOnly AsOf = new(2017, 1, 16);
 
-    private static ListItem Item(string id, string number, string theme, string? comments = null, bool hidden = false, string lead = "Community Safety Team",
-        string? rag = "G") =>
+    private static ListItem Item(string id, string number, string theme, string? comments = null, bool hidden = false,
+        string lead = "Community Safety Team", string? rag = "G") =>
         new(id, new DateTimeOffset(2017, 1, 10, 9, 0, 0, TimeSpan.Zero), new Dictionary<string, object?>
         {
             ["Title"] = number, ["Theme"] = theme, ["KeyAction"] = $"Action {number} text", ["DeliveryDeadline"] = "December 2016",
@@ -35,7 +35,8 @@ public sealed class DashboardBuilderTests
     private static string AllPublished(PublicDashboard doc)
     {
         var files = SiteBuilder.Build(doc, new DashboardOptions());
-        return string.Join("\n", files.Where(f => !f.Path.StartsWith("assets/", StringComparison.Ordinal)).Select(f => Encoding.UTF8.GetString(f.Content.Span)));
+        return string.Join("\n", files.Where(f => !f.Path.StartsWith("assets/", StringComparison.Ordinal))
+            .Select(f => Encoding.UTF8.GetString(f.Content.Span)));
     }
 
     [Fact]
@@ -60,7 +61,8 @@ public sealed class DashboardBuilderTests
     public void Build_EmailAddressesInAnyField_Redacted()
     {
         var doc = DashboardBuilder.Public(Report(
-            Item("1", "1.1", "1. Theme by boss@example.org", comments: "Ask jo.bloggs@example.gov.uk for details", lead: "CST; someone@example.org")));
+            Item("1", "1.1", "1. Theme by boss@example.org", comments: "Ask jo.bloggs@example.gov.uk for details",
+                lead: "CST; someone@example.org")));
 
         var published = AllPublished(doc);
         Assert.DoesNotContain("@example.", published);

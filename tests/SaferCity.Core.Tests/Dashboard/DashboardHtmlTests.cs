@@ -190,11 +190,13 @@ public sealed class DashboardHtmlTests
 
         Assert.Matches("<svg [^>]*role=\"img\"[^>]*aria-labelledby=\"trend-title\" aria-describedby=\"trend-desc\"", html);
         Assert.Contains("<title id=\"trend-title\">", html);
-        Assert.Contains("<desc id=\"trend-desc\">2 snapshots from 9 January 2017 to 16 January 2017. Latest: 0 red, 2 amber and 4 green open actions; 5 complete.</desc>", html);
+        Assert.Contains("<desc id=\"trend-desc\">2 snapshots from 9 January 2017 to 16 January 2017. " +
+            "Latest: 0 red, 2 amber and 4 green open actions; 5 complete.</desc>", html);
         // Four series, each drawn once in the chart and once in the legend, each with its own marker.
         Assert.Equal(8, Regex.Count(html, "<polyline class=\"trend__line--"));
         Assert.Equal(4, Regex.Count(html, "<marker id=\"mk-"));
-        Assert.Contains("<tr><th scope=\"row\"><time datetime=\"2017-01-09\">9 January 2017</time></th><td>1</td><td>2</td><td>3</td><td>4</td></tr>", html);
+        Assert.Contains("<tr><th scope=\"row\"><time datetime=\"2017-01-09\">9 January 2017</time></th>" +
+            "<td>1</td><td>2</td><td>3</td><td>4</td></tr>", html);
         Assert.Contains("href=\"actions.csv\"", html);
         Assert.Contains("href=\"dashboard.json\"", html);
     }
@@ -264,7 +266,8 @@ public sealed class DashboardHtmlTests
         var html = Render(Document([Action("1.1", "1. Theme")]));
 
         var head = WebUtility.HtmlDecode(html[..html.IndexOf("</head>", StringComparison.Ordinal)]);
-        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"Safer City Partnership: action plan changes\">", head);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" " +
+            "title=\"Safer City Partnership: action plan changes\">", head);
         var body = html[html.IndexOf("<main", StringComparison.Ordinal)..];
         Assert.Matches("<a href=\"feed.xml\">[^<]+</a>", body);
     }

@@ -85,7 +85,8 @@ public sealed class PublicNoticesTests
             Assert.Contains(section, text);
         Assert.Contains("Web Content Accessibility Guidelines version 2.2", text);
         // Assets live at fixed paths: one run's data never changes them, or a failed publish would alter the last good site.
-        var later = SiteBuilder.Build(Document([Action("1.1", "T")]) with { GeneratedAt = new DateTimeOffset(2017, 2, 1, 7, 0, 0, TimeSpan.Zero) }, new DashboardOptions());
+        var later = SiteBuilder.Build(Document([Action("1.1", "T")]) with { GeneratedAt = new DateTimeOffset(2017, 2, 1, 7, 0, 0, TimeSpan.Zero) },
+            new DashboardOptions());
         foreach (var asset in files.Where(f => f.Path.StartsWith("assets/", StringComparison.Ordinal)))
             Assert.True(asset.Content.Span.SequenceEqual(later.Single(f => f.Path == asset.Path).Content.Span), asset.Path);
         Assert.DoesNotContain("<script", text);
@@ -100,7 +101,9 @@ public sealed class PublicNoticesTests
         Assert.DoesNotContain("last reviewed by the partnership", unset);
         Assert.Contains("It was last reviewed by the partnership on 15 January 2027.", set);
         var built = DateOnly.ParseExact(AccessibilityStatement.BuildDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"This website was last tested on {built.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", unset);
-        Assert.InRange(built, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-366), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)); // this build's day
+        Assert.Contains(
+            $"This website was last tested on {built.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", unset);
+        // this build's day
+        Assert.InRange(built, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-366), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
     }
 }

@@ -19,7 +19,8 @@ public class PublicTextTests
     [InlineData("\uFEFFjsmith@council.gov.uk")]
     [InlineData("info@example.\u0440\u0444")]               // .рф
     [InlineData("\u7528\u6237@\u4F8B\u5B50.\u5E7F\u544A")]  // 用户@例子.广告
-    [InlineData("\u03B4\u03BF\u03BA\u03B9\u03BC\u03AE@\u03C0\u03B1\u03C1\u03AC\u03B4\u03B5\u03B9\u03B3\u03BC\u03B1.\u03B4\u03BF\u03BA\u03B9\u03BC\u03AE")]
+    [InlineData("\u03B4\u03BF\u03BA\u03B9\u03BC\u03AE@" +
+        "\u03C0\u03B1\u03C1\u03AC\u03B4\u03B5\u03B9\u03B3\u03BC\u03B1.\u03B4\u03BF\u03BA\u03B9\u03BC\u03AE")]
     [InlineData("x@m\u00FCnchen.de")]
     [InlineData("x@xn--mnchen-3ya.de")]
     [InlineData("user@example.xn--p1ai")]                  // a punycode top-level domain

@@ -11,7 +11,8 @@ public class TrackerIdentityTests
     private static readonly TrackerIdentity Own = TrackerIdentity.OfFile("/data/own/tracker.json");
 
     /// <summary>The sample run on 2 January, then edits that would be drift, then a run on 23 January as <paramref name="second"/>.</summary>
-    private static async Task<(Harness Harness, RunOutcome Outcome, byte[] HistoryBefore)> SecondRunAsAsync(TrackerIdentity? first, TrackerIdentity second)
+    private static async Task<(Harness Harness, RunOutcome Outcome, byte[] HistoryBefore)> SecondRunAsAsync(
+        TrackerIdentity? first, TrackerIdentity second)
     {
         var harness = Harness.ForSample();
         harness.Identity = first;

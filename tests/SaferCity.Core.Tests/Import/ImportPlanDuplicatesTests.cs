@@ -10,13 +10,18 @@ public sealed class ImportPlanDuplicatesTests
     private static readonly HashSet<TrackerField> Fields = [TrackerField.Number, TrackerField.KeyAction, TrackerField.Rag];
 
     private static ImportedRow Row(string number) =>
-        new(number, $"row {number}", new Dictionary<TrackerField, string?> { [TrackerField.KeyAction] = $"Action {number}", [TrackerField.Rag] = "G" });
+        new(number, $"row {number}",
+            new Dictionary<TrackerField, string?> { [TrackerField.KeyAction] = $"Action {number}", [TrackerField.Rag] = "G" });
 
     private static ListItem Item(string id, string number, string rag = "G") =>
-        new(id, null, new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["Title"] = number, ["KeyAction"] = $"Action {number}", ["RAG"] = rag });
+        new(id, null, new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Title"] = number, ["KeyAction"] = $"Action {number}", ["RAG"] = rag
+        });
 
     private static ImportPlan Plan(params ListItem[] existing) =>
-        new ImportPlanner(new TrackerColumns()).Plan(new ImportedTable("t", [Row("1.1"), Row("2.5")], Fields, [], []), existing, deadlineIsDate: false);
+        new ImportPlanner(new TrackerColumns())
+            .Plan(new ImportedTable("t", [Row("1.1"), Row("2.5")], Fields, [], []), existing, deadlineIsDate: false);
 
     [Fact]
     public void Plan_NumberTwiceInTheList_OneLineNamingBothItemsAndOnlyTheFirstIsUpdated()

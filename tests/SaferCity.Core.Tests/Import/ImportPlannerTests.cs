@@ -8,9 +8,11 @@ namespace SaferCity.Core.Tests.Import;
 public sealed class ImportPlannerTests
 {
     private static readonly HashSet<TrackerField> AllFields =
-        [TrackerField.Number, TrackerField.Theme, TrackerField.KeyAction, TrackerField.DeliveryDeadline, TrackerField.LeadService, TrackerField.Rag, TrackerField.Comments];
+        [TrackerField.Number, TrackerField.Theme, TrackerField.KeyAction, TrackerField.DeliveryDeadline, TrackerField.LeadService,
+            TrackerField.Rag, TrackerField.Comments];
 
-    private static ImportedRow Row(string number, string? lead = "Police", string? rag = "G", string? deadline = "December 2016", string? comments = "Ongoing") =>
+    private static ImportedRow Row(string number, string? lead = "Police", string? rag = "G", string? deadline = "December 2016",
+        string? comments = "Ongoing") =>
         new(number, $"table 1 row {number}", new Dictionary<TrackerField, string?>
         {
             [TrackerField.Theme] = "1. Violence", [TrackerField.KeyAction] = $"Action {number}", [TrackerField.DeliveryDeadline] = deadline,
@@ -29,7 +31,8 @@ public sealed class ImportPlannerTests
     [Fact]
     public void Plan_ListWritesRagAsWords_SameRagIsUnchangedAndNewRowsUseWords()
     {
-        var plan = new ImportPlanner(new TrackerColumns()).Plan(Table(Row("1.1"), Row("1.2", rag: "amber")), [Item("7", "1.1", rag: "Green")], deadlineIsDate: false);
+        var plan = new ImportPlanner(new TrackerColumns())
+            .Plan(Table(Row("1.1"), Row("1.2", rag: "amber")), [Item("7", "1.1", rag: "Green")], deadlineIsDate: false);
 
         Assert.Equal(["1.1"], plan.Unchanged);
         Assert.Equal("Amber", Assert.Single(plan.Creates).Fields["RAG"]);
@@ -40,7 +43,8 @@ public sealed class ImportPlannerTests
     {
         var existing = Item("7", "1.1", deadline: "2016-12-31T00:00:00Z");
 
-        var plan = new ImportPlanner(new TrackerColumns()).Plan(Table(Row("1.1"), Row("1.2", deadline: "when funded")), [existing], deadlineIsDate: true);
+        var plan = new ImportPlanner(new TrackerColumns())
+            .Plan(Table(Row("1.1"), Row("1.2", deadline: "when funded")), [existing], deadlineIsDate: true);
 
         Assert.Equal(["1.1"], plan.Unchanged);
         Assert.False(Assert.Single(plan.Creates).Fields.ContainsKey("DeliveryDeadline"));
@@ -61,7 +65,8 @@ public sealed class ImportPlannerTests
     [Fact]
     public void Plan_ItemMissingFromTheFile_IsListedNotDeleted()
     {
-        var plan = new ImportPlanner(new TrackerColumns()).Plan(Table(Row("1.1")), [Item("1", "1.1"), Item("2", "1.10"), Item("3", "1.2")], deadlineIsDate: false);
+        var plan = new ImportPlanner(new TrackerColumns())
+            .Plan(Table(Row("1.1")), [Item("1", "1.1"), Item("2", "1.10"), Item("3", "1.2")], deadlineIsDate: false);
 
         Assert.Equal(["1.2", "1.10"], plan.NotInFile);
         Assert.False(plan.HasWrites);

@@ -10,7 +10,8 @@ public sealed class LeadsPlanTests
     private static ImportedLead Lead(string name, string? email, string? aliases = null) => new(name, aliases, email, "row 2");
 
     private static ListItem Item(string id, string name, string? email, string? aliases = null) =>
-        new(id, null, new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["Title"] = name, ["Email"] = email, ["Aliases"] = aliases });
+        new(id, null,
+            new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["Title"] = name, ["Email"] = email, ["Aliases"] = aliases });
 
     [Fact]
     public void Make_NewAndKnownLeads_CreatesByNameMatchedAsTheRunMatches()
@@ -32,7 +33,8 @@ public sealed class LeadsPlanTests
         Assert.Equal(new Dictionary<string, string?> { ["Email"] = "p@example.org" }, update.Fields);
         var create = plan.Writes.Single(w => w.ItemId is null);
         Assert.Equal("Licensing", create.Fields["Title"]);
-        Assert.Equal(["Leads list 'SCP Leads': 1 to create, 1 to update, 0 unchanged.", "  Create: Licensing", "  Update Police: Email"], plan.Describe());
+        Assert.Equal(["Leads list 'SCP Leads': 1 to create, 1 to update, 0 unchanged.", "  Create: Licensing", "  Update Police: Email"],
+            plan.Describe());
     }
 
     [Fact]

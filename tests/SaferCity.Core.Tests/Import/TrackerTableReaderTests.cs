@@ -74,7 +74,8 @@ public sealed class TrackerTableReaderTests
             ["1.1", "A", "March 2017", "Police", "G"])));
 
         Assert.Equal("t.docx cannot be read as a tracker: no column for lead. Headings seen: No, Key action, Deadline, Person, RAG. " +
-                     "Name a column's field with --column \"HEADING=field\" (fields: number, theme, keyAction, deadline, lead, rag, comments, status, hide).",
+                     "Name a column's field with --column \"HEADING=field\" " +
+                     "(fields: number, theme, keyAction, deadline, lead, rag, comments, status, hide).",
             refusal.Message);
     }
 

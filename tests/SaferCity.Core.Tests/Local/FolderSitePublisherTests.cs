@@ -67,7 +67,8 @@ public sealed class FolderSitePublisherTests : IDisposable
     {
         await PublishAsync(Streamed("the last good file"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => PublishAsync(Streamed("a new and different file", new InvalidOperationException("render failed"))));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            PublishAsync(Streamed("a new and different file", new InvalidOperationException("render failed"))));
 
         Assert.Equal("the last good file", await File.ReadAllTextAsync(FilePath));
         Assert.False(File.Exists(FilePath + ".tmp"));

@@ -118,6 +118,7 @@ public class DriftAcrossRunsTests
         Assert.DoesNotContain(doc.Actions, a => a.Id == "2.5");
         Assert.Equal(41, doc.Summary.Total);
         Assert.DoesNotContain("Alcohol Recovery Centres", System.Text.Encoding.UTF8.GetString(harness.Site.Files["index.html"].Content.Span));
-        Assert.Contains("2.5", harness.Email.Sent.Single(m => m.DigestId.EndsWith("/london-ambulance-service", StringComparison.Ordinal)).Tags["actions"]);
+        Assert.Contains("2.5",
+            harness.Email.Sent.Single(m => m.DigestId.EndsWith("/london-ambulance-service", StringComparison.Ordinal)).Tags["actions"]);
     }
 }

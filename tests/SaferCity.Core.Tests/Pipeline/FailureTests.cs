@@ -126,13 +126,14 @@ public class FailureTests
     public async Task RunAsync_MailServiceDown_OneLineWithFirstReasonNotEveryFailure()
     {
         var harness = Harness.ForSample();
-        foreach (var lead in new[] { "city-of-london-police", "community-safety-team", "coordinator", "department-of-community-and-children-s-services",
-                     "housing", "licensing", "london-ambulance-service", "trading-standards" })
+        foreach (var lead in new[] { "city-of-london-police", "community-safety-team", "coordinator",
+                     "department-of-community-and-children-s-services", "housing", "licensing", "london-ambulance-service", "trading-standards" })
             harness.Email.FailDigests.Add($"2017-W03/{lead}");
 
         var outcome = await harness.RunAsync("2017-01-16");
 
         Assert.Equal(RunStatus.CompletedWithFailures, outcome.Status);
-        Assert.Matches(@"^8 digests could not be sent \([a-z-]+: 550 simulated rejection\); they stay due and go out on the next run\.$", outcome.Message);
+        Assert.Matches(@"^8 digests could not be sent \([a-z-]+: 550 simulated rejection\); they stay due and go out on the next run\.$",
+            outcome.Message);
     }
 }

@@ -83,14 +83,17 @@ public sealed partial class QuarterTrialTests(ITestOutputHelper output)
         Assert.True(weeks.Sum(w => w.Emails.Where(m => m.Tags["kind"] == "digest").Sum(m => Words(m.Text))) <= 42_505 / 2);
 
         // The Monday-after-07:00 completion: thanked once in each lead's next digest, and once in the summary.
-        var thanked = weeks.SelectMany(w => w.Emails.Where(m => m.Text.Contains("- 3.1 completed: thank you", StringComparison.Ordinal)).Select(m => (w.Monday, m.DigestId))).ToList();
+        var thanked = weeks.SelectMany(w => w.Emails.Where(m => m.Text.Contains("- 3.1 completed: thank you", StringComparison.Ordinal))
+            .Select(m => (w.Monday, m.DigestId))).ToList();
         Assert.Equal([(new DateOnly(2017, 1, 23), "2017-W04/community-safety-team"), (new DateOnly(2017, 1, 23), "2017-W04/city-of-london-police")],
             thanked);
         Assert.Single(Summaries(weeks), s => s.Email.Text.Contains("- 3.1: completed", StringComparison.Ordinal));
-        Assert.StartsWith("Community Safety Team: 3.1 completed, thank you", weeks[3].Emails.Single(m => m.DigestId == "2017-W04/community-safety-team").Subject);
+        Assert.StartsWith("Community Safety Team: 3.1 completed, thank you",
+            weeks[3].Emails.Single(m => m.DigestId == "2017-W04/community-safety-team").Subject);
 
         // The mid-week change by someone else: once per lead, the following Monday, since each lead's previous digest.
-        var changed = weeks.SelectMany(w => w.Emails.Where(m => m.Tags["kind"] == "digest" && m.Text.Contains("- 2.7: rating worse", StringComparison.Ordinal))
+        var changed = weeks.SelectMany(w => w.Emails
+            .Where(m => m.Tags["kind"] == "digest" && m.Text.Contains("- 2.7: rating worse", StringComparison.Ordinal))
             .Select(m => (w.Monday, m))).ToList();
         Assert.Equal(2, changed.Count);
         Assert.All(changed, c => Assert.Equal(new DateOnly(2017, 2, 6), c.Monday));
@@ -103,7 +106,8 @@ public sealed partial class QuarterTrialTests(ITestOutputHelper output)
 
         // The lead's own change: acknowledged once, never asked for review.
         var licensing = Digests(weeks, "licensing").ToList();
-        Assert.Single(licensing, d => d.Email.Text.Contains("You changed the rating to Amber (at risk) on 17 February 2017", StringComparison.Ordinal));
+        Assert.Single(licensing, d =>
+            d.Email.Text.Contains("You changed the rating to Amber (at risk) on 17 February 2017", StringComparison.Ordinal));
         Assert.DoesNotContain(licensing, d => d.Email.Text.Contains("- 2.8: rating worse", StringComparison.Ordinal));
     }
 

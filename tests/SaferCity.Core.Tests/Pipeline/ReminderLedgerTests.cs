@@ -91,7 +91,8 @@ public class ReminderLedgerTests
         Assert.Empty(resent.Intersect(sentBeforeCrash)); // nothing twice
         Assert.Equal(8, sentBeforeCrash.Count + resent.Count); // nothing lost
         Assert.Equal(["community-safety-team"], next.Reminders!.Unconfirmed);
-        Assert.Contains("Digest for community-safety-team may not have gone out", harness.Email.Sent.Single(m => m.DigestId.EndsWith("/coordinator", StringComparison.Ordinal)).Text);
+        Assert.Contains("Digest for community-safety-team may not have gone out",
+            harness.Email.Sent.Single(m => m.DigestId.EndsWith("/coordinator", StringComparison.Ordinal)).Text);
     }
 
     [Fact]
@@ -132,7 +133,8 @@ public class ReminderLedgerTests
     public async Task RunAsync_LeadNamedCoordinator_LeadAndSummaryEachSentOnce()
     {
         var harness = Harness.ForSample();
-        harness.Source.Leads[0] = Harness.With(harness.Source.Leads[0], "Title", "Coordinator"); // was Community Safety Team, still reached by its aliases
+        // was Community Safety Team, still reached by its aliases
+        harness.Source.Leads[0] = Harness.With(harness.Source.Leads[0], "Title", "Coordinator");
 
         var outcome = await harness.RunAsync("2017-01-16");
 

@@ -73,7 +73,8 @@ public sealed class RetentionTests : IDisposable
         foreach (var (day, rag) in states)
         {
             var asOf = DateOnly.Parse(day);
-            history = history.Record(new Snapshot(asOf, default, [new SnapshotAction("1.1", rag, null, false, false), new SnapshotAction("1.2", Model.Rag.Green, null, false, false)]),
+            history = history.Record(new Snapshot(asOf, default,
+                    [new SnapshotAction("1.1", rag, null, false, false), new SnapshotAction("1.2", Model.Rag.Green, null, false, false)]),
                 new RagCounts(0, 0, 1, 0));
         }
 

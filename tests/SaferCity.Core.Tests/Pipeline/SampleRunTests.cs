@@ -62,7 +62,8 @@ public class SampleRunTests
         var text = police.Text;
         Assert.True(text.IndexOf("OVERDUE (2)", StringComparison.Ordinal) < text.IndexOf("DUE SOON (5)", StringComparison.Ordinal));
         Assert.Contains("- 2.5: overdue by 16 days\n  Key action: Explore the potential of Alcohol Recovery Centres", text.ReplaceLineEndings("\n"));
-        Assert.Contains("  Deadline: 31 December 2016\n  RAG: Amber (at risk)\n  Check the rating: overdue, but rated Amber (at risk), not Red\n", text.ReplaceLineEndings("\n"));
+        Assert.Contains("  Deadline: 31 December 2016\n  RAG: Amber (at risk)\n" +
+            "  Check the rating: overdue, but rated Amber (at risk), not Red\n", text.ReplaceLineEndings("\n"));
         Assert.Contains("Latest comment: ARC was not established", text);
         foreach (var number in new[] { "2.5", "4.2", "2.7", "3.1", "3.2", "3.7", "3.8" })
         {
@@ -82,7 +83,8 @@ public class SampleRunTests
 
         var summary = harness.Email.Sent.Single(m => m.DigestId == "2017-W03/coordinator");
         Assert.Equal(["coordinator@example.gov.uk"], summary.To);
-        Assert.Contains("42 actions: 15 complete, 27 open (0 red, 7 amber, 20 green); 2 overdue, 6 due soon, 2 overdue, but not rated Red.", summary.Text);
+        Assert.Contains("42 actions: 15 complete, 27 open (0 red, 7 amber, 20 green); 2 overdue, 6 due soon, 2 overdue, but not rated Red.",
+            summary.Text);
         // 1.3 and 4.1 are complete: their lead problems are not the coordinator's to chase.
         Assert.DoesNotContain("1.3: lead missing", summary.Text);
         // 4.2 (November 2016) is 47 days overdue: escalated with its leads named; 2.5 (16 days) is not.

@@ -48,7 +48,8 @@ public class StaleAcrossRunsTests
     public async Task RunAsync_JanuaryThenMarch_FlagsEveryOpenActionButTheOneCommentedOn27February()
     {
         var (harness, commented, _) = await SampleAfterJanuaryAsync();
-        harness.Edit(commented, item => Harness.With(item, "Comments", "Visits done; report due in April") with { LastModified = At("2017-02-27T10:15:00Z") });
+        harness.Edit(commented, item =>
+            Harness.With(item, "Comments", "Visits done; report due in April") with { LastModified = At("2017-02-27T10:15:00Z") });
         harness.Email.Sent.Clear();
 
         await harness.RunAsync("2017-03-06");
@@ -62,7 +63,8 @@ public class StaleAcrossRunsTests
         var html = Html(harness);
         Assert.Contains("Last updated 27 February 2017", html);
         Assert.Equal(others.Count, html.Split("data-stale=\"\"").Length - 1);
-        Assert.Contains("<li data-summary=\"stale\"><span class=\"summary-card__value\">" + others.Count + "</span> <span>not updated in 6 weeks</span></li>", html);
+        Assert.Contains("<li data-summary=\"stale\"><span class=\"summary-card__value\">" + others.Count +
+            "</span> <span>not updated in 6 weeks</span></li>", html);
 
         var digests = harness.Email.Sent.Where(m => m.Tags["kind"] == "digest").ToList();
         Assert.Contains(digests, m => m.Text.Contains("  No update since 13 January 2017", StringComparison.Ordinal));
@@ -78,7 +80,8 @@ public class StaleAcrossRunsTests
         var (harness, commented, renamed) = await SampleAfterJanuaryAsync();
         // Edited in the list without its modified date moving on: dated by the run that first sees it.
         harness.Edit(commented, item => Harness.With(item, "Comments", "New venue agreed"));
-        harness.Edit(renamed, item => Harness.With(item, "Theme", "1. Violence against the person (renamed)") with { LastModified = At("2017-01-27T09:00:00Z") });
+        harness.Edit(renamed, item =>
+            Harness.With(item, "Theme", "1. Violence against the person (renamed)") with { LastModified = At("2017-01-27T09:00:00Z") });
 
         var week5 = await harness.RunAsync("2017-01-30", remind: false);
         Assert.Empty(Published(harness, commented).Drift);
@@ -97,9 +100,11 @@ public class StaleAcrossRunsTests
         var (harness, updated, _) = await SampleAfterJanuaryAsync();
         var item = harness.Source.Tracker.Single(i => Equals(i["Title"], updated));
         await UpdateAudit.AppendAsync(harness.State, new AppliedUpdate(At("2017-01-25T15:00:00Z"), "link-1", "lead/1", "Community Safety Team",
-            item.Id, updated, new UpdateFields("green", "old", "open", null), new UpdateFields("amber", "Delayed by the venue", "open", null)), CancellationToken.None);
+            item.Id, updated, new UpdateFields("green", "old", "open", null),
+            new UpdateFields("amber", "Delayed by the venue", "open", null)), CancellationToken.None);
         // The list's own date moved on later (an admin renamed the theme), so only the audit knows the update's day.
-        harness.Edit(updated, i => Harness.With(Harness.With(i, "Comments", "Delayed by the venue"), "RAG", "A") with { LastModified = At("2017-02-20T11:00:00Z") });
+        harness.Edit(updated, i =>
+            Harness.With(Harness.With(i, "Comments", "Delayed by the venue"), "RAG", "A") with { LastModified = At("2017-02-20T11:00:00Z") });
 
         await harness.RunAsync("2017-03-06", remind: false);
         Assert.Equal(("2017-01-25", false), (Published(harness, updated).LastUpdated, Published(harness, updated).Stale));

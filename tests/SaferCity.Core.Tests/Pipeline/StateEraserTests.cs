@@ -28,7 +28,8 @@ public class StateEraserTests
     }
 
     private static string Audit(InMemoryStateStore state) =>
-        string.Concat(state.Documents.Where(d => d.Key.StartsWith("updates/", StringComparison.Ordinal)).Select(d => Encoding.UTF8.GetString(d.Value)));
+        string.Concat(state.Documents.Where(d => d.Key.StartsWith("updates/", StringComparison.Ordinal))
+            .Select(d => Encoding.UTF8.GetString(d.Value)));
 
     [Fact]
     public async Task EraseAsync_Action_ItsCommentsGoFromTheAuditAndTheRecordStays()

@@ -55,7 +55,9 @@ public sealed class UnchangedInputTests
         switch (change)
         {
             case "item content": harness.Edit("2.5", item => Harness.With(item, "Comments", "A new comment")); break;
-            case "item modified time": harness.Edit("2.5", item => item with { LastModified = item.LastModified?.AddMinutes(5) ?? DateTimeOffset.UnixEpoch }); break;
+            case "item modified time":
+                harness.Edit("2.5", item => item with { LastModified = item.LastModified?.AddMinutes(5) ?? DateTimeOffset.UnixEpoch });
+                break;
             case "leads": harness.Source.Leads.RemoveAt(harness.Source.Leads.Count - 1); break;
             case "as-of day": day = "2017-01-17"; break;
             case "dashboard setting": harness.Dashboard.Title = "Another Partnership"; break;

@@ -5,7 +5,8 @@ namespace SaferCity.Core.Tests.Reading;
 /// <summary>Values as each column type takes them, checked before any write.</summary>
 public sealed class ColumnValuesTests
 {
-    private static readonly ListColumn RagWords = new("RAG", "RAG", ColumnKind.Choice) { Choices = ["Green", "Amber", "Red"], AllowTextEntry = false };
+    private static readonly ListColumn RagWords =
+        new("RAG", "RAG", ColumnKind.Choice) { Choices = ["Green", "Amber", "Red"], AllowTextEntry = false };
     private static readonly ListColumn Leads = new("Lead_x0020_Service", "Lead Service", ColumnKind.MultiChoice)
     {
         Choices = ["Community Safety Team", "City of London Police", "Trading Standards"], AllowTextEntry = false,
@@ -34,7 +35,10 @@ public sealed class ColumnValuesTests
     [Fact]
     public void For_StatusCompleteIntoCompletedChoice_Completed()
     {
-        var status = new ListColumn("Status", "Status", ColumnKind.Choice) { Choices = ["Not started", "In progress", "Completed"], AllowTextEntry = false };
+        var status = new ListColumn("Status", "Status", ColumnKind.Choice)
+        {
+            Choices = ["Not started", "In progress", "Completed"], AllowTextEntry = false
+        };
         Assert.Equal("Completed", ColumnValues.For(status, TrackerField.Status, "Complete").Value);
     }
 
@@ -49,7 +53,8 @@ public sealed class ColumnValuesTests
 
     [Fact]
     public void For_MultiChoiceWithOneUnknownLead_RefusedNamingIt() =>
-        Assert.Equal("'CST' is not one of the choices of the column Lead_x0020_Service (\"Lead Service\") (Community Safety Team, City of London Police, Trading Standards)",
+        Assert.Equal("'CST' is not one of the choices of the column Lead_x0020_Service (\"Lead Service\") " +
+            "(Community Safety Team, City of London Police, Trading Standards)",
             ColumnValues.For(Leads, TrackerField.LeadService, "CST; Trading Standards").Refusal);
 
     [Theory]

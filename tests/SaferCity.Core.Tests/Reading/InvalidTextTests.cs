@@ -12,7 +12,8 @@ namespace SaferCity.Core.Tests.Reading;
 public class InvalidTextTests
 {
     private static string CommentsOf(string fieldJson) =>
-        (string)ListItemJson.Parse(Encoding.UTF8.GetBytes($$$"""{"value":[{"id":"1","fields":{"Title":"1.1","Comments":{{{fieldJson}}}}}]}"""))[0]["Comments"]!;
+        (string)ListItemJson.Parse(Encoding.UTF8.GetBytes(
+            $$$"""{"value":[{"id":"1","fields":{"Title":"1.1","Comments":{{{fieldJson}}}}}]}"""))[0]["Comments"]!;
 
     [Theory]
     [InlineData("\"bad \\ud800 here\"", "bad \uFFFD here")]        // lone high surrogate

@@ -26,7 +26,8 @@ public sealed class ListColumnMapTests
     [Fact]
     public void Map_ColumnsMadeInTheBrowser_FoundByX0020NamesAndRenamedForTheParser()
     {
-        ListColumn[] columns = [.. System, new("Key_x0020_Action", "Key Action"), new("Delivery_x0020_Deadline", "Delivery Deadline", ColumnKind.Date),
+        ListColumn[] columns = [.. System, new("Key_x0020_Action", "Key Action"),
+            new("Delivery_x0020_Deadline", "Delivery Deadline", ColumnKind.Date),
             new("Lead_x0020_Service", "Lead Service"), new("RAG_x0020_Status", "RAG status", ColumnKind.Choice), new("Comments", "Comments")];
 
         var mapping = ListColumnMap.Map(new TrackerColumns(), columns);
@@ -83,7 +84,8 @@ public sealed class ListColumnMapTests
 
         var problem = ListColumnMap.Map(new TrackerColumns(), columns).Problem("SCP Progress Monitoring", new TrackerColumns());
 
-        Assert.Equal("The tracker list 'SCP Progress Monitoring' has no column for the deadline ('DeliveryDeadline'), the lead service ('LeadService'), " +
+        Assert.Equal("The tracker list 'SCP Progress Monitoring' has no column for the deadline ('DeliveryDeadline'), " +
+                     "the lead service ('LeadService'), " +
                      "the RAG rating ('RAG'), so nothing new was published or sent. Its columns: Title, Key_x0020_Action (\"Key Action\"), Notes, " +
                      "Owner0 (\"Service area\"). Name the column in Tracker__Columns__DeliveryDeadline, Tracker__Columns__LeadService, " +
                      "Tracker__Columns__Rag, or run 'check'.", problem);

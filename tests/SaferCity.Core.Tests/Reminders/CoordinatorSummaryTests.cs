@@ -42,7 +42,8 @@ public sealed class CoordinatorSummaryTests
         var text = Text(SampleReports.Report(options: options), options);
 
         Assert.Contains("ESCALATIONS (OVERDUE BY MORE THAN 10 DAYS) (2)", text);
-        Assert.True(text.IndexOf("- 4.2: 47 days overdue", StringComparison.Ordinal) < text.IndexOf("- 2.5: 16 days overdue", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("- 4.2: 47 days overdue", StringComparison.Ordinal)
+            < text.IndexOf("- 2.5: 16 days overdue", StringComparison.Ordinal));
         Assert.Contains("- 2.5: 16 days overdue; leads: Community Safety Team, London Ambulance Service, City of London Police", text);
     }
 
@@ -104,7 +105,8 @@ public sealed class CoordinatorSummaryTests
     [Fact]
     public void Render_DeliveryNotes_Listed()
     {
-        var text = Text(SampleReports.Report(), notes: ["Digest for housing could not be sent (SendGrid answered 400 Bad Request); the next run will try again."]);
+        var text = Text(SampleReports.Report(),
+            notes: ["Digest for housing could not be sent (SendGrid answered 400 Bad Request); the next run will try again."]);
 
         Assert.Contains("REMINDER DELIVERY (1)", text);
         Assert.Contains("- Digest for housing could not be sent (SendGrid answered 400 Bad Request); the next run will try again.", text);

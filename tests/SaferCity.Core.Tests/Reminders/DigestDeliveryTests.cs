@@ -21,8 +21,8 @@ public sealed class DigestDeliveryTests
         DigestDelivery.OpenAsync(_state, _email, _time, NullLogger.Instance, Week, [Housing], CancellationToken.None);
 
     private static PlannedMessage Message(Func<EmailMessage>? render = null) =>
-        new("housing", ReminderLedger.LeadKey(Housing), render ?? (() => new EmailMessage($"{Week}/housing", Housing.Emails, "Housing: 4.4 completed, thank you",
-            "text", "<p>html</p>", new Dictionary<string, string>())), ["4.4"]);
+        new("housing", ReminderLedger.LeadKey(Housing), render ?? (() => new EmailMessage($"{Week}/housing", Housing.Emails,
+            "Housing: 4.4 completed, thank you", "text", "<p>html</p>", new Dictionary<string, string>())), ["4.4"]);
 
     private ReminderLedger Stored() => ReminderLedger.Deserialize(_state.Documents[ReminderLedger.DocumentName(Week)]);
 
@@ -44,7 +44,8 @@ public sealed class DigestDeliveryTests
         await first.DeliverAsync(Message(), dryRun: false, preview: null, CancellationToken.None);
 
         var again = await OpenAsync();
-        await again.DeliverAsync(Message(() => throw new InvalidOperationException("rendered again")), dryRun: false, preview: null, CancellationToken.None);
+        await again.DeliverAsync(Message(() => throw new InvalidOperationException("rendered again")), dryRun: false, preview: null,
+            CancellationToken.None);
 
         Assert.Single(_email.Sent);
         Assert.Equal(["housing"], first.Sent);
@@ -68,7 +69,8 @@ public sealed class DigestDeliveryTests
         await retry.DeliverAsync(Message(), dryRun: false, preview: null, CancellationToken.None);
 
         Assert.Equal(["housing"], retry.Sent);
-        Assert.Equal((DeliveryState.Sent, 2), (Stored().For(ReminderLedger.LeadKey(Housing))!.State, Stored().For(ReminderLedger.LeadKey(Housing))!.Attempts));
+        Assert.Equal((DeliveryState.Sent, 2),
+            (Stored().For(ReminderLedger.LeadKey(Housing))!.State, Stored().For(ReminderLedger.LeadKey(Housing))!.Attempts));
     }
 
     [Fact]
@@ -76,7 +78,8 @@ public sealed class DigestDeliveryTests
     {
         _email.CrashAfterSending = $"{Week}/housing";
         var first = await OpenAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.DeliverAsync(Message(), dryRun: false, preview: null, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            first.DeliverAsync(Message(), dryRun: false, preview: null, CancellationToken.None));
         Assert.Equal(DeliveryState.Sending, Stored().For(ReminderLedger.LeadKey(Housing))!.State);
 
         _email.CrashAfterSending = null;
@@ -85,7 +88,8 @@ public sealed class DigestDeliveryTests
 
         Assert.Single(_email.Sent); // the one that may have left before the crash
         Assert.Equal(["housing"], next.Result().Unconfirmed);
-        Assert.Contains(next.Notes([Housing]), n => n.StartsWith("Digest for housing may not have gone out: a run stopped while sending it", StringComparison.Ordinal));
+        Assert.Contains(next.Notes([Housing]), n =>
+            n.StartsWith("Digest for housing may not have gone out: a run stopped while sending it", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -102,7 +102,8 @@ public sealed partial class DigestRendererTests
         var changed = text.IndexOf("CHANGED BY SOMEONE ELSE (1)", StringComparison.Ordinal);
         var overdue = text.IndexOf("\nOVERDUE (1)", StringComparison.Ordinal);
         var dueSoon = text.IndexOf("DUE SOON (1)", StringComparison.Ordinal);
-        Assert.True(changed >= 0 && changed < text.IndexOf("- 3.3:", StringComparison.Ordinal) && text.IndexOf("- 3.3:", StringComparison.Ordinal) < overdue);
+        Assert.True(changed >= 0 && changed < text.IndexOf("- 3.3:", StringComparison.Ordinal)
+            && text.IndexOf("- 3.3:", StringComparison.Ordinal) < overdue);
         Assert.True(overdue < text.IndexOf("- 2.7:", StringComparison.Ordinal) && text.IndexOf("- 2.7:", StringComparison.Ordinal) < dueSoon);
         Assert.True(dueSoon < text.IndexOf("- 3.1:", StringComparison.Ordinal));
         Assert.Contains("- 2.7: overdue by 16 days", text);
@@ -120,7 +121,8 @@ public sealed partial class DigestRendererTests
         Assert.True(text.Length < 10_000, $"text part is {text.Length} characters");
         Assert.True(html.Length < 20_000, $"HTML part is {html.Length} characters");
         var comment = new HtmlParser().ParseDocument(html).QuerySelectorAll("p")
-            .Single(p => p.QuerySelector("strong")?.TextContent == "Latest comment:" && p.ParentElement!.TextContent.Contains("2.7 · ", StringComparison.Ordinal))
+            .Single(p => p.QuerySelector("strong")?.TextContent == "Latest comment:"
+                && p.ParentElement!.TextContent.Contains("2.7 · ", StringComparison.Ordinal))
             .QuerySelector("span")!.TextContent;
         Assert.EndsWith("… (see the dashboard for the full text)", comment);
         Assert.StartsWith("lorem ipsum dolor", comment);

@@ -33,7 +33,8 @@ public sealed partial class EmailLayoutTests
         Assert.Empty(document.QuerySelectorAll("style, link, script, img, [class], th, caption"));
         Assert.Empty(document.QuerySelectorAll("table")); // no links: no button, and Outlook's frame is inside a comment
         Assert.Contains("<!--[if mso]><table role=\"presentation\" width=\"580\"", html);
-        Assert.Contains("max-width:580px", document.Body!.Children.Single(e => e.LocalName == "div" && !e.HasAttribute("hidden")).GetAttribute("style"));
+        Assert.Contains("max-width:580px",
+            document.Body!.Children.Single(e => e.LocalName == "div" && !e.HasAttribute("hidden")).GetAttribute("style"));
         var sizes = FontSize().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(sizes);
         Assert.All(sizes, size => Assert.True(size >= 16, $"font-size {size}px"));
@@ -66,7 +67,8 @@ public sealed partial class EmailLayoutTests
         var document = Parse(html);
         foreach (var a in digest.All)
         {
-            var block = document.QuerySelectorAll("h3").Single(h => h.TextContent.StartsWith(a.Action.Number + " · ", StringComparison.Ordinal)).ParentElement!;
+            var block = document.QuerySelectorAll("h3")
+                .Single(h => h.TextContent.StartsWith(a.Action.Number + " · ", StringComparison.Ordinal)).ParentElement!;
             var update = block.QuerySelectorAll("a").Single(l => l.TextContent == $"Update action {a.Action.Number}");
             Assert.Equal(LinksFor(a).Update!.AbsoluteUri, update.GetAttribute("href"));
             // Button-styled, inside a presentation table whose cell carries the colour for Outlook.
@@ -123,7 +125,8 @@ public sealed partial class EmailLayoutTests
         var (text, html) = DigestRenderer.Render(Digest("Housing"), AsOf, null, Url, coordinator: contact);
 
         Assert.Contains($"Dashboard: {Url}", text);
-        Assert.Contains("Questions about this email or the tracker? Ask Sam Patel, the partnership's coordinator: scp.coordinator@example.gov.uk", text);
+        Assert.Contains("Questions about this email or the tracker? Ask Sam Patel, the partnership's coordinator: " +
+            "scp.coordinator@example.gov.uk", text);
         Assert.Contains("names your service as a lead. It is sent on a Monday only when something is new", text);
         var links = Parse(html).QuerySelectorAll("a").ToList();
         Assert.Equal([Url, "mailto:scp.coordinator@example.gov.uk"], links.Select(l => l.GetAttribute("href")));
@@ -137,7 +140,8 @@ public sealed partial class EmailLayoutTests
     [InlineData("sam@example.gov.uk", "Sam Patel", "Sam Patel", "sam@example.gov.uk")]
     [InlineData(null, "Sam Patel", "Sam Patel", null)]
     [InlineData(null, null, null, null)]
-    public void CoordinatorContact_From_TakesTheNameAndTheFirstAddressTheSettingsGive(string? addresses, string? name, string? expectedName, string? expectedEmail)
+    public void CoordinatorContact_From_TakesTheNameAndTheFirstAddressTheSettingsGive(
+        string? addresses, string? name, string? expectedName, string? expectedEmail)
     {
         var contact = CoordinatorContact.From(new RemindersOptions { Coordinator = addresses, CoordinatorName = name });
 
@@ -162,7 +166,8 @@ public sealed partial class EmailLayoutTests
 
         Assert.Equal("27 open: 2 overdue, 6 due soon, 1 escalation.", document.Body!.FirstElementChild!.TextContent);
         Assert.Empty(document.QuerySelectorAll("style, [class], th, table"));
-        Assert.Contains("Other overdue actions, by lead (each one is on the dashboard) (3)", document.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Contains("Other overdue actions, by lead (each one is on the dashboard) (3)",
+            document.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Equal(["Community Safety Team: 1 overdue", "London Ambulance Service: 1 overdue", "City of London Police: 1 overdue"],
             document.QuerySelectorAll("h2").Single(h => h.TextContent.StartsWith("Other overdue", StringComparison.Ordinal))
                 .NextElementSibling!.Children.Select(li => li.TextContent));

@@ -28,7 +28,8 @@ internal static class SampleReports
         }).ToList(),
     };
 
-    public static RunReport Report(TrackerLists? lists = null, DateOnly? asOf = null, TrackerHistory? history = null, RemindersOptions? options = null) =>
+    public static RunReport Report(TrackerLists? lists = null, DateOnly? asOf = null, TrackerHistory? history = null,
+        RemindersOptions? options = null) =>
         RunReport.Build(asOf ?? AsOf, new DateTimeOffset(2017, 1, 16, 7, 0, 0, TimeSpan.Zero), new TrackerParser().Parse(lists ?? Lists()),
             history ?? TrackerHistory.Empty, options ?? new RemindersOptions(), new DriftOptions());
 

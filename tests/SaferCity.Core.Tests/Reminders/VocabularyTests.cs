@@ -58,7 +58,8 @@ public sealed partial class VocabularyTests
         Assert.Contains("overdue, but rated Amber (at risk), not Red", readme);
         Assert.Contains("Amber (at risk)", csv);
 
-        foreach (var (name, text) in new[] { ("page", page), ("CSV", csv), ("summary", summary.Text), ("summary HTML", summary.Html), ("README", readme) }
+        foreach (var (name, text) in new[]
+                     { ("page", page), ("CSV", csv), ("summary", summary.Text), ("summary HTML", summary.Html), ("README", readme) }
                      .Concat(digests.SelectMany(d => new[] { (d.Digest.Lead.Name, d.Email.Text), (d.Digest.Lead.Name + " HTML", d.Email.Html) })))
         {
             Assert.False(AmberOnTrack().IsMatch(text), $"{name} calls a rating on track that is not Green: {AmberOnTrack().Match(text).Value}");

@@ -48,7 +48,8 @@ public class SigningKeyWarningTests
     {
         var (summary, _) = await RunAsync(new UpdatesOptions
         {
-            BaseUrl = "https://app.example.org/api/update", SigningKey = UpdateLinkSignerTests.Key, PreviousSigningKey = "the-key-before-rotation-0123456789-abcdefghij",
+            BaseUrl = "https://app.example.org/api/update", SigningKey = UpdateLinkSignerTests.Key,
+            PreviousSigningKey = "the-key-before-rotation-0123456789-abcdefghij",
         });
 
         Assert.DoesNotContain("Key Vault", summary, StringComparison.Ordinal);

@@ -91,11 +91,13 @@ public class OptionsValidationTests
     [InlineData("mailto:dpo@example.gov.uk")]
     [InlineData("not a url")]
     public void Options_PrivacyNoticeNotAWebPage_FailsNamingTheSetting(string url) =>
-        Assert.Contains("Privacy:NoticeUrl", Assert.ThrowsAny<OptionsValidationException>(() => Resolve<PrivacyOptions>(("Privacy:NoticeUrl", url))).Message);
+        Assert.Contains("Privacy:NoticeUrl",
+            Assert.ThrowsAny<OptionsValidationException>(() => Resolve<PrivacyOptions>(("Privacy:NoticeUrl", url))).Message);
 
     [Fact]
     public void Options_PrivacySettings_ReachTheDashboardOptions() =>
-        Assert.Equal("https://example.gov.uk/privacy", Resolve<DashboardOptions>(("Privacy:NoticeUrl", "https://example.gov.uk/privacy")).Privacy.NoticeUrl);
+        Assert.Equal("https://example.gov.uk/privacy",
+            Resolve<DashboardOptions>(("Privacy:NoticeUrl", "https://example.gov.uk/privacy")).Privacy.NoticeUrl);
 
     [Fact]
     public void Options_BadDashboardUrl_Fails() =>

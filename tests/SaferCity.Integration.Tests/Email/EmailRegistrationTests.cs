@@ -17,7 +17,8 @@ public sealed class EmailRegistrationTests
     private ServiceProvider Build(params (string Key, string? Value)[] settings)
     {
         var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)).Append(new("Local:OutDir", Path.GetTempPath())))
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
+                .Append(new("Local:OutDir", Path.GetTempPath())))
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(_logs));

@@ -149,7 +149,8 @@ public sealed record RecordedRequest(int Number, IReadOnlyDictionary<string, str
 
     public string Html => Content("text/html");
 
-    public IReadOnlyList<string> ContentTypes => Body.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()!).ToList();
+    public IReadOnlyList<string> ContentTypes =>
+        Body.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()!).ToList();
 
     public IReadOnlyList<string> Categories => Body.TryGetProperty("categories", out var c)
         ? c.EnumerateArray().Select(x => x.GetString()!).ToList()

@@ -19,7 +19,8 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
     /// <summary>What the CLI writes to the outbox for the sample: each lead's addresses and action numbers.</summary>
     private static readonly Dictionary<string, (string[] To, string[] Actions)> Expected = new()
     {
-        ["city-of-london-police"] = (["partnerships@police.example.gov.uk", "crime.prevention@police.example.gov.uk"], ["2.5", "4.2", "2.7", "3.1", "3.2", "3.7", "3.8"]),
+        ["city-of-london-police"] = (["partnerships@police.example.gov.uk", "crime.prevention@police.example.gov.uk"],
+            ["2.5", "4.2", "2.7", "3.1", "3.2", "3.7", "3.8"]),
         ["community-safety-team"] = (["community.safety@example.gov.uk"], ["2.5", "4.2", "3.1", "3.8"]),
         ["department-of-community-and-children-s-services"] = (["dccs.safeguarding@example.gov.uk"], ["3.7"]),
         ["housing"] = (["housing.options@example.gov.uk"], ["4.2"]),
@@ -140,7 +141,8 @@ public sealed partial class ReminderDeliveryTests : IAsyncLifetime
         Assert.Equal(RunStatus.CompletedWithFailures, first.Status);
         Assert.Equal(failing, first.Reminders!.Failed.Select(f => f.Key).Order());
         Assert.All(failing, k => Assert.Equal(3, _fake.Requests.Count(r => Key(r) == k))); // MaxAttempts
-        Assert.All(failing, k => Assert.StartsWith("SendGrid answered 500 Internal Server Error", first.Reminders.Failed.Single(f => f.Key == k).Error));
+        Assert.All(failing, k =>
+            Assert.StartsWith("SendGrid answered 500 Internal Server Error", first.Reminders.Failed.Single(f => f.Key == k).Error));
         // One line for all of them, with the first reason (CLI issue: not the same error repeated N times).
         Assert.StartsWith("3 digests could not be sent (community-safety-team: SendGrid answered 500 Internal Server Error", first.Message);
         Assert.EndsWith("; they stay due and go out on the next run.", first.Message);

@@ -33,7 +33,10 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
 
     private static EmailMessage Message(string key = "licensing", params string[] to) => new(
         $"2017-W03/{key}", to.Length > 0 ? to : ["licensing@example.gov.uk"], "Licensing: 2 actions to review", "TEXT 4.2 2.7", "<p>HTML</p>",
-        new Dictionary<string, string> { ["week"] = "2017-W03", ["digest"] = key, ["kind"] = "digest", ["run"] = "2017-01-16T07:00:00Z", ["actions"] = "4.2 2.7" });
+        new Dictionary<string, string>
+        {
+            ["week"] = "2017-W03", ["digest"] = key, ["kind"] = "digest", ["run"] = "2017-01-16T07:00:00Z", ["actions"] = "4.2 2.7"
+        });
 
     [Fact]
     public async Task SendAsync_Accepted_OnePersonalizationWithEveryAddressBothPartsAndTracingArgs()
@@ -204,8 +207,12 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         listener.Start();
         var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // a free port nothing listens on
-        var options = new SendGridOptions { ApiKey = ApiKey, Host = $"http://127.0.0.1:{closedPort}", From = "safercity@example.org", MaxAttempts = 3 };
-        using var sender = new SendGridEmailSender(SendGridEmailSender.CreateHttpClient(options), options, _time, NullLogger<SendGridEmailSender>.Instance);
+        var options = new SendGridOptions
+        {
+            ApiKey = ApiKey, Host = $"http://127.0.0.1:{closedPort}", From = "safercity@example.org", MaxAttempts = 3
+        };
+        using var sender = new SendGridEmailSender(SendGridEmailSender.CreateHttpClient(options), options, _time,
+            NullLogger<SendGridEmailSender>.Instance);
 
         var result = await sender.SendAsync(Message(), CancellationToken.None);
 

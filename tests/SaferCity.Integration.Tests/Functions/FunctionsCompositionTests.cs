@@ -42,7 +42,8 @@ public sealed class FunctionsCompositionTests(StoppableAzuriteFixture fixture)
             _ = ActivatorUtilities.CreateInstance<UpdateAction>(provider);
         }
         var site = await stack.SiteAsync();
-        Assert.Equal(["accessibility.html", "actions.csv", "assets/committee.js", "assets/preview.png", "assets/print.css", "assets/site.css", "assets/site.js", "committee.html", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
+        Assert.Equal(["accessibility.html", "actions.csv", "assets/committee.js", "assets/preview.png", "assets/print.css", "assets/site.css",
+            "assets/site.js", "committee.html", "dashboard.json", "feed.xml", "index.html"], site.Keys.Order());
         Assert.Contains("2017-01-16", System.Text.Encoding.UTF8.GetString(site["dashboard.json"]));
         Assert.Empty(stack.SendGrid.Requests);
 
@@ -119,7 +120,8 @@ public sealed class FunctionsCompositionTests(StoppableAzuriteFixture fixture)
     {
         var output = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
         var configuration = output.Parent!.Name; // bin/<Configuration>/net10.0
-        var path = Path.Combine(AzuriteInstance.RepositoryRoot(), "functions", "SaferCity.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(AzuriteInstance.RepositoryRoot(), "functions", "SaferCity.Functions", "bin", configuration, "net10.0",
+            "functions.metadata");
         using var metadata = JsonDocument.Parse(File.ReadAllText(path));
 
         var functions = metadata.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);

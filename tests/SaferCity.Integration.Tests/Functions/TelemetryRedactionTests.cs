@@ -45,7 +45,8 @@ public sealed class TelemetryRedactionTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] =
+                "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
         services.AddSaferCityFunctions(configuration);
@@ -55,7 +56,10 @@ public sealed class TelemetryRedactionTests
         var client = provider.GetRequiredService<TelemetryClient>();
         var url = $"https://app.azurewebsites.net/api/update/{Token}";
 
-        client.TrackRequest(new RequestTelemetry($"GET /api/update/{Token}", DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(20), "200", true) { Url = new Uri(url) });
+        client.TrackRequest(new RequestTelemetry($"GET /api/update/{Token}", DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(20), "200", true)
+        {
+            Url = new Uri(url)
+        });
         client.TrackDependency(new DependencyTelemetry("HTTP", "127.0.0.1", $"GET /api/update/{Token}", url));
         client.TrackTrace($"Proxying {url}", new Dictionary<string, string> { ["url"] = url });
         provider.GetRequiredService<ILoggerFactory>().CreateLogger("Host.Results").LogWarning("Request to {Url} failed", url);
@@ -88,11 +92,13 @@ public sealed class TelemetryRedactionTests
         services.AddSaferCityFunctions(new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
         var rules = provider.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules;
-        Assert.Contains(rules, r => r.CategoryName == FunctionsServiceCollectionExtensions.HostingDiagnostics && r.ProviderName is null && r.LogLevel == LogLevel.Warning);
+        Assert.Contains(rules, r => r.CategoryName == FunctionsServiceCollectionExtensions.HostingDiagnostics
+            && r.ProviderName is null && r.LogLevel == LogLevel.Warning);
     }
 
     [Theory]
-    [InlineData("Request starting HTTP/1.1 GET https://app/api/update/?link=" + Token + " - -", "Request starting HTTP/1.1 GET https://app/api/update/?link=link-{id} - -")]
+    [InlineData("Request starting HTTP/1.1 GET https://app/api/update/?link=" + Token + " - -",
+        "Request starting HTTP/1.1 GET https://app/api/update/?link=link-{id} - -")]
     [InlineData("QueryString: ?link=" + Token + "&x=1", "QueryString: ?link=link-{id}&x=1")]
     [InlineData("next=%2Fapi%2Fupdate%2F%3Flink%3D" + Token, "next=%2Fapi%2Fupdate%2F%3Flink%3Dlink-{id}")]
     [InlineData("/api/update/" + Token + "?x=1", "/api/update/link-{id}?x=1")]

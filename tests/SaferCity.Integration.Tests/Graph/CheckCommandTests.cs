@@ -35,7 +35,8 @@ public sealed class CheckCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("  deadline  MISSING", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("  keyAction Key_x0020_Action (\"Key Action\"), Text", result.StdOut, StringComparison.Ordinal);
-        Assert.Contains("A run will not work: The tracker list 'SCP Progress Monitoring' has no column for the deadline", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("A run will not work: The tracker list 'SCP Progress Monitoring' has no column for the deadline", result.StdOut,
+            StringComparison.Ordinal);
     }
 
     [Fact]

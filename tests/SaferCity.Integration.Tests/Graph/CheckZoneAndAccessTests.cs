@@ -31,7 +31,8 @@ public sealed class CheckZoneAndAccessTests
         var result = await stack.RunCliAsync("check");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Write access: not known (401 Unauthorized; reading it needs a token for SharePoint itself).", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Write access: not known (401 Unauthorized; reading it needs a token for SharePoint itself).", result.StdOut,
+            StringComparison.Ordinal);
         Assert.Contains("A run will not work: The site's time zone could not be read", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("set Tracker__SiteTimeZone", result.StdOut, StringComparison.Ordinal);
     }

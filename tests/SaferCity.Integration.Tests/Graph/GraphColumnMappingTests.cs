@@ -27,7 +27,8 @@ public sealed class GraphColumnMappingTests
         var items = GraphEmulator.RecordedItems(SampleFiles.Tracker).Select(item =>
         {
             var fields = (JsonObject)item["fields"]!;
-            item["fields"] = new JsonObject(fields.Select(f => KeyValuePair.Create(names.TryGetValue(f.Key, out var n) ? n.Name : f.Key, f.Value?.DeepClone())));
+            item["fields"] = new JsonObject(fields.Select(f =>
+                KeyValuePair.Create(names.TryGetValue(f.Key, out var n) ? n.Name : f.Key, f.Value?.DeepClone())));
             return item;
         }).ToList();
         stack.Graph.AddList(GraphEmulator.TrackerList, items, names.Values.Select(n => GraphEmulator.Column(n.Name, n.Shown)));
@@ -49,7 +50,9 @@ public sealed class GraphColumnMappingTests
         var outcome = await run.RunAsync();
 
         Assert.Equal(await TestStack.FileRunSummaryAsync(), outcome.Dashboard!.Summary);
-        Assert.Contains(run.Graph.Requests, r => r.Contains("fields(select=Title,Theme,Key_x0020_Action,Delivery_x0020_Deadline,Lead_x0020_Service,RAG,Comments,Hide_x0020_from_x0020_dashboard)", StringComparison.Ordinal));
+        Assert.Contains(run.Graph.Requests, r => r.Contains(
+            "fields(select=Title,Theme,Key_x0020_Action,Delivery_x0020_Deadline,Lead_x0020_Service,RAG,Comments,Hide_x0020_from_x0020_dashboard)",
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,8 +79,10 @@ public sealed class GraphColumnMappingTests
         var error = await run.FailingRunAsync(TestStack.AsOf);
 
         Assert.Equal("The tracker list 'SCP Progress Monitoring' has no column for the deadline ('DeliveryDeadline'), so nothing new was published " +
-                     "or sent. Its columns: Title, Theme, Key_x0020_Action (\"Key Action\"), When0 (\"When it lands\"), Lead_x0020_Service (\"Lead Service\"), " +
-                     "RAG, Comments, HideFromDashboard (\"Hide from dashboard\"). Name the column in Tracker__Columns__DeliveryDeadline, or run 'check'.",
+                     "or sent. Its columns: Title, Theme, Key_x0020_Action (\"Key Action\"), When0 (\"When it lands\"), " +
+                     "Lead_x0020_Service (\"Lead Service\"), " +
+                     "RAG, Comments, HideFromDashboard (\"Hide from dashboard\"). " +
+                     "Name the column in Tracker__Columns__DeliveryDeadline, or run 'check'.",
             error.Message);
         Assert.Empty(run.WrittenFiles());
         Assert.DoesNotContain(run.Graph.Requests, r => r.Contains("/items", StringComparison.Ordinal)); // refused before the items are read
@@ -125,7 +130,8 @@ public sealed class GraphColumnMappingTests
     {
         await using var run = await SampleUnderNamesAsync(new Dictionary<string, (string, string)>
         {
-            ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("KeyAction", "KeyAction"), ["DeliveryDeadline"] = ("DeliveryDeadline", "DeliveryDeadline"),
+            ["Theme"] = ("Theme", "Theme"), ["KeyAction"] = ("KeyAction", "KeyAction"),
+            ["DeliveryDeadline"] = ("DeliveryDeadline", "DeliveryDeadline"),
             ["LeadService"] = ("LeadService", "LeadService"), ["RAG"] = ("RAG", "RAG"), ["Comments"] = ("Comments", "Comments"),
             ["HideFromDashboard"] = ("HideFromDashboard", "HideFromDashboard"),
         });
@@ -133,6 +139,7 @@ public sealed class GraphColumnMappingTests
         await run.RunAsync();
 
         // The strict emulator answers 400 for a name the list has no column for, as SharePoint may.
-        Assert.DoesNotContain(run.Graph.Requests, r => r.Contains("/items?", StringComparison.Ordinal) && r.Contains("Status", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Graph.Requests, r => r.Contains("/items?", StringComparison.Ordinal)
+            && r.Contains("Status", StringComparison.Ordinal));
     }
 }

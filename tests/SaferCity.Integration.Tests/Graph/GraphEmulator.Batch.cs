@@ -42,13 +42,15 @@ public sealed partial class GraphEmulator
         get { lock (gate) return batchSteps; }
     }
 
-    /// <summary>From the <paramref name="number"/>th <c>$batch</c> request on, answer <paramref name="status"/>, <paramref name="times"/> times.</summary>
+    /// <summary>From the <paramref name="number"/>th <c>$batch</c> request on, answer <paramref name="status"/>,
+    /// <paramref name="times"/> times.</summary>
     public void FailBatchesFrom(int number, HttpStatusCode status, int times = int.MaxValue)
     {
         lock (gate) (failBatchesFrom, failBatchStatus, failBatchesTimes) = (number, status, times);
     }
 
-    /// <summary>The next <paramref name="count"/> writes inside batches answer 429 with SharePoint's usual Retry-After of 120 s (on the app's clock).</summary>
+    /// <summary>The next <paramref name="count"/> writes inside batches answer 429 with SharePoint's usual Retry-After of 120 s
+    /// (on the app's clock).</summary>
     public void ThrottleWrites(int count, int retryAfterSeconds = 120)
     {
         lock (gate) (throttledWrites, throttleRetryAfter) = (count, retryAfterSeconds);
@@ -162,8 +164,12 @@ public sealed partial class GraphEmulator
                 failed.Add(id);
                 responses.Add(new JsonObject
                 {
-                    ["id"] = id, ["status"] = 429, ["headers"] = new JsonObject { ["Retry-After"] = throttleRetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    ["body"] = new JsonObject { ["error"] = new JsonObject { ["code"] = "activityLimitReached", ["message"] = "Injected 429 in a batch." } },
+                    ["id"] = id, ["status"] = 429,
+                    ["headers"] = new JsonObject { ["Retry-After"] = throttleRetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    ["body"] = new JsonObject
+                    {
+                        ["error"] = new JsonObject { ["code"] = "activityLimitReached", ["message"] = "Injected 429 in a batch." }
+                    },
                 });
                 continue;
             }

@@ -50,7 +50,8 @@ public sealed partial class GraphEmulator
         }
         var rest = Uri.UnescapeDataString(path[api.Length..]);
         if (rest.Equals("web/RegionalSettings/TimeZone", StringComparison.OrdinalIgnoreCase)) await TimeZoneAsync(context);
-        else if (ListPermissions().Match(rest) is { Success: true } match) await PermissionsAsync(context, match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal));
+        else if (ListPermissions().Match(rest) is { Success: true } match)
+            await PermissionsAsync(context, match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal));
         else await ErrorAsync(context, HttpStatusCode.NotFound, "notFound", $"No route for {path}.");
         return true;
     }
@@ -58,7 +59,8 @@ public sealed partial class GraphEmulator
     // SP.BasePermissions: a bit per SP.PermissionKind (ViewListItems 1, AddListItems 2, EditListItems 3, DeleteListItems 4, ManageLists 12).
     private Task PermissionsAsync(HttpContext context, string title)
     {
-        if (FindList(title) is null) return ErrorAsync(context, HttpStatusCode.NotFound, "notFound", $"List '{title}' does not exist at site with URL '{SiteUrl}'.");
+        if (FindList(title) is null)
+            return ErrorAsync(context, HttpStatusCode.NotFound, "notFound", $"List '{title}' does not exist at site with URL '{SiteUrl}'.");
         var low = ReadOnlyAccess ? 0x1L : SitesSelectedWrite ? 0xFL : 0xFFFFFFFFL;
         return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["High"] = "0", ["Low"] = low.ToString(CultureInfo.InvariantCulture) });
     }
@@ -79,7 +81,8 @@ public sealed partial class GraphEmulator
         });
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^web/lists/GetByTitle\('((?:[^']|'')*)'\)/EffectiveBasePermissions$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^web/lists/GetByTitle\('((?:[^']|'')*)'\)/EffectiveBasePermissions$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ListPermissions();
 
     /// <summary>
@@ -97,7 +100,8 @@ public sealed partial class GraphEmulator
             if (fields[$"{key}@odata.type"]?.GetValue<string>() != "Collection(Edm.String)")
                 return "A value without a type name was found and no expected type is available.";
             var choices = choice["choices"]?.AsArray().Select(c => c!.GetValue<string>()).ToHashSet() ?? [];
-            if (choice["allowTextEntry"]?.GetValue<bool>() == false && values.Select(v => v!.GetValue<string>()).FirstOrDefault(v => !choices.Contains(v)) is { } other)
+            if (choice["allowTextEntry"]?.GetValue<bool>() == false
+                && values.Select(v => v!.GetValue<string>()).FirstOrDefault(v => !choices.Contains(v)) is { } other)
                 return $"The value '{other}' is not one of the choices of the column '{key}'.";
         }
         return null;

@@ -82,7 +82,8 @@ public sealed partial class GraphEmulator
                 }
             }
             if (fields is null)
-                await ErrorAsync(context, HttpStatusCode.PreconditionFailed, "resourceModified", "The item has been modified since the ETag was issued.");
+                await ErrorAsync(context, HttpStatusCode.PreconditionFailed, "resourceModified",
+                    "The item has been modified since the ETag was issued.");
             else
                 await JsonAsync(context, HttpStatusCode.OK, fields);
             return true;

@@ -101,7 +101,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
 
     /// <param name="columns">The list's column names (text columns); when null, its columns are the fields its items have.</param>
     /// <param name="shownAs">Display names of some of those columns (by default a column's display name is its name).</param>
-    public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<string>? columns = null, IReadOnlyDictionary<string, string>? shownAs = null)
+    public void AddList(string displayName, IEnumerable<JsonObject> items, IEnumerable<string>? columns = null,
+        IReadOnlyDictionary<string, string>? shownAs = null)
     {
         var list = items.Select(i => (JsonObject)i.DeepClone()).ToList();
         var names = columns ?? list.SelectMany(i => (i["fields"] as JsonObject)?.Select(f => f.Key) ?? [])
@@ -138,7 +139,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         lock (gate) return lists.FirstOrDefault(l => string.Equals(l.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Answer page <paramref name="page"/> of a list with <paramref name="status"/>, <paramref name="times"/> times (default: always).</summary>
+    /// <summary>Answer page <paramref name="page"/> of a list with <paramref name="status"/>,
+    /// <paramref name="times"/> times (default: always).</summary>
     public void FailPage(string list, int page, HttpStatusCode status, int times = int.MaxValue, int? retryAfterSeconds = null) =>
         AddFault(new PageFault(list, page, times) { Status = status, RetryAfterSeconds = retryAfterSeconds });
 
@@ -199,7 +201,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         {
             ("GET", 2, "lists", _) => ListsAsync(context),
             ("POST", 2, "lists", _) => CreateListAsync(context),
-            (_, 4, "lists", "items" or "columns") when list is null => ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The list does not exist."),
+            (_, 4, "lists", "items" or "columns") when list is null =>
+                ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "The list does not exist."),
             ("GET", 4, "lists", "columns") => ColumnsAsync(context, list!),
             ("GET", 4, "lists", "items") => ItemsPageAsync(context, list!),
             ("POST", 4, "lists", "items") => CreateItemAsync(context, list!),
@@ -227,7 +230,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         var (host, sitePath) = (rest[..rest.IndexOf(':')], rest[(rest.IndexOf(':') + 1)..].TrimEnd(':', '/'));
         if (!host.Equals(site.Host, StringComparison.OrdinalIgnoreCase) || !sitePath.Equals(site.AbsolutePath, StringComparison.OrdinalIgnoreCase))
             return ErrorAsync(context, HttpStatusCode.NotFound, "itemNotFound", "Requested site could not be found");
-        return JsonAsync(context, HttpStatusCode.OK, new JsonObject { ["id"] = SiteId, ["displayName"] = "Safer City Partnership", ["webUrl"] = SiteUrl });
+        return JsonAsync(context, HttpStatusCode.OK,
+            new JsonObject { ["id"] = SiteId, ["displayName"] = "Safer City Partnership", ["webUrl"] = SiteUrl });
     }
 
     // GET /sites/{id}/lists?$filter=displayName eq '…'
@@ -249,7 +253,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
     {
         if (SitesSelectedWrite)
         {
-            await ErrorAsync(context, HttpStatusCode.Forbidden, "accessDenied", "Either scp or Sites.Selected with the manage role is required to create a list.");
+            await ErrorAsync(context, HttpStatusCode.Forbidden, "accessDenied",
+                "Either scp or Sites.Selected with the manage role is required to create a list.");
             return;
         }
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
@@ -298,7 +303,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         .Where(s => !list.Columns.Any(c => Same(c, s["name"]!.GetValue<string>())))
         .Concat(list.Columns.OfType<JsonObject>());
 
-    private static bool Same(JsonNode? column, string name) => string.Equals(column?["name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(JsonNode? column, string name) =>
+        string.Equals(column?["name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A value a Choice column created with <c>allowTextEntry: false</c> cannot hold, as SharePoint refuses it; null when
@@ -339,7 +345,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         lock (gate)
         {
             StoreDates(list, fields);
-            item = new JsonObject { ["id"] = (list.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["lastModifiedDateTime"] = "2017-01-13T16:30:00Z", ["fields"] = fields };
+            item = new JsonObject { ["id"] = (list.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["lastModifiedDateTime"] = "2017-01-13T16:30:00Z", ["fields"] = fields };
             list.Items.Add(item);
         }
         await JsonAsync(context, HttpStatusCode.Created, (JsonObject)item.DeepClone());
@@ -361,8 +368,10 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         }
         if (fault is { Status: { } status })
         {
-            if (fault.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ErrorAsync(context, status, status == HttpStatusCode.TooManyRequests ? "activityLimitReached" : "serviceNotAvailable", $"Injected {(int)status} on page {page}.");
+            if (fault.RetryAfterSeconds is { } seconds)
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ErrorAsync(context, status, status == HttpStatusCode.TooManyRequests ? "activityLimitReached" : "serviceNotAvailable",
+                $"Injected {(int)status} on page {page}.");
             return;
         }
         if (fault is { Malformed: true })
@@ -377,7 +386,8 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         lock (gate) unknown = UnknownColumn(list, select);
         if (unknown is not null)
         {
-            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest", $"Column '{unknown}' does not exist. It may have been deleted by another user.");
+            await ErrorAsync(context, HttpStatusCode.BadRequest, "invalidRequest",
+                $"Column '{unknown}' does not exist. It may have been deleted by another user.");
             return;
         }
         JsonObject body;
@@ -422,13 +432,15 @@ public sealed partial class GraphEmulator : IAsyncDisposable
         if (expand.Equals("fields", StringComparison.OrdinalIgnoreCase)) return (true, null);
         var match = FieldsSelect().Match(expand);
         return match.Success
-            ? (true, new HashSet<string>(match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase))
+            ? (true, new HashSet<string>(match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                StringComparer.OrdinalIgnoreCase))
             : (false, null);
     }
 
     private string NextLink(HttpRequest request, int offset)
     {
-        var query = QueryString.Create(request.Query.Where(q => q.Key != "$skiptoken").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))))
+        var query = QueryString.Create(request.Query.Where(q => q.Key != "$skiptoken")
+                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))))
             .Add("$skiptoken", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return $"{BaseUrl[..BaseUrl.IndexOf("/v1.0", StringComparison.Ordinal)]}{request.Path.ToUriComponent()}{query}";
     }

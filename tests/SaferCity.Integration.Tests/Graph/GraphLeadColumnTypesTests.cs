@@ -57,6 +57,7 @@ public sealed class GraphLeadColumnTypesTests
         var result = await stack.RunCliAsync("check");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("A run will not work: The lead column LeadService (\"Lead service\") is a Person column", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("A run will not work: The lead column LeadService (\"Lead service\") is a Person column", result.StdOut,
+            StringComparison.Ordinal);
     }
 }

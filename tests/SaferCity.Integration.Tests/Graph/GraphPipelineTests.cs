@@ -26,7 +26,8 @@ public sealed class GraphPipelineTests
             dashboard.Summary);
         Assert.Equal(["2.5", "4.2"], dashboard.Actions.Where(a => a.Overdue).Select(a => a.Id));
         Assert.Equal(await TestStack.FileRunSummaryAsync(), dashboard.Summary);
-        Assert.Equal(5, emulator.Requests.Count(r => r.StartsWith($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items", StringComparison.Ordinal)));
+        Assert.Equal(5, emulator.Requests.Count(r =>
+            r.StartsWith($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items", StringComparison.Ordinal)));
         Assert.True(File.Exists(Path.Combine(run.Root, "out", "site", "dashboard.json")));
     }
 

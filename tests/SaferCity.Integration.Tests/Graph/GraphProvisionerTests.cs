@@ -37,7 +37,8 @@ public sealed class GraphProvisionerTests
 
         var error = await Assert.ThrowsAsync<PipelineException>(() => ProvisionAsync(run, importSample: false));
 
-        Assert.StartsWith("Graph: creating the list 'SCP Progress Monitoring' was refused (403): creating a list needs delegated Sites.Manage.All", error.Message);
+        Assert.StartsWith("Graph: creating the list 'SCP Progress Monitoring' was refused (403): creating a list needs delegated Sites.Manage.All",
+            error.Message);
         Assert.Null(run.Graph.FindList(GraphEmulator.TrackerList));
     }
 

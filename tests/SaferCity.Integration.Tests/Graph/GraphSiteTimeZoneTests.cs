@@ -45,7 +45,8 @@ public sealed class GraphSiteTimeZoneTests : IDisposable
 
     // Worked out here without the product's code: the site's wall-clock midnight as UTC.
     private static string Midnight(DateOnly day, GraphEmulator.RegionalZone zone) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone.Zone).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone.Zone)
+            .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static async Task<IReadOnlyList<(string Id, string? Deadline)>> FileRunDeadlinesAsync()
     {
@@ -113,7 +114,8 @@ public sealed class GraphSiteTimeZoneTests : IDisposable
         var target = services.GetRequiredService<GraphUpdateTarget>();
         var before = (await target.ReadItemAsync("1", CancellationToken.None))!;
 
-        var outcome = await target.WriteAsync("1", new Dictionary<string, string> { ["DeliveryDeadline"] = "2017-04-30" }, before.ETag!, CancellationToken.None);
+        var outcome = await target.WriteAsync("1", new Dictionary<string, string> { ["DeliveryDeadline"] = "2017-04-30" }, before.ETag!,
+            CancellationToken.None);
 
         Assert.Equal(SaferCity.Core.Updates.WriteOutcome.Written, outcome);
         Assert.Equal("2017-04-30T07:00:00Z", stack.Graph.Item(GraphEmulator.TrackerList, "1")["fields"]!["DeliveryDeadline"]!.GetValue<string>());
@@ -136,7 +138,8 @@ public sealed class GraphSiteTimeZoneTests : IDisposable
         var output = new List<string>();
         var again = await ImportAsync(services, path, output);
 
-        var stored = stack.Graph.FindList(GraphEmulator.TrackerList)!.Items.ToDictionary(i => i["fields"]!["Title"]!.GetValue<string>(), i => i["fields"]!["DeliveryDeadline"]?.GetValue<string>());
+        var stored = stack.Graph.FindList(GraphEmulator.TrackerList)!.Items.ToDictionary(
+            i => i["fields"]!["Title"]!.GetValue<string>(), i => i["fields"]!["DeliveryDeadline"]?.GetValue<string>());
         Assert.Equal(december, stored["2.5"]); // December 2016
         Assert.Contains(march, stored.Values); // March 2017, in summer time in London and Sydney
         Assert.False(again.Written);

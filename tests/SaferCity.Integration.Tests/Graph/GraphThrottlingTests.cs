@@ -39,7 +39,8 @@ public sealed class GraphThrottlingTests
 
         var error = await run.FailingRunAsync(TestStack.AsOf, clock);
 
-        Assert.Equal($"Graph: finding the site {GraphEmulator.SiteUrl} failed: 429 Too Many Requests: asked to wait 400 s, more than the 300 s left to wait (Graph__MaxRetryWaitSeconds)",
+        Assert.Equal($"Graph: finding the site {GraphEmulator.SiteUrl} failed: 429 Too Many Requests: " +
+            "asked to wait 400 s, more than the 300 s left to wait (Graph__MaxRetryWaitSeconds)",
             error.Message);
         Assert.Empty(clock.Delays); // not waited in part, only to fail later
         Assert.Empty(run.WrittenFiles());
@@ -77,7 +78,8 @@ public sealed class GraphThrottlingTests
     public void Budget_Defaults_LargerThanTheRetryWaitsAndWithinTheFunctionTimeout()
     {
         var options = new GraphOptions();
-        var functionTimeout = TimeSpan.Parse(JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")))!["functionTimeout"]!.GetValue<string>(),
+        var functionTimeout = TimeSpan.Parse(
+            JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")))!["functionTimeout"]!.GetValue<string>(),
             System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.True(options.Budget() > TimeSpan.FromSeconds(options.MaxRetryWaitSeconds));

@@ -30,7 +30,8 @@ public sealed class GraphTrackerSourceTests
 
         var lists = await Source(emulator).ReadAsync(CancellationToken.None);
 
-        Assert.Contains(emulator.Requests, r => r.Contains("/items?$expand=fields(select=", StringComparison.Ordinal) && r.Contains(",field_9)", StringComparison.Ordinal));
+        Assert.Contains(emulator.Requests, r => r.Contains("/items?$expand=fields(select=", StringComparison.Ordinal)
+            && r.Contains(",field_9)", StringComparison.Ordinal));
         Assert.Equal(true, lists.Tracker.Single(i => Equals(i["Title"], "2.5"))["HideFromDashboard"]);
         Assert.Empty(lists.SetupProblems);
         Assert.True(new TrackerParser().Parse(lists).Actions.Single(a => a.Number == "2.5").Hidden);
@@ -53,9 +54,11 @@ public sealed class GraphTrackerSourceTests
         Assert.Equal(leadsPages, (int)Math.Ceiling(10.0 / pageSize));
         Assert.Equal(1 + 2 + 2 + trackerPages + leadsPages, emulator.Requests.Count);
         Assert.Equal($"GET /v1.0/sites/contoso.sharepoint.com:/sites/scp", emulator.Requests[0]);
-        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Progress Monitoring'&$select=id,displayName", emulator.Requests[1]);
+        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Progress Monitoring'&$select=id,displayName",
+            emulator.Requests[1]);
         Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists?$filter=displayName eq 'SCP Leads'&$select=id,displayName", emulator.Requests[2]);
-        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/columns?$select=name,displayName,readOnly,hidden,text,choice,dateTime,boolean,number,personOrGroup,lookup,calculated",
+        Assert.Equal($"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/columns" +
+            "?$select=name,displayName,readOnly,hidden,text,choice,dateTime,boolean,number,personOrGroup,lookup,calculated",
             emulator.Requests[3]); // once per run
         Assert.Single(emulator.Requests, r => r.Contains("/list-2/columns?", StringComparison.Ordinal));
         Assert.Equal(["1", "2", "3"], lists.Tracker.Take(3).Select(i => i.Id)); // pages joined in order
@@ -72,11 +75,15 @@ public sealed class GraphTrackerSourceTests
         var items = emulator.Requests.Where(r => r.Contains("/items", StringComparison.Ordinal)).ToList();
         Assert.Equal(
         [
-            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items?$expand=fields(select=Title,Theme,KeyAction,DeliveryDeadline,LeadService,RAG,Comments,Status,HideFromDashboard)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
-            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-2/items?$expand=fields(select=Title,Aliases,Email)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
+            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-1/items" +
+                "?$expand=fields(select=Title,Theme,KeyAction,DeliveryDeadline,LeadService,RAG,Comments,Status,HideFromDashboard)" +
+                "&$select=id,lastModifiedDateTime,webUrl&$top=5000",
+            $"GET /v1.0/sites/{GraphEmulator.SiteId}/lists/list-2/items" +
+                "?$expand=fields(select=Title,Aliases,Email)&$select=id,lastModifiedDateTime,webUrl&$top=5000",
         ], items);
         // The emulator projects like Graph: nothing unmapped comes back (the recording also has "@odata.etag").
-        Assert.All(lists.Tracker, i => Assert.StartsWith("https://contoso.sharepoint.com/sites/scp/Lists/", i.WebUrl)); // for the digest's SharePoint link
+        // for the digest's SharePoint link
+        Assert.All(lists.Tracker, i => Assert.StartsWith("https://contoso.sharepoint.com/sites/scp/Lists/", i.WebUrl));
         Assert.All(lists.Tracker, i => Assert.Subset(columns.All().ToHashSet(StringComparer.OrdinalIgnoreCase), i.Fields.Keys.ToHashSet()));
         Assert.Contains(lists.Tracker, i => i.Fields.ContainsKey("Comments"));
     }
@@ -137,7 +144,9 @@ public sealed class GraphTrackerSourceTests
 
         var error = await Assert.ThrowsAsync<SetupException>(() => Source(emulator).ReadAsync(CancellationToken.None));
 
-        Assert.Equal($"Graph: the site {GraphEmulator.SiteUrl} has no list named 'SCP Leads' (check Tracker__ListName and Tracker__LeadsListName).", error.Message);
+        Assert.Equal(
+            $"Graph: the site {GraphEmulator.SiteUrl} has no list named 'SCP Leads' (check Tracker__ListName and Tracker__LeadsListName).",
+            error.Message);
     }
 
     [Fact]
@@ -150,7 +159,8 @@ public sealed class GraphTrackerSourceTests
 
         var error = await Assert.ThrowsAsync<PipelineException>(() => source.ReadAsync(CancellationToken.None));
 
-        Assert.Equal("Graph: finding the site https://contoso.sharepoint.com/sites/other failed: 404 Not Found: Requested site could not be found", error.Message);
+        Assert.Equal("Graph: finding the site https://contoso.sharepoint.com/sites/other failed: 404 Not Found: Requested site could not be found",
+            error.Message);
     }
 
     [Fact]
@@ -169,5 +179,6 @@ public sealed class GraphTrackerSourceTests
         new() { ["id"] = id, ["lastModifiedDateTime"] = "2017-01-13T16:30:00Z", ["fields"] = fields };
 
     private static string Describe(IEnumerable<TrackerAction> actions) => string.Join("\n", actions.Select(a =>
-        $"{a.ItemId}|{a.Number}|{a.Theme}|{a.Text}|{a.Deadline}|{string.Join(";", a.LeadNames)}|{string.Join(";", a.Leads)}|{a.Rag}|{a.Complete}|{a.Comments}|{a.Hidden}|{a.LastModified:o}"));
+        $"{a.ItemId}|{a.Number}|{a.Theme}|{a.Text}|{a.Deadline}|{string.Join(";", a.LeadNames)}|{string.Join(";", a.Leads)}|" +
+            $"{a.Rag}|{a.Complete}|{a.Comments}|{a.Hidden}|{a.LastModified:o}"));
 }

@@ -36,7 +36,8 @@ public sealed class GraphColumnTypesImportTests : IDisposable
         return stack;
     }
 
-    private static JsonObject Choice(string name, bool multi, bool allowTextEntry, params string[] choices) => GraphEmulator.Column(name, facet: "choice",
+    private static JsonObject Choice(string name, bool multi, bool allowTextEntry, params string[] choices) =>
+        GraphEmulator.Column(name, facet: "choice",
         settings: new JsonObject
         {
             ["choices"] = new JsonArray([.. choices.Select(c => JsonValue.Create(c))]),
@@ -81,7 +82,8 @@ public sealed class GraphColumnTypesImportTests : IDisposable
 
         await ImportAsync(stack, files.Docx("seed.docx"));
 
-        var create = stack.Graph.Writes.First(w => w.Method == "POST" && w.Body["fields"]?["LeadService"] is JsonArray { Count: > 1 }).Body["fields"]!;
+        var create = stack.Graph.Writes.First(w => w.Method == "POST" && w.Body["fields"]?["LeadService"] is JsonArray { Count: > 1 })
+            .Body["fields"]!;
         Assert.Equal("Collection(Edm.String)", create["LeadService@odata.type"]!.GetValue<string>());
         var summary = (await stack.RunAsync()).Dashboard!.Summary;
         Assert.Equal(await TestStack.FileRunSummaryAsync(), summary);
@@ -122,6 +124,7 @@ public sealed class GraphColumnTypesImportTests : IDisposable
         var target = new GraphImportTarget(services.GetRequiredService<GraphServiceClient>(),
             services.GetRequiredService<IOptions<TrackerOptions>>().Value, columns, services.GetRequiredService<IOptions<GraphOptions>>().Value,
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<SiteTimeZone>());
-        return await new TrackerImporter(columns).ImportAsync(TrackerFile.Read(path), target, dryRun: false, (output ?? []).Add, CancellationToken.None);
+        return await new TrackerImporter(columns).ImportAsync(TrackerFile.Read(path), target, dryRun: false, (output ?? []).Add,
+            CancellationToken.None);
     }
 }

@@ -84,7 +84,8 @@ public sealed class GraphImportTests : IAsyncLifetime, IDisposable
         Assert.Equal("PATCH", write.Method);
         Assert.Equal(["Comments"], write.Body.Select(f => f.Key));
         Assert.Contains("Plan: 0 to create, 1 to update, 41 unchanged, 0 in the list but not in the file.", output);
-        Assert.Contains(output, l => l.StartsWith("  Update 2.5: Comments \"ARC was not established", StringComparison.Ordinal) && l.EndsWith("→ \"ARC not established; EDARA project instead.\"", StringComparison.Ordinal));
+        Assert.Contains(output, l => l.StartsWith("  Update 2.5: Comments \"ARC was not established", StringComparison.Ordinal)
+            && l.EndsWith("→ \"ARC not established; EDARA project instead.\"", StringComparison.Ordinal));
         var item = emulator.FindList(GraphEmulator.TrackerList)!.Items.Single(i => i["fields"]!["Title"]!.GetValue<string>() == "2.5");
         Assert.Equal("ARC not established; EDARA project instead.", item["fields"]!["Comments"]!.GetValue<string>());
     }

@@ -38,7 +38,8 @@ public sealed class GraphLeadsImportTests : IAsyncLifetime
         Assert.Equal(8, Tracker.Items.Count);
         Assert.Equal(["ASB Team", "Community Safety Team", "Licensing", "Police", "Youth Service"],
             Leads.Items.Select(i => (string)i["fields"]!["Title"]!).Order());
-        Assert.Equal("Police Service; West Police", (string?)Leads.Items.Single(i => (string?)i["fields"]!["Title"] == "Police")["fields"]!["Aliases"]);
+        Assert.Equal("Police Service; West Police",
+            (string?)Leads.Items.Single(i => (string?)i["fields"]!["Title"] == "Police")["fields"]!["Aliases"]);
 
         await stack.RunAsync();
         var to = Directory.GetFiles(Path.Combine(stack.Root, "out", "outbox"), "*.eml", SearchOption.AllDirectories)
@@ -57,7 +58,8 @@ public sealed class GraphLeadsImportTests : IAsyncLifetime
 
         Assert.True(again.ExitCode == 0, again.StdErr);
         Assert.Contains("0 to create, 0 to update, 5 unchanged.", again.StdOut);
-        Assert.Contains("  Kept as the list has it (--overwrite takes the file's): Police Email \"police.new@example.org\" (the file has \"police.lead@example.org\")", again.StdOut);
+        Assert.Contains("  Kept as the list has it (--overwrite takes the file's): Police Email \"police.new@example.org\" " +
+            "(the file has \"police.lead@example.org\")", again.StdOut);
         Assert.All(stack.Graph.Requests.Skip(before), r => Assert.StartsWith("GET ", r));
         Assert.Empty(Tracker.Items);
     }

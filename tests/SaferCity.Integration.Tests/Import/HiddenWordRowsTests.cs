@@ -9,7 +9,8 @@ namespace SaferCity.Integration.Tests.Import;
 /// </summary>
 public sealed class HiddenWordRowsTests : IDisposable
 {
-    private const string AllEight = "As of 2017-01-16: 8 actions, 2 complete, 6 open (2 red, 2 amber, 2 green); 2 overdue, 2 due soon, 1 RAG mismatch;";
+    private const string AllEight =
+        "As of 2017-01-16: 8 actions, 2 complete, 6 open (2 red, 2 amber, 2 green); 2 overdue, 2 due soon, 1 RAG mismatch;";
     private static readonly string HiddenRows = Path.Combine(AppContext.BaseDirectory, "Import", "Corpus", "hidden-rows.docx");
     private readonly ImportFiles files = new();
 

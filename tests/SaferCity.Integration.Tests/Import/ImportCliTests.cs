@@ -68,7 +68,8 @@ public sealed class ImportCliTests : IDisposable
         var kept = Comments(tracker, "1.2");
         var overwritten = await CliAsync("import", edited, "--tracker", tracker, "--overwrite");
 
-        Assert.Contains("Conflict, changed in the list and in the file, kept as the list has it (--overwrite takes the file's): 1.2 Comments", plain.StdOut);
+        Assert.Contains("Conflict, changed in the list and in the file, kept as the list has it (--overwrite takes the file's): 1.2 Comments",
+            plain.StdOut);
         Assert.Equal("Updated online by the lead", kept);
         Assert.Equal(0, overwritten.ExitCode);
         Assert.Equal("Edited in the Word copy", Comments(tracker, "1.2"));
@@ -94,8 +95,10 @@ public sealed class ImportCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--tracker", "tracker.docx", "The tracker file '{0}' is a Word document, not JSON: to bring it in, use `import FILE --tracker OUT.json`")]
-    [InlineData("--leads", "leads.csv", "The leads file '{0}' is not JSON (it looks like CSV: to bring a table of leads in, use `import FILE --leads OUT.json`)")]
+    [InlineData("--tracker", "tracker.docx",
+        "The tracker file '{0}' is a Word document, not JSON: to bring it in, use `import FILE --tracker OUT.json`")]
+    [InlineData("--leads", "leads.csv",
+        "The leads file '{0}' is not JSON (it looks like CSV: to bring a table of leads in, use `import FILE --leads OUT.json`)")]
     public async Task Run_OfficeOrCsvFileGiven_NamesItAndSuggestsImport(string option, string name, string expected)
     {
         var path = files.PathOf(name);
@@ -153,7 +156,8 @@ public sealed class ImportCliTests : IDisposable
         var result = await CliAsync("import", SampleDocx);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl (or --dry-run to see the plan only).", result.StdErr);
+        Assert.StartsWith("import needs somewhere to write: --tracker OUT.json, or the SharePoint site in Tracker__SiteUrl " +
+            "(or --dry-run to see the plan only).", result.StdErr);
     }
 
     private static async Task<CliResult> CliAsync(params string[] args)

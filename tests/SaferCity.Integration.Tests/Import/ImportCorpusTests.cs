@@ -10,8 +10,10 @@ namespace SaferCity.Integration.Tests.Import;
 public sealed class ImportCorpusTests : IDisposable
 {
     // Every accepted file holds the same eight actions; the confidential ones hide 2.4 (red, due soon).
-    private const string AllEight = "As of 2017-01-16: 8 actions, 2 complete, 6 open (2 red, 2 amber, 2 green); 2 overdue, 2 due soon, 1 RAG mismatch;";
-    private const string SevenPublic = "As of 2017-01-16: 7 actions, 2 complete, 5 open (1 red, 2 amber, 2 green); 2 overdue, 1 due soon, 1 RAG mismatch;";
+    private const string AllEight =
+        "As of 2017-01-16: 8 actions, 2 complete, 6 open (2 red, 2 amber, 2 green); 2 overdue, 2 due soon, 1 RAG mismatch;";
+    private const string SevenPublic =
+        "As of 2017-01-16: 7 actions, 2 complete, 5 open (1 red, 2 amber, 2 green); 2 overdue, 1 due soon, 1 RAG mismatch;";
     private const string Secret = "Nightjar";
 
     private readonly ImportFiles files = new();
@@ -67,7 +69,8 @@ public sealed class ImportCorpusTests : IDisposable
         var result = await CliAsync("import", Corpus("brag.xlsx"), "--dry-run");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Columns: Action No → number, Workstream → theme, Description → keyAction, Due → deadline, Owner → lead, BRAG → rag, Notes → comments.", result.StdOut);
+        Assert.Contains("Columns: Action No → number, Workstream → theme, Description → keyAction, Due → deadline, Owner → lead, " +
+            "BRAG → rag, Notes → comments.", result.StdOut);
         Assert.Contains("No hide column: all 8 actions will be public.", result.StdOut);
     }
 
@@ -84,8 +87,10 @@ public sealed class ImportCorpusTests : IDisposable
 
     public static TheoryData<string, string> Refused => new()
     {
-        { "refused-no-lead.docx", "refused-no-lead.docx cannot be read as a tracker: no column for lead. Headings seen: Ref, Action, Target date, Person, RAG." },
-        { "refused-mostly-empty.xlsx", "refused-mostly-empty.xlsx cannot be read as a tracker: the deadline column ('Deadline') is empty in 5 of 8 rows." },
+        { "refused-no-lead.docx",
+            "refused-no-lead.docx cannot be read as a tracker: no column for lead. Headings seen: Ref, Action, Target date, Person, RAG." },
+        { "refused-mostly-empty.xlsx",
+            "refused-mostly-empty.xlsx cannot be read as a tracker: the deadline column ('Deadline') is empty in 5 of 8 rows." },
         { "inflating.xlsx", "inflating.xlsx inflates beyond 10,000,000 characters in one part" },
     };
 

@@ -62,7 +62,8 @@ public sealed class TrackerFileTests : IDisposable
     {
         const string csv = "Ref,Key Action,Deadline,Lead Service,RAG,Progress,Notes\r\n" +
                            "1. Violence Against the Person,,,,,,\r\n" +
-                           "1.1,\"Establish a strategy, city-wide\",December 2016,Community Safety Team,G,Complete – consulted for two months,x\r\n" +
+                           "1.1,\"Establish a strategy, city-wide\",December 2016,Community Safety Team,G," +
+                           "Complete – consulted for two months,x\r\n" +
                            "1.2,Design training,January 2017,Community Safety Team,G,Complete – training offered,\r\n" +
                            ",,,,,and the rest of the comment after a page break,\r\n";
         var bytes = encoding == "utf-8-bom"
@@ -102,8 +103,10 @@ public sealed class TrackerFileTests : IDisposable
 
         var refusal = Assert.Throws<ImportRefusedException>(() => TrackerFile.Read(path));
 
-        Assert.Equal("minutes.docx cannot be read as a tracker: no table or sheet has a tracker's headings. Headings seen: Attendee, Organisation, Apologies. " +
-                     "Name a column's field with --column \"HEADING=field\" (fields: number, theme, keyAction, deadline, lead, rag, comments, status, hide).", refusal.Message);
+        Assert.Equal("minutes.docx cannot be read as a tracker: no table or sheet has a tracker's headings. " +
+                     "Headings seen: Attendee, Organisation, Apologies. " +
+                     "Name a column's field with --column \"HEADING=field\" " +
+                     "(fields: number, theme, keyAction, deadline, lead, rag, comments, status, hide).", refusal.Message);
     }
 
     [Fact]
@@ -140,7 +143,8 @@ public sealed class TrackerFileTests : IDisposable
 
         var refusal = Assert.Throws<ImportRefusedException>(() => TrackerFile.Read(path));
 
-        Assert.StartsWith("unnumbered.docx cannot be read as a tracker: no column for number, and the key actions do not start with a number such as \"1.1\". " +
+        Assert.StartsWith("unnumbered.docx cannot be read as a tracker: no column for number, " +
+                          "and the key actions do not start with a number such as \"1.1\". " +
                           "Headings seen: Key Action, Deadline, Lead, RAG.", refusal.Message);
     }
 

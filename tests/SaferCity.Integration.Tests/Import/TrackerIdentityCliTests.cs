@@ -64,7 +64,8 @@ public sealed class TrackerIdentityCliTests : IDisposable
         await stack.RunCliAsync("run", "--out", files.PathOf("out"), "--as-of", "2017-01-16");
         await stack.RunCliAsync("import", SampleDocx, "--tracker", own);
 
-        var result = await stack.RunCliAsync("run", "--tracker", own, "--leads", SampleFiles.Leads, "--out", files.PathOf("own-out"), "--as-of", "2017-02-20");
+        var result = await stack.RunCliAsync("run", "--tracker", own, "--leads", SampleFiles.Leads, "--out", files.PathOf("own-out"),
+            "--as-of", "2017-02-20");
 
         Assert.True(result.ExitCode == 0, result.StdErr);
         Assert.DoesNotContain("holds the history", result.StdErr, StringComparison.Ordinal);

@@ -108,7 +108,8 @@ public sealed class PublicBoundaryTests(StoppableAzuriteFixture fixture) : IDisp
         string[] secrets = [TestStack.ApiKey, AzuriteInstance.AccountKey];
         var messages = new List<string>();
         stack.SendGrid.Script = r => r.DigestId.EndsWith("/housing", StringComparison.Ordinal)
-            ? new Reply(401, new Dictionary<string, string>(), $$"""{"errors":[{"message":"The provided authorization grant is invalid: {{TestStack.ApiKey}}"}]}""")
+            ? new Reply(401, new Dictionary<string, string>(),
+                $$"""{"errors":[{"message":"The provided authorization grant is invalid: {{TestStack.ApiKey}}"}]}""")
             : null;
 
         var unauthorised = await stack.RunAsync(new DateOnly(2017, 1, 16));

@@ -86,7 +86,8 @@ public sealed class AzuriteInstance(string? location) : IAsyncDisposable
             UseShellExecute = false,
         };
         // --disableTelemetry: Azurite otherwise reports usage over the internet (and then takes ~30 s to shut down offline).
-        foreach (var arg in new[] { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--silent", "--loose", "--disableTelemetry" })
+        foreach (var arg in new[] { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--silent", "--loose",
+                     "--disableTelemetry" })
             start.ArgumentList.Add(arg);
         if (location is null) start.ArgumentList.Add("--inMemoryPersistence");
         else
@@ -170,7 +171,8 @@ public sealed class AzuriteInstance(string? location) : IAsyncDisposable
         var path = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite-blob.cmd" : "azurite-blob");
         return File.Exists(path)
             ? path
-            : throw new InvalidOperationException($"Azurite is not installed: run `npm ci` in {root} (it installs the version locked in package-lock.json).");
+            : throw new InvalidOperationException(
+                $"Azurite is not installed: run `npm ci` in {root} (it installs the version locked in package-lock.json).");
     }
 
     public static string RepositoryRoot()

@@ -73,13 +73,15 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite)
         Assert.Equal("application/json; charset=utf-8", properties.ContentType);
         Assert.True(properties.ContentLength < big.Length / 4, $"stored {properties.ContentLength} bytes of {big.Length}");
         // The hash is of the bytes served, not the bytes stored.
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(big))), properties.Metadata["contenthash"]);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(big))),
+            properties.Metadata["contenthash"]);
         Assert.Null((await container.GetBlobClient("index.html").GetPropertiesAsync()).Value.ContentEncoding); // small: plain
         Assert.Null((await container.GetBlobClient("assets/preview.png").GetPropertiesAsync()).Value.ContentEncoding); // not text
 
         // A browser's request: Accept-Encoding: gzip, decompressing what comes back.
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip });
-        using var request = new HttpRequestMessage(HttpMethod.Get, json.GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(10)));
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            json.GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(10)));
         request.Headers.AcceptEncoding.ParseAdd("gzip");
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
@@ -140,8 +142,14 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite)
         // has finished, so the overlap is certain.
         var runs = new[]
         {
-            Task.Run(async () => { try { return await stack.RunAsync(replace: s => Wire(s, sent, secondDone.Task)); } finally { firstDone.SetResult(); } }),
-            Task.Run(async () => { try { return await stack.RunAsync(replace: s => Wire(s, sent, firstDone.Task)); } finally { secondDone.SetResult(); } }),
+            Task.Run(async () =>
+            {
+                try { return await stack.RunAsync(replace: s => Wire(s, sent, secondDone.Task)); } finally { firstDone.SetResult(); }
+            }),
+            Task.Run(async () =>
+            {
+                try { return await stack.RunAsync(replace: s => Wire(s, sent, firstDone.Task)); } finally { secondDone.SetResult(); }
+            }),
         };
         var outcomes = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(3));
 
@@ -189,7 +197,8 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite)
 
         stack.Settings["Local:DryRun"] = "true";
         await using var dry = stack.Services();
-        var outcome = await dry.GetRequiredService<TrackerPipeline>().RunAsync(new RunRequest(TestStack.AsOf.AddDays(7), DryRun: true), CancellationToken.None);
+        var outcome = await dry.GetRequiredService<TrackerPipeline>()
+            .RunAsync(new RunRequest(TestStack.AsOf.AddDays(7), DryRun: true), CancellationToken.None);
 
         Assert.Equal(TestStack.AsOf, outcome.Report!.Drift.Baseline!.AsOf); // history came from the blob
         var outDir = Path.Combine(stack.Root, "out");
@@ -207,7 +216,8 @@ public sealed class BlobPipelineTests(AzuriteFixture azurite)
         await using var stack = await StartAsync();
         var outcome = await stack.RunAsync(); // with reminders, so the report knows every lead's address
 
-        var body = System.Text.Json.JsonSerializer.Serialize(SaferCity.Functions.RefreshNowBody.From(outcome), SaferCity.Functions.RefreshNowBody.Json);
+        var body = System.Text.Json.JsonSerializer.Serialize(SaferCity.Functions.RefreshNowBody.From(outcome),
+            SaferCity.Functions.RefreshNowBody.Json);
 
         Assert.Contains("\"total\":42", body);
         Assert.Contains("\"filesWritten\":", body);

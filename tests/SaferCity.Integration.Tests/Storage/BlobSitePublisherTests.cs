@@ -33,7 +33,8 @@ public sealed class BlobSitePublisherTests(AzuriteFixture azurite)
 
         var failure = await Assert.ThrowsAsync<PipelineException>(() => Publisher().PublishAsync(files, CancellationToken.None));
 
-        Assert.Equal("Site file 'data.txt' was changed by another run while this one published; nothing was overwritten (1 of 3 files written before it).",
+        Assert.Equal("Site file 'data.txt' was changed by another run while this one published; " +
+            "nothing was overwritten (1 of 3 files written before it).",
             failure.Message);
         Assert.Equal("the other run's", (await other.DownloadContentAsync()).Value.Content.ToString());
         Assert.False(await container.GetBlobClient("index.html").ExistsAsync()); // nothing after it
@@ -65,14 +66,17 @@ public sealed class BlobSitePublisherTests(AzuriteFixture azurite)
         var properties = (await csv.GetPropertiesAsync()).Value;
         Assert.Equal("gzip", properties.ContentEncoding);
         Assert.True(properties.ContentLength > StagedBlobStream.BlockSize && properties.ContentLength < big.Length);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(big))), properties.Metadata["contenthash"]);
-        await using (var gzip = new System.IO.Compression.GZipStream((await csv.DownloadStreamingAsync()).Value.Content, System.IO.Compression.CompressionMode.Decompress))
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(big))),
+            properties.Metadata["contenthash"]);
+        await using (var gzip = new System.IO.Compression.GZipStream((await csv.DownloadStreamingAsync()).Value.Content,
+            System.IO.Compression.CompressionMode.Decompress))
         using (var reader = new StreamReader(gzip))
             Assert.Equal(big, await reader.ReadToEndAsync());
         Assert.Null((await container.GetBlobClient("small.csv").GetPropertiesAsync()).Value.ContentEncoding); // under 8 KB: plain
 
         var second = await Publisher().PublishAsync(files, CancellationToken.None);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Publisher().PublishAsync([Streamed("actions.csv", big + "more", failPartWay: true)], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Publisher().PublishAsync([Streamed("actions.csv", big + "more", failPartWay: true)], CancellationToken.None));
 
         Assert.Equal((2, 0), (first.Written, first.Unchanged));
         Assert.Equal((0, 2), (second.Written, second.Unchanged));

@@ -129,7 +129,8 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
         {
             await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
             await serve.StandardOutput.ReadLineAsync(); // where updates are written
-            Assert.Equal($"State (audit, limits, revocations): {Path.Combine(stack.Root, "out", "state")}. Signing key: {Path.Combine(stack.Root, "out", "state", "update-signing.key")}.",
+            Assert.Equal($"State (audit, limits, revocations): {Path.Combine(stack.Root, "out", "state")}. " +
+                $"Signing key: {Path.Combine(stack.Root, "out", "state", "update-signing.key")}.",
                 await serve.StandardOutput.ReadLineAsync());
             using var http = new HttpClient();
             using var refused = await http.GetAsync(link);
@@ -158,7 +159,8 @@ public sealed class CliUpdateLoopTests : IAsyncLifetime
             Path.Combine(stack.Root, "out"));
 
         Assert.Equal(1, serve.ExitCode);
-        Assert.Equal($"Serve failed: port {port} on 127.0.0.1 is already in use (another serve, or another program): stop it, or choose another port with --port.",
+        Assert.Equal($"Serve failed: port {port} on 127.0.0.1 is already in use (another serve, or another program): " +
+            "stop it, or choose another port with --port.",
             serve.StdErr.Trim());
     }
 }
