@@ -29,7 +29,8 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]");
         var wide = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-scroll, .visually-hidden'))
+            () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-scroll, .visually-hidden'))
                     .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40))
             """);
         Assert.True(widths[0] <= widths[2] && widths[1] <= widths[2],
@@ -146,7 +147,8 @@ public sealed class AccessibilityAuditTests(BrowserFixture fixture)
         // Record every text the live region takes from now on.
         await page.EvaluateAsync("""
             () => { const s = document.querySelector('#filters [role=status]'); window.announced = [];
-                    new MutationObserver(() => window.announced.push(s.textContent)).observe(s, { childList: true, characterData: true, subtree: true }); }
+                    new MutationObserver(() => window.announced.push(s.textContent))
+                        .observe(s, { childList: true, characterData: true, subtree: true }); }
             """);
 
         await page.SelectOptionAsync("#filter-rag", "amber");

@@ -41,7 +41,8 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
           }
           for (const a of document.querySelectorAll('a')) {
             const s = getComputedStyle(a);
-            if (!s.textDecorationLine.includes('underline') && clear(s.backgroundColor)) problems.push(`link neither underlined nor a button: "${a.textContent}"`);
+            if (!s.textDecorationLine.includes('underline') && clear(s.backgroundColor))
+              problems.push(`link neither underlined nor a button: "${a.textContent}"`);
           }
           if (texts < 5) problems.push(`only ${texts} visible texts`);
           return problems;
@@ -95,10 +96,13 @@ public sealed class EmailBrowserTests(BrowserFixture fixture, SampleEmails email
         // The shape digests had before: a wide data table, 12 px cells, colours on the client's own canvas, a bare link.
         const string Old = """
             <!DOCTYPE html><html lang="en-GB"><head><title>Old</title></head><body style="background:#fff">
-            <h1>Community Safety Team</h1><table style="font-size:14px"><tr><th>Action</th><th>Key action</th><th>Deadline</th><th>RAG</th><th>Latest comment</th></tr>
-            <tr><th>2.5</th><td>Explore the potential of Alcohol Recovery Centres</td><td>31&nbsp;December&nbsp;2016&nbsp;(16&nbsp;days&nbsp;overdue)</td>
+            <h1>Community Safety Team</h1><table style="font-size:14px">
+            <tr><th>Action</th><th>Key action</th><th>Deadline</th><th>RAG</th><th>Latest comment</th></tr>
+            <tr><th>2.5</th><td>Explore the potential of Alcohol Recovery Centres</td>
+            <td>31&nbsp;December&nbsp;2016&nbsp;(16&nbsp;days&nbsp;overdue)</td>
             <td>Amber&nbsp;(rated&nbsp;on&nbsp;track,&nbsp;but&nbsp;overdue)</td><td>ARC was not established</td></tr></table>
-            <p style="font-size:12px">You get this email because…</p><a href="https://example.gov.uk/" style="text-decoration:none">dashboard</a></body></html>
+            <p style="font-size:12px">You get this email because…</p>
+            <a href="https://example.gov.uk/" style="text-decoration:none">dashboard</a></body></html>
             """;
         await using var context = await fixture.NewContextAsync(375, 812);
         var page = await context.NewPageAsync();

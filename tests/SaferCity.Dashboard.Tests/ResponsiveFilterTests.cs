@@ -27,7 +27,8 @@ public sealed class ResponsiveFilterTests(BrowserFixture fixture)
           if (r.getClientRects().length === 0) return { id, state: 'none' };
           const s = getComputedStyle(r);
           if (s.visibility !== 'visible') return { id, state: 'visibility ' + s.visibility };
-          if (!r.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return { id, state: 'not visible' };
+          if (!r.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true }))
+            return { id, state: 'not visible' };
           const b = r.getBoundingClientRect();
           if (b.width < 2 || b.height < 2) return { id, state: `clipped to ${b.width}x${b.height}` };
           for (let a = r.parentElement; a && a !== document.body; a = a.parentElement) {
