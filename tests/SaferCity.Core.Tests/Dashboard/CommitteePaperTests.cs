@@ -18,7 +18,8 @@ public sealed class CommitteePaperTests
     private static readonly DateOnly AsOf = new(2017, 1, 16);
 
     /// <summary>Two weekly runs over a synthetic plan; the second week's tracker differs in almost every action.</summary>
-    private static (PublicDashboard Doc, TrackerHistory History) TwoWeeks(int actions, Func<string, string>? longer = null)
+    private static (PublicDashboard Doc, TrackerHistory History) TwoWeeks(int actions, Func<string, string>? longer = null,
+        string? leadCell = null)
     {
         var reminders = new RemindersOptions { Coordinator = "coordinator@example.gov.uk" };
         var history = TrackerHistory.Empty;
@@ -29,6 +30,7 @@ public sealed class CommitteePaperTests
             var tracker = ListItemJson.Parse(generated.TrackerJson);
             if (longer is not null)
                 tracker = tracker.Select(i => Harness.With(i, "KeyAction", longer((string)i["KeyAction"]!))).ToList();
+            if (leadCell is not null) tracker = tracker.Select(i => Harness.With(i, "LeadService", leadCell)).ToList();
             var parsed = new TrackerParser().Parse(new TrackerLists(tracker, ListItemJson.Parse(generated.LeadsJson)));
             var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero);
             report = RunReport.Build(day, at, parsed, history, reminders, new DriftOptions());
@@ -96,6 +98,22 @@ public sealed class CommitteePaperTests
         Assert.True(bytes < 2_000_000, $"{bytes:N0} bytes");
         Assert.Contains("&quot;&quot;&quot;", html, StringComparison.Ordinal);
         Assert.Matches(@"The other [\d,]+ are in actions\.csv", html);
+    }
+
+    [Fact]
+    [Trait(Cost.Category, Cost.Scale)]
+    public void Render_RowsTooLargeForTheirCount_StopsAtTheByteBudgetAndCountsTheRestInTheCsv()
+    {
+        // Key actions and lead cells at their cuts, all quotes (six bytes each once encoded): 500 such rows and the week's
+        // changes would pass 2 MB, so the paper stops at its budget, short of its 500 rows, and says how many more.
+        var (doc, history) = TwoWeeks(3_000, _ => new string('"', 400), leadCell: new string('"', 400));
+        var html = Render(doc, history);
+
+        Assert.True(Encoding.UTF8.GetByteCount(html) < 2_000_000, $"{Encoding.UTF8.GetByteCount(html):N0} bytes");
+        var rows = Regex.Count(html, "<tr><th scope=\"row\">");
+        Assert.InRange(rows, 1, CommitteePaper.MaxOpenActions - 1);
+        var rest = (doc.Summary.Open - rows).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        Assert.Contains($"The other {rest} are in actions.csv", html, StringComparison.Ordinal);
     }
 
     [Fact]
