@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using SaferCity.Core.Model;
@@ -12,9 +13,13 @@ public sealed record Snapshot(DateOnly AsOf, DateTimeOffset TakenAt, IReadOnlyLi
     /// link, from the audit); by item id.
     /// </param>
     public static Snapshot Of(DateOnly asOf, DateTimeOffset takenAt, IEnumerable<TrackerAction> actions,
-        IReadOnlyDictionary<string, DateTimeOffset>? modified = null) =>
-        new(asOf, takenAt,
-            actions.Select(a => SnapshotAction.Of(a, modified is not null && modified.TryGetValue(a.ItemId, out var at) ? at : null)).ToList());
+        IReadOnlyDictionary<string, DateTimeOffset>? modified = null)
+    {
+        var taken = new List<SnapshotAction>(actions.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var a in actions)
+            taken.Add(SnapshotAction.Of(a, modified is not null && modified.TryGetValue(a.ItemId, out var at) ? at : null));
+        return new(asOf, takenAt, taken);
+    }
 
     /// <summary>Same tracker content, whenever it was taken, in whatever order it was listed.</summary>
     public bool SameContentAs(Snapshot? other)
@@ -59,6 +64,20 @@ public sealed record SnapshotAction(string Id, Rag? Rag, DateOnly? Deadline, boo
     public override int GetHashCode() => HashCode.Combine(Id, Rag, Deadline, Complete, Hidden, Comment);
 
     /// <summary>16 hex digits of the comment's SHA-256: enough to see a change, and no personal text kept in the history.</summary>
-    public static string Fingerprint(string comments) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(comments.Trim())).AsSpan(0, 8));
+    /// <remarks>Hashed from a pooled buffer into the stack: once per action per run, and nothing of it outlives the call.</remarks>
+    public static string Fingerprint(string comments)
+    {
+        var text = comments.AsSpan().Trim();
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes)), hash);
+            return Convert.ToHexStringLower(hash[..8]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 }
