@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SaferCity.Core.Model;
 
 namespace SaferCity.Core.History;
@@ -53,25 +54,50 @@ public sealed record TrackerHistory(
         if (snapshot.SameContentAs(trimmed.Latest()))
             return everyDay ? trimmed with { Days = [.. trimmed.Days, new HistoryDay(day, snapshot.TakenAt, counts)] } : trimmed;
 
-        var actions = trimmed.Actions.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.OrdinalIgnoreCase);
-        var now = snapshot.Actions.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
-        var previous = trimmed.Days.Count > 0 ? trimmed.Days[^1].TakenAt : (DateTimeOffset?)null;
-        foreach (var (id, state) in now)
+        var days = new List<HistoryDay>(trimmed.Days.Count + 1);
+        days.AddRange(trimmed.Days);
+        days.Add(new HistoryDay(day, snapshot.TakenAt, counts));
+        return new TrackerHistory(days, trimmed.RecordedActions(snapshot));
+    }
+
+    /// <summary>
+    /// The actions' states with the snapshot's added: each action gains at most one entry (its new state, or gone), so an
+    /// action whose state did not change keeps its list as it was (states are never changed once recorded), and one that
+    /// changed gets a copy with the entry added. Built straight into the history's dictionary, in the order the old one
+    /// listed them, then the new ones in the snapshot's order: one pass, where a dictionary per step copied every action.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<HistoryEntry>> RecordedActions(Snapshot snapshot)
+    {
+        var day = snapshot.AsOf;
+        var actions = new Dictionary<string, IReadOnlyList<HistoryEntry>>(
+            Math.Max(Actions.Count, snapshot.Actions.Count) + 16, StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, entries) in Actions) actions.Add(id, entries);
+        var now = new HashSet<string>(snapshot.Actions.Count, StringComparer.OrdinalIgnoreCase);
+        var previous = Days.Count > 0 ? Days[^1].TakenAt : (DateTimeOffset?)null;
+        foreach (var state in snapshot.Actions)
         {
-            if (!actions.TryGetValue(id, out var list)) actions[id] = list = [];
-            var last = list.Count > 0 && !list[^1].Gone ? list[^1] : null;
+            if (!now.Add(state.Id)) throw new ArgumentException($"An action is in the snapshot twice: {state.Id}.", nameof(snapshot));
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(actions, state.Id, out _);
+            var last = list is { Count: > 0 } && !list[^1].Gone ? list[^1] : null;
             var entry = new HistoryEntry(day, state.Rag, state.Deadline, state.Complete, state.Hidden, Gone: false, state.Comment,
                 LastUpdate(last, state, day, previous));
-            if (list.Count == 0 || !list[^1].SameStateAs(entry)) list.Add(entry);
+            if (list is not { Count: > 0 } || !list[^1].SameStateAs(entry)) list = Appended(list, entry);
         }
-        foreach (var (id, list) in actions)
+        foreach (var (id, list) in Actions)
         {
-            if (!now.ContainsKey(id) && list.Count > 0 && !list[^1].Gone)
-                list.Add(new HistoryEntry(day, null, null, false, false, Gone: true));
+            // Not in the snapshot, so its list is still the one held here.
+            if (!now.Contains(id) && list.Count > 0 && !list[^1].Gone)
+                actions[id] = Appended(list, new HistoryEntry(day, null, null, false, false, Gone: true));
         }
-        var days = trimmed.Days.Append(new HistoryDay(day, snapshot.TakenAt, counts)).ToList();
-        return new TrackerHistory(days,
-            actions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<HistoryEntry>)kv.Value, StringComparer.OrdinalIgnoreCase));
+        return actions;
+    }
+
+    private static List<HistoryEntry> Appended(IReadOnlyList<HistoryEntry>? entries, HistoryEntry entry)
+    {
+        var list = new List<HistoryEntry>((entries?.Count ?? 0) + 1);
+        if (entries is not null) list.AddRange(entries);
+        list.Add(entry);
+        return list;
     }
 
     /// <summary>
