@@ -57,21 +57,33 @@ public sealed record RunReport(
     /// history's latest state (one step per action). An action the history does not hold yet (a look back at a day
     /// before it was first seen) is dated by the list's own date.
     /// </summary>
-    public RunReport Recorded(TrackerHistory history) => this with
+    public RunReport Recorded(TrackerHistory history)
     {
-        History = history,
-        Assessments = Assessments.Select(a => ActionRules.WithLastUpdate(a,
-            history.UpdatedOn(a.Action.Number, AsOf) ?? Fallback(a.Action.LastModified), AsOf, StaleAfterDays)).ToList(),
-    };
+        var assessments = new List<Assessment>(Assessments.Count);
+        foreach (var a in Assessments)
+        {
+            assessments.Add(ActionRules.WithLastUpdate(a, history.UpdatedOn(a.Action.Number, AsOf) ?? Fallback(a.Action.LastModified),
+                AsOf, StaleAfterDays));
+        }
+        return this with { History = history, Assessments = assessments };
+    }
 
     private DateOnly Fallback(DateTimeOffset? modified) =>
         modified is { } m && UkClock.DateOf(m) is var d && d <= AsOf ? d : AsOf;
 
+    /// <summary>Open actions by rating and complete ones, of those shown: one pass, asked for by the history and the page.</summary>
     public RagCounts PublicCounts()
     {
-        var visible = Assessments.Where(a => !a.Action.Hidden).Select(a => a.Action).ToList();
-        var open = visible.Where(a => a.Open).ToList();
-        return new RagCounts(open.Count(a => a.Rag == Rag.Red), open.Count(a => a.Rag == Rag.Amber),
-            open.Count(a => a.Rag == Rag.Green), visible.Count(a => a.Complete));
+        int red = 0, amber = 0, green = 0, complete = 0;
+        foreach (var assessment in Assessments)
+        {
+            var a = assessment.Action;
+            if (a.Hidden) continue;
+            if (a.Complete) complete++;
+            else if (a.Rag == Rag.Red) red++;
+            else if (a.Rag == Rag.Amber) amber++;
+            else if (a.Rag == Rag.Green) green++;
+        }
+        return new RagCounts(red, amber, green, complete);
     }
 }
