@@ -128,19 +128,15 @@ internal static partial class FieldText
     {
         if (text.Length == 0) return true;
         if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
-        // Printable ASCII and single spaces, most text in a tracker, is folded: one vectorised pass each instead of a
-        // character-by-character look at categories.
-        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~')) return !text.Contains("  ", StringComparison.Ordinal);
-        var previousSpace = false;
-        foreach (var c in text)
+        if (text.Contains("  ", StringComparison.Ordinal)) return false;
+        // Printable ASCII and single spaces, most text in a tracker, is folded: a vectorised search skips to each other
+        // character (an en dash in one comment in two), and only those are looked at by category.
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAnyExceptInRange(' ', '~'); at >= 0; at = rest.IndexOfAnyExceptInRange(' ', '~'))
         {
-            if (c == ' ')
-            {
-                if (previousSpace) return false;
-                previousSpace = true;
-            }
-            else if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || IsHiddenFormat(c)) return false;
-            else previousSpace = false;
+            var c = rest[at];
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || IsHiddenFormat(c)) return false;
+            rest = rest[(at + 1)..];
         }
         return true;
     }
