@@ -36,7 +36,7 @@ public sealed class TrackerParser(TrackerColumns columns, LeadColumns leadColumn
         var directory = new LeadDirectory(ReadLeads(lists.Leads, leadFindings));
         var findings = new List<Finding>();
         var actions = new List<TrackerAction>(lists.Tracker.Count);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(lists.Tracker.Count, StringComparer.OrdinalIgnoreCase);
         var memo = new Memo(directory);
 
         foreach (var item in lists.Tracker)
