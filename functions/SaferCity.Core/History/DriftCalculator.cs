@@ -34,37 +34,37 @@ public static class DriftCalculator
     public static DriftResult Compare(Snapshot? baseline, IReadOnlyList<TrackerAction> current)
     {
         if (baseline is null) return DriftResult.None;
-        var before = new Dictionary<string, SnapshotAction>(StringComparer.OrdinalIgnoreCase);
+        var before = new Dictionary<string, SnapshotAction>(baseline.Actions.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var a in baseline.Actions) before.TryAdd(a.Id, a);
 
         var byAction = new Dictionary<string, IReadOnlyList<DriftChange>>(StringComparer.OrdinalIgnoreCase);
-        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var present = new HashSet<string>(current.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var action in current)
         {
             present.Add(action.Number);
-            var changes = Changes(before.GetValueOrDefault(action.Number), action);
-            if (changes.Count > 0) byAction[action.Number] = changes;
+            if (Changes(before.GetValueOrDefault(action.Number), action) is { } changes) byAction[action.Number] = changes;
         }
         var removed = baseline.Actions.Where(a => !present.Contains(a.Id)).Select(a => a.Id)
             .Order(ActionNumberComparer.Instance).ToList();
         return new DriftResult(baseline, byAction, removed);
     }
 
-    private static List<DriftChange> Changes(SnapshotAction? was, TrackerAction now)
+    /// <summary>Null when nothing changed, as for most actions on most days: no empty list for each of them.</summary>
+    private static List<DriftChange>? Changes(SnapshotAction? was, TrackerAction now)
     {
         // Shown now but hidden at the baseline: what it was then was never public, so it is new to the public.
         // (Hidden both then and now, the real changes stay: only its leads see them.)
         if (was is null || was.Hidden && !now.Hidden) return [new DriftChange(DriftKind.Added)];
-        var changes = new List<DriftChange>();
-        if (!was.Complete && now.Complete) changes.Add(new DriftChange(DriftKind.Completed));
-        if (was.Complete && !now.Complete) changes.Add(new DriftChange(DriftKind.Reopened));
+        List<DriftChange>? changes = null;
+        if (!was.Complete && now.Complete) (changes ??= []).Add(new DriftChange(DriftKind.Completed));
+        if (was.Complete && !now.Complete) (changes ??= []).Add(new DriftChange(DriftKind.Reopened));
         if (was.Rag is { } from && now.Rag is { } to && from != to)
         {
-            changes.Add(DriftChange.Rating(from, to));
+            (changes ??= []).Add(DriftChange.Rating(from, to));
         }
         if (was.Deadline is { } oldDate && now.Deadline is { } newDate && oldDate != newDate)
         {
-            changes.Add(DriftChange.Deadline(oldDate, newDate));
+            (changes ??= []).Add(DriftChange.Deadline(oldDate, newDate));
         }
         return changes;
     }
