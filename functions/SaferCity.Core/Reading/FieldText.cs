@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -77,24 +78,33 @@ internal static partial class FieldText
     private static string Fold(string text)
     {
         if (IsFolded(text)) return text; // the usual case: nothing to change, nothing to allocate
-        var sb = new StringBuilder(text.Length);
+        // Folding never lengthens text, so one buffer of its length holds the result: one string made, no builder.
+        char[]? rented = null;
+        var folded = text.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
         var space = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                space = sb.Length > 0;
+                space = length > 0;
                 continue;
             }
             if (IsHiddenFormat(c)) continue;
-            if (space) sb.Append(' ');
+            if (space) folded[length++] = ' ';
             space = false;
-            if (!char.IsSurrogate(c)) sb.Append(c);
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) sb.Append(c).Append(text[++i]);
-            else sb.Append('\uFFFD'); // half a character: nothing can show it, and JSON writers refuse it
+            if (!char.IsSurrogate(c)) folded[length++] = c;
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                folded[length++] = c;
+                folded[length++] = text[++i];
+            }
+            else folded[length++] = '\uFFFD'; // half a character: nothing can show it, and JSON writers refuse it
         }
-        return sb.ToString();
+        var result = new string(folded[..length]);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     /// <summary>

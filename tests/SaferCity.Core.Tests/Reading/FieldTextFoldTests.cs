@@ -30,6 +30,8 @@ public class FieldTextFoldTests
         "ends on a control\u0001",
         "\u2013",
         "~ tilde and \u007f delete",
+        string.Concat(Enumerable.Repeat("longer than the stack buffer \u2013  with\n breaks\u202e, ", 40)),
+        string.Concat(Enumerable.Repeat("\ud83d\ude00 \ud83d", 200)),
     };
 
     [Theory]
