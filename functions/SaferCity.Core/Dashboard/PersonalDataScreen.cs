@@ -22,27 +22,28 @@ public static partial class PersonalDataScreen
     // One test for both patterns about a sensitive term: Find runs it once for the two (declared before Patterns, which uses it).
     private static readonly Func<string, bool> SensitiveWordIn = MayNameASensitiveTerm;
 
-    // The last item is a cheap test that the pattern could match at all (a character or word it cannot match without):
-    // the slowest patterns otherwise start at every word of every comment, most of a run's time at 50,000 actions.
-    private static readonly (string Kind, Regex Pattern, Func<Match, bool>? Check, Func<string, bool>? Could)[] Patterns =
+    // Could is a cheap test that the pattern could match at all (a character or word it cannot match without): the
+    // slowest patterns otherwise start at every word of every comment, most of a run's time at 50,000 actions. Digit says
+    // the pattern cannot match without a decimal digit; most texts have none, and one search says so for all twelve.
+    private static readonly (string Kind, Regex Pattern, Func<Match, bool>? Check, Func<string, bool>? Could, bool Digit)[] Patterns =
     [
-        ("a UK phone number", Phone(), null, null),
-        ("a postcode", Postcode(), null, static t => HasLetterThenDigit(t) && HasDigitThenTwoLetters(t)),
-        ("a National Insurance number", NiNumber(), null, HasLetterThenTwoDigits),
-        ("a crime or case reference", CaseReference(), null, null),
-        ("a crime or case reference", CrimeReferenceShape(), null, null),
-        ("an NHS number", NhsNumber(), m => NhsChecksum(m.Value), null),
-        ("an NHS number", NhsLabelled(), null, null),
-        ("a date of birth", DateOfBirth(), null, null),
-        ("a date of birth", OldFullDate(), null, null),
-        ("a vehicle registration", VehicleCurrent(), null, null),
-        ("a vehicle registration", VehicleLabelled(), null, null),
-        ("a person's name", TitledName(), m => !NotAName(m.Groups["name"].Value), null),
-        ("an email address", DisguisedEmail(), null, HasAtAsAWord),
-        ("an email address", EmailWithoutDomain(), null, static t => t.Contains('@')),
-        ("a person's age", SingleAge(), null, null),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveWordIn),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveWordIn),
+        ("a UK phone number", Phone(), null, null, true),
+        ("a postcode", Postcode(), null, static t => HasLetterThenDigit(t) && HasDigitThenTwoLetters(t), true),
+        ("a National Insurance number", NiNumber(), null, HasLetterThenTwoDigits, true),
+        ("a crime or case reference", CaseReference(), null, null, true),
+        ("a crime or case reference", CrimeReferenceShape(), null, null, true),
+        ("an NHS number", NhsNumber(), m => NhsChecksum(m.Value), null, true),
+        ("an NHS number", NhsLabelled(), null, null, true),
+        ("a date of birth", DateOfBirth(), null, null, true),
+        ("a date of birth", OldFullDate(), null, null, true),
+        ("a vehicle registration", VehicleCurrent(), null, null, true),
+        ("a vehicle registration", VehicleLabelled(), null, null, true),
+        ("a person's name", TitledName(), m => !NotAName(m.Groups["name"].Value), null, false),
+        ("an email address", DisguisedEmail(), null, HasAtAsAWord, false),
+        ("an email address", EmailWithoutDomain(), null, static t => t.Contains('@'), false),
+        ("a person's age", SingleAge(), null, null, true),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveWordIn, false),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveWordIn, false),
     ];
 
     /// <summary>
@@ -54,7 +55,8 @@ public static partial class PersonalDataScreen
     private static string? signature;
 
     internal static IEnumerable<string> SignatureParts() =>
-        Patterns.Select(p => $"{p.Kind}\u0001{p.Pattern}\u0001{(int)p.Pattern.Options}\u0001{p.Check is null}\u0001{p.Could is null}")
+        Patterns.Select(p =>
+                $"{p.Kind}\u0001{p.Pattern}\u0001{(int)p.Pattern.Options}\u0001{p.Check is null}\u0001{p.Could is null}\u0001{p.Digit}")
             .Append(string.Join(",", NotNames.Order(StringComparer.Ordinal)))
             .Append(typeof(PersonalDataScreen).Assembly.ManifestModule.ModuleVersionId.ToString());
 
@@ -66,29 +68,57 @@ public static partial class PersonalDataScreen
     }
 
     /// <summary>The first thing in <paramref name="text"/> that looks personal, or null when nothing does.</summary>
-    public static PersonalDataMatch? Find(string? text)
+    public static PersonalDataMatch? Find(string? text) => Find(text, prefiltered: true);
+
+    /// <summary>
+    /// <see cref="Find(string?)"/>, or with <paramref name="prefiltered"/> false every pattern tried on every text: the
+    /// prefilters only skip patterns that cannot match, so the two give the same (ScreenPrefiltersTests compares them).
+    /// </summary>
+    internal static PersonalDataMatch? Find(string? text, bool prefiltered)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         // Entities and URL escapes are undone first, so "j.smith&#64;city" or "j.smith%40city" is read as "@".
         var plain = Decode(text);
+        var digit = !prefiltered || HasDigit(plain);
         (Func<string, bool>? Test, bool Passed) last = (null, false); // consecutive patterns sharing a test run it once
-        foreach (var (kind, pattern, check, could) in Patterns)
+        foreach (var (kind, pattern, check, could, needsDigit) in Patterns)
         {
-            if (could is not null && !ReferenceEquals(could, last.Test)) last = (could, could(plain));
-            if (could is not null && !last.Passed) continue;
-            try
-            {
-                for (var m = pattern.Match(plain); m.Success; m = m.NextMatch())
-                {
-                    if (check is null || check(m)) return new PersonalDataMatch(kind, m.Value.Trim());
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return new PersonalDataMatch(kind, "(too long to check)");
-            }
+            if (needsDigit && !digit) continue;
+            if (prefiltered && could is not null && !ReferenceEquals(could, last.Test)) last = (could, could(plain));
+            if (prefiltered && could is not null && !last.Passed) continue;
+            if (Match(kind, pattern, check, plain) is { } found) return found;
         }
         return null;
+    }
+
+    private static PersonalDataMatch? Match(string kind, Regex pattern, Func<Match, bool>? check, string plain)
+    {
+        try
+        {
+            for (var m = pattern.Match(plain); m.Success; m = m.NextMatch())
+            {
+                if (check is null || check(m)) return new PersonalDataMatch(kind, m.Value.Trim());
+            }
+            return null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return new PersonalDataMatch(kind, "(too long to check)");
+        }
+    }
+
+    // \d is every decimal digit (char.IsDigit: the same set, ScreenPrefiltersTests), and IgnoreCase adds none. Outside
+    // ASCII the first is U+0660, so a text of ASCII, Latin-1 and punctuation such as dashes is passed over in vector steps.
+    private static bool HasDigit(string text)
+    {
+        var rest = text.AsSpan();
+        if (rest.IndexOfAnyInRange('0', '9') >= 0) return true;
+        for (var i = rest.IndexOfAnyExceptInRange('\0', '\u065F'); i >= 0; i = rest.IndexOfAnyExceptInRange('\0', '\u065F'))
+        {
+            if (char.IsDigit(rest[i])) return true;
+            rest = rest[(i + 1)..];
+        }
+        return false;
     }
 
     // A postcode's outward code has a letter then a digit ("SW1A", "M1"); \d and IgnoreCase are Unicode-wide, so these are too.
