@@ -38,6 +38,39 @@ public sealed class ScreenPrefiltersTests
     }
 
     [Theory]
+    [MemberData(nameof(Terms))]
+    public void Find_EachSensitiveTermAfterAnyWhiteSpace_Found(string term)
+    {
+        var spaces = Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(char.IsWhiteSpace).ToList();
+
+        var missed = spaces.Where(space => PersonalDataScreen.Find($"the victim is{space}{term}")?.Kind != Sensitive)
+            .Concat(spaces.Where(space => PersonalDataScreen.Find($"a{space}{term.ToUpperInvariant()} woman")?.Kind != Sensitive));
+
+        Assert.Empty(missed);
+    }
+
+    [Fact]
+    public void WhiteSpace_RegexAgainstCharIsWhiteSpace_SameCharacters()
+    {
+        var space = new Regex(@"^\s$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        var differ = Enumerable.Range(0, 0x10000).Select(c => (char)c)
+            .Where(c => !char.IsSurrogate(c) && space.IsMatch(c.ToString()) != char.IsWhiteSpace(c));
+
+        Assert.Empty(differ);
+    }
+
+    [Fact]
+    public void FirstWordsByTwoLetters_QuantifiedLetterOrGroupFirst_LeftOutOrRefused()
+    {
+        var words = PersonalDataScreen.FirstWordsByTwoLetters(@"Jews?|self[\s\-]harm\w*|ab(?:c|d)|mental health (?:x|y)")
+            .SelectMany(w => w).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Jew", "ab", "mental", "self"], words);
+        Assert.Throws<ArgumentException>(() => PersonalDataScreen.FirstWordsByTwoLetters("gay|(?:x|y)z"));
+    }
+
+    [Theory]
     [InlineData("Email j.smith\u00A0at\u00A0city dot gov dot uk", "an email address")]  // no-break spaces round the "at"
     [InlineData("EMAIL J.SMITH AT CITY DOT GOV DOT UK", "an email address")]
     [InlineData("Email jsmith{at}citypolice", "an email address")]
