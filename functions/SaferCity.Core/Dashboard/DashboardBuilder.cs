@@ -26,6 +26,7 @@ public static class DashboardBuilder
         ScreenedTexts? known = null)
     {
         var screen = new PublicScreen(comments, known);
+        screen.Expect(2 * report.Assessments.Count); // a key action and a comment each; themes and leads repeat
         var model = Build(report, screen);
         return new ScreenedDashboard(model, screen.Withheld);
     }
