@@ -153,8 +153,8 @@ public static partial class PersonalDataScreen
     }
 
     // Where a sensitive term can start: both patterns have white space (\s) just before the term, and every term starts
-    // with a word of ASCII letters ("self" for "self[\s\-]harm\w*", "Roma" for "Romanian"). So only the starts of words
-    // are looked at, and there only the terms' first words (the first two letters pick the few to compare), ignoring
+    // with a word of three ASCII letters or more ("self" for "self[\s\-]harm\w*", "Roma" for "Romanian"). So only the starts
+    // of words are looked at, and there only the terms' first words (the first two letters pick the few to compare), ignoring
     // ASCII case. IgnoreCase reads one character outside ASCII as an ASCII letter, the Kelvin sign, so a text with one
     // goes to the patterns (ScreenPrefiltersTests asks the regex engine which characters it folds, and that \s is
     // char.IsWhiteSpace). A search for the terms anywhere in the text, as before, met a candidate in most words.
@@ -166,12 +166,15 @@ public static partial class PersonalDataScreen
     {
         if (text.Contains(KelvinSign)) return true;
         var span = text.AsSpan();
-        for (var i = 1; i + 1 < span.Length; i++)
+        for (var i = 0; i + 3 < span.Length; i++) // every first word has three letters or more
         {
-            if (!char.IsWhiteSpace(span[i - 1]) || TwoLetters(span[i], span[i + 1]) is not (>= 0 and var pair)) continue;
+            // Printable ASCII other than the space is never white space: most characters are passed over here.
+            if (span[i] is > ' ' and < '\u0085' || !char.IsWhiteSpace(span[i])) continue;
+            if (TwoLetters(span[i + 1], span[i + 2]) is not (>= 0 and var pair)) continue;
+            var third = span[i + 3] | 0x20; // an ASCII letter in lower case; never a letter for anything outside ASCII
             foreach (var word in TermStarts[pair])
             {
-                if (span[i..].StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
+                if (third == (word[2] | 0x20) && span[(i + 1)..].StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
             }
         }
         return false;
@@ -196,7 +199,7 @@ public static partial class PersonalDataScreen
             var length = 0;
             while (length < term.Length && char.IsAsciiLetter(term[length])) length++;
             if (length < term.Length && term[length] is '?' or '*' or '{') length--;
-            if (length < 2) throw new ArgumentException($"A sensitive term must start with two ASCII letters: {term}", nameof(terms));
+            if (length < 3) throw new ArgumentException($"A sensitive term must start with three ASCII letters: {term}", nameof(terms));
             (filed[TwoLetters(term[0], term[1])] ??= []).Add(term[..length]);
         }
         return [.. filed.Select(words => words?.ToArray() ?? [])];
