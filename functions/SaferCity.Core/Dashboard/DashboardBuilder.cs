@@ -26,6 +26,7 @@ public static class DashboardBuilder
         ScreenedTexts? known = null)
     {
         var screen = new PublicScreen(comments, known);
+        screen.Expect(2 * report.Assessments.Count); // a key action and a comment each; themes and leads repeat
         var model = Build(report, screen);
         return new ScreenedDashboard(model, screen.Withheld);
     }
@@ -36,8 +37,9 @@ public static class DashboardBuilder
         var hidden = report.Assessments.Where(a => a.Action.Hidden).Select(a => a.Action.Number)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var actions = visible.Select(a => ToAction(a, report, screen)).ToList();
+        var counts = report.PublicCounts();
         // Stale as published: an action updated while hidden counts from when it was shown again.
-        var summary = Summarise(report) with { Stale = actions.Count(a => a.Stale) };
+        var summary = Summarise(report, counts) with { Stale = actions.Count(a => a.Stale) };
 
         // Gone while hidden (at the baseline, or at any run since) is not announced: the public saw it go when it was
         // hidden, and what became of it after that was never public.
@@ -59,31 +61,36 @@ public static class DashboardBuilder
             report.Findings.Where(f => !f.Hidden && !hidden.Contains(f.Id)).Select(f => ToItem(f, screen)).ToList())
         {
             DriftSince = report.Drift.Baseline?.AsOf,
-            Trend = Trend(report),
-            Themes = visible.Select(a => screen.Text(a.Action.Number, "theme", a.Action.Theme)).Distinct().ToList(),
+            Trend = Trend(report, counts),
+            // Each action's theme as screened for it above: the same value the screen gives again, without a second lookup.
+            Themes = actions.Select(a => a.Theme).Distinct().ToList(),
             StaleAfterDays = report.StaleAfterDays,
         };
     }
 
     /// <summary>The public figures alone: what a run needs when it renders nothing.</summary>
-    public static DashboardSummary Summarise(RunReport report)
+    public static DashboardSummary Summarise(RunReport report) => Summarise(report, report.PublicCounts());
+
+    // One pass over the actions for every count the public counts do not give.
+    private static DashboardSummary Summarise(RunReport report, RagCounts counts)
     {
-        var visible = report.Assessments.Where(a => !a.Action.Hidden).ToList();
-        var open = visible.Where(a => a.Action.Open).ToList();
-        var counts = report.PublicCounts();
-        return new DashboardSummary(
-            Total: visible.Count,
-            Complete: counts.Complete,
-            Open: open.Count,
-            Overdue: open.Count(a => a.Overdue),
-            DueSoon: open.Count(a => a.DueSoon),
-            Red: counts.Red,
-            Amber: counts.Amber,
-            Green: counts.Green,
-            RagMismatch: open.Count(a => a.RagMismatch))
+        int total = 0, open = 0, overdue = 0, dueSoon = 0, mismatch = 0, unrated = 0, stale = 0;
+        foreach (var a in report.Assessments)
         {
-            Unrated = open.Count(a => a.Action.Rag is null),
-            Stale = open.Count(a => a.Stale),
+            if (a.Action.Hidden) continue;
+            total++;
+            if (!a.Action.Open) continue;
+            open++;
+            if (a.Overdue) overdue++;
+            if (a.DueSoon) dueSoon++;
+            if (a.RagMismatch) mismatch++;
+            if (a.Action.Rag is null) unrated++;
+            if (a.Stale) stale++;
+        }
+        return new DashboardSummary(total, counts.Complete, open, overdue, dueSoon, counts.Red, counts.Amber, counts.Green, mismatch)
+        {
+            Unrated = unrated,
+            Stale = stale,
         };
     }
 
@@ -162,12 +169,12 @@ public static class DashboardBuilder
         return (points, shownSince);
     }
 
-    private static List<TrendDay> Trend(RunReport report)
+    private static List<TrendDay> Trend(RunReport report, RagCounts today)
     {
         var points = report.History.Days.Where(d => d.AsOf < report.AsOf)
             .Select(d => new TrendDay(d.AsOf, d.Counts))
             .ToList();
-        points.Add(new TrendDay(report.AsOf, report.PublicCounts()));
+        points.Add(new TrendDay(report.AsOf, today));
         return points;
     }
 

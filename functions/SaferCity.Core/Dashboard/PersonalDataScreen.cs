@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -22,27 +21,28 @@ public static partial class PersonalDataScreen
     // One test for both patterns about a sensitive term: Find runs it once for the two (declared before Patterns, which uses it).
     private static readonly Func<string, bool> SensitiveWordIn = MayNameASensitiveTerm;
 
-    // The last item is a cheap test that the pattern could match at all (a character or word it cannot match without):
-    // the slowest patterns otherwise start at every word of every comment, most of a run's time at 50,000 actions.
-    private static readonly (string Kind, Regex Pattern, Func<Match, bool>? Check, Func<string, bool>? Could)[] Patterns =
+    // Could is a cheap test that the pattern could match at all (a character or word it cannot match without): the
+    // slowest patterns otherwise start at every word of every comment, most of a run's time at 50,000 actions. Digit says
+    // the pattern cannot match without a decimal digit; most texts have none, and one search says so for all twelve.
+    private static readonly (string Kind, Regex Pattern, Func<Match, bool>? Check, Func<string, bool>? Could, bool Digit)[] Patterns =
     [
-        ("a UK phone number", Phone(), null, null),
-        ("a postcode", Postcode(), null, static t => HasLetterThenDigit(t) && HasDigitThenTwoLetters(t)),
-        ("a National Insurance number", NiNumber(), null, HasLetterThenTwoDigits),
-        ("a crime or case reference", CaseReference(), null, null),
-        ("a crime or case reference", CrimeReferenceShape(), null, null),
-        ("an NHS number", NhsNumber(), m => NhsChecksum(m.Value), null),
-        ("an NHS number", NhsLabelled(), null, null),
-        ("a date of birth", DateOfBirth(), null, null),
-        ("a date of birth", OldFullDate(), null, null),
-        ("a vehicle registration", VehicleCurrent(), null, null),
-        ("a vehicle registration", VehicleLabelled(), null, null),
-        ("a person's name", TitledName(), m => !NotAName(m.Groups["name"].Value), null),
-        ("an email address", DisguisedEmail(), null, HasAtAsAWord),
-        ("an email address", EmailWithoutDomain(), null, static t => t.Contains('@')),
-        ("a person's age", SingleAge(), null, null),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveWordIn),
-        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveWordIn),
+        ("a UK phone number", Phone(), null, null, true),
+        ("a postcode", Postcode(), null, static t => HasLetterThenDigit(t) && HasDigitThenTwoLetters(t), true),
+        ("a National Insurance number", NiNumber(), null, HasLetterThenTwoDigits, true),
+        ("a crime or case reference", CaseReference(), null, null, true),
+        ("a crime or case reference", CrimeReferenceShape(), null, null, true),
+        ("an NHS number", NhsNumber(), m => NhsChecksum(m.Value), null, true),
+        ("an NHS number", NhsLabelled(), null, null, true),
+        ("a date of birth", DateOfBirth(), null, null, true),
+        ("a date of birth", OldFullDate(), null, null, true),
+        ("a vehicle registration", VehicleCurrent(), null, null, true),
+        ("a vehicle registration", VehicleLabelled(), null, null, true),
+        ("a person's name", TitledName(), m => !NotAName(m.Groups["name"].Value), null, false),
+        ("an email address", DisguisedEmail(), null, HasAtAsAWord, false),
+        ("an email address", EmailWithoutDomain(), null, static t => t.Contains('@'), false),
+        ("a person's age", SingleAge(), null, null, true),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveAboutSomeone(), null, SensitiveWordIn, false),
+        ("a person's ethnicity, religion, health or sexuality", SensitiveDescribed(), null, SensitiveWordIn, false),
     ];
 
     /// <summary>
@@ -54,7 +54,8 @@ public static partial class PersonalDataScreen
     private static string? signature;
 
     internal static IEnumerable<string> SignatureParts() =>
-        Patterns.Select(p => $"{p.Kind}\u0001{p.Pattern}\u0001{(int)p.Pattern.Options}\u0001{p.Check is null}\u0001{p.Could is null}")
+        Patterns.Select(p =>
+                $"{p.Kind}\u0001{p.Pattern}\u0001{(int)p.Pattern.Options}\u0001{p.Check is null}\u0001{p.Could is null}\u0001{p.Digit}")
             .Append(string.Join(",", NotNames.Order(StringComparer.Ordinal)))
             .Append(typeof(PersonalDataScreen).Assembly.ManifestModule.ModuleVersionId.ToString());
 
@@ -66,29 +67,57 @@ public static partial class PersonalDataScreen
     }
 
     /// <summary>The first thing in <paramref name="text"/> that looks personal, or null when nothing does.</summary>
-    public static PersonalDataMatch? Find(string? text)
+    public static PersonalDataMatch? Find(string? text) => Find(text, prefiltered: true);
+
+    /// <summary>
+    /// <see cref="Find(string?)"/>, or with <paramref name="prefiltered"/> false every pattern tried on every text: the
+    /// prefilters only skip patterns that cannot match, so the two give the same (ScreenPrefiltersTests compares them).
+    /// </summary>
+    internal static PersonalDataMatch? Find(string? text, bool prefiltered)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         // Entities and URL escapes are undone first, so "j.smith&#64;city" or "j.smith%40city" is read as "@".
         var plain = Decode(text);
+        var digit = !prefiltered || HasDigit(plain);
         (Func<string, bool>? Test, bool Passed) last = (null, false); // consecutive patterns sharing a test run it once
-        foreach (var (kind, pattern, check, could) in Patterns)
+        foreach (var (kind, pattern, check, could, needsDigit) in Patterns)
         {
-            if (could is not null && !ReferenceEquals(could, last.Test)) last = (could, could(plain));
-            if (could is not null && !last.Passed) continue;
-            try
-            {
-                for (var m = pattern.Match(plain); m.Success; m = m.NextMatch())
-                {
-                    if (check is null || check(m)) return new PersonalDataMatch(kind, m.Value.Trim());
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return new PersonalDataMatch(kind, "(too long to check)");
-            }
+            if (needsDigit && !digit) continue;
+            if (prefiltered && could is not null && !ReferenceEquals(could, last.Test)) last = (could, could(plain));
+            if (prefiltered && could is not null && !last.Passed) continue;
+            if (Match(kind, pattern, check, plain) is { } found) return found;
         }
         return null;
+    }
+
+    private static PersonalDataMatch? Match(string kind, Regex pattern, Func<Match, bool>? check, string plain)
+    {
+        try
+        {
+            for (var m = pattern.Match(plain); m.Success; m = m.NextMatch())
+            {
+                if (check is null || check(m)) return new PersonalDataMatch(kind, m.Value.Trim());
+            }
+            return null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return new PersonalDataMatch(kind, "(too long to check)");
+        }
+    }
+
+    // \d is every decimal digit (char.IsDigit: the same set, ScreenPrefiltersTests), and IgnoreCase adds none. Outside
+    // ASCII the first is U+0660, so a text of ASCII, Latin-1 and punctuation such as dashes is passed over in vector steps.
+    private static bool HasDigit(string text)
+    {
+        var rest = text.AsSpan();
+        if (rest.IndexOfAnyInRange('0', '9') >= 0) return true;
+        for (var i = rest.IndexOfAnyExceptInRange('\0', '\u065F'); i >= 0; i = rest.IndexOfAnyExceptInRange('\0', '\u065F'))
+        {
+            if (char.IsDigit(rest[i])) return true;
+            rest = rest[(i + 1)..];
+        }
+        return false;
     }
 
     // A postcode's outward code has a letter then a digit ("SW1A", "M1"); \d and IgnoreCase are Unicode-wide, so these are too.
@@ -123,22 +152,77 @@ public static partial class PersonalDataScreen
         return false;
     }
 
-    // What a sensitive term cannot be written without: each term, or a part of it ("harm" for "self-harm", "Roma" for
-    // "Romanian"), searched for at once, ignoring case ordinally. That finds at least what the patterns' IgnoreCase finds,
-    // but for one character: the Kelvin sign, a "k" to the patterns and not to an ordinal comparison, so a text with one
-    // goes to the patterns (ScreenPrefiltersTests asks the regex engine which characters it folds to ASCII letters).
-    private static readonly SearchValues<string> SensitiveWords = SearchValues.Create(
-    [
-        "Muslim", "Jew", "Hindu", "Sikh", "Christian", "Catholic", "Buddhist", "atheist", "Black", "White British", "Asian",
-        "Somali", "Roma", "Gypsy", "Traveller", "Polish", "Eritrean", "Afghan", "Kurdish", "mixed race", "pregnant", "disabled",
-        "autis", "dementia", "schizophreni", "bipolar", "psycho", "depress", "epilep", "diabetic", "HIV", "hepatitis", "cancer",
-        "alcoholic", "drug dependent", "heroin user", "crack user", "harm", "suicidal", "learning disabilit", "mental health",
-        "gay", "lesbian", "bisexual", "trans", "non-binary",
-    ], StringComparison.OrdinalIgnoreCase);
+    // Where a sensitive term can start: both patterns have white space (\s) just before the term, and every term starts
+    // with a word of three ASCII letters or more ("self" for "self[\s\-]harm\w*", "Roma" for "Romanian"). So only the starts
+    // of words are looked at, and there only the terms' first words (the first two letters pick the few to compare), ignoring
+    // ASCII case. IgnoreCase reads one character outside ASCII as an ASCII letter, the Kelvin sign, so a text with one
+    // goes to the patterns (ScreenPrefiltersTests asks the regex engine which characters it folds, and that \s is
+    // char.IsWhiteSpace). A search for the terms anywhere in the text, as before, met a candidate in most words.
+    private static readonly string[][] TermStarts = FirstWordsByTwoLetters(SensitiveTerms);
 
     internal const char KelvinSign = '\u212A';
 
-    private static bool MayNameASensitiveTerm(string text) => text.Contains(KelvinSign) || text.AsSpan().ContainsAny(SensitiveWords);
+    private static bool MayNameASensitiveTerm(string text)
+    {
+        if (text.Contains(KelvinSign)) return true;
+        var span = text.AsSpan();
+        for (var i = 0; i + 3 < span.Length; i++) // every first word has three letters or more
+        {
+            // Printable ASCII other than the space is never white space: most characters are passed over here.
+            if (span[i] is > ' ' and < '\u0085' || !char.IsWhiteSpace(span[i])) continue;
+            if (TwoLetters(span[i + 1], span[i + 2]) is not (>= 0 and var pair)) continue;
+            var third = span[i + 3] | 0x20; // an ASCII letter in lower case; never a letter for anything outside ASCII
+            foreach (var word in TermStarts[pair])
+            {
+                if (third == (word[2] | 0x20) && span[(i + 1)..].StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
+        return false;
+    }
+
+    // Two ASCII letters in any case as a number below 26 x 26; -1 for anything else.
+    private static int TwoLetters(char first, char second)
+    {
+        uint a = (uint)((first | 0x20) - 'a'), b = (uint)((second | 0x20) - 'a');
+        return a < 26 && b < 26 ? (int)(a * 26 + b) : -1;
+    }
+
+    /// <summary>
+    /// The leading ASCII letters of each top-level alternative in <paramref name="terms"/>, filed by their first two; the
+    /// last is left out when a quantifier after it lets it be absent ("Jews?" starts "Jew").
+    /// </summary>
+    internal static string[][] FirstWordsByTwoLetters(string terms)
+    {
+        var filed = new List<string>[26 * 26];
+        foreach (var term in TopLevelAlternatives(terms))
+        {
+            var length = 0;
+            while (length < term.Length && char.IsAsciiLetter(term[length])) length++;
+            if (length < term.Length && term[length] is '?' or '*' or '{') length--;
+            if (length < 3) throw new ArgumentException($"A sensitive term must start with three ASCII letters: {term}", nameof(terms));
+            (filed[TwoLetters(term[0], term[1])] ??= []).Add(term[..length]);
+        }
+        return [.. filed.Select(words => words?.ToArray() ?? [])];
+    }
+
+    private static List<string> TopLevelAlternatives(string pattern)
+    {
+        var parts = new List<string>();
+        var (depth, start) = (0, 0);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\') i++; // an escaped character is never a bracket or a bar
+            else if (pattern[i] is '(' or '[') depth++;
+            else if (pattern[i] is ')' or ']') depth--;
+            else if (pattern[i] == '|' && depth == 0)
+            {
+                parts.Add(pattern[start..i]);
+                start = i + 1;
+            }
+        }
+        parts.Add(pattern[start..]);
+        return parts;
+    }
 
     // "at" as a word between white space or brackets ("j.smith at city", "jsmith(at)city"): DisguisedEmail cannot match
     // without it. No character outside ASCII is an "a" or a "t" to IgnoreCase, and char.IsWhiteSpace is the regex's \s.

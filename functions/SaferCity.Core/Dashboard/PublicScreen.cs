@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SaferCity.Core.Dashboard;
 
 /// <summary>Settings value Dashboard__Comments: publish comments (screened) or never publish them.</summary>
@@ -24,17 +26,25 @@ public sealed class PublicScreen(DashboardComments comments = DashboardComments.
     private readonly Dictionary<(string Field, string Value), string?> _seen = [];
     private readonly Dictionary<(string Field, string Value), (List<string> Actions, PersonalDataMatch Match)> _withheld = [];
 
+    /// <summary>Room for about <paramref name="values"/> distinct values, so the table is not grown step by step.</summary>
+    internal void Expect(int values)
+    {
+        _seen.EnsureCapacity(values);
+        known?.Expect(values);
+    }
+
     /// <summary>What may be published of <paramref name="value"/>, the <paramref name="field"/> of action <paramref name="actionId"/>.</summary>
     public string Text(string actionId, string field, string value)
     {
         if (field == "comments" && comments == DashboardComments.Withheld) return "";
         var key = (field, value);
-        if (!_seen.TryGetValue(key, out var shown))
+        // One lookup for a value met before and for a new one: hashing the value is most of the cost of a long comment.
+        ref var shown = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, key, out var met);
+        if (!met)
         {
             var redacted = PublicText.Redact(value);
             var match = known is null ? PersonalDataScreen.Find(redacted) : known.Find(redacted);
             shown = match is null ? redacted : null;
-            _seen[key] = shown;
             if (match is not null) _withheld[key] = ([], match);
         }
         if (shown is not null) return shown;

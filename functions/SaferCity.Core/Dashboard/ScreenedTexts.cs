@@ -68,6 +68,9 @@ public sealed class ScreenedTexts
         return null;
     }
 
+    /// <summary>Room for about <paramref name="texts"/> passed texts.</summary>
+    internal void Expect(int texts) => _passed.EnsureCapacity(texts);
+
     /// <summary>This run passed other texts than the last: the document is worth writing.</summary>
     public bool Changed => !Passed().AsSpan().SequenceEqual(_lastRun);
 
