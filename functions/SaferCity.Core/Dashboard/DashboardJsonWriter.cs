@@ -103,13 +103,15 @@ internal static class DashboardJsonWriter
         w.WriteBoolean(Names.RagMismatch, a.RagMismatch);
         w.WriteString(Names.Comments, a.Comments);
         w.WriteStartArray(Names.Drift);
-        foreach (var change in a.Drift) WriteDrift(w, change, dates);
+        for (var i = 0; i < a.Drift.Count; i++) WriteDrift(w, a.Drift[i], dates);
         w.WriteEndArray();
         w.WriteString(Names.LastUpdated, dates.Of(a.LastUpdated));
         w.WriteBoolean(Names.Stale, a.Stale);
         w.WriteStartArray(Names.History);
-        foreach (var p in a.History)
+        // Indexed, not foreach: an enumerator of an IReadOnlyList is an allocation, three per action.
+        for (var i = 0; i < a.History.Count; i++)
         {
+            var p = a.History[i];
             w.WriteStartObject();
             w.WriteString(Names.AsOf, dates.Of(p.AsOf));
             WriteRag(w, Names.Rag, p.Rag);
@@ -145,7 +147,7 @@ internal static class DashboardJsonWriter
             return;
         }
         w.WriteStartArray(name);
-        foreach (var value in values) w.WriteStringValue(value);
+        for (var i = 0; i < values.Count; i++) w.WriteStringValue(values[i]);
         w.WriteEndArray();
     }
 

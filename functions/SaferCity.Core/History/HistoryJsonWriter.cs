@@ -63,7 +63,7 @@ internal static class HistoryJsonWriter
         if (h.Days is not null)
         {
             w.WriteStartArray(Names.Days);
-            foreach (var day in h.Days) WriteDay(w, day);
+            for (var i = 0; i < h.Days.Count; i++) WriteDay(w, h.Days[i]);
             w.WriteEndArray();
         }
         if (h.Actions is not null)
@@ -78,7 +78,8 @@ internal static class HistoryJsonWriter
                     continue;
                 }
                 w.WriteStartArray();
-                foreach (var entry in entries) WriteEntry(w, entry);
+                // Indexed, not foreach: an enumerator of an IReadOnlyList is an allocation, one per action.
+                for (var i = 0; i < entries.Count; i++) WriteEntry(w, entries[i]);
                 w.WriteEndArray();
             }
             w.WriteEndObject();
@@ -155,7 +156,7 @@ internal static class HistoryJsonWriter
     private static void WriteStrings(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string> values)
     {
         w.WriteStartArray(name);
-        foreach (var value in values) w.WriteStringValue(value);
+        for (var i = 0; i < values.Count; i++) w.WriteStringValue(values[i]);
         w.WriteEndArray();
     }
 
