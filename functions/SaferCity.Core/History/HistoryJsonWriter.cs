@@ -187,7 +187,10 @@ internal static class HistoryJsonWriter
 
         /// <summary>Indexed by <see cref="Model.Rag"/>'s value: its name in camelCase, as the enum converter writes it.</summary>
         public static readonly JsonEncodedText[] RagWords =
-            [.. Enum.GetValues<Model.Rag>().OrderBy(r => (int)r).Select(r => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(r.ToString())))];
+        [
+            .. Enum.GetValues<Model.Rag>().OrderBy(r => (int)r)
+                .Select(r => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(r.ToString()))),
+        ];
     }
 
     /// <summary>

@@ -80,7 +80,8 @@ public sealed class HistoryJsonWriterTests
         return new TrackerHistory(
             [
                 new HistoryDay(default, default, new RagCounts(0, 0, 0, 0)),
-                new HistoryDay(day, new DateTimeOffset(2017, 1, 16, 7, 0, 3, TimeSpan.FromHours(1)).AddTicks(538178), new RagCounts(1, 0, -3, int.MaxValue)),
+                new HistoryDay(day, new DateTimeOffset(2017, 1, 16, 7, 0, 3, TimeSpan.FromHours(1)).AddTicks(538178),
+                    new RagCounts(1, 0, -3, int.MaxValue)),
             ],
             actions)
         {
