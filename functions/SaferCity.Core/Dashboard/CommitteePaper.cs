@@ -88,8 +88,8 @@ public static class CommitteePaper
     /// <summary>What the paper lists, counted in bytes of markup against its budgets (the same whichever code writes it).</summary>
     internal static Contents Select(PublicDashboard doc, TrackerHistory history)
     {
-        var texts = doc.Actions.ToDictionary(a => a.Id, a => a.Text, StringComparer.OrdinalIgnoreCase);
         var entries = AtomFeed.Entries(history, doc.AsOf);
+        var texts = KeyActions(doc, entries);
         // A plan larger than the paper gets the feed's short key actions, so a printed page holds a dozen rows or more;
         // a plan that fits keeps its key actions as the committee wrote them (cut only past CellLength).
         var brief = doc.Summary.Open > MaxOpenActions || entries.Sum(e => e.Changes.Count) > MaxChanges;
@@ -117,6 +117,23 @@ public static class CommitteePaper
             shown += rows.Count;
         }
         return new Contents(days, themes, shown) { Shortened = brief && shortened };
+    }
+
+    /// <summary>
+    /// The key actions of the actions the changes name, by number: a paper names a few hundred changes at most, and a
+    /// dictionary of every action in a large plan only to look those up was a tenth of the paper's cost.
+    /// </summary>
+    private static Dictionary<string, string> KeyActions(PublicDashboard doc, IReadOnlyList<FeedEntry> entries)
+    {
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+            foreach (var change in entry.Changes)
+                if (change.Kind != DriftKind.Removed) named.Add(change.Id);
+        var texts = new Dictionary<string, string>(named.Count, StringComparer.OrdinalIgnoreCase);
+        if (named.Count == 0) return texts;
+        foreach (var a in doc.Actions)
+            if (named.Contains(a.Id)) texts.Add(a.Id, a.Text);
+        return texts;
     }
 
     private static (List<Day> Days, int Bytes, bool Shortened) SelectChanges(IReadOnlyList<FeedEntry> entries,

@@ -50,13 +50,13 @@ public static class DashboardCsv
         // UTF-8 with a BOM so Excel opens it correctly (’, é, emoji).
         await using var w = new StreamWriter(chunk, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
         var dates = new IsoDates();
-        var cells = new string[Columns.Length];
-        for (var i = 0; i < Columns.Length; i++) cells[i] = Columns[i].Heading;
-        Row(w, cells);
+        for (var i = 0; i < Columns.Length; i++) Cell(w, i, Columns[i].Heading);
+        w.Write("\r\n");
         foreach (var a in document.Actions)
         {
-            for (var i = 0; i < Columns.Length; i++) cells[i] = Columns[i].Value(a, dates);
-            Row(w, cells);
+            // Each cell written as it is made: no row of cells is gathered first.
+            for (var i = 0; i < Columns.Length; i++) Cell(w, i, Columns[i].Value(a, dates));
+            w.Write("\r\n");
             if (chunk.Length + 16 * 1024 < ChunkSize) continue;
             w.Flush();
             await destination.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), cancellationToken);
@@ -68,24 +68,20 @@ public static class DashboardCsv
 
     private static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(",\"\r\n");
 
-    private static void Row(StreamWriter w, string[] cells)
+    /// <summary>
+    /// The cell in column <paramref name="column"/>, after a comma unless it is the first. A cell a spreadsheet would run as a
+    /// formula is written after an apostrophe, which is not copied into a new string first.
+    /// </summary>
+    private static void Cell(StreamWriter w, int column, string cell)
     {
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (i > 0) w.Write(',');
-            var cell = cells[i];
-            if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r') cell = "'" + cell;
-            // Quoted only where RFC 4180 needs it (and around spaces at either end, which some readers trim):
-            // most cells need none, and the file is a third smaller for it.
-            if (cell.AsSpan().IndexOfAny(NeedsQuotes) < 0 && (cell.Length == 0 || (cell[0] != ' ' && cell[^1] != ' ')))
-            {
-                w.Write(cell);
-                continue;
-            }
-            w.Write('"');
-            w.Write(cell.Replace("\"", "\"\"", StringComparison.Ordinal));
-            w.Write('"');
-        }
-        w.Write("\r\n");
+        if (column > 0) w.Write(',');
+        var defused = cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        // Quoted only where RFC 4180 needs it (and around spaces at either end, which some readers trim):
+        // most cells need none, and the file is a third smaller for it.
+        var quoted = cell.AsSpan().IndexOfAny(NeedsQuotes) >= 0 || (cell.Length > 0 && ((!defused && cell[0] == ' ') || cell[^1] == ' '));
+        if (quoted) w.Write('"');
+        if (defused) w.Write('\'');
+        w.Write(quoted ? cell.Replace("\"", "\"\"", StringComparison.Ordinal) : cell);
+        if (quoted) w.Write('"');
     }
 }

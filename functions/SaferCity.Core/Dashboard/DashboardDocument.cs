@@ -42,11 +42,7 @@ public sealed record DashboardDocument(
             Wording.Iso(model.AsOf),
             model.GeneratedAt,
             model.Summary,
-            new Mapped<PublicAction, DashboardAction>(model.Actions, () =>
-            {
-                var own = new IsoDates(); // one per pass: two passes may run at once
-                return a => ToAction(a, own);
-            }),
+            new MappedActions(model.Actions),
             model.Removed.Select(id => new RemovedAction(id)).ToList(),
             model.DataQuality.Select(f => new DataQualityItem(f.Id, f.Field, f.Problem, f.Value)).ToList())
         {
@@ -70,17 +66,22 @@ public sealed record DashboardDocument(
 
     private static string Status(bool complete) => complete ? "complete" : "open";
 
-    /// <summary>A list read through a mapping, one item at a time: nothing is kept.</summary>
-    private sealed class Mapped<TIn, TOut>(IReadOnlyList<TIn> items, Func<Func<TIn, TOut>> newMap) : IReadOnlyList<TOut>
+    /// <summary>
+    /// The public actions read through <see cref="ToAction"/>, one at a time: nothing is kept. dashboard.json is written
+    /// from <see cref="Public"/> directly (<see cref="DashboardJsonWriter"/>).
+    /// </summary>
+    internal sealed class MappedActions(IReadOnlyList<PublicAction> items) : IReadOnlyList<DashboardAction>
     {
-        public TOut this[int index] => newMap()(items[index]);
+        public IReadOnlyList<PublicAction> Public => items;
+
+        public DashboardAction this[int index] => ToAction(items[index], new IsoDates());
 
         public int Count => items.Count;
 
-        public IEnumerator<TOut> GetEnumerator()
+        public IEnumerator<DashboardAction> GetEnumerator()
         {
-            var map = newMap();
-            foreach (var item in items) yield return map(item);
+            var dates = new IsoDates(); // one per pass: two passes may run at once
+            foreach (var item in items) yield return ToAction(item, dates);
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

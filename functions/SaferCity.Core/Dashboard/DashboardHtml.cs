@@ -118,16 +118,39 @@ public static class DashboardHtml
         return groups;
     }
 
-    /// <summary>Open actions by urgency: most days overdue, due soonest, drifting, then the rest.</summary>
-    internal static HashSet<PublicAction> MostUrgentOpen(PublicDashboard doc, int limit) =>
-        doc.Actions.Where(a => a.Open)
-            .OrderByDescending(a => a.Overdue)
-            .ThenByDescending(a => a.DaysOverdue)
-            .ThenByDescending(a => a.DueSoon)
-            .ThenBy(a => a.Deadline ?? DateOnly.MaxValue)
-            .ThenByDescending(a => a.Drift.Count)
-            .Take(limit)
-            .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<PublicAction>);
+    /// <summary>
+    /// The <paramref name="limit"/> most urgent open actions: overdue first (most days overdue first), then due soon, then
+    /// by deadline (none last), then the most drift; ties in tracker order. A bounded heap keeps the least urgent of those
+    /// chosen on top, so a large tracker is not sorted whole to find a page's worth.
+    /// </summary>
+    internal static HashSet<PublicAction> MostUrgentOpen(PublicDashboard doc, int limit)
+    {
+        var chosen = new HashSet<PublicAction>(ReferenceEqualityComparer.Instance);
+        if (limit <= 0) return chosen;
+        var actions = doc.Actions;
+        var kept = new PriorityQueue<int, int>(Math.Min(limit, actions.Count) + 1,
+            Comparer<int>.Create((x, y) => MoreUrgent(actions[y], y, actions[x], x)));
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (!actions[i].Open) continue;
+            if (kept.Count < limit) kept.Enqueue(i, i);
+            else if (MoreUrgent(actions[i], i, actions[kept.Peek()], kept.Peek()) < 0) kept.DequeueEnqueue(i, i);
+        }
+        foreach (var (i, _) in kept.UnorderedItems) chosen.Add(actions[i]);
+        return chosen;
+    }
+
+    /// <summary>Below zero when <paramref name="a"/> (at <paramref name="ai"/> in the tracker) is more urgent than <paramref name="b"/>.</summary>
+    internal static int MoreUrgent(PublicAction a, int ai, PublicAction b, int bi)
+    {
+        int c;
+        if ((c = b.Overdue.CompareTo(a.Overdue)) != 0) return c;
+        if ((c = b.DaysOverdue.CompareTo(a.DaysOverdue)) != 0) return c;
+        if ((c = b.DueSoon.CompareTo(a.DueSoon)) != 0) return c;
+        if ((c = (a.Deadline ?? DateOnly.MaxValue).CompareTo(b.Deadline ?? DateOnly.MaxValue)) != 0) return c;
+        if ((c = b.Drift.Count.CompareTo(a.Drift.Count)) != 0) return c;
+        return ai.CompareTo(bi);
+    }
 
     /// <summary>A drift item with the day it is measured from ("↓ Worse: Amber → Red since 9 Jan 2017").</summary>
     public static string DriftText(DriftChange d, DateOnly? since) =>

@@ -24,23 +24,37 @@ public static class DashboardJson
     public static ReadOnlyMemory<byte> Serialize(DashboardDocument document)
     {
         var buffer = new MemoryStream(64 * 1024 + document.Actions.Count * 800);
-        // The stream overload flushes as it goes; a Utf8JsonWriter over the stream would first build the
-        // whole document in a buffer of its own, doubling as it grows.
-        JsonSerializer.Serialize(buffer, document, Context.DashboardDocument);
+        Write(buffer, document);
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Writes the document to <paramref name="destination"/> as it goes, flushing asynchronously: never held whole.</summary>
     public static Task WriteAsync(Stream destination, DashboardDocument document, CancellationToken cancellationToken) =>
-        JsonSerializer.SerializeAsync(destination, document, Context.DashboardDocument, cancellationToken);
+        document.Actions is DashboardDocument.MappedActions mapped
+            ? DashboardJsonWriter.WriteAsync(destination, document, mapped.Public, cancellationToken)
+            : JsonSerializer.SerializeAsync(destination, document, Context.DashboardDocument, cancellationToken);
 
     /// <summary>The SHA-256 of the serialised document, computed as it is written: nothing is kept.</summary>
     public static string Hash(DashboardDocument document)
     {
         using var hashing = new HashingStream();
-        JsonSerializer.Serialize(hashing, document, Context.DashboardDocument);
+        Write(hashing, document);
         return hashing.Hash();
     }
+
+    /// <summary>
+    /// A document made from the public model (<see cref="DashboardDocument.From"/>) is written by hand from its actions;
+    /// any other (one read back, say) by the serializer, which gives the same bytes.
+    /// </summary>
+    private static void Write(Stream destination, DashboardDocument document)
+    {
+        if (document.Actions is DashboardDocument.MappedActions mapped) DashboardJsonWriter.Write(destination, document, mapped.Public);
+        else JsonSerializer.Serialize(destination, document, Context.DashboardDocument);
+    }
+
+    /// <summary>The serializer's bytes for any document: what the hand-written path is tested against.</summary>
+    internal static byte[] SerializeBySerializer(DashboardDocument document) =>
+        JsonSerializer.SerializeToUtf8Bytes(document, Context.DashboardDocument);
 
     public static DashboardDocument? Deserialize(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, Context.DashboardDocument);
 }

@@ -24,7 +24,12 @@ public static class HistoryJson
     /// <summary>The same, reading the actions by hand (<see cref="HistoryActionsReader"/>).</summary>
     private static readonly HistoryJsonContext ReadContext = new(Options(new HistoryActionsReader()));
 
-    public static byte[] Serialize(TrackerHistory history) => JsonSerializer.SerializeToUtf8Bytes(history, Context.TrackerHistory);
+    /// <summary>Written by hand (<see cref="HistoryJsonWriter"/>): the serializer's bytes, without its metadata path.</summary>
+    public static byte[] Serialize(TrackerHistory history) => HistoryJsonWriter.Serialize(history);
+
+    /// <summary>The serializer's bytes: what the hand-written path is tested against.</summary>
+    internal static byte[] SerializeBySerializer<T>(T value, Func<HistoryJsonContext, JsonTypeInfo<T>> type) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, type(Context));
 
     public static TrackerHistory Deserialize(ReadOnlySpan<byte> json)
     {

@@ -63,7 +63,8 @@ public sealed record ReportedStates(TrackerHistory States, IReadOnlyDictionary<s
         }
     }
 
-    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, HistoryJson.Context.ReportedStates);
+    /// <summary>Written by hand (<see cref="HistoryJsonWriter"/>): the serializer's bytes, without its metadata path.</summary>
+    public byte[] Serialize() => HistoryJsonWriter.Serialize(this);
 
     public static ReportedStates Deserialize(ReadOnlySpan<byte> json)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using SaferCity.Core.Dashboard;
 using SaferCity.Core.History;
+using SaferCity.Core.Html;
 using SaferCity.Core.Model;
 using SaferCity.Core.Pipeline;
 using SaferCity.Core.Reading;
@@ -68,6 +69,23 @@ public sealed class CommitteePaperTests
         Assert.Contains($"{week.Changes.Count - CommitteePaper.MaxChanges:N0} more changes on this day are not listed here", html,
             StringComparison.Ordinal);
         Assert.True(Encoding.UTF8.GetByteCount(html) < 2_000_000, $"{Encoding.UTF8.GetByteCount(html):N0} bytes");
+    }
+
+    [Fact]
+    public void Render_Changes_EachNamesItsActionsKeyAction()
+    {
+        var (doc, history) = TwoWeeks(200);
+        var html = Render(doc, history);
+
+        // Only the actions a change names are looked up: each listed change still carries its own key action.
+        var named = Regex.Matches(html, "<li>Action ([0-9.]+): ").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(named);
+        foreach (var id in named.Distinct())
+        {
+            var text = doc.Actions.Single(a => a.Id == id).Text;
+            Assert.Contains($"<li>Action {id}: {HtmlWriter.Encoder.Encode(text[..Math.Min(40, text.Length)])}", html,
+                StringComparison.Ordinal);
+        }
     }
 
     [Fact]
