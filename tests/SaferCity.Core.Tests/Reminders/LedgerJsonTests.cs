@@ -58,4 +58,27 @@ public sealed class LedgerJsonTests
 
         Assert.Equal(BySerializer(ledger), ledger.Serialize());
     }
+
+    [Fact]
+    public void Serialize_AfterEachChange_GivesTheSerializersBytes()
+    {
+        // As a delivery writes it: after each change to one entry, the others as written before.
+        var ledger = ReminderLedger.Empty("2017-W03");
+        var written = new List<(byte[] Ours, byte[] Theirs)>();
+        for (var lead = 0; lead < 5; lead++)
+        {
+            var key = $"lead/{lead}";
+            ledger = ledger.With(key, new LedgerEntry(DeliveryState.Due, 0, Whole, [], Digest: $"léad-{lead}"));
+            written.Add((ledger.Serialize(), BySerializer(ledger)));
+            var intent = new LedgerEntry(DeliveryState.Sending, 1, Whole.AddTicks(lead), [$"{lead}.1", $"{lead}.<2>"], Digest: $"léad-{lead}");
+            ledger = ledger.With(key, intent);
+            written.Add((ledger.Serialize(), BySerializer(ledger)));
+            ledger = ledger.With(key, intent with { State = DeliveryState.Sent, SentAt = Whole, MessageId = $"m{lead}" });
+            written.Add((ledger.Serialize(), BySerializer(ledger)));
+        }
+        ledger = ledger with { Entries = new Dictionary<string, LedgerEntry>(ledger.Entries) { ["none"] = null! } };
+        written.Add((ledger.Serialize(), BySerializer(ledger)));
+
+        Assert.All(written, w => Assert.Equal(w.Theirs, w.Ours));
+    }
 }
