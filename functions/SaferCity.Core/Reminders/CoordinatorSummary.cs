@@ -23,10 +23,12 @@ public static class CoordinatorSummary
         (report.Tracker.SetupProblems.Count > 0 ? "Set-up problem: " : "") + $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
 
     /// <param name="previous">The coordinator's previous summary: what it already told. Null before the first, which tells everything.</param>
+    /// <param name="problems">The report's <see cref="ProblemsOf"/> where the caller has them already; found here when null.</param>
     public static (string Text, string Html) Render(RunReport report, RemindersOptions options, DashboardSummary figures,
         IReadOnlyList<string> deliveryNotes, string? dashboardUrl, IReadOnlyList<string>? leadUpdates = null, string? privacyLine = null,
-        string? partnership = null, PreviousSummary? previous = null)
+        string? partnership = null, PreviousSummary? previous = null, Problems? problems = null)
     {
+        problems ??= ProblemsOf(report);
         var since = report.Drift.Baseline?.AsOf;
         var intro = $"{figures.Total} actions: {figures.Complete} complete, {figures.Open} open " +
                     $"({figures.Red} red, {figures.Amber} amber, {figures.Green} green" +
@@ -47,8 +49,8 @@ public static class CoordinatorSummary
         var stale = open.Where(a => a.Stale).ToList();
         var removed = report.Drift.Removed.Select(id => $"{id} is no longer in the tracker").ToList();
         var known = previous?.Problems.ToHashSet(StringComparer.Ordinal) ?? [];
-        var (unrouted, unroutedTold) = NewOnly(Unrouted(report), known, "action with no lead", "actions with no lead");
-        var (problems, problemsTold) = NewOnly(Findings(report), known, "data problem", "data problems");
+        var (unrouted, unroutedTold) = NewOnly(problems.Unrouted, known, "action with no lead", "actions with no lead");
+        var (findings, findingsTold) = NewOnly(problems.Findings, known, "data problem", "data problems");
 
         var notes = new (string, IReadOnlyList<string>)[]
         {
@@ -60,12 +62,12 @@ public static class CoordinatorSummary
                 StaleByLead(stale)),
             ("Actions no lead could be found for", [.. unrouted, .. unroutedTold]),
             ("Removed actions", removed),
-            ("Data problems in the lists", [.. problems, .. problemsTold]),
+            ("Data problems in the lists", [.. findings, .. findingsTold]),
             ("Updated by leads", leadUpdates ?? []),
             ("Reminder delivery", deliveryNotes),
         };
         var email = new EmailLayout.Content("Action plan summary", report.AsOf, intro,
-            Preheader(figures, escalated.Count, problems.Count, unrouted.Count),
+            Preheader(figures, escalated.Count, findings.Count, unrouted.Count),
             sections, since, dashboardUrl, Why, Ask: null, AskEmail: null, notes, Links: null)
         {
             PrivacyLine = privacyLine,
@@ -87,7 +89,8 @@ public static class CoordinatorSummary
     /// A problem is told in full in the first summary it is in, then counted ("3 data problems unchanged since earlier
     /// summaries"): the new ones, and the count line when some were told before.
     /// </summary>
-    private static (List<string> New, List<string> Told) NewOnly(List<string> all, HashSet<string> known, string one, string many)
+    private static (List<string> New, List<string> Told) NewOnly(IReadOnlyList<string> all, HashSet<string> known, string one,
+        string many)
     {
         var fresh = all.Where(p => !known.Contains(p)).ToList();
         var told = all.Count - fresh.Count;
@@ -95,7 +98,16 @@ public static class CoordinatorSummary
     }
 
     /// <summary>Every problem this summary knows of, as the coordinator reads it: what the next summary counts as already told.</summary>
-    public static List<string> CurrentProblems(RunReport report) => [.. Unrouted(report), .. Findings(report)];
+    public static List<string> CurrentProblems(RunReport report) => ProblemsOf(report).All;
+
+    /// <summary>The problems a summary tells of: the actions no lead can be reached for, and the problems in the lists.</summary>
+    public sealed record Problems(IReadOnlyList<string> Unrouted, IReadOnlyList<string> Findings)
+    {
+        public List<string> All => [.. Unrouted, .. Findings];
+    }
+
+    /// <summary>Worked out once for a summary: the reminder step keeps them for the next summary and renders them.</summary>
+    public static Problems ProblemsOf(RunReport report) => new(Unrouted(report), Findings(report));
 
     private static List<string> Unrouted(RunReport report) =>
         DigestPlanner.Unrouted(report)
