@@ -56,7 +56,7 @@ public static class CoordinatorSummary
         {
             ("Set-up problems", setup),
             ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
-            ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalated.Select(Escalation).ToList()),
+            ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", new LineCollection<Assessment>(escalated, Escalation)),
             ("Other overdue actions, by lead (each one is on the dashboard)", OverdueByLead(open, options, escalated)),
             ($"Not updated in {Wording.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead",
                 StaleByLead(stale)),
@@ -80,6 +80,24 @@ public static class CoordinatorSummary
     private static List<Assessment> NewEscalations(RunReport report, RemindersOptions options, PreviousSummary? previous) =>
         DigestPlanner.Escalations(report, options)
             .Where(a => previous is null || Milestones.EscalatedOn(a, report.AsOf, options) > previous.Sent).ToList();
+
+    /// <summary>
+    /// Lines made as they are read. A note lists its first <see cref="DigestRenderer.MaxPerSection"/> lines and counts the
+    /// rest, and at 50,000 actions ten thousand escalations were each written out to be counted.
+    /// </summary>
+    private sealed class LineCollection<T>(IReadOnlyList<T> items, Func<T, string> line) : IReadOnlyList<string>
+    {
+        public int Count => items.Count;
+
+        public string this[int index] => line(items[index]);
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < items.Count; i++) yield return line(items[i]);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private static string Escalation(Assessment a) =>
         $"{a.Action.Number}: {DigestRenderer.Plural(a.DaysOverdue, "day")} overdue; leads: " +
