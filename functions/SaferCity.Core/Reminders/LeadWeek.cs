@@ -70,7 +70,7 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
     /// digest.</summary>
     private string? Acknowledgement(Assessment a)
     {
-        if (a.Drift.Count == 0) return null;
+        if (a.Drift.Count == 0 || ownUpdates.Count == 0) return null;
         var update = ownUpdates.LastOrDefault(u => u.ItemId == a.Action.ItemId || u.Action == a.Action.Number);
         if (update is null) return null;
         var what = new List<string>();
