@@ -23,10 +23,12 @@ public static class CoordinatorSummary
         (report.Tracker.SetupProblems.Count > 0 ? "Set-up problem: " : "") + $"Action plan summary, {DigestRenderer.WeekLabel(report.AsOf)}";
 
     /// <param name="previous">The coordinator's previous summary: what it already told. Null before the first, which tells everything.</param>
+    /// <param name="problems">The report's <see cref="ProblemsOf"/> where the caller has them already; found here when null.</param>
     public static (string Text, string Html) Render(RunReport report, RemindersOptions options, DashboardSummary figures,
         IReadOnlyList<string> deliveryNotes, string? dashboardUrl, IReadOnlyList<string>? leadUpdates = null, string? privacyLine = null,
-        string? partnership = null, PreviousSummary? previous = null)
+        string? partnership = null, PreviousSummary? previous = null, Problems? problems = null)
     {
+        problems ??= ProblemsOf(report);
         var since = report.Drift.Baseline?.AsOf;
         var intro = $"{figures.Total} actions: {figures.Complete} complete, {figures.Open} open " +
                     $"({figures.Red} red, {figures.Amber} amber, {figures.Green} green" +
@@ -47,25 +49,25 @@ public static class CoordinatorSummary
         var stale = open.Where(a => a.Stale).ToList();
         var removed = report.Drift.Removed.Select(id => $"{id} is no longer in the tracker").ToList();
         var known = previous?.Problems.ToHashSet(StringComparer.Ordinal) ?? [];
-        var (unrouted, unroutedTold) = NewOnly(Unrouted(report), known, "action with no lead", "actions with no lead");
-        var (problems, problemsTold) = NewOnly(Findings(report), known, "data problem", "data problems");
+        var (unrouted, unroutedTold) = NewOnly(problems.Unrouted, known, "action with no lead", "actions with no lead");
+        var (findings, findingsTold) = NewOnly(problems.Findings, known, "data problem", "data problems");
 
         var notes = new (string, IReadOnlyList<string>)[]
         {
             ("Set-up problems", setup),
             ("Check this run", [.. report.Warnings, .. report.Withheld.Select(w => w.Describe())]),
-            ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", escalated.Select(Escalation).ToList()),
+            ($"Escalations (overdue by more than {options.EscalateAfterDays} days)", new LineCollection<Assessment>(escalated, Escalation)),
             ("Other overdue actions, by lead (each one is on the dashboard)", OverdueByLead(open, options, escalated)),
             ($"Not updated in {Wording.StalePeriod(report.StaleAfterDays)}: {DigestRenderer.Plural(stale.Count, "action")}, by lead",
                 StaleByLead(stale)),
             ("Actions no lead could be found for", [.. unrouted, .. unroutedTold]),
             ("Removed actions", removed),
-            ("Data problems in the lists", [.. problems, .. problemsTold]),
+            ("Data problems in the lists", [.. findings, .. findingsTold]),
             ("Updated by leads", leadUpdates ?? []),
             ("Reminder delivery", deliveryNotes),
         };
         var email = new EmailLayout.Content("Action plan summary", report.AsOf, intro,
-            Preheader(figures, escalated.Count, problems.Count, unrouted.Count),
+            Preheader(figures, escalated.Count, findings.Count, unrouted.Count),
             sections, since, dashboardUrl, Why, Ask: null, AskEmail: null, notes, Links: null)
         {
             PrivacyLine = privacyLine,
@@ -79,6 +81,24 @@ public static class CoordinatorSummary
         DigestPlanner.Escalations(report, options)
             .Where(a => previous is null || Milestones.EscalatedOn(a, report.AsOf, options) > previous.Sent).ToList();
 
+    /// <summary>
+    /// Lines made as they are read. A note lists its first <see cref="DigestRenderer.MaxPerSection"/> lines and counts the
+    /// rest, and at 50,000 actions ten thousand escalations were each written out to be counted.
+    /// </summary>
+    private sealed class LineCollection<T>(IReadOnlyList<T> items, Func<T, string> line) : IReadOnlyList<string>
+    {
+        public int Count => items.Count;
+
+        public string this[int index] => line(items[index]);
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < items.Count; i++) yield return line(items[i]);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private static string Escalation(Assessment a) =>
         $"{a.Action.Number}: {DigestRenderer.Plural(a.DaysOverdue, "day")} overdue; leads: " +
         (a.Action.Leads.Count > 0 ? string.Join(", ", a.Action.Leads) : "none found");
@@ -87,7 +107,8 @@ public static class CoordinatorSummary
     /// A problem is told in full in the first summary it is in, then counted ("3 data problems unchanged since earlier
     /// summaries"): the new ones, and the count line when some were told before.
     /// </summary>
-    private static (List<string> New, List<string> Told) NewOnly(List<string> all, HashSet<string> known, string one, string many)
+    private static (List<string> New, List<string> Told) NewOnly(IReadOnlyList<string> all, HashSet<string> known, string one,
+        string many)
     {
         var fresh = all.Where(p => !known.Contains(p)).ToList();
         var told = all.Count - fresh.Count;
@@ -95,7 +116,16 @@ public static class CoordinatorSummary
     }
 
     /// <summary>Every problem this summary knows of, as the coordinator reads it: what the next summary counts as already told.</summary>
-    public static List<string> CurrentProblems(RunReport report) => [.. Unrouted(report), .. Findings(report)];
+    public static List<string> CurrentProblems(RunReport report) => ProblemsOf(report).All;
+
+    /// <summary>The problems a summary tells of: the actions no lead can be reached for, and the problems in the lists.</summary>
+    public sealed record Problems(IReadOnlyList<string> Unrouted, IReadOnlyList<string> Findings)
+    {
+        public List<string> All => [.. Unrouted, .. Findings];
+    }
+
+    /// <summary>Worked out once for a summary: the reminder step keeps them for the next summary and renders them.</summary>
+    public static Problems ProblemsOf(RunReport report) => new(Unrouted(report), Findings(report));
 
     private static List<string> Unrouted(RunReport report) =>
         DigestPlanner.Unrouted(report)

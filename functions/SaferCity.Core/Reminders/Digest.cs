@@ -80,10 +80,11 @@ public static class DigestPlanner
         var byLead = new Dictionary<string, List<Assessment>>(StringComparer.Ordinal);
         foreach (var a in report.Assessments)
         {
-            if (!a.Action.Open && !a.Drift.Any(d => d.Kind == DriftKind.Completed)) continue;
-            foreach (var name in a.Action.Leads)
+            if (!a.Action.Open && !CompletedNow(a)) continue;
+            var leads = a.Action.Leads;
+            for (var i = 0; i < leads.Count; i++)
             {
-                if (!byLead.TryGetValue(name, out var list)) byLead[name] = list = [];
+                if (!byLead.TryGetValue(leads[i], out var list)) byLead[leads[i]] = list = [];
                 list.Add(a);
             }
         }
@@ -98,11 +99,29 @@ public static class DigestPlanner
         return digests;
     }
 
+    // Loops, not Any or foreach over an interface: these are asked of every action, and each allocated an enumerator.
+    private static bool CompletedNow(Assessment a)
+    {
+        for (var i = 0; i < a.Drift.Count; i++)
+            if (a.Drift[i].Kind == DriftKind.Completed) return true;
+        return false;
+    }
+
     /// <summary>Open actions that reach no lead: no lead named, none matched, or the lead has no address.</summary>
     public static IReadOnlyList<Assessment> Unrouted(RunReport report)
     {
         var reachable = report.Directory.Leads.Where(l => l.Emails.Count > 0).Select(l => l.Name).ToHashSet();
-        return report.Assessments.Where(a => a.Action.Open && !a.Action.Leads.Any(reachable.Contains)).ToList();
+        var unrouted = new List<Assessment>();
+        foreach (var a in report.Assessments)
+            if (a.Action.Open && !Reaches(a.Action.Leads, reachable)) unrouted.Add(a);
+        return unrouted;
+    }
+
+    private static bool Reaches(IReadOnlyList<string> leads, HashSet<string> reachable)
+    {
+        for (var i = 0; i < leads.Count; i++)
+            if (reachable.Contains(leads[i])) return true;
+        return false;
     }
 
     public static IReadOnlyList<Assessment> Escalations(RunReport report, RemindersOptions options) =>

@@ -85,10 +85,10 @@ public static class DigestRenderer
         var parts = new[]
         {
             Counted(escalated.Order(StringComparer.Ordinal).ToList(), "escalated to the coordinator"),
-            Counted(Numbers(digest.Completed), "completed, thank you"),
-            Counted(Numbers(digest.Drifting), "changed"),
-            Counted(Numbers(digest.NewlyOverdue), "newly overdue"),
-            Counted(Numbers(digest.NewlyDueSoon), "newly due soon"),
+            Counted(digest.Completed, "completed, thank you"),
+            Counted(digest.Drifting, "changed"),
+            Counted(digest.NewlyOverdue, "newly overdue"),
+            Counted(digest.NewlyDueSoon, "newly due soon"),
             reminders.Count == 1 ? OneReminder(digest, reminders[0], asOf) : reminders.Count > 1 ? Reminders(reminders) : null,
             digest.StillOverdue.Count > 0 ? $"{digest.StillOverdue.Count} still overdue" : null,
         };
@@ -114,7 +114,13 @@ public static class DigestRenderer
 
     private static SectionKind Kind(Assessment a) => a.Overdue ? SectionKind.Overdue : a.DueSoon ? SectionKind.DueSoon : SectionKind.Stale;
 
-    private static List<string> Numbers(IEnumerable<Assessment> actions) => actions.Select(Number).ToList();
+    /// <summary>As <see cref="Counted(List{string}, string)"/> for actions: only a lone action's number is said, so only it is made.</summary>
+    private static string? Counted(IReadOnlyList<Assessment> actions, string what) => actions.Count switch
+    {
+        0 => null,
+        1 => Counted([Number(actions[0])], what),
+        _ => $"{actions.Count} {what}",
+    };
 
     /// <summary>"3.4 newly overdue" for one action, "2 newly overdue" for more; null for none.</summary>
     private static string? Counted(List<string> numbers, string what) => numbers.Count switch

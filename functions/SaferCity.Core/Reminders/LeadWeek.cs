@@ -18,6 +18,7 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
     private readonly Dictionary<string, string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _milestones = new(StringComparer.Ordinal);
     private readonly List<string> _escalatedThisWeek = [];
+    private readonly DateOnly _weekStart = Milestones.WeekStart(asOf);
 
     public LeadDigest Plan(Lead lead, IEnumerable<Assessment> actions)
     {
@@ -39,14 +40,18 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
             _completed.Add(a);
             return;
         }
+        var escalatedThisWeek = false;
         if (Milestones.EscalatedOn(a, asOf, options) is { } escalated)
         {
             _escalated[number] = escalated;
-            if (Milestones.EscalatedThisWeek(a, asOf, options)) _escalatedThisWeek.Add(number);
+            // As Milestones.EscalatedThisWeek has it, from the day already worked out.
+            escalatedThisWeek = escalated >= _weekStart;
+            if (escalatedThisWeek) _escalatedThisWeek.Add(number);
         }
         var changedByOthers = a.Drift.Count > 0 && !_acknowledged.ContainsKey(number);
-        if (Milestones.Reached(a, asOf, options) is { } reached) _milestones[number] = reached;
-        var milestone = since is null || _milestones.ContainsKey(number) || _escalatedThisWeek.Contains(number);
+        var reached = Milestones.Reached(a, asOf, options);
+        if (reached is not null) _milestones[number] = reached;
+        var milestone = since is null || reached is not null || escalatedThisWeek;
         var group = (a.Overdue, a.DueSoon) switch
         {
             _ when changedByOthers => _changed,
@@ -65,7 +70,7 @@ internal sealed class LeadWeek(DateOnly asOf, RemindersOptions options, DateOnly
     /// digest.</summary>
     private string? Acknowledgement(Assessment a)
     {
-        if (a.Drift.Count == 0) return null;
+        if (a.Drift.Count == 0 || ownUpdates.Count == 0) return null;
         var update = ownUpdates.LastOrDefault(u => u.ItemId == a.Action.ItemId || u.Action == a.Action.Number);
         if (update is null) return null;
         var what = new List<string>();

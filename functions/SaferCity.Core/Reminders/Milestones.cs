@@ -23,7 +23,7 @@ public static class Milestones
         if (a.Overdue)
         {
             // An overdue action follows the overdue milestones alone: being stale adds a line, not reminders.
-            var reached = OverdueDays(options, a.DaysOverdue).LastOrDefault(m => InWeek(deadline.AddDays(m), asOf));
+            var reached = LastOverdueInWeek(options, a.DaysOverdue, deadline, asOf);
             return reached > 0 ? $"overdue {DigestRenderer.Plural(reached, "day")}" : null;
         }
         if (a.DueSoon)
@@ -54,13 +54,21 @@ public static class Milestones
     /// <summary>The Monday of the day's ISO week: the day its weekly digests are made.</summary>
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    /// <summary>The overdue milestones up to <paramref name="daysOverdue"/>: the configured ones, then every 28 days after the last.</summary>
-    private static IEnumerable<int> OverdueDays(RemindersOptions options, int daysOverdue)
+    /// <summary>
+    /// The last overdue milestone up to <paramref name="daysOverdue"/> that falls in the week of <paramref name="asOf"/>, or 0:
+    /// the milestones are the configured ones, then every 28 days after the last. A loop, not a sequence, as this is asked
+    /// for every overdue action of every digest.
+    /// </summary>
+    private static int LastOverdueInWeek(RemindersOptions options, int daysOverdue, DateOnly deadline, DateOnly asOf)
     {
         var days = options.OverdueMilestoneDays;
-        foreach (var m in days.TakeWhile(m => m <= daysOverdue)) yield return m;
+        var reached = 0;
+        for (var i = 0; i < days.Count && days[i] <= daysOverdue; i++)
+            if (InWeek(deadline.AddDays(days[i]), asOf)) reached = days[i];
         var last = days.Count > 0 ? days[^1] : 0;
-        for (var m = last + RemindersOptions.RepeatDays; m <= daysOverdue; m += RemindersOptions.RepeatDays) yield return m;
+        for (var m = last + RemindersOptions.RepeatDays; m <= daysOverdue; m += RemindersOptions.RepeatDays)
+            if (InWeek(deadline.AddDays(m), asOf)) reached = m;
+        return reached;
     }
 
     private static string? StaleMilestone(Assessment a, DateOnly asOf, RemindersOptions options)

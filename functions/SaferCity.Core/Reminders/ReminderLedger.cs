@@ -75,7 +75,8 @@ public sealed record ReminderLedger(string Week, IReadOnlyDictionary<string, Led
         return this with { Entries = entries };
     }
 
-    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    /// <summary>The ledger as stored: <see cref="LedgerJson"/> writes what the serializer would with <see cref="Json"/>.</summary>
+    public byte[] Serialize() => LedgerJson.Serialize(this);
 
     public static ReminderLedger Deserialize(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<ReminderLedger>(json, Json) ?? throw new JsonException("Empty ledger");

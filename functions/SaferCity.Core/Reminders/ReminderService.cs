@@ -76,8 +76,9 @@ public sealed class ReminderService(
         else if (summaryInPlan)
         {
             var checks = changes.For(ReminderLedger.SummaryKey) with { Warnings = [.. report.Warnings, .. keyWarnings, .. auditProblems] };
-            summaryProblems = CoordinatorSummary.CurrentProblems(checks);
-            var summary = await SummaryMessageAsync(report, checks, figures, delivery, reported, coordinator, cancellationToken);
+            var problems = CoordinatorSummary.ProblemsOf(checks);
+            summaryProblems = problems.All;
+            var summary = await SummaryMessageAsync(report, (checks, problems), figures, delivery, reported, coordinator, cancellationToken);
             await delivery.DeliverAsync(summary, dryRun, preview, cancellationToken);
         }
         // What these digests reported is what their recipients' next ones count changes from.
@@ -114,9 +115,10 @@ public sealed class ReminderService(
     private List<PlannedMessage> LeadMessages(RunReport report, ChangesSince changes, IReadOnlyList<OwnUpdate> audit, DigestDelivery delivery)
     {
         var ledger = delivery.Ledger;
-        var withOpen = report.Assessments.Where(a => a.Action.Open).SelectMany(a => a.Action.Leads).ToHashSet(StringComparer.Ordinal);
+        // Which leads have an open action is asked only of the leads the ledger settled: none, in a week's first run.
+        HashSet<string>? withOpen = null;
         var settled = report.Directory.Leads
-            .Where(l => l.Emails.Count > 0 && withOpen.Contains(l.Name) && delivery.Settled(ReminderLedger.LeadKey(l)))
+            .Where(l => l.Emails.Count > 0 && delivery.Settled(ReminderLedger.LeadKey(l)) && (withOpen ??= LeadsWithOpen(report)).Contains(l.Name))
             .ToHashSet(ReferenceEqualityComparer.Instance);
         var planned = changes.Digests(reminders.Value, audit, l => ledger.For(ReminderLedger.LeadKey(l)) is not null, l => !settled.Contains(l))
             .Where(d => d.Digest.Lead.Emails.Count > 0)
@@ -127,6 +129,17 @@ public sealed class ReminderService(
                 ? DigestDelivery.SettledMessage(DigestName(l), ReminderLedger.LeadKey(l))
                 : planned.GetValueOrDefault(l)).OfType<PlannedMessage>(),
         ];
+    }
+
+    private static HashSet<string> LeadsWithOpen(RunReport report)
+    {
+        var leads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in report.Assessments)
+        {
+            if (!a.Action.Open) continue;
+            foreach (var lead in a.Action.Leads) leads.Add(lead);
+        }
+        return leads;
     }
 
     private PlannedMessage LeadMessage(RunReport report, string week, LeadDigest digest, DateOnly? since)
@@ -145,8 +158,8 @@ public sealed class ReminderService(
     }
 
     /// <summary>The coordinator's summary, with this week's delivery so far and the updates leads made through their links.</summary>
-    private async Task<PlannedMessage> SummaryMessageAsync(RunReport report, RunReport checks, DashboardSummary figures, DigestDelivery delivery,
-        ReportedStates reported, List<string> coordinator, CancellationToken cancellationToken)
+    private async Task<PlannedMessage> SummaryMessageAsync(RunReport report, (RunReport Report, CoordinatorSummary.Problems Problems) checks,
+        DashboardSummary figures, DigestDelivery delivery, ReportedStates reported, List<string> coordinator, CancellationToken cancellationToken)
     {
         var notes = delivery.Notes(report.Directory.Leads);
         // What leads changed through their update links in the week before this run, from the private audit record.
@@ -156,8 +169,8 @@ public sealed class ReminderService(
             ? new PreviousSummary(last.Sent, reported.SummaryProblems) : null;
         return new PlannedMessage(CoordinatorSummary.Key, ReminderLedger.SummaryKey, () =>
         {
-            var (text, html) = CoordinatorSummary.Render(checks, reminders.Value, figures, notes, dashboard.Value.PublicUrl, updated,
-                dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title, previous);
+            var (text, html) = CoordinatorSummary.Render(checks.Report, reminders.Value, figures, notes, dashboard.Value.PublicUrl, updated,
+                dashboard.Value.Privacy.EmailFooter(), dashboard.Value.Title, previous, checks.Problems);
             return Message(report, delivery.Ledger.Week, CoordinatorSummary.Key, CoordinatorSummary.Key, coordinator,
                 CoordinatorSummary.Subject(report),
                 text, html, []);

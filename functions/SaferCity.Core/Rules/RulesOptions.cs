@@ -33,10 +33,25 @@ public sealed class RemindersOptions : IValidatableObject
     public const int RepeatDays = 28;
 
     /// <summary>The parsed <see cref="DueSoonMilestones"/>, smallest first; empty when unreadable (validation says so).</summary>
-    public IReadOnlyList<int> DueSoonMilestoneDays => Days(DueSoonMilestones) ?? [];
+    public IReadOnlyList<int> DueSoonMilestoneDays => Parsed(DueSoonMilestones, ref _dueSoonDays);
 
     /// <summary>The parsed <see cref="OverdueMilestones"/>, smallest first; empty when unreadable (validation says so).</summary>
-    public IReadOnlyList<int> OverdueMilestoneDays => Days(OverdueMilestones) ?? [];
+    public IReadOnlyList<int> OverdueMilestoneDays => Parsed(OverdueMilestones, ref _overdueDays);
+
+    // The digests ask for the milestone days once per open action (50,000 at the largest trackers): each list is parsed
+    // once per value of its setting, again only when the setting is given another string. One reference is swapped
+    // whole, so a reader on another thread sees a setting's string with its own days.
+    private ParsedDays? _dueSoonDays, _overdueDays;
+
+    private sealed record ParsedDays(string? Source, IReadOnlyList<int> Days);
+
+    private static IReadOnlyList<int> Parsed(string? list, ref ParsedDays? cache)
+    {
+        if (cache is { } cached && ReferenceEquals(cached.Source, list)) return cached.Days;
+        var parsed = new ParsedDays(list, Days(list)?.AsReadOnly() ?? (IReadOnlyList<int>)[]);
+        cache = parsed;
+        return parsed.Days;
+    }
 
     private static List<int>? Days(string? list)
     {
