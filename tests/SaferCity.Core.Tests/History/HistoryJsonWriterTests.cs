@@ -1,3 +1,4 @@
+using SaferCity.Core.Tests.Support;
 using System.Text;
 using SaferCity.Core.History;
 
@@ -63,6 +64,20 @@ public sealed class HistoryJsonWriterTests
         Assert.Equal(HistoryJson.SerializeBySerializer(history, c => c.TrackerHistory), hand);
     }
 
+    /// <summary>The equalities above prove only the members the fixtures set: they must set every one the serializer knows.</summary>
+    [Fact]
+    public void AwkwardFixtures_EveryMemberTheSerializerKnows_IsWritten()
+    {
+        var history = AwkwardHistory();
+        var last = new Dictionary<string, ReportedPointer> { ["lead/a"] = new(new DateOnly(2017, 1, 16), new DateOnly(2017, 1, 9)) };
+        var states = new ReportedStates(history, last) { SummaryProblems = ["a"] };
+
+        Assert.Empty(SerializerCoverage.NeverWritten(HistoryJson.Context.TrackerHistory,
+            HistoryJson.SerializeBySerializer(history, c => c.TrackerHistory)));
+        Assert.Empty(SerializerCoverage.NeverWritten(HistoryJson.Context.ReportedStates,
+            HistoryJson.SerializeBySerializer(states, c => c.ReportedStates)));
+    }
+
     /// <summary>Every field set and unset, defaults (day, time, zero counts, Green as the enum's zero), every rating and one with no name.</summary>
     private static TrackerHistory AwkwardHistory()
     {
@@ -82,6 +97,7 @@ public sealed class HistoryJsonWriterTests
                 new HistoryDay(default, default, new RagCounts(0, 0, 0, 0)),
                 new HistoryDay(day, new DateTimeOffset(2017, 1, 16, 7, 0, 3, TimeSpan.FromHours(1)).AddTicks(538178),
                     new RagCounts(1, 0, -3, int.MaxValue)),
+                new HistoryDay(day.AddDays(7), new DateTimeOffset(2017, 1, 23, 7, 0, 0, TimeSpan.Zero), new RagCounts(0, 12, 0, 0)),
             ],
             actions)
         {

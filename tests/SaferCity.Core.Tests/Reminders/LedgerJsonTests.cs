@@ -1,4 +1,6 @@
+using SaferCity.Core.Tests.Support;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SaferCity.Core.Reminders;
 
 namespace SaferCity.Core.Tests.Reminders;
@@ -44,6 +46,20 @@ public sealed class LedgerJsonTests
         Assert.NotNull(name);
 
         Assert.Equal(BySerializer(ledger), ledger.Serialize());
+    }
+
+    /// <summary>The equality above proves only the members the ledgers set: together they must set every one the serializer knows.</summary>
+    [Fact]
+    public void Ledgers_EveryMemberTheSerializerKnows_IsWritten()
+    {
+        // The ledger's options use the reflection resolver implicitly; a copy names it, so its metadata can be asked for.
+        var options = new JsonSerializerOptions(ReminderLedger.Json) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var type = options.GetTypeInfo(typeof(ReminderLedger));
+        var neverWritten = SerializerCoverage.MemberNames(type);
+        foreach (var ledger in Ledgers().Select(row => (ReminderLedger)row[1]))
+            neverWritten.IntersectWith(SerializerCoverage.NeverWritten(type, BySerializer(ledger)));
+
+        Assert.Empty(neverWritten);
     }
 
     [Fact]
